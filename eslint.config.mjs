@@ -1,0 +1,53 @@
+import { defineConfig } from 'eslint/config';
+import baseConfig from './.config/eslint.config.mjs';
+
+export default defineConfig([
+  {
+    ignores: [
+      '**/logs',
+      '**/*.log',
+      '**/npm-debug.log*',
+      '**/yarn-debug.log*',
+      '**/yarn-error.log*',
+      '**/.pnpm-debug.log*',
+      '**/node_modules/',
+      '.yarn/cache',
+      '.yarn/unplugged',
+      '.yarn/build-state.yml',
+      '.yarn/install-state.gz',
+      '**/.pnp.*',
+      '**/pids',
+      '**/*.pid',
+      '**/*.seed',
+      '**/*.pid.lock',
+      '**/lib-cov',
+      '**/coverage',
+      '**/dist/',
+      '**/artifacts/',
+      '**/work/',
+      '**/ci/',
+      'test-results/',
+      'playwright-report/',
+      'blob-report/',
+      'playwright/.cache/',
+      'playwright/.auth/',
+      '**/.idea',
+      '**/.eslintcache',
+    ],
+  },
+  ...baseConfig,
+  {
+    // Layering: model/ is pure TypeScript, state/ may not render, panels share code only through src/shared.
+    files: ['src/panels/*/model/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['react', 'react-dom', '@grafana/ui', '@grafana/runtime', '**/state/*', '**/components/*'] },
+      ],
+    },
+  },
+  {
+    files: ['src/panels/*/state/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/components/*'] }] },
+  },
+]);

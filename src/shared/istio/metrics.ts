@@ -1,0 +1,40 @@
+/** Istio standard metric names (https://istio.io/latest/docs/reference/config/metrics/). */
+export const IstioMetric = {
+  requestsTotal: 'istio_requests_total',
+  requestDuration: 'istio_request_duration_milliseconds',
+  requestBytes: 'istio_request_bytes',
+  responseBytes: 'istio_response_bytes',
+  requestMessagesTotal: 'istio_request_messages_total',
+  responseMessagesTotal: 'istio_response_messages_total',
+  tcpSentBytesTotal: 'istio_tcp_sent_bytes_total',
+  tcpReceivedBytesTotal: 'istio_tcp_received_bytes_total',
+  tcpConnectionsOpenedTotal: 'istio_tcp_connections_opened_total',
+  tcpConnectionsClosedTotal: 'istio_tcp_connections_closed_total',
+} as const;
+
+/** Label names on Istio's standard metrics. */
+export const IstioLabel = {
+  reporter: 'reporter',
+  sourceWorkload: 'source_workload',
+  sourceWorkloadNamespace: 'source_workload_namespace',
+  sourceApp: 'source_app',
+  sourceVersion: 'source_version',
+  sourceCanonicalService: 'source_canonical_service',
+  sourceCluster: 'source_cluster',
+  sourcePrincipal: 'source_principal',
+  destinationWorkload: 'destination_workload',
+  destinationWorkloadNamespace: 'destination_workload_namespace',
+  destinationApp: 'destination_app',
+  destinationVersion: 'destination_version',
+  destinationCanonicalService: 'destination_canonical_service',
+  destinationService: 'destination_service',
+  destinationServiceName: 'destination_service_name',
+  destinationServiceNamespace: 'destination_service_namespace',
+  destinationCluster: 'destination_cluster',
+  destinationPrincipal: 'destination_principal',
+  requestProtocol: 'request_protocol',
+  responseCode: 'response_code',
+  grpcResponseStatus: 'grpc_response_status',
+  responseFlags: 'response_flags',
+  connectionSecurityPolicy: 'connection_security_policy',
+} as const;
