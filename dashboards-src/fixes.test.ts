@@ -154,7 +154,7 @@ describe.each(entries)('%s dashboard', (key, dash) => {
   });
 
   it('data links drill down only to bundled dashboards, carrying data source, cluster and time', () => {
-    const uids = new Set(Object.values(Dashboards).map((d) => d.uid));
+    const uids = new Set<string>(Object.values(Dashboards).map((d) => d.uid));
     for (const panel of panelsOf(dash)) {
       for (const link of (panel.fieldConfig?.defaults?.links ?? []) as Array<{ url: string }>) {
         const uid = link.url.match(/^\/d\/([^?]+)\?/)?.[1];
@@ -191,7 +191,7 @@ describe('whole set', () => {
       expect(plugin.includes).toContainEqual({ type: 'dashboard', name: d.title, path: `dashboards/${d.file}` });
     }
     const pages = plugin.includes.filter((i) => i.type === 'page' && i.path.startsWith('d/'));
-    const uids = new Set(Object.values(Dashboards).map((d) => d.uid));
+    const uids = new Set<string>(Object.values(Dashboards).map((d) => d.uid));
     expect(pages.length).toBeGreaterThan(0);
     pages.forEach((p) => expect(uids.has(p.path.slice(2))).toBe(true));
   });
