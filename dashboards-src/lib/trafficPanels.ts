@@ -55,12 +55,12 @@ export function peerPanels(spec: PeerPanelsSpec): Array<cog.Builder<Panel>> {
   const opts = links ? { links } : {};
   const tcp = spec.tcpInbound
     ? {
-        in: { title: `Bytes received from ${peer} (TCP)`, which: 'received' as const },
-        out: { title: `Bytes sent to ${peer} (TCP)`, which: 'sent' as const },
+        in: { title: `TCP bytes received, by ${peer}`, which: 'received' as const },
+        out: { title: `TCP bytes sent, by ${peer}`, which: 'sent' as const },
       }
     : {
-        in: { title: `Bytes received from ${peer} (TCP)`, which: 'sent' as const },
-        out: { title: `Bytes sent to ${peer} (TCP)`, which: 'received' as const },
+        in: { title: `TCP bytes received, by ${peer}`, which: 'sent' as const },
+        out: { title: `TCP bytes sent, by ${peer}`, which: 'received' as const },
       };
   return [
     timeSeries(
@@ -100,14 +100,14 @@ export function peerPanels(spec: PeerPanelsSpec): Array<cog.Builder<Panel>> {
     ),
     timeSeries(
       tcp.in.title,
-      `Bytes per second flowing towards the subject of this dashboard on TCP connections, by ${peer} (istio_tcp_${tcp.in.which}_bytes_total as the reporting proxy counts it).`,
+      `Bytes per second the subject of this dashboard received on TCP connections, by ${peer} (istio_tcp_${tcp.in.which}_bytes_total as the reporting proxy counts it).`,
       'Bps',
       [{ expr: tcpByteRate(tcp.in.which, matchers, by), legend }],
       opts
     ),
     timeSeries(
       tcp.out.title,
-      `Bytes per second flowing from the subject of this dashboard on TCP connections, by ${peer} (istio_tcp_${tcp.out.which}_bytes_total as the reporting proxy counts it).`,
+      `Bytes per second the subject of this dashboard sent on TCP connections, by ${peer} (istio_tcp_${tcp.out.which}_bytes_total as the reporting proxy counts it).`,
       'Bps',
       [{ expr: tcpByteRate(tcp.out.which, matchers, by), legend }],
       opts
