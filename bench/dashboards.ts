@@ -41,7 +41,7 @@ async function measure(url: string, jobs: QueryJob[]): Promise<Stats> {
   const end = Math.floor(Date.now() / 1000);
   const s: Stats = { queries: jobs.length, failed: 0, evalSeconds: 0, samples: 0, peak: 0 };
   for (const job of jobs) {
-    const params = job.instant
+    const params: Record<string, string> = job.instant
       ? { query: job.expr, time: String(end), stats: 'all' }
       : { query: job.expr, start: String(end - 300), end: String(end), step: '15', stats: 'all' };
     const res = await fetch(`${url}/api/v1/${job.instant ? 'query' : 'query_range'}?${new URLSearchParams(params)}`);
