@@ -87,7 +87,7 @@ const infra = (cluster: string, namespace: string, pod: string, extra: Labels = 
  */
 export function syntheticEdges(workloads: number): Edge[] {
   const name = (i: number) => [`app-${i}`, `ns-${Math.floor(i / 50)}`] as const;
-  return Array.from({ length: workloads }, (_, i) => {
+  return Array.from({ length: workloads }, (_, i): Edge => {
     const [sw, sn] = name(i);
     const [dw, dn] = name((i + 1) % workloads);
     return {
@@ -96,7 +96,7 @@ export function syntheticEdges(workloads: number): Edge[] {
       cluster: [`cluster-${i % 2}`, `cluster-${(i + 1) % 2}`],
       reporters: ['source', 'destination'],
       rps: 1 + (i % 7),
-      codes: i % 10 === 0 ? { '200': 0.98, '500': 0.02 } : { '200': 1 },
+      codes: (i % 10 === 0 ? { '200': 0.98, '500': 0.02 } : { '200': 1 }) as Record<string, number>,
       mtls: true,
     };
   });
