@@ -106,9 +106,9 @@ export const overview = () =>
         panels: [
           timeSeries(
             'P95 latency by service',
-            'P95 request duration per service with exemplars: click an exemplar to open its trace.',
+            'P95 request duration of the ten slowest services at each moment, with exemplars: click an exemplar to open its trace.',
             'ms',
-            [{ expr: latencyQuantile(0.95, traffic, ['destination_service']), legend: '{{destination_service}}', exemplar: true }],
+            [{ expr: topk(10, latencyQuantile(0.95, traffic, ['destination_service'])), legend: '{{destination_service}}', exemplar: true }],
             { links: [drillDown('service', seriesLabel)] }
           ),
         ],
