@@ -47,7 +47,12 @@ async function measure(url: string, jobs: QueryJob[]): Promise<Stats> {
     const res = await fetch(`${url}/api/v1/${job.instant ? 'query' : 'query_range'}?${new URLSearchParams(params)}`);
     const body = (await res.json()) as {
       status: string;
-      data?: { stats?: { timings?: { evalTotalTime?: number }; samples?: { totalQueryableSamples?: number; peakSamples?: number } } };
+      data?: {
+        stats?: {
+          timings?: { evalTotalTime?: number };
+          samples?: { totalQueryableSamples?: number; peakSamples?: number };
+        };
+      };
     };
     if (body.status !== 'success') {
       s.failed++;
@@ -74,13 +79,18 @@ function ourJobs(pick: { service: string; namespace: string; workload: string })
         allValue: v.allValue,
       };
     }
-    return [`MeshLens ${key}`, promTargets(dash).map((t) => ({ expr: interpolate(t.expr, values), instant: t.instant }))];
+    return [
+      `MeshLens ${key}`,
+      promTargets(dash).map((t) => ({ expr: interpolate(t.expr, values), instant: t.instant })),
+    ];
   });
 }
 
 /** Istio's dashboards (queries copied in tests/fixtures), with their variables set to the same selection. */
 function istioJobs(pick: { service: string; namespace: string; workload: string }): Array<[string, QueryJob[]]> {
-  const file = JSON.parse(readFileSync(resolve(__dirname, '..', 'tests', 'fixtures', 'istio-dashboard-queries.json'), 'utf8')) as {
+  const file = JSON.parse(
+    readFileSync(resolve(__dirname, '..', 'tests', 'fixtures', 'istio-dashboard-queries.json'), 'utf8')
+  ) as {
     dashboards: Array<{ title: string; queries: Array<{ expr: string; instant: boolean }> }>;
   };
   const all = { values: ['$__all'], multi: true, includeAll: true, allValue: '.*' };
@@ -98,7 +108,10 @@ function istioJobs(pick: { service: string; namespace: string; workload: string 
     dstcluster: all,
     dstsvc: all,
   };
-  return file.dashboards.map((d) => [d.title, d.queries.map((q) => ({ expr: interpolate(q.expr, values), instant: q.instant }))]);
+  return file.dashboards.map((d) => [
+    d.title,
+    d.queries.map((q) => ({ expr: interpolate(q.expr, values), instant: q.instant })),
+  ]);
 }
 
 async function main() {
@@ -122,8 +135,12 @@ async function main() {
     for (const [name, jobs] of [...istioJobs(pick), ...ourJobs(pick)]) {
       rows.push([name, await measure(prom.url, jobs)]);
     }
-    console.log(`\nDashboard query cost: ${workloads} workloads, ${series[0]?.value[1]} series, ${warmup} s of data, range 5m step 15s`);
-    console.log(`${'dashboard'.padEnd(34)} ${'queries'.padStart(7)} ${'failed'.padStart(6)} ${'eval ms'.padStart(9)} ${'samples'.padStart(12)} ${'peak'.padStart(10)}  limit`);
+    console.log(
+      `\nDashboard query cost: ${workloads} workloads, ${series[0]?.value[1]} series, ${warmup} s of data, range 5m step 15s`
+    );
+    console.log(
+      `${'dashboard'.padEnd(34)} ${'queries'.padStart(7)} ${'failed'.padStart(6)} ${'eval ms'.padStart(9)} ${'samples'.padStart(12)} ${'peak'.padStart(10)}  limit`
+    );
     for (const [name, s] of rows) {
       const over = s.peak > DEFAULT_MAX_SAMPLES ? 'OVER' : 'ok';
       console.log(

@@ -26,8 +26,9 @@ function coverageMarkdown(): string {
     '',
     '| Istio dashboard | Row | Istio panel | MeshLens dashboard | MeshLens panel | Note |',
     '|---|---|---|---|---|---|',
-    ...coverage.panels.map((p) =>
-      `| ${cell(p.istioDashboard)} | ${cell(p.istioRow)} | ${cell(p.istioPanel)} | ${Dashboards[p.dashboard as DashboardKey].title} | ${cell(p.panel)} | ${cell((p as { note?: string }).note ?? '')} |`
+    ...coverage.panels.map(
+      (p) =>
+        `| ${cell(p.istioDashboard)} | ${cell(p.istioRow)} | ${cell(p.istioPanel)} | ${Dashboards[p.dashboard as DashboardKey].title} | ${cell(p.panel)} | ${cell((p as { note?: string }).note ?? '')} |`
     ),
     '',
   ];
@@ -56,7 +57,9 @@ async function main(check: boolean) {
       differing.push('dashboards-src/COVERAGE.md');
     }
     if (differing.length + stale.length > 0) {
-      console.error(`out of date: ${[...differing, ...stale.map((s) => `${s} (stale)`)].join(', ')}; run npm run dashboards`);
+      console.error(
+        `out of date: ${[...differing, ...stale.map((s) => `${s} (stale)`)].join(', ')}; run npm run dashboards`
+      );
       process.exit(1);
     }
     console.log(`${Object.keys(files).length} dashboards up to date`);

@@ -13,13 +13,34 @@ const dashboards = generateDashboards();
 /** Istio metrics we deliberately read differently, with the reason. */
 const REPLACED: Record<string, { by: string | null; why: string }> = {
   istio_request_duration_seconds_bucket: { by: null, why: 'Mixer-era fallback, removed' },
-  envoy_wasm_remote_load_cache_entries: { by: 'istio_agent_wasm_cache_entries', why: 'istio-agent does the remote load' },
-  envoy_wasm_remote_load_cache_hits: { by: 'istio_agent_wasm_cache_lookup_count', why: 'istio-agent does the remote load' },
-  envoy_wasm_remote_load_cache_misses: { by: 'istio_agent_wasm_cache_lookup_count', why: 'istio-agent does the remote load' },
-  envoy_wasm_remote_load_cache_negative_hits: { by: 'istio_agent_wasm_cache_lookup_count', why: 'istio-agent does the remote load' },
-  envoy_wasm_remote_load_fetch_failures: { by: 'istio_agent_wasm_remote_fetch_count', why: 'istio-agent does the remote load' },
-  envoy_wasm_remote_load_fetch_successes: { by: 'istio_agent_wasm_remote_fetch_count', why: 'istio-agent does the remote load' },
-  process_open_fds: { by: null, why: 'a count, moved from the bytes-unit Disk panel to "istiod open files and goroutines"' },
+  envoy_wasm_remote_load_cache_entries: {
+    by: 'istio_agent_wasm_cache_entries',
+    why: 'istio-agent does the remote load',
+  },
+  envoy_wasm_remote_load_cache_hits: {
+    by: 'istio_agent_wasm_cache_lookup_count',
+    why: 'istio-agent does the remote load',
+  },
+  envoy_wasm_remote_load_cache_misses: {
+    by: 'istio_agent_wasm_cache_lookup_count',
+    why: 'istio-agent does the remote load',
+  },
+  envoy_wasm_remote_load_cache_negative_hits: {
+    by: 'istio_agent_wasm_cache_lookup_count',
+    why: 'istio-agent does the remote load',
+  },
+  envoy_wasm_remote_load_fetch_failures: {
+    by: 'istio_agent_wasm_remote_fetch_count',
+    why: 'istio-agent does the remote load',
+  },
+  envoy_wasm_remote_load_fetch_successes: {
+    by: 'istio_agent_wasm_remote_fetch_count',
+    why: 'istio-agent does the remote load',
+  },
+  process_open_fds: {
+    by: null,
+    why: 'a count, moved from the bytes-unit Disk panel to "istiod open files and goroutines"',
+  },
 };
 
 function panelText(key: DashboardKey, title: string): string | undefined {

@@ -14,7 +14,8 @@ import { promqlSyntaxErrors } from './lib/promqlParse';
 
 const all = generateDashboards();
 const entries = Object.entries(all) as Array<[DashboardKey, Dashboard]>;
-const ISTIO_STANDARD = /istio_(requests_total|request_duration_milliseconds|request_bytes|response_bytes|tcp_(sent|received)_bytes_total)/;
+const ISTIO_STANDARD =
+  /istio_(requests_total|request_duration_milliseconds|request_bytes|response_bytes|tcp_(sent|received)_bytes_total)/;
 
 /** Any value per variable, enough to make every query text valid PromQL for the parser. */
 function placeholders(vars: VariableModel[]): Record<string, VariableValue> {
@@ -40,7 +41,10 @@ describe.each(entries)('%s dashboard', (key, dash) => {
     expect(vars[0]).toMatchObject({ name: 'datasource', type: 'datasource', query: 'prometheus' });
     for (const panel of panelsOf(dash)) {
       if (panel.type !== 'text' && panel.type !== 'meshlens-trace-panel') {
-        expect({ panel: panel.title, ds: panel.datasource }).toEqual({ panel: panel.title, ds: { type: 'prometheus', uid: '${datasource}' } });
+        expect({ panel: panel.title, ds: panel.datasource }).toEqual({
+          panel: panel.title,
+          ds: { type: 'prometheus', uid: '${datasource}' },
+        });
       }
     }
     expect(targets.length).toBeGreaterThan(0);
@@ -78,7 +82,11 @@ describe.each(entries)('%s dashboard', (key, dash) => {
   it('parses every query with the Prometheus grammar after Grafana-style interpolation', () => {
     for (const t of targets) {
       const expr = interpolate(t.expr, placeholders(vars));
-      expect({ panel: t.panel, refId: t.refId, errors: promqlSyntaxErrors(expr) }).toEqual({ panel: t.panel, refId: t.refId, errors: [] });
+      expect({ panel: t.panel, refId: t.refId, errors: promqlSyntaxErrors(expr) }).toEqual({
+        panel: t.panel,
+        refId: t.refId,
+        errors: [],
+      });
     }
   });
 
@@ -86,7 +94,9 @@ describe.each(entries)('%s dashboard', (key, dash) => {
     for (const t of targets) {
       expect(t.expr).not.toMatch(/\birate\(/);
       const windows = [...t.expr.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]);
-      windows.forEach((w) => expect({ panel: t.panel, window: w }).toEqual({ panel: t.panel, window: '$__rate_interval' }));
+      windows.forEach((w) =>
+        expect({ panel: t.panel, window: w }).toEqual({ panel: t.panel, window: '$__rate_interval' })
+      );
     }
     expect(Object.keys(BUILTIN_INTERVALS)).toContain('__rate_interval');
   });
@@ -100,9 +110,13 @@ describe.each(entries)('%s dashboard', (key, dash) => {
       for (const m of t.expr.matchAll(/reporter(=~|=)"([^"]*)"/g)) {
         const [, op, value] = m;
         // ztunnel (L4) has no waypoint reporter; the gateway's own client-side view is exact by construction.
-        const exempt = /ztunnel/.test(t.expr) || (op === '=' && value === 'source' && t.expr.includes('$gateway_workload'));
+        const exempt =
+          /ztunnel/.test(t.expr) || (op === '=' && value === 'source' && t.expr.includes('$gateway_workload'));
         if (ISTIO_STANDARD.test(t.expr) && !exempt) {
-          expect({ panel: t.panel, reporter: value }).toEqual({ panel: t.panel, reporter: expect.stringContaining('waypoint') });
+          expect({ panel: t.panel, reporter: value }).toEqual({
+            panel: t.panel,
+            reporter: expect.stringContaining('waypoint'),
+          });
         }
       }
     }
@@ -114,7 +128,11 @@ describe.each(entries)('%s dashboard', (key, dash) => {
         const v = varByName.get(name);
         expect(v).toBeDefined();
         if (op === '=' || op === '!=') {
-          expect({ name, multi: !!v!.multi, includeAll: !!v!.includeAll }).toEqual({ name, multi: false, includeAll: false });
+          expect({ name, multi: !!v!.multi, includeAll: !!v!.includeAll }).toEqual({
+            name,
+            multi: false,
+            includeAll: false,
+          });
         } else {
           const regexCapable = (v!.multi && v!.includeAll) || v!.type === 'textbox';
           expect({ name, regexCapable }).toEqual({ name, regexCapable: true });
@@ -127,18 +145,34 @@ describe.each(entries)('%s dashboard', (key, dash) => {
     expect(JSON.stringify(dash)).not.toMatch(/"unit":\s*"bps"/);
     for (const panel of panelsOf(dash)) {
       const exprs = (panel.targets ?? []).map((t) => String((t as unknown as { expr?: string }).expr ?? ''));
-      if (panel.type === 'timeseries' && exprs.length > 0 && exprs.every((e) => /rate\(istio_tcp_\w+_bytes_total/.test(e))) {
-        expect({ panel: panel.title, unit: panel.fieldConfig?.defaults?.unit }).toEqual({ panel: panel.title, unit: 'Bps' });
+      if (
+        panel.type === 'timeseries' &&
+        exprs.length > 0 &&
+        exprs.every((e) => /rate\(istio_tcp_\w+_bytes_total/.test(e))
+      ) {
+        expect({ panel: panel.title, unit: panel.fieldConfig?.defaults?.unit }).toEqual({
+          panel: panel.title,
+          unit: 'Bps',
+        });
       }
     }
   });
 
   it('describes every panel, in words written for this project', () => {
-    const istioCopyPaste = ['Size of each xDS push', 'Count of active and pending proxies', 'Rate of XDS push operations'];
+    const istioCopyPaste = [
+      'Size of each xDS push',
+      'Count of active and pending proxies',
+      'Rate of XDS push operations',
+    ];
     for (const panel of panelsOf(dash)) {
-      expect({ panel: panel.title, ok: (panel.description ?? '').length > 20 }).toEqual({ panel: panel.title, ok: true });
+      expect({ panel: panel.title, ok: (panel.description ?? '').length > 20 }).toEqual({
+        panel: panel.title,
+        ok: true,
+      });
     }
-    const heatmapOrEvents = panelsOf(dash).filter((p) => ['Events', 'Push time', 'Validation', 'Injection'].includes(p.title ?? ''));
+    const heatmapOrEvents = panelsOf(dash).filter((p) =>
+      ['Events', 'Push time', 'Validation', 'Injection'].includes(p.title ?? '')
+    );
     heatmapOrEvents.forEach((p) => istioCopyPaste.forEach((s) => expect(p.description).not.toContain(s)));
   });
 
@@ -150,7 +184,9 @@ describe.each(entries)('%s dashboard', (key, dash) => {
       expect(link).toMatchObject({ type: 'link', includeVars: true, keepTime: true });
       expect(link).not.toHaveProperty('placement');
     }
-    expect(links.map((l) => l.url)).toEqual(expect.arrayContaining(['/a/meshlens-istio-app/graph', '/a/meshlens-istio-app/traces']));
+    expect(links.map((l) => l.url)).toEqual(
+      expect.arrayContaining(['/a/meshlens-istio-app/graph', '/a/meshlens-istio-app/traces'])
+    );
   });
 
   it('data links drill down only to bundled dashboards, carrying data source, cluster and time', () => {
@@ -168,8 +204,15 @@ describe.each(entries)('%s dashboard', (key, dash) => {
 
 describe('whole set', () => {
   it('builds the Wasm panels on istio-agent metrics (istio_agent_wasm_*)', () => {
-    const exprs = promTargets(all.wasm).map((t) => t.expr).join('\n');
-    for (const m of ['istio_agent_wasm_cache_entries', 'istio_agent_wasm_cache_lookup_count', 'istio_agent_wasm_remote_fetch_count', 'istio_agent_wasm_config_conversion_count']) {
+    const exprs = promTargets(all.wasm)
+      .map((t) => t.expr)
+      .join('\n');
+    for (const m of [
+      'istio_agent_wasm_cache_entries',
+      'istio_agent_wasm_cache_lookup_count',
+      'istio_agent_wasm_remote_fetch_count',
+      'istio_agent_wasm_config_conversion_count',
+    ]) {
       expect(exprs).toContain(m);
     }
   });

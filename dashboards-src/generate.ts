@@ -22,5 +22,8 @@ const GENERATORS: Record<DashboardKey, () => Dashboard> = {
 };
 
 export function generateDashboards(): Record<DashboardKey, Dashboard> {
-  return Object.fromEntries(Object.entries(GENERATORS).map(([key, gen]) => [key, gen()])) as Record<DashboardKey, Dashboard>;
+  return Object.fromEntries(Object.entries(GENERATORS).map(([key, gen]) => [key, gen()])) as Record<
+    DashboardKey,
+    Dashboard
+  >;
 }

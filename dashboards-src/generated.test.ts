@@ -7,7 +7,10 @@ import { join, resolve } from 'node:path';
 const ROOT = resolve(__dirname, '..');
 
 function check(): { status: number | null; output: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'dashboards-src/build.ts', '--check'], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'dashboards-src/build.ts', '--check'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return { status: r.status, output: `${r.stdout}${r.stderr}` };
 }
 

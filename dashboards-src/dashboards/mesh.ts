@@ -13,7 +13,8 @@ import {
 } from '../../src/shared/istio/dashboardQueries';
 import { buildDashboard } from '../lib/dashboard';
 import { drillDown, tableField } from '../lib/links';
-import { mergedTable, stat, SUCCESS_THRESHOLDS, timeSeries } from '../lib/panels';
+import { stat, SUCCESS_THRESHOLDS, timeSeries } from '../lib/panels';
+import { mergedTable } from '../lib/tables';
 import { clusterScope } from '../lib/scope';
 import { clusterVariable, namespaceVariable } from '../lib/variables';
 
@@ -40,16 +41,33 @@ export const mesh = () =>
         row: 'Global traffic',
         height: 5,
         panels: [
-          stat('Request volume', 'HTTP and gRPC requests per second across the selected namespaces, counted once per request (client side or waypoint).', 'reqps', {
-            expr: requestRate(traffic),
-          }),
-          stat('Success rate', 'Share of requests not answered with a 5xx.', 'percentunit', { expr: successRatio(traffic) }, { thresholds: SUCCESS_THRESHOLDS }),
+          stat(
+            'Request volume',
+            'HTTP and gRPC requests per second across the selected namespaces, counted once per request (client side or waypoint).',
+            'reqps',
+            {
+              expr: requestRate(traffic),
+            }
+          ),
+          stat(
+            'Success rate',
+            'Share of requests not answered with a 5xx.',
+            'percentunit',
+            { expr: successRatio(traffic) },
+            { thresholds: SUCCESS_THRESHOLDS }
+          ),
           stat('4xx rate', 'Requests per second answered with a 4xx (0 when there were none).', 'reqps', {
             expr: orZero(requestRateByCode('4..', traffic)),
           }),
-          stat('5xx rate', 'Requests per second answered with a 5xx (0 when there were none).', 'reqps', {
-            expr: orZero(requestRateByCode('5..', traffic)),
-          }, { thresholds: { base: 'green', steps: [[0.001, 'red']] } }),
+          stat(
+            '5xx rate',
+            'Requests per second answered with a 5xx (0 when there were none).',
+            'reqps',
+            {
+              expr: orZero(requestRateByCode('5..', traffic)),
+            },
+            { thresholds: { base: 'green', steps: [[0.001, 'red']] } }
+          ),
         ],
       },
       {
@@ -104,7 +122,12 @@ export const mesh = () =>
             'Istio components by version',
             'Running instances of each Istio component (istiod, proxies, ztunnel) per version tag, from istio_build.',
             'short',
-            [{ expr: sumBy(['component', 'tag'], selector('istio_build', clusterScope())), legend: '{{component}} ({{tag}})' }]
+            [
+              {
+                expr: sumBy(['component', 'tag'], selector('istio_build', clusterScope())),
+                legend: '{{component}} ({{tag}})',
+              },
+            ]
           ),
         ],
       },

@@ -15,7 +15,8 @@ import {
 import { buildDashboard } from '../lib/dashboard';
 import { PROMETHEUS, TRACING } from '../lib/datasources';
 import { drillDown, seriesLabel, tableField } from '../lib/links';
-import { pluginPanel, promQuery, rankedTable, stat, SUCCESS_THRESHOLDS, timeSeries } from '../lib/panels';
+import { pluginPanel, promQuery, stat, SUCCESS_THRESHOLDS, timeSeries } from '../lib/panels';
+import { rankedTable } from '../lib/tables';
 import { clusterVariable, namespaceVariable, traceIdVariable, tracingVariable } from '../lib/variables';
 
 const traffic = [
@@ -23,18 +24,30 @@ const traffic = [
   inVar('destination_cluster', 'cluster'),
   inVar('destination_workload_namespace', 'namespace'),
 ];
-const edge = ['source_workload', 'source_workload_namespace', 'destination_workload', 'destination_workload_namespace', 'destination_service'];
+const edge = [
+  'source_workload',
+  'source_workload_namespace',
+  'destination_workload',
+  'destination_workload_namespace',
+  'destination_service',
+];
 const serviceColumns = { destination_service: 'Service' };
 
 /** A Jaeger query for one trace id (no queryType = look up by id), read from the `trace_id` variable. */
 const traceById: cog.Builder<cog.Dataquery> = {
-  build: () => ({ refId: 'A', datasource: TRACING, query: '${trace_id}', _implementsDataqueryVariant: () => undefined }),
+  build: () => ({
+    refId: 'A',
+    datasource: TRACING,
+    query: '${trace_id}',
+    _implementsDataqueryVariant: () => undefined,
+  }),
 };
 
 export const overview = () =>
   buildDashboard({
     key: 'overview',
-    description: 'MeshLens start page: mesh-wide RED figures, the traffic graph, the slowest and most failing services, and a trace.',
+    description:
+      'MeshLens start page: mesh-wide RED figures, the traffic graph, the slowest and most failing services, and a trace.',
     tags: ['overview'],
     variables: [
       clusterVariable('istio_requests_total', 'destination_cluster'),
@@ -47,12 +60,31 @@ export const overview = () =>
         row: 'Mesh at a glance',
         height: 5,
         panels: [
-          stat('Requests', 'HTTP and gRPC requests per second, counted once per request (client side or waypoint).', 'reqps', { expr: requestRate(traffic) }),
-          stat('Success rate', 'Share of requests not answered with a 5xx.', 'percentunit', { expr: successRatio(traffic) }, { thresholds: SUCCESS_THRESHOLDS }),
-          stat('Errors', 'Requests per second answered with a 5xx (0 when there were none).', 'reqps', { expr: orZero(requestRateByCode('5..', traffic)) }, {
-            thresholds: { base: 'green', steps: [[0.001, 'red']] },
+          stat(
+            'Requests',
+            'HTTP and gRPC requests per second, counted once per request (client side or waypoint).',
+            'reqps',
+            { expr: requestRate(traffic) }
+          ),
+          stat(
+            'Success rate',
+            'Share of requests not answered with a 5xx.',
+            'percentunit',
+            { expr: successRatio(traffic) },
+            { thresholds: SUCCESS_THRESHOLDS }
+          ),
+          stat(
+            'Errors',
+            'Requests per second answered with a 5xx (0 when there were none).',
+            'reqps',
+            { expr: orZero(requestRateByCode('5..', traffic)) },
+            {
+              thresholds: { base: 'green', steps: [[0.001, 'red']] },
+            }
+          ),
+          stat('P95 latency', 'Mesh-wide 95th percentile request duration.', 'ms', {
+            expr: latencyQuantile(0.95, traffic),
           }),
-          stat('P95 latency', 'Mesh-wide 95th percentile request duration.', 'ms', { expr: latencyQuantile(0.95, traffic) }),
           stat('TCP traffic', 'Bytes per second on TCP connections, both directions.', 'Bps', {
             expr: `${tcpByteRate('received', traffic)} + ${tcpByteRate('sent', traffic)}`,
           }),
@@ -108,7 +140,13 @@ export const overview = () =>
             'P95 latency by service',
             'P95 request duration of the ten slowest services at each moment, with exemplars: click an exemplar to open its trace.',
             'ms',
-            [{ expr: topk(10, latencyQuantile(0.95, traffic, ['destination_service'])), legend: '{{destination_service}}', exemplar: true }],
+            [
+              {
+                expr: topk(10, latencyQuantile(0.95, traffic, ['destination_service'])),
+                legend: '{{destination_service}}',
+                exemplar: true,
+              },
+            ],
             { links: [drillDown('service', seriesLabel)] }
           ),
         ],

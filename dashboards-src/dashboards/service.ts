@@ -54,7 +54,8 @@ const NOTES = `Traffic to one service (the \`destination_service\` host, includi
 export const serviceDashboard = () =>
   buildDashboard({
     key: 'service',
-    description: 'One Istio service: client and server request rate, success, duration, size and TCP traffic, by client and by serving workload.',
+    description:
+      'One Istio service: client and server request rate, success, duration, size and TCP traffic, by client and by serving workload.',
     tags: ['service'],
     variables: [
       clusterVariable('istio_requests_total', 'destination_cluster'),
@@ -74,19 +75,58 @@ export const serviceDashboard = () =>
       {
         height: 6,
         panels: [
-          stat('Client request volume', 'Requests per second to this service, counted at the callers (source or waypoint).', 'reqps', { expr: requestRate(client) }),
-          stat('Client success rate', 'Share of client-side requests not answered with a 5xx.', 'percentunit', { expr: successRatio(client) }, { thresholds: SUCCESS_THRESHOLDS }),
-          timeSeries('Client request duration', 'P50, P90, P95 and P99 request duration seen by callers, in milliseconds.', 'ms', quantileQueries((q) => latencyQuantile(q, client), 'client')),
-          stat('TCP bytes received', 'Bytes per second the service received on TCP connections, counted at the callers.', 'Bps', { expr: tcpByteRate('received', client) }),
+          stat(
+            'Client request volume',
+            'Requests per second to this service, counted at the callers (source or waypoint).',
+            'reqps',
+            { expr: requestRate(client) }
+          ),
+          stat(
+            'Client success rate',
+            'Share of client-side requests not answered with a 5xx.',
+            'percentunit',
+            { expr: successRatio(client) },
+            { thresholds: SUCCESS_THRESHOLDS }
+          ),
+          timeSeries(
+            'Client request duration',
+            'P50, P90, P95 and P99 request duration seen by callers, in milliseconds.',
+            'ms',
+            quantileQueries((q) => latencyQuantile(q, client), 'client')
+          ),
+          stat(
+            'TCP bytes received',
+            'Bytes per second the service received on TCP connections, counted at the callers.',
+            'Bps',
+            { expr: tcpByteRate('received', client) }
+          ),
         ],
       },
       {
         height: 6,
         panels: [
-          stat('Server request volume', 'Requests per second the service’s proxies or waypoint handled.', 'reqps', { expr: requestRate(server) }),
-          stat('Server success rate', 'Share of server-side requests not answered with a 5xx.', 'percentunit', { expr: successRatio(server) }, { thresholds: SUCCESS_THRESHOLDS }),
-          timeSeries('Server request duration', 'P50, P90, P95 and P99 request duration seen by the service side, in milliseconds.', 'ms', quantileQueries((q) => latencyQuantile(q, server), 'server')),
-          stat('TCP bytes sent', 'Bytes per second the service sent on TCP connections, counted at the callers.', 'Bps', { expr: tcpByteRate('sent', client) }),
+          stat('Server request volume', 'Requests per second the service’s proxies or waypoint handled.', 'reqps', {
+            expr: requestRate(server),
+          }),
+          stat(
+            'Server success rate',
+            'Share of server-side requests not answered with a 5xx.',
+            'percentunit',
+            { expr: successRatio(server) },
+            { thresholds: SUCCESS_THRESHOLDS }
+          ),
+          timeSeries(
+            'Server request duration',
+            'P50, P90, P95 and P99 request duration seen by the service side, in milliseconds.',
+            'ms',
+            quantileQueries((q) => latencyQuantile(q, server), 'server')
+          ),
+          stat(
+            'TCP bytes sent',
+            'Bytes per second the service sent on TCP connections, counted at the callers.',
+            'Bps',
+            { expr: tcpByteRate('sent', client) }
+          ),
         ],
       },
       {

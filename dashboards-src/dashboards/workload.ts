@@ -31,7 +31,11 @@ const outbound: Matcher[] = [
   eqVar('source_workload', 'workload'),
   inVar('source_cluster', 'cluster'),
 ];
-const inboundBySource: Matcher[] = [...inbound, inVar('source_workload_namespace', 'srcns'), inVar('source_workload', 'srcwl')];
+const inboundBySource: Matcher[] = [
+  ...inbound,
+  inVar('source_workload_namespace', 'srcns'),
+  inVar('source_workload', 'srcwl'),
+];
 const outboundByService: Matcher[] = [...outbound, inVar('destination_service', 'dstsvc')];
 
 function peerVariable(name: string, label: string, selector: string, labelName: string): QueryVariableBuilder {
@@ -49,7 +53,8 @@ function peerVariable(name: string, label: string, selector: string, labelName: 
     .current({ text: 'All', value: '$__all' });
 }
 
-const inboundSel = 'destination_cluster=~"$cluster", destination_workload_namespace="$namespace", destination_workload="$workload"';
+const inboundSel =
+  'destination_cluster=~"$cluster", destination_workload_namespace="$namespace", destination_workload="$workload"';
 const outboundSel = 'source_cluster=~"$cluster", source_workload_namespace="$namespace", source_workload="$workload"';
 const byNs = (side: 'source' | 'destination') =>
   `sum by (${side}_workload_namespace) (istio_requests_total{${side}_cluster=~"$cluster"}) or sum by (${side}_workload_namespace) (istio_tcp_sent_bytes_total{${side}_cluster=~"$cluster"})`;
@@ -65,15 +70,26 @@ const NOTES = `Traffic in and out of one workload (a Deployment, StatefulSet or 
 export const workloadDashboard = () =>
   buildDashboard({
     key: 'workload',
-    description: 'One Istio workload: inbound and outbound request rate, success, duration, size and TCP traffic, by peer.',
+    description:
+      'One Istio workload: inbound and outbound request rate, success, duration, size and TCP traffic, by peer.',
     tags: ['workload'],
     variables: [
       clusterVariable('istio_requests_total', 'destination_cluster'),
       // Workloads that only call others never appear as destinations, hence both sides.
-      singleValueVariable('namespace', 'Namespace', `${byNs('destination')} or ${byNs('source')}`, '[a-z_]*workload_namespace'),
+      singleValueVariable(
+        'namespace',
+        'Namespace',
+        `${byNs('destination')} or ${byNs('source')}`,
+        '[a-z_]*workload_namespace'
+      ),
       singleValueVariable('workload', 'Workload', `${byWl('destination')} or ${byWl('source')}`, '[a-z_]*workload'),
       peerVariable('srcns', 'Inbound namespace', inboundSel, 'source_workload_namespace'),
-      peerVariable('srcwl', 'Inbound workload', `${inboundSel}, source_workload_namespace=~"$srcns"`, 'source_workload'),
+      peerVariable(
+        'srcwl',
+        'Inbound workload',
+        `${inboundSel}, source_workload_namespace=~"$srcns"`,
+        'source_workload'
+      ),
       peerVariable('dstsvc', 'Destination service', outboundSel, 'destination_service'),
     ],
     sections: [
@@ -81,15 +97,38 @@ export const workloadDashboard = () =>
       {
         height: 6,
         panels: [
-          stat('Incoming request volume', 'Requests per second the workload served.', 'reqps', { expr: requestRate(inbound) }),
-          stat('Incoming success rate', 'Share of served requests not answered with a 5xx.', 'percentunit', { expr: successRatio(inbound) }, { thresholds: SUCCESS_THRESHOLDS }),
-          timeSeries('Incoming request duration', 'P50, P90, P95 and P99 duration of requests the workload served, in milliseconds.', 'ms', quantileQueries((q) => latencyQuantile(q, inbound), 'inbound')),
-          stat('TCP server traffic', 'Bytes per second received plus sent on TCP connections the workload accepted.', 'Bps', {
-            expr: `${tcpByteRate('received', inbound)} + ${tcpByteRate('sent', inbound)}`,
+          stat('Incoming request volume', 'Requests per second the workload served.', 'reqps', {
+            expr: requestRate(inbound),
           }),
-          stat('TCP client traffic', 'Bytes per second sent plus received on TCP connections the workload opened.', 'Bps', {
-            expr: `${tcpByteRate('received', outbound)} + ${tcpByteRate('sent', outbound)}`,
-          }),
+          stat(
+            'Incoming success rate',
+            'Share of served requests not answered with a 5xx.',
+            'percentunit',
+            { expr: successRatio(inbound) },
+            { thresholds: SUCCESS_THRESHOLDS }
+          ),
+          timeSeries(
+            'Incoming request duration',
+            'P50, P90, P95 and P99 duration of requests the workload served, in milliseconds.',
+            'ms',
+            quantileQueries((q) => latencyQuantile(q, inbound), 'inbound')
+          ),
+          stat(
+            'TCP server traffic',
+            'Bytes per second received plus sent on TCP connections the workload accepted.',
+            'Bps',
+            {
+              expr: `${tcpByteRate('received', inbound)} + ${tcpByteRate('sent', inbound)}`,
+            }
+          ),
+          stat(
+            'TCP client traffic',
+            'Bytes per second sent plus received on TCP connections the workload opened.',
+            'Bps',
+            {
+              expr: `${tcpByteRate('received', outbound)} + ${tcpByteRate('sent', outbound)}`,
+            }
+          ),
         ],
       },
       {

@@ -37,7 +37,9 @@ export function layout(sections: readonly Section[]): Array<Panel | RowPanel> {
     }
     const widths = section.widths ?? evenWidths(section.panels.length);
     if (widths.length !== section.panels.length || widths.some((w) => w < 1 || w > GRID_COLUMNS)) {
-      throw new Error(`layout: widths ${JSON.stringify(widths)} do not fit ${section.panels.length} panels in ${GRID_COLUMNS} columns`);
+      throw new Error(
+        `layout: widths ${JSON.stringify(widths)} do not fit ${section.panels.length} panels in ${GRID_COLUMNS} columns`
+      );
     }
     let x = 0;
     section.panels.forEach((builder, i) => {

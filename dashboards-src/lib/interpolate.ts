@@ -39,7 +39,11 @@ export const BUILTIN_INTERVALS: Record<string, string> = {
 };
 
 /** Replaces `$name` and `${name}` (longest names first, so `$namespace` never eats `$name`). */
-export function interpolate(expr: string, variables: Record<string, VariableValue>, builtins = BUILTIN_INTERVALS): string {
+export function interpolate(
+  expr: string,
+  variables: Record<string, VariableValue>,
+  builtins = BUILTIN_INTERVALS
+): string {
   const values: Record<string, string> = { ...builtins };
   for (const [name, v] of Object.entries(variables)) {
     values[name] = formatValue(v);
@@ -47,7 +51,10 @@ export function interpolate(expr: string, variables: Record<string, VariableValu
   const names = Object.keys(values).sort((a, b) => b.length - a.length);
   let out = expr;
   for (const name of names) {
-    out = out.split(`\${${name}}`).join(values[name]).replace(new RegExp(`\\$${name}(?![A-Za-z0-9_])`, 'g'), () => values[name]);
+    out = out
+      .split(`\${${name}}`)
+      .join(values[name])
+      .replace(new RegExp(`\\$${name}(?![A-Za-z0-9_])`, 'g'), () => values[name]);
   }
   const left = out.match(/\$\{?[A-Za-z_][A-Za-z0-9_]*/);
   if (left) {

@@ -10,7 +10,16 @@ export function dashboardUrl(key: DashboardKey): string {
   return `/d/${Dashboards[key].uid}`;
 }
 
-const NAV_ORDER: DashboardKey[] = ['overview', 'mesh', 'service', 'workload', 'ztunnel', 'controlPlane', 'performance', 'wasm'];
+const NAV_ORDER: DashboardKey[] = [
+  'overview',
+  'mesh',
+  'service',
+  'workload',
+  'ztunnel',
+  'controlPlane',
+  'performance',
+  'wasm',
+];
 
 /**
  * The SDK defaults every link to `placement: inControlsMenu`, which would tuck header links away in a menu;
@@ -55,7 +64,10 @@ const CARRIED = '${datasource:queryparam}&${cluster:queryparam}&${__url_time_ran
  * `__field.labels.<label>` in time series, `__data.fields.<column>` in tables. Values are percent-encoded because
  * label values are untrusted.
  */
-export function drillDown(target: 'service' | 'workload', field: (label: string) => string): cog.Builder<DashboardLink> {
+export function drillDown(
+  target: 'service' | 'workload',
+  field: (label: string) => string
+): cog.Builder<DashboardLink> {
   const params =
     target === 'service'
       ? `var-service=\${${field('destination_service')}:percentencode}`

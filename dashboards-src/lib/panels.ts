@@ -11,7 +11,6 @@ import {
   ReduceDataOptionsBuilder,
   StackingConfigBuilder,
   StackingMode,
-  TableSortByFieldStateBuilder,
   VisibilityMode,
   VizLegendOptionsBuilder,
   GraphDrawStyle,
@@ -24,10 +23,14 @@ import {
   type DashboardLink,
   type DataSourceRef,
 } from '@grafana/grafana-foundation-sdk/dashboard';
-import { PanelBuilder as HeatmapPanelBuilder, HeatmapColorOptionsBuilder, HeatmapColorMode, YAxisConfigBuilder } from '@grafana/grafana-foundation-sdk/heatmap';
+import {
+  PanelBuilder as HeatmapPanelBuilder,
+  HeatmapColorOptionsBuilder,
+  HeatmapColorMode,
+  YAxisConfigBuilder,
+} from '@grafana/grafana-foundation-sdk/heatmap';
 import { DataqueryBuilder, PromQueryFormat } from '@grafana/grafana-foundation-sdk/prometheus';
 import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sdk/stat';
-import { PanelBuilder as TablePanelBuilder } from '@grafana/grafana-foundation-sdk/table';
 import { PanelBuilder as TextPanelBuilder, TextMode } from '@grafana/grafana-foundation-sdk/text';
 import { PanelBuilder as TimeseriesPanelBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
 import { PROMETHEUS } from './datasources';
@@ -69,7 +72,7 @@ export function promQuery(q: Query, index: number): DataqueryBuilder {
   return b;
 }
 
-function targets(queries: readonly Query[]): DataqueryBuilder[] {
+export function targets(queries: readonly Query[]): DataqueryBuilder[] {
   return queries.map(promQuery);
 }
 
@@ -127,7 +130,13 @@ export interface StatOptions {
 }
 
 /** Big number of the last value with a sparkline. */
-export function stat(title: string, description: string, unit: string, query: Query, options: StatOptions = {}): StatPanelBuilder {
+export function stat(
+  title: string,
+  description: string,
+  unit: string,
+  query: Query,
+  options: StatOptions = {}
+): StatPanelBuilder {
   const b = new StatPanelBuilder()
     .title(title)
     .description(description)
@@ -150,75 +159,13 @@ export function stat(title: string, description: string, unit: string, query: Qu
 }
 
 /** Success ratio thresholds: red below 95 %, orange below 99 %, green above. */
-export const SUCCESS_THRESHOLDS = { base: 'red', steps: [[0.95, 'orange'], [0.99, 'green']] as Array<[number, string]> };
-
-export interface TableColumn {
-  /** refId of the instant query whose value fills the column. */
-  refId: string;
-  title: string;
-  unit: string;
-  /** Colour the cell by SUCCESS_THRESHOLDS. */
-  success?: boolean;
-}
-
-/**
- * One row per label set, one value column per instant query (Grafana's "merge" transformation), with the label
- * columns kept and `Time` hidden. Istio's Mesh dashboard uses the same technique for its workload tables.
- */
-export function mergedTable(
-  title: string,
-  description: string,
-  queries: readonly Query[],
-  columns: readonly TableColumn[],
-  labelColumns: Record<string, string>,
-  links: Array<cog.Builder<DashboardLink>> = []
-): TablePanelBuilder {
-  const renameByName: Record<string, string> = { ...labelColumns };
-  const indexByName: Record<string, number> = {};
-  Object.keys(labelColumns).forEach((label, i) => (indexByName[label] = i));
-  columns.forEach((c, i) => {
-    renameByName[`Value #${c.refId}`] = c.title;
-    indexByName[`Value #${c.refId}`] = Object.keys(labelColumns).length + i;
-  });
-  const b = new TablePanelBuilder()
-    .title(title)
-    .description(description)
-    .datasource(PROMETHEUS)
-    .targets(targets(queries.map((q) => ({ ...q, instant: true }))))
-    .withTransformation({ id: 'merge', options: {} })
-    .withTransformation({
-      id: 'organize',
-      options: { excludeByName: { Time: true }, renameByName, indexByName, includeByName: {} },
-    });
-  for (const c of columns) {
-    const props: Array<{ id: string; value: unknown }> = [{ id: 'unit', value: c.unit }];
-    if (c.success) {
-      props.push(
-        { id: 'thresholds', value: { mode: 'absolute', steps: [{ value: null, color: 'red' }, { value: 0.95, color: 'orange' }, { value: 0.99, color: 'green' }] } },
-        { id: 'custom.cellOptions', value: { type: 'color-text' } }
-      );
-    }
-    b.overrideByName(c.title, props);
-  }
-  if (links.length > 0) {
-    b.dataLinks(links);
-  }
-  return b;
-}
-
-/** A ranked list (one instant query), e.g. the slowest services. */
-export function rankedTable(
-  title: string,
-  description: string,
-  query: Query,
-  valueTitle: string,
-  unit: string,
-  labelColumns: Record<string, string>,
-  links: Array<cog.Builder<DashboardLink>> = []
-): TablePanelBuilder {
-  return mergedTable(title, description, [{ ...query, refId: 'value' }], [{ refId: 'value', title: valueTitle, unit }], labelColumns, links)
-    .sortBy([new TableSortByFieldStateBuilder().displayName(valueTitle).desc(true)]);
-}
+export const SUCCESS_THRESHOLDS = {
+  base: 'red',
+  steps: [
+    [0.95, 'orange'],
+    [0.99, 'green'],
+  ] as Array<[number, string]>,
+};
 
 /** Pre-bucketed Prometheus histogram as a heatmap (no re-bucketing in the browser). */
 export function heatmap(title: string, description: string, unit: string, query: Query): HeatmapPanelBuilder {
@@ -233,7 +180,11 @@ export function heatmap(title: string, description: string, unit: string, query:
 }
 
 export function markdown(title: string, content: string): TextPanelBuilder {
-  return new TextPanelBuilder().title(title).description(`About this dashboard: ${title}`).mode(TextMode.Markdown).content(content);
+  return new TextPanelBuilder()
+    .title(title)
+    .description(`About this dashboard: ${title}`)
+    .mode(TextMode.Markdown)
+    .content(content);
 }
 
 /** A panel of one of MeshLens' own panel plugins (or any plugin) with typed-by-caller options. */
@@ -245,5 +196,11 @@ export function pluginPanel(
   queries: Array<cog.Builder<cog.Dataquery>>,
   options: Record<string, unknown>
 ): GenericPanelBuilder {
-  return new GenericPanelBuilder().type(type).title(title).description(description).datasource(datasource).targets(queries).options(options);
+  return new GenericPanelBuilder()
+    .type(type)
+    .title(title)
+    .description(description)
+    .datasource(datasource)
+    .targets(queries)
+    .options(options);
 }

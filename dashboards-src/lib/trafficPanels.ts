@@ -25,10 +25,7 @@ export function peerLegend(labels: readonly string[]): string {
   return labels.map((l) => `{{${l}}}`).join('.');
 }
 
-export function quantileQueries(
-  expr: (q: number) => string,
-  legend: string
-): Query[] {
+export function quantileQueries(expr: (q: number) => string, legend: string): Query[] {
   return QUANTILES.map((q) => ({ expr: expr(q), legend: `${legend} P${Math.round(q * 100)}` }));
 }
 

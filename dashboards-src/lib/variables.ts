@@ -72,7 +72,12 @@ export function namespaceVariable(metric: string, label: string, clusterLabel: s
  * A single-value picker whose options come from a PromQL `query_result` grouped by `label`. Used with `=` matchers
  * so values are never read as regexes.
  */
-export function singleValueVariable(name: string, label: string, promql: string, labelName: string): QueryVariableBuilder {
+export function singleValueVariable(
+  name: string,
+  label: string,
+  promql: string,
+  labelName: string
+): QueryVariableBuilder {
   const query = `query_result(${promql})`;
   return new QueryVariableBuilder(name)
     .label(label)
@@ -88,7 +93,12 @@ export function singleValueVariable(name: string, label: string, promql: string,
  * A scrape-config dependent selector (pod, app or container pattern) with Istio's usual default. Kept in the
  * controls menu: most installs never change them, but relabelled setups must be able to.
  */
-export function selectorVariable(name: string, label: string, defaultValue: string, description: string): TextBoxVariableBuilder {
+export function selectorVariable(
+  name: string,
+  label: string,
+  defaultValue: string,
+  description: string
+): TextBoxVariableBuilder {
   return new TextBoxVariableBuilder(name)
     .label(label)
     .description(description)

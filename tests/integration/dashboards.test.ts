@@ -48,8 +48,19 @@ function scenarioValues(vars: VariableModel[], overrides: Overrides): Record<str
   const out: Record<string, VariableValue> = {};
   for (const v of vars) {
     const current = v.current?.value;
-    const fallback = v.includeAll ? ['$__all'] : typeof current === 'string' ? [current] : Array.isArray(current) ? current : [''];
-    out[v.name] = { values: overrides[v.name] ?? fallback, multi: !!v.multi, includeAll: !!v.includeAll, allValue: v.allValue };
+    const fallback = v.includeAll
+      ? ['$__all']
+      : typeof current === 'string'
+        ? [current]
+        : Array.isArray(current)
+          ? current
+          : [''];
+    out[v.name] = {
+      values: overrides[v.name] ?? fallback,
+      multi: !!v.multi,
+      includeAll: !!v.includeAll,
+      allValue: v.allValue,
+    };
   }
   return out;
 }
@@ -67,7 +78,9 @@ async function api(path: string, params: Record<string, string>): Promise<Result
 
 async function run(expr: string, instant: boolean): Promise<Result> {
   const end = Date.now() / 1000;
-  return instant ? api('/api/v1/query', { query: expr, time: String(end) }) : api('/api/v1/query_range', { query: expr, start: String(end - 60), end: String(end), step: '5' });
+  return instant
+    ? api('/api/v1/query', { query: expr, time: String(end) })
+    : api('/api/v1/query_range', { query: expr, start: String(end - 60), end: String(end), step: '5' });
 }
 
 /** Runs a dashboard variable's query as Grafana's Prometheus data source would (label_values / query_result). */
@@ -91,7 +104,12 @@ const SCENARIOS: Record<string, Partial<Record<DashboardKey, Overrides>> & { all
   'one cluster and namespace': {
     all: { cluster: ['cluster-1'], namespace: ['bookinfo'] },
     service: { service: ['productpage.bookinfo.svc.cluster.local'], cluster: ['cluster-1'], namespace: ['bookinfo'] },
-    workload: { namespace: ['bookinfo'], workload: ['productpage-v1'], cluster: ['cluster-1'], dstsvc: ['*.example.com', 'reviews.bookinfo.svc.cluster.local'] },
+    workload: {
+      namespace: ['bookinfo'],
+      workload: ['productpage-v1'],
+      cluster: ['cluster-1'],
+      dstsvc: ['*.example.com', 'reviews.bookinfo.svc.cluster.local'],
+    },
     controlPlane: { cluster: ['cluster-1'], namespace: ['istio-system'] },
     ztunnel: { cluster: ['cluster-2'], namespace: ['istio-system'] },
   },
@@ -128,7 +146,11 @@ for (const [scenario, overridesByDashboard] of Object.entries(SCENARIOS)) {
           const r = await run(expr, t.instant);
           if (r.status !== 'success') {
             failures.push(`${t.panel}/${t.refId}: ${r.error} in ${expr}`);
-          } else if (scenario === 'all values' && (r.data?.result.length ?? 0) === 0 && !EMPTY_BY_DESIGN[`${key}/${t.panel}`]) {
+          } else if (
+            scenario === 'all values' &&
+            (r.data?.result.length ?? 0) === 0 &&
+            !EMPTY_BY_DESIGN[`${key}/${t.panel}`]
+          ) {
             failures.push(`${t.panel}/${t.refId}: no data for ${expr}`);
           }
         }
@@ -156,10 +178,16 @@ describe('variables', () => {
 describe('regex escaping of selected values', () => {
   test('a wildcard ServiceEntry host selected in a multi-value filter matches only itself', async () => {
     const dash = dashboards.workload;
-    const values = scenarioValues(variablesOf(dash), { namespace: ['bookinfo'], workload: ['productpage-v1'], dstsvc: ['*.example.com'] });
+    const values = scenarioValues(variablesOf(dash), {
+      namespace: ['bookinfo'],
+      workload: ['productpage-v1'],
+      dstsvc: ['*.example.com'],
+    });
     const target = promTargets(dash).find((t) => t.panel === 'Outgoing requests by destination and response code')!;
     const r = await run(interpolate(target.expr, values), true);
-    const services = new Set((r.data!.result as Array<{ metric: Record<string, string> }>).map((s) => s.metric.destination_service));
+    const services = new Set(
+      (r.data!.result as Array<{ metric: Record<string, string> }>).map((s) => s.metric.destination_service)
+    );
     // Unescaped, `*.example.com` is an invalid regex; read as `.*example.com` it would also match api.example.com.
     assert.deepEqual([...services], ['*.example.com']);
   });
@@ -178,8 +206,12 @@ describe('regex escaping of selected values', () => {
     const values = scenarioValues(variablesOf(dash), { service: ['*.example.com'] });
     const target = promTargets(dash).find((t) => t.panel === 'Client request volume')!;
     const shown = await scalar(interpolate(target.expr, values));
-    const literal = await scalar('sum(rate(istio_requests_total{reporter="source", destination_service="*.example.com"}[1m]))');
-    const asRegex = await scalar('sum(rate(istio_requests_total{reporter="source", destination_service=~".*.example.com"}[1m]))');
+    const literal = await scalar(
+      'sum(rate(istio_requests_total{reporter="source", destination_service="*.example.com"}[1m]))'
+    );
+    const asRegex = await scalar(
+      'sum(rate(istio_requests_total{reporter="source", destination_service=~".*.example.com"}[1m]))'
+    );
     assert.ok(shown > 0 && near(shown, literal), `panel ${shown} should equal the literal host's rate ${literal}`);
     assert.ok(asRegex > literal * 1.2, 'read as a regex, the host would also match api.example.com');
   });
@@ -187,11 +219,16 @@ describe('regex escaping of selected values', () => {
   test('ambient traffic reported only by a waypoint shows on the service dashboard, client and server side', async () => {
     const dash = dashboards.service;
     const values = scenarioValues(variablesOf(dash), { service: ['httpbin.ambient-demo.svc.cluster.local'] });
-    const waypoint = await scalar('sum(rate(istio_requests_total{reporter="waypoint", destination_service="httpbin.ambient-demo.svc.cluster.local"}[1m]))');
+    const waypoint = await scalar(
+      'sum(rate(istio_requests_total{reporter="waypoint", destination_service="httpbin.ambient-demo.svc.cluster.local"}[1m]))'
+    );
     for (const panel of ['Client request volume', 'Server request volume']) {
       const target = promTargets(dash).find((t) => t.panel === panel)!;
       const shown = await scalar(interpolate(target.expr, values));
-      assert.ok(shown > 0 && near(shown, waypoint), `${panel}: ${shown} should equal the waypoint-reported rate ${waypoint}`);
+      assert.ok(
+        shown > 0 && near(shown, waypoint),
+        `${panel}: ${shown} should equal the waypoint-reported rate ${waypoint}`
+      );
     }
   });
 });

@@ -24,13 +24,74 @@ export interface Edge {
 }
 
 export const EDGES: Edge[] = [
-  { src: ['istio-ingressgateway', 'istio-system'], dst: ['productpage-v1', 'bookinfo', 'productpage.bookinfo.svc.cluster.local'], cluster: ['cluster-1', 'cluster-1'], reporters: ['source', 'destination'], rps: 20, codes: { '200': 0.97, '503': 0.03 }, mtls: true },
-  { src: ['productpage-v1', 'bookinfo'], dst: ['reviews-v2', 'bookinfo', 'reviews.bookinfo.svc.cluster.local'], cluster: ['cluster-1', 'cluster-1'], reporters: ['source', 'destination'], rps: 18, codes: { '200': 0.9, '404': 0.04, '500': 0.06 }, mtls: true, tcpBps: 5000 },
-  { src: ['reviews-v2', 'bookinfo'], dst: ['ratings-v1', 'bookinfo', 'ratings.bookinfo.svc.cluster.local'], cluster: ['cluster-1', 'cluster-2'], reporters: ['source', 'destination'], rps: 9, codes: { '200': 1 }, mtls: true },
-  { src: ['productpage-v1', 'bookinfo'], dst: ['unknown', 'unknown', '*.example.com'], cluster: ['cluster-1', 'unknown'], reporters: ['source'], rps: 2, codes: { '200': 1 }, mtls: false, tcpBps: 800 },
-  { src: ['productpage-v1', 'bookinfo'], dst: ['unknown', 'unknown', 'api.example.com'], cluster: ['cluster-1', 'unknown'], reporters: ['source'], rps: 1, codes: { '200': 1 }, mtls: false },
-  { src: ['reviews-v2', 'bookinfo'], dst: ['mongodb-v1', 'bookinfo', 'mongodb.bookinfo.svc.cluster.local'], cluster: ['cluster-1', 'cluster-1'], reporters: ['source', 'destination'], rps: 0, codes: {}, mtls: true, tcpBps: 2000, l7: false },
-  { src: ['sleep', 'ambient-demo'], dst: ['httpbin', 'ambient-demo', 'httpbin.ambient-demo.svc.cluster.local'], cluster: ['cluster-2', 'cluster-2'], reporters: ['waypoint'], rps: 6, codes: { '200': 0.8, '500': 0.2 }, mtls: true, tcpBps: 3000 },
+  {
+    src: ['istio-ingressgateway', 'istio-system'],
+    dst: ['productpage-v1', 'bookinfo', 'productpage.bookinfo.svc.cluster.local'],
+    cluster: ['cluster-1', 'cluster-1'],
+    reporters: ['source', 'destination'],
+    rps: 20,
+    codes: { '200': 0.97, '503': 0.03 },
+    mtls: true,
+  },
+  {
+    src: ['productpage-v1', 'bookinfo'],
+    dst: ['reviews-v2', 'bookinfo', 'reviews.bookinfo.svc.cluster.local'],
+    cluster: ['cluster-1', 'cluster-1'],
+    reporters: ['source', 'destination'],
+    rps: 18,
+    codes: { '200': 0.9, '404': 0.04, '500': 0.06 },
+    mtls: true,
+    tcpBps: 5000,
+  },
+  {
+    src: ['reviews-v2', 'bookinfo'],
+    dst: ['ratings-v1', 'bookinfo', 'ratings.bookinfo.svc.cluster.local'],
+    cluster: ['cluster-1', 'cluster-2'],
+    reporters: ['source', 'destination'],
+    rps: 9,
+    codes: { '200': 1 },
+    mtls: true,
+  },
+  {
+    src: ['productpage-v1', 'bookinfo'],
+    dst: ['unknown', 'unknown', '*.example.com'],
+    cluster: ['cluster-1', 'unknown'],
+    reporters: ['source'],
+    rps: 2,
+    codes: { '200': 1 },
+    mtls: false,
+    tcpBps: 800,
+  },
+  {
+    src: ['productpage-v1', 'bookinfo'],
+    dst: ['unknown', 'unknown', 'api.example.com'],
+    cluster: ['cluster-1', 'unknown'],
+    reporters: ['source'],
+    rps: 1,
+    codes: { '200': 1 },
+    mtls: false,
+  },
+  {
+    src: ['reviews-v2', 'bookinfo'],
+    dst: ['mongodb-v1', 'bookinfo', 'mongodb.bookinfo.svc.cluster.local'],
+    cluster: ['cluster-1', 'cluster-1'],
+    reporters: ['source', 'destination'],
+    rps: 0,
+    codes: {},
+    mtls: true,
+    tcpBps: 2000,
+    l7: false,
+  },
+  {
+    src: ['sleep', 'ambient-demo'],
+    dst: ['httpbin', 'ambient-demo', 'httpbin.ambient-demo.svc.cluster.local'],
+    cluster: ['cluster-2', 'cluster-2'],
+    reporters: ['waypoint'],
+    rps: 6,
+    codes: { '200': 0.8, '500': 0.2 },
+    mtls: true,
+    tcpBps: 3000,
+  },
 ];
 
 /** Envoy's default buckets (ms or bytes), trimmed. */
@@ -79,7 +140,12 @@ function istioLabels(e: Edge, reporter: string): Labels {
   };
 }
 
-const infra = (cluster: string, namespace: string, pod: string, extra: Labels = {}): Labels => ({ cluster, namespace, pod, ...extra });
+const infra = (cluster: string, namespace: string, pod: string, extra: Labels = {}): Labels => ({
+  cluster,
+  namespace,
+  pod,
+  ...extra,
+});
 
 /**
  * A bigger synthetic mesh for the bench: `workloads` workloads in namespaces of 50, each calling the next one;
@@ -122,7 +188,11 @@ export function istioMetrics(seconds: number, edges: readonly Edge[] = EDGES): s
       // Sidecars report TCP from both ends; in ambient, ztunnel does (with its own pod labels).
       const ambient = e.reporters.includes('waypoint');
       for (const reporter of ['source', 'destination']) {
-        const labels = { ...istioLabels(e, reporter), request_protocol: 'tcp', ...(ambient ? { pod: 'ztunnel-abcde', namespace: 'istio-system', cluster: 'cluster-2', app: 'ztunnel' } : {}) };
+        const labels = {
+          ...istioLabels(e, reporter),
+          request_protocol: 'tcp',
+          ...(ambient ? { pod: 'ztunnel-abcde', namespace: 'istio-system', cluster: 'cluster-2', app: 'ztunnel' } : {}),
+        };
         x.add('istio_tcp_received_bytes_total', labels, n(e.tcpBps));
         x.add('istio_tcp_sent_bytes_total', labels, n(e.tcpBps * 3));
         x.add('istio_tcp_connections_opened_total', labels, n(2));
@@ -132,9 +202,21 @@ export function istioMetrics(seconds: number, edges: readonly Edge[] = EDGES): s
   }
 
   // Builds (proxies, istiod, ztunnel).
-  x.add('istio_build', infra('cluster-1', 'bookinfo', 'productpage-v1-1', { component: 'proxy', tag: '1.28.0', app: 'productpage' }), 1);
-  x.add('istio_build', infra('cluster-1', 'istio-system', 'istiod-7d4f-1', { component: 'pilot', tag: '1.28.0', app: 'istiod' }), 1);
-  x.add('istio_build', infra('cluster-2', 'istio-system', 'ztunnel-abcde', { component: 'ztunnel', tag: '1.28.0', app: 'ztunnel' }), 1);
+  x.add(
+    'istio_build',
+    infra('cluster-1', 'bookinfo', 'productpage-v1-1', { component: 'proxy', tag: '1.28.0', app: 'productpage' }),
+    1
+  );
+  x.add(
+    'istio_build',
+    infra('cluster-1', 'istio-system', 'istiod-7d4f-1', { component: 'pilot', tag: '1.28.0', app: 'istiod' }),
+    1
+  );
+  x.add(
+    'istio_build',
+    infra('cluster-2', 'istio-system', 'ztunnel-abcde', { component: 'ztunnel', tag: '1.28.0', app: 'ztunnel' }),
+    1
+  );
 
   // cAdvisor.
   const containers: Array<[Labels, number, number]> = [

@@ -122,7 +122,11 @@ export function sizeQuantile(
 }
 
 /** TCP byte rate (B/s) sent or received, as reported by the proxy named in the matchers. */
-export function tcpByteRate(which: 'sent' | 'received', matchers: readonly Matcher[], by: readonly string[] = []): string {
+export function tcpByteRate(
+  which: 'sent' | 'received',
+  matchers: readonly Matcher[],
+  by: readonly string[] = []
+): string {
   const metric = which === 'sent' ? IstioMetric.tcpSentBytesTotal : IstioMetric.tcpReceivedBytesTotal;
   return sumRate(metric, matchers, by);
 }
