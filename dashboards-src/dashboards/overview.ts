@@ -138,7 +138,7 @@ export const overview = () =>
         panels: [
           timeSeries(
             'P95 latency by service',
-            'P95 request duration of the ten slowest services at each moment, with exemplars: click an exemplar to open its trace.',
+            'P95 request duration of the ten slowest services at each moment, with exemplars (trace ids of sampled requests).',
             'ms',
             [
               {

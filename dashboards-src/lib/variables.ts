@@ -111,7 +111,7 @@ export function selectorVariable(
 export function traceIdVariable(): TextBoxVariableBuilder {
   return new TextBoxVariableBuilder('trace_id')
     .label('Trace ID')
-    .description('Trace to show in the trace panel. Click an exemplar on the latency graph to pick one.')
+    .description('Trace to show in the trace panel: paste an id, for example one from an exemplar on the latency graph.')
     .defaultValue('')
     .current({ text: '', value: '' });
 }
