@@ -111,7 +111,9 @@ export function selectorVariable(
 export function traceIdVariable(): TextBoxVariableBuilder {
   return new TextBoxVariableBuilder('trace_id')
     .label('Trace ID')
-    .description('Trace to show in the trace panel: paste an id, for example one from an exemplar on the latency graph.')
+    .description(
+      'Trace to show in the trace panel: paste an id, for example one from an exemplar on the latency graph.'
+    )
     .defaultValue('')
     .current({ text: '', value: '' });
 }
