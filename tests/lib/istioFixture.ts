@@ -293,3 +293,18 @@ export function istioMetrics(seconds: number, edges: readonly Edge[] = EDGES): s
 
   return x.text();
 }
+
+/**
+ * A fast scrape body generator for big meshes: every value above is linear in time (a + b·s), so the text is
+ * rendered twice (s = 0 and s = 1) once, and each scrape only prints the numbers.
+ */
+export function linearMetrics(edges: readonly Edge[]): (seconds: number) => string {
+  const at0 = istioMetrics(0, edges).trimEnd().split('\n');
+  const at1 = istioMetrics(1, edges).trimEnd().split('\n');
+  const series = at0.map((line, i) => {
+    const cut = line.lastIndexOf(' ');
+    const a = Number(line.slice(cut + 1));
+    return { name: line.slice(0, cut + 1), a, b: Number(at1[i].slice(cut + 1)) - a };
+  });
+  return (seconds) => series.map((s) => `${s.name}${s.a + s.b * seconds}`).join('\n') + '\n';
+}
