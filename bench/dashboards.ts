@@ -34,11 +34,15 @@ interface Stats {
 }
 
 interface QueryJob {
+  panel: string;
   expr: string;
   instant: boolean;
 }
 
-async function measure(url: string, jobs: QueryJob[]): Promise<Stats> {
+/** The costliest single queries seen, for the "heaviest panels" list. */
+const heaviest: Array<{ where: string; seconds: number; samples: number }> = [];
+
+async function measure(url: string, name: string, jobs: QueryJob[]): Promise<Stats> {
   const end = Math.floor(Date.now() / 1000);
   const s: Stats = { queries: jobs.length, failed: 0, evalSeconds: 0, samples: 0, peak: 0 };
   for (const job of jobs) {
@@ -59,8 +63,11 @@ async function measure(url: string, jobs: QueryJob[]): Promise<Stats> {
       s.failed++;
       continue;
     }
-    s.evalSeconds += body.data?.stats?.timings?.evalTotalTime ?? 0;
-    s.samples += body.data?.stats?.samples?.totalQueryableSamples ?? 0;
+    const seconds = body.data?.stats?.timings?.evalTotalTime ?? 0;
+    const samples = body.data?.stats?.samples?.totalQueryableSamples ?? 0;
+    heaviest.push({ where: `${name} / ${job.panel}`, seconds, samples });
+    s.evalSeconds += seconds;
+    s.samples += samples;
     s.peak = Math.max(s.peak, body.data?.stats?.samples?.peakSamples ?? 0);
   }
   return s;
@@ -82,7 +89,7 @@ function ourJobs(pick: { service: string; namespace: string; workload: string })
     }
     return [
       `MeshLens ${key}`,
-      promTargets(dash).map((t) => ({ expr: interpolate(t.expr, values), instant: t.instant })),
+      promTargets(dash).map((t) => ({ panel: t.panel, expr: interpolate(t.expr, values), instant: t.instant })),
     ];
   });
 }
@@ -92,7 +99,7 @@ function istioJobs(pick: { service: string; namespace: string; workload: string 
   const file = JSON.parse(
     readFileSync(resolve(__dirname, '..', 'tests', 'fixtures', 'istio-dashboard-queries.json'), 'utf8')
   ) as {
-    dashboards: Array<{ title: string; queries: Array<{ expr: string; instant: boolean }> }>;
+    dashboards: Array<{ title: string; queries: Array<{ panel: string; expr: string; instant: boolean }> }>;
   };
   const all = { values: ['$__all'], multi: true, includeAll: true, allValue: '.*' };
   const single = (v: string) => ({ values: [v], multi: false, includeAll: false });
@@ -111,7 +118,7 @@ function istioJobs(pick: { service: string; namespace: string; workload: string 
   };
   return file.dashboards.map((d) => [
     d.title,
-    d.queries.map((q) => ({ expr: interpolate(q.expr, values), instant: q.instant })),
+    d.queries.map((q) => ({ panel: q.panel, expr: interpolate(q.expr, values), instant: q.instant })),
   ]);
 }
 
@@ -135,7 +142,7 @@ async function main() {
     const pick = { service: 'app-1.ns-0.svc.cluster.local', namespace: 'ns-0', workload: 'app-1' };
     const rows: Array<[string, Stats]> = [];
     for (const [name, jobs] of [...istioJobs(pick), ...ourJobs(pick)]) {
-      rows.push([name, await measure(prom.url, jobs)]);
+      rows.push([name, await measure(prom.url, name, jobs)]);
     }
     console.log(
       `\nDashboard query cost: ${workloads} workloads, ${series[0]?.value[1]} series, ${warmup} s of data, range 5m step 15s`
@@ -149,6 +156,13 @@ async function main() {
         `${name.padEnd(34)} ${String(s.queries).padStart(7)} ${String(s.failed).padStart(6)} ${(s.evalSeconds * 1000).toFixed(1).padStart(9)} ${String(s.samples).padStart(12)} ${String(s.peak).padStart(10)}  ${over}`
       );
     }
+    console.log('\nHeaviest single queries (eval ms, samples):');
+    heaviest
+      .sort((a, b) => b.seconds - a.seconds)
+      .slice(0, 8)
+      .forEach((h) =>
+        console.log(`  ${(h.seconds * 1000).toFixed(1).padStart(9)} ${String(h.samples).padStart(10)}  ${h.where}`)
+      );
   } finally {
     await prom.stop();
     server.close();
