@@ -13,6 +13,7 @@ import {
   topk,
 } from '../../src/shared/istio/dashboardQueries';
 import { buildDashboard } from '../lib/dashboard';
+import { Dashboards } from '../lib/ids';
 import { PROMETHEUS, TRACING } from '../lib/datasources';
 import { drillDown, seriesLabel, tableField } from '../lib/links';
 import { pluginPanel, promQuery, stat, SUCCESS_THRESHOLDS, timeSeries } from '../lib/panels';
@@ -104,7 +105,13 @@ export const overview = () =>
               promQuery({ refId: 'errors', instant: true, expr: requestRateByCode('5..', traffic, edge) }, 1),
               promQuery({ refId: 'tcp', instant: true, expr: tcpByteRate('received', traffic, edge) }, 2),
             ],
-            { preset: 'istio', showEdgeLabels: true }
+            // Option names of the mesh graph panel (MeshGraphPanelOptions); its drill-downs open these dashboards.
+            {
+              graphType: 'workload',
+              boxByNamespace: true,
+              serviceDashboardUid: Dashboards.service.uid,
+              workloadDashboardUid: Dashboards.workload.uid,
+            }
           ),
         ],
       },
