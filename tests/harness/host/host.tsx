@@ -11,7 +11,8 @@ interface HostState {
   phase: 'loading' | 'rendering' | 'ready' | 'error';
   dataHandedAt?: number;
   readyAt?: number;
-  longTasks: number[];
+  /** Main-thread tasks over 50 ms: [start, duration] in ms. */
+  longTasks: Array<[number, number]>;
   error?: string;
 }
 
@@ -74,7 +75,7 @@ async function main(state: HostState) {
 const state: HostState = { phase: 'loading', longTasks: [] };
 (window as unknown as { __meshlens: HostState }).__meshlens = state;
 try {
-  new PerformanceObserver((list) => list.getEntries().forEach((e) => state.longTasks.push(e.duration))).observe({
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => state.longTasks.push([e.startTime, e.duration]))).observe({
     type: 'longtask',
     buffered: true,
   });
