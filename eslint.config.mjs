@@ -33,6 +33,8 @@ export default defineConfig([
       'playwright/.auth/',
       '**/.idea',
       '**/.eslintcache',
+      '.harness/',
+      'bench/out/',
     ],
   },
   ...baseConfig,
