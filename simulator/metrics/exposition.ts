@@ -1,0 +1,106 @@
+import { Registry, type RegistryContentType } from 'prom-client';
+import type { Family, MetricStore, Series } from './store';
+
+type Value = {
+  metricName?: string;
+  labels: Record<string, string | number>;
+  sharedLabels?: Record<string, string>;
+  value: number;
+  exemplar?: { labelSet: Record<string, string>; value: number; timestamp: number };
+};
+
+/** Series per prom-client call, so no single string grows with the mesh. */
+const CHUNK = 2000;
+const EMPTY: Record<string, string> = {};
+
+export interface Exposition {
+  contentType: string;
+  /** Yields the body in pieces; write each to the socket as it comes. */
+  chunks(): AsyncGenerator<string>;
+}
+
+/**
+ * Serialises the store through prom-client's Registry (Prometheus text 0.0.4, or OpenMetrics 1.0
+ * with exemplars). Series labels go in `sharedLabels`, which prom-client flattens once per label
+ * object and caches, so a scrape only formats the `le` label and the value.
+ */
+export function exposition(store: MetricStore, openMetrics: boolean): Exposition {
+  const contentType = openMetrics ? Registry.OPENMETRICS_CONTENT_TYPE : Registry.PROMETHEUS_CONTENT_TYPE;
+  const registry = new Registry<RegistryContentType>();
+  registry.setContentType(contentType);
+  async function* chunks(): AsyncGenerator<string> {
+    let first = true;
+    for (const family of store.families.values()) {
+      const visible = [...family.series.values()].filter((s) => !store.hiddenPods.has(s.pod));
+      if (visible.length === 0) {
+        continue;
+      }
+      for (let start = 0; start < visible.length; start += CHUNK) {
+        const metric = wrapper(family, visible.slice(start, start + CHUNK), openMetrics);
+        registry.registerMetric(metric as never);
+        let text = await registry.getSingleMetricAsString(metric.name);
+        registry.removeSingleMetric(metric.name);
+        if (start > 0) {
+          // Only the first chunk of a family keeps its # HELP / # TYPE lines.
+          text = text.slice(text.indexOf('\n', text.indexOf('\n') + 1) + 1);
+        }
+        yield (first ? '' : '\n') + text;
+        first = false;
+      }
+    }
+    yield openMetrics ? '\n# EOF\n' : '\n';
+  }
+  return { contentType, chunks };
+}
+
+export async function expositionText(store: MetricStore, openMetrics = false): Promise<string> {
+  let out = '';
+  for await (const chunk of exposition(store, openMetrics).chunks()) {
+    out += chunk;
+  }
+  return out;
+}
+
+function wrapper(family: Family, series: Series[], openMetrics: boolean) {
+  let name = family.name;
+  let type: string = family.type;
+  if (openMetrics && family.type === 'counter') {
+    if (family.keepNameInOpenMetrics || !name.endsWith('_total')) {
+      type = 'unknown';
+    } else {
+      // prom-client appends _total to OpenMetrics counter samples.
+      name = name.slice(0, -'_total'.length);
+    }
+  }
+  const values = family.type === 'histogram' ? histogramValues(family, series, openMetrics) : scalarValues(series);
+  const snapshot = { name, help: family.help, type, values, aggregator: 'sum' };
+  return { name, help: family.help, type, aggregator: 'sum', get: () => snapshot };
+}
+
+function scalarValues(series: Series[]): Value[] {
+  return series.map((s) => ({ labels: EMPTY, sharedLabels: s.labels, value: s.value }));
+}
+
+function histogramValues(family: Family, series: Series[], openMetrics: boolean): Value[] {
+  const bounds = family.bounds ?? [];
+  // One `le` object per bound, shared by every series of the family.
+  const le = [...bounds.map((b) => ({ le: String(b) })), { le: '+Inf' }];
+  const values: Value[] = [];
+  const bucketName = `${family.name}_bucket`;
+  const sumName = `${family.name}_sum`;
+  const countName = `${family.name}_count`;
+  for (const s of series) {
+    const buckets = s.buckets as Float64Array;
+    for (let i = 0; i <= bounds.length; i++) {
+      const v: Value = { metricName: bucketName, labels: le[i], sharedLabels: s.labels, value: buckets[i] };
+      const exemplar = openMetrics ? s.exemplars?.[i] : undefined;
+      if (exemplar) {
+        v.exemplar = exemplar;
+      }
+      values.push(v);
+    }
+    values.push({ metricName: sumName, labels: EMPTY, sharedLabels: s.labels, value: s.value });
+    values.push({ metricName: countName, labels: EMPTY, sharedLabels: s.labels, value: buckets[bounds.length] });
+  }
+  return values;
+}
