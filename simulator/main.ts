@@ -50,6 +50,10 @@ async function main(): Promise<void> {
     throw err;
   }
   let last = Date.now();
+  // Warm-up: simulated seconds ending now, so the series already hold plausible counts.
+  for (let s = flags.warmupSeconds; s > 0; s--) {
+    engine.tick(1, last - s * 1000);
+  }
   engine.tick(0, last);
   const timer = setInterval(() => {
     const now = Date.now();

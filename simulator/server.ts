@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Control, ControlError } from './engine/control';
 import type { Engine } from './engine/engine';
-import { exposition } from './metrics/exposition';
+import { exposition, type Shard } from './metrics/exposition';
 import { workloadKey } from './topology/types';
 
 const MAX_BODY = 64 * 1024;
@@ -34,7 +34,7 @@ export function createSimulatorServer(engine: Engine): Server {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && path === '/metrics') {
       const openMetrics = (req.headers.accept ?? '').includes('application/openmetrics-text');
-      const body = exposition(engine.store, openMetrics);
+      const body = exposition(engine.store, openMetrics, shardOf(req.url ?? ''));
       res.writeHead(200, { 'Content-Type': body.contentType });
       for await (const chunk of body.chunks()) {
         if (!res.write(chunk)) {
@@ -60,6 +60,20 @@ export function createSimulatorServer(engine: Engine): Server {
     const result = route(await readJson(req));
     send(res, 200, { ok: true, result: result ?? null });
   }
+}
+
+/** `/metrics?shard=i&shards=n`: one of n disjoint slices by pod, for parallel scrapes of big meshes. */
+function shardOf(url: string): Shard | undefined {
+  const params = new URL(url, 'http://x').searchParams;
+  if (!params.has('shards')) {
+    return undefined;
+  }
+  const count = Number(params.get('shards'));
+  const index = Number(params.get('shard') ?? '0');
+  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 0 || index >= count) {
+    throw new ControlError('shards must be a whole number >= 1 and shard in [0, shards)');
+  }
+  return { index, count };
 }
 
 function state(engine: Engine) {

@@ -31,6 +31,8 @@ export interface Flags {
   traceSampling?: number;
   tracesDir?: string;
   tickMs: number;
+  /** Simulated seconds run instantly at start-up, so every series exists before the first scrape. */
+  warmupSeconds: number;
   daySeconds: number;
   faults: Fault[];
   latencies: LatencyOverride[];
@@ -40,7 +42,7 @@ export interface Flags {
 
 export const USAGE = `usage: npm run simulate -- --topology <bookinfo|generated|ambient|multicluster|file.yaml|file.json>
   [--port 15090] [--host 0.0.0.0] [--seed 1] [--scale 50] [--otlp http://jaeger:4318]
-  [--trace-sampling 1] [--traces-dir dir] [--tick-ms 1000] [--day-seconds 3600]
+  [--trace-sampling 1] [--traces-dir dir] [--tick-ms 1000] [--warmup 0] [--day-seconds 3600]
   [--fault from:to:rate[:code]]... [--latency from:to:p50ms:p95ms]... [--shift service:wl=weight,wl=weight]... [--stop workload]...`;
 
 const VALUE_FLAGS = new Set([
@@ -53,6 +55,7 @@ const VALUE_FLAGS = new Set([
   'trace-sampling',
   'traces-dir',
   'tick-ms',
+  'warmup',
   'day-seconds',
   'fault',
   'latency',
@@ -68,6 +71,7 @@ export function parseFlags(argv: readonly string[]): Flags {
     seed: 1,
     scale: 50,
     tickMs: 1000,
+    warmupSeconds: 0,
     daySeconds: 3600,
     faults: [],
     latencies: [],
@@ -124,6 +128,9 @@ function apply(flags: Flags, name: string, value: string): void {
       break;
     case 'tick-ms':
       flags.tickMs = integer(name, value, 50, 60000);
+      break;
+    case 'warmup':
+      flags.warmupSeconds = integer(name, value, 0, 3600);
       break;
     case 'day-seconds':
       flags.daySeconds = number(name, value, 10, 7 * 86400);

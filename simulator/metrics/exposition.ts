@@ -1,4 +1,5 @@
 import { Registry, type RegistryContentType } from 'prom-client';
+import { hashString } from '../model/random';
 import type { Family, MetricStore, Series } from './store';
 
 type Value = {
@@ -24,14 +25,21 @@ export interface Exposition {
  * with exemplars). Series labels go in `sharedLabels`, which prom-client flattens once per label
  * object and caches, so a scrape only formats the `le` label and the value.
  */
-export function exposition(store: MetricStore, openMetrics: boolean): Exposition {
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+export function exposition(store: MetricStore, openMetrics: boolean, shard?: Shard): Exposition {
   const contentType = openMetrics ? Registry.OPENMETRICS_CONTENT_TYPE : Registry.PROMETHEUS_CONTENT_TYPE;
   const registry = new Registry<RegistryContentType>();
   registry.setContentType(contentType);
   async function* chunks(): AsyncGenerator<string> {
     let first = true;
     for (const family of store.families.values()) {
-      const visible = [...family.series.values()].filter((s) => !store.hiddenPods.has(s.pod));
+      const visible = [...family.series.values()].filter(
+        (s) => !store.hiddenPods.has(s.pod) && (!shard || inShard(s.pod, shard))
+      );
       if (visible.length === 0) {
         continue;
       }
@@ -53,9 +61,14 @@ export function exposition(store: MetricStore, openMetrics: boolean): Exposition
   return { contentType, chunks };
 }
 
-export async function expositionText(store: MetricStore, openMetrics = false): Promise<string> {
+/** Pods are split over shards by name, so each shard is a stable set of pods, like real scrape targets. */
+function inShard(pod: string, shard: Shard): boolean {
+  return hashString(pod) % shard.count === shard.index;
+}
+
+export async function expositionText(store: MetricStore, openMetrics = false, shard?: Shard): Promise<string> {
   let out = '';
-  for await (const chunk of exposition(store, openMetrics).chunks()) {
+  for await (const chunk of exposition(store, openMetrics, shard).chunks()) {
     out += chunk;
   }
   return out;

@@ -1,5 +1,9 @@
 import { UsageError } from '../cli/flags';
+import { ambient } from './ambient';
 import { bookinfo } from './bookinfo';
+import { loadTopologyFile, TopologyFileError } from './file';
+import { generated } from './generated';
+import { multicluster } from './multicluster';
 import type { Topology } from './types';
 
 export interface LoadOptions {
@@ -7,14 +11,30 @@ export interface LoadOptions {
   scale: number;
 }
 
-export const BUILT_IN = ['bookinfo'] as const;
+export const BUILT_IN = ['bookinfo', 'generated', 'ambient', 'multicluster'] as const;
 
 /** Resolves --topology: a built-in name or a YAML/JSON file. */
-export function loadTopology(name: string, _options: LoadOptions): Topology {
+export function loadTopology(name: string, options: LoadOptions): Topology {
   switch (name) {
     case 'bookinfo':
       return bookinfo();
+    case 'ambient':
+      return ambient();
+    case 'multicluster':
+      return multicluster();
+    case 'generated':
+      if (options.scale < 10) {
+        throw new UsageError(`--scale must be at least 10 for the generated topology, got ${options.scale}`);
+      }
+      return generated(options.scale, options.seed);
     default:
+      if (/\.(ya?ml|json)$/i.test(name)) {
+        try {
+          return loadTopologyFile(name);
+        } catch (err) {
+          throw err instanceof TopologyFileError ? new UsageError(`topology file ${err.message}`) : err;
+        }
+      }
       throw new UsageError(`unknown topology "${name}" (built-in: ${BUILT_IN.join(', ')}, or a .yaml/.json file)`);
   }
 }
