@@ -5,6 +5,8 @@ import { infraMetrics } from './metrics/infra';
 import { seededRandom } from './model/random';
 import { createSimulatorServer } from './server';
 import { loadTopology } from './topology/load';
+import { OtlpSink } from './traces/otlp';
+import { Tracer } from './traces/tracer';
 
 /** Builds the engine from flags (topology, seed, start-up faults); throws UsageError on bad input. */
 export function createEngine(flags: Flags, nowMs = Date.now()): Engine {
@@ -49,26 +51,38 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  const sink = flags.otlp ? new OtlpSink(flags.otlp) : undefined;
+  const sampling = flags.traceSampling !== undefined ? flags.traceSampling / 100 : engine.mesh.topology.traceSampling;
+  const tracer = new Tracer(engine, sampling, seededRandom(flags.seed + 2), {
+    send: sink ? (spans) => sink.send(spans) : undefined,
+    dir: flags.tracesDir,
+  });
+  const tick = (dt: number, now: number) => {
+    engine.tick(dt, now);
+    tracer.tick(dt, now);
+  };
   let last = Date.now();
   // Warm-up: simulated seconds ending now, so the series already hold plausible counts.
   for (let s = flags.warmupSeconds; s > 0; s--) {
     engine.tick(1, last - s * 1000);
   }
-  engine.tick(0, last);
+  tick(0, last);
   const timer = setInterval(() => {
     const now = Date.now();
-    engine.tick((now - last) / 1000, now);
+    tick((now - last) / 1000, now);
     last = now;
   }, flags.tickMs);
   const server = createSimulatorServer(engine);
   server.listen(flags.port, flags.host, () => {
     process.stdout.write(
       `simulator: topology ${engine.mesh.topology.name}, ${engine.mesh.workloads.length} workloads, ${engine.mesh.edges.length} edges; ` +
-        `http://${flags.host}:${flags.port}/metrics\n`
+        `http://${flags.host}:${flags.port}/metrics; tracing ${(sampling * 100).toFixed(2)} %` +
+        `${sink ? ` to ${flags.otlp}` : ''}${flags.tracesDir ? ` and ${flags.tracesDir}` : ''}\n`
     );
   });
   const shutdown = () => {
     clearInterval(timer);
+    void sink?.shutdown();
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 2000).unref();
   };

@@ -10,8 +10,8 @@ type Value = {
   exemplar?: { labelSet: Record<string, string>; value: number; timestamp: number };
 };
 
-/** Series per prom-client call, so no single string grows with the mesh. */
-const CHUNK = 2000;
+/** Lines per prom-client call (about 1 kB each), so no single string grows with the mesh. */
+const CHUNK_LINES = 4000;
 const EMPTY: Record<string, string> = {};
 
 export interface Exposition {
@@ -43,8 +43,12 @@ export function exposition(store: MetricStore, openMetrics: boolean, shard?: Sha
       if (visible.length === 0) {
         continue;
       }
-      for (let start = 0; start < visible.length; start += CHUNK) {
-        const metric = wrapper(family, visible.slice(start, start + CHUNK), openMetrics);
+      const chunk = Math.max(
+        1,
+        Math.floor(CHUNK_LINES / (family.type === 'histogram' ? (family.bounds?.length ?? 0) + 3 : 1))
+      );
+      for (let start = 0; start < visible.length; start += chunk) {
+        const metric = wrapper(family, visible.slice(start, start + chunk), openMetrics);
         registry.registerMetric(metric as never);
         let text = await registry.getSingleMetricAsString(metric.name);
         registry.removeSingleMetric(metric.name);

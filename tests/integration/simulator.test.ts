@@ -1,9 +1,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startPrometheus, type RunningPrometheus } from '../lib/prometheus';
 import { pollUntil, startSimulator, type RunningSimulator } from './simulator.lib';
 
 // One Prometheus scrapes one simulator per scenario; the scenarios are set by flags at start-up.
+const ROOT = join(__dirname, '..', '..');
 let prom: RunningPrometheus;
 const sims: Record<string, RunningSimulator> = {};
 
@@ -38,19 +43,24 @@ const REQUIRED_FAMILIES = [
 ];
 
 before(async () => {
-  const [bookinfo] = await Promise.all([
+  const [bookinfo, ambient, multicluster] = await Promise.all([
     startSimulator([
       '--topology',
       'bookinfo',
       '--seed',
       '3',
+      // Warm-up: every series exists before the first scrape, so no counter is born inside a rate window.
+      '--warmup',
+      '30',
       '--fault',
       'reviews-v3:ratings:0.1:503',
       '--latency',
       'productpage-v1:details:20:80',
     ]),
+    startSimulator(['--topology', 'ambient']),
+    startSimulator(['--topology', 'multicluster']),
   ]);
-  sims.bookinfo = bookinfo;
+  Object.assign(sims, { bookinfo, ambient, multicluster });
   const jobs = Object.entries(sims).map(
     ([job, sim]) => `  - job_name: ${job}\n    static_configs:\n      - targets: ['${sim.target}']`
   );
@@ -75,7 +85,7 @@ test('every metric family the dashboards need is scraped, with Istio names (no O
 
 test('10 % 503 on reviews-v3 -> ratings reads 0.10 +- 0.02 from either reporter', async () => {
   for (const reporter of ['source', 'destination']) {
-    const sel = `reporter="${reporter}",source_workload="reviews-v3",destination_service_name="ratings"`;
+    const sel = `job="bookinfo",reporter="${reporter}",source_workload="reviews-v3",destination_service_name="ratings"`;
     const ratio = await pollUntil(async () => {
       const calls = value(await prom.query(`sum(increase(istio_requests_total{${sel}}[30s]))`));
       if (!(calls >= 100)) {
@@ -107,10 +117,71 @@ test('request counts per hop agree between the source and destination reporters'
 test('histogram_quantile(0.95) lands in the bucket holding the configured p95 (80 ms -> (50, 100])', async () => {
   const p95 = await pollUntil(async () => {
     const r = await prom.query(
-      'histogram_quantile(0.95, sum by (le) (rate(istio_request_duration_milliseconds_bucket{reporter="destination",source_workload="productpage-v1",destination_service_name="details"}[20s])))'
+      'histogram_quantile(0.95, sum by (le) (rate(istio_request_duration_milliseconds_bucket{job="bookinfo",reporter="destination",source_workload="productpage-v1",destination_service_name="details"}[20s])))'
     );
     const v = value(r);
     return Number.isFinite(v) ? v : undefined;
   }, 'p95');
   assert.ok(p95 > 50 && p95 <= 100, `p95 ${p95}`);
+});
+
+test('ambient: ztunnel L4 from both sides with app="ztunnel", waypoint L7 with reporter="waypoint"', async () => {
+  const l4 = await prom.waitForSeries(
+    'sum by (reporter) (istio_tcp_connections_opened_total{job="ambient",app="ztunnel",destination_workload="reviews-v2"})'
+  );
+  assert.deepEqual(l4.map((s) => s.metric.reporter).sort(), ['destination', 'source']);
+  const l7 = await prom.waitForSeries(
+    'istio_requests_total{job="ambient",reporter="waypoint",destination_service_name="reviews",pod=~"waypoint-.*"}'
+  );
+  assert.ok(l7.length > 0);
+  const ztunnel = await prom.waitForSeries('workload_manager_active_proxy_count{job="ambient",app="ztunnel"}');
+  assert.equal(Number(ztunnel[0].value[1]), 6);
+});
+
+test('multicluster: hops carry source_cluster and destination_cluster', async () => {
+  const r = await prom.waitForSeries(
+    'sum by (source_cluster, destination_cluster) (istio_requests_total{job="multicluster",reporter="destination",destination_workload="ratings-v1"})'
+  );
+  const pairs = r.map((s) => `${s.metric.source_cluster}->${s.metric.destination_cluster}`).sort();
+  assert.deepEqual(pairs, ['east->west', 'west->west']);
+});
+
+test('control API: a stopped workload fails over, errors are 400 with a message', async () => {
+  const post = (path: string, body: unknown) =>
+    fetch(`${sims.multicluster.url}${path}`, { method: 'POST', body: JSON.stringify(body) });
+  const ok = await post('/api/workloads/stop', { workload: 'ratings-v1' });
+  assert.equal(ok.status, 200);
+  const state = (await (await fetch(`${sims.multicluster.url}/api/state`)).json()) as {
+    workloads: Array<{ key: string; stopped: boolean }>;
+  };
+  assert.ok(state.workloads.find((w) => w.key === 'west/bookinfo/ratings-v1')?.stopped);
+  const uh = await prom.waitForSeries(
+    'istio_requests_total{job="multicluster",reporter="source",destination_service_name="ratings",response_code="503",response_flags="UH"}'
+  );
+  assert.ok(uh.length > 0);
+  const bad = await post('/api/faults', { from: 'nobody', to: 'ratings', errorRate: 0.5 });
+  assert.equal(bad.status, 400);
+  assert.match(((await bad.json()) as { error: string }).error, /unknown or ambiguous workload "nobody"/);
+});
+
+test('invalid flags or topology files exit with code 2 and say what is wrong', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'meshlens-sim-'));
+  const file = join(dir, 'bad.yaml');
+  writeFileSync(file, 'workloads:\n  - name: a-v1\n    namespace: x\n    rps: lots\n');
+  try {
+    for (const [args, message] of [
+      [['--topology', file], `${file}: line 4: workloads[0].rps`],
+      [['--topology', 'nope'], 'unknown topology "nope"'],
+      [['--port', 'http'], '--port must be a number'],
+    ] as const) {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'simulator/main.ts', ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      assert.equal(r.status, 2, r.stderr);
+      assert.ok(r.stderr.includes(message), r.stderr);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
