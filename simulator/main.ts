@@ -67,8 +67,13 @@ async function main(): Promise<void> {
     engine.tick(1, last - s * 1000);
   }
   tick(0, last);
+  let reportedFailures = 0;
   const timer = setInterval(() => {
     const now = Date.now();
+    if (sink && sink.failures > reportedFailures && now % 30_000 < flags.tickMs) {
+      process.stderr.write(`simulator: ${sink.failures} OTLP exports failed so far; last: ${sink.lastError}\n`);
+      reportedFailures = sink.failures;
+    }
     tick((now - last) / 1000, now);
     last = now;
   }, flags.tickMs);
