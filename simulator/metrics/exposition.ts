@@ -1,13 +1,14 @@
 import { Registry, type RegistryContentType } from 'prom-client';
 import { hashString } from '../model/random';
+import type { Labels } from '../model/labels';
 import type { Family, MetricStore, Series } from './store';
 
 type Value = {
-  metricName?: string;
-  labels: Record<string, string | number>;
-  sharedLabels?: Record<string, string>;
+  metricName: string | undefined;
+  labels: Record<string, string>;
+  sharedLabels: Labels;
   value: number;
-  exemplar?: { labelSet: Record<string, string>; value: number; timestamp: number };
+  exemplar: { labelSet: Record<string, string>; value: number; timestamp: number } | undefined;
 };
 
 /** Lines per prom-client call (about 1 kB each), so no single string grows with the mesh. */
@@ -20,20 +21,22 @@ export interface Exposition {
   chunks(): AsyncGenerator<string>;
 }
 
-/**
- * Serialises the store through prom-client's Registry (Prometheus text 0.0.4, or OpenMetrics 1.0
- * with exemplars). Series labels go in `sharedLabels`, which prom-client flattens once per label
- * object and caches, so a scrape only formats the `le` label and the value.
- */
 export interface Shard {
   index: number;
   count: number;
 }
 
+/**
+ * Serialises the store through prom-client's Registry (Prometheus text 0.0.4, or OpenMetrics 1.0
+ * with exemplars). Series labels go in `sharedLabels`, which prom-client flattens once per label
+ * object and caches, so a scrape only formats the `le` label and the value. Chunks are formatted
+ * one after another, so one pool of value objects serves the whole scrape (less garbage).
+ */
 export function exposition(store: MetricStore, openMetrics: boolean, shard?: Shard): Exposition {
   const contentType = openMetrics ? Registry.OPENMETRICS_CONTENT_TYPE : Registry.PROMETHEUS_CONTENT_TYPE;
   const registry = new Registry<RegistryContentType>();
   registry.setContentType(contentType);
+  const pool: Value[] = [];
   async function* chunks(): AsyncGenerator<string> {
     let first = true;
     for (const family of store.families.values()) {
@@ -48,7 +51,7 @@ export function exposition(store: MetricStore, openMetrics: boolean, shard?: Sha
         Math.floor(CHUNK_LINES / (family.type === 'histogram' ? (family.bounds?.length ?? 0) + 3 : 1))
       );
       for (let start = 0; start < visible.length; start += chunk) {
-        const metric = wrapper(family, visible.slice(start, start + chunk), openMetrics);
+        const metric = wrapper(family, visible.slice(start, start + chunk), openMetrics, pool);
         registry.registerMetric(metric as never);
         let text = await registry.getSingleMetricAsString(metric.name);
         registry.removeSingleMetric(metric.name);
@@ -78,7 +81,7 @@ export async function expositionText(store: MetricStore, openMetrics = false, sh
   return out;
 }
 
-function wrapper(family: Family, series: Series[], openMetrics: boolean) {
+function wrapper(family: Family, series: Series[], openMetrics: boolean, pool: Value[]) {
   let name = family.name;
   let type: string = family.type;
   if (openMetrics && family.type === 'counter') {
@@ -89,35 +92,65 @@ function wrapper(family: Family, series: Series[], openMetrics: boolean) {
       name = name.slice(0, -'_total'.length);
     }
   }
-  const values = family.type === 'histogram' ? histogramValues(family, series, openMetrics) : scalarValues(series);
+  const values =
+    family.type === 'histogram' ? histogramValues(family, series, openMetrics, pool) : scalarValues(series, pool);
   const snapshot = { name, help: family.help, type, values, aggregator: 'sum' };
   return { name, help: family.help, type, aggregator: 'sum', get: () => snapshot };
 }
 
-function scalarValues(series: Series[]): Value[] {
-  return series.map((s) => ({ labels: EMPTY, sharedLabels: s.labels, value: s.value }));
+/** Fills pool[i] (creating it on first use) and returns it. */
+function at(pool: Value[], i: number): Value {
+  let v = pool[i];
+  if (!v) {
+    v = { metricName: undefined, labels: EMPTY, sharedLabels: EMPTY, value: 0, exemplar: undefined };
+    pool[i] = v;
+  }
+  return v;
 }
 
-function histogramValues(family: Family, series: Series[], openMetrics: boolean): Value[] {
+function scalarValues(series: Series[], pool: Value[]): Value[] {
+  const values = pool.slice(0, 0);
+  for (let i = 0; i < series.length; i++) {
+    const v = at(pool, i);
+    v.metricName = undefined;
+    v.labels = EMPTY;
+    v.sharedLabels = series[i].labels;
+    v.value = series[i].value;
+    v.exemplar = undefined;
+    values.push(v);
+  }
+  return values;
+}
+
+function histogramValues(family: Family, series: Series[], openMetrics: boolean, pool: Value[]): Value[] {
   const bounds = family.bounds ?? [];
   // One `le` object per bound, shared by every series of the family.
   const le = [...bounds.map((b) => ({ le: String(b) })), { le: '+Inf' }];
   const values: Value[] = [];
-  const bucketName = `${family.name}_bucket`;
-  const sumName = `${family.name}_sum`;
-  const countName = `${family.name}_count`;
+  const names = [`${family.name}_bucket`, `${family.name}_sum`, `${family.name}_count`];
+  let n = 0;
+  const put = (
+    name: string,
+    labels: Record<string, string>,
+    shared: Labels,
+    value: number,
+    exemplar?: Value['exemplar']
+  ) => {
+    const v = at(pool, n++);
+    v.metricName = name;
+    v.labels = labels;
+    v.sharedLabels = shared;
+    v.value = value;
+    v.exemplar = exemplar;
+    values.push(v);
+  };
   for (const s of series) {
     const buckets = s.buckets as Float64Array;
     for (let i = 0; i <= bounds.length; i++) {
-      const v: Value = { metricName: bucketName, labels: le[i], sharedLabels: s.labels, value: buckets[i] };
-      const exemplar = openMetrics ? s.exemplars?.[i] : undefined;
-      if (exemplar) {
-        v.exemplar = exemplar;
-      }
-      values.push(v);
+      put(names[0], le[i], s.labels, buckets[i], openMetrics ? s.exemplars?.[i] : undefined);
     }
-    values.push({ metricName: sumName, labels: EMPTY, sharedLabels: s.labels, value: s.value });
-    values.push({ metricName: countName, labels: EMPTY, sharedLabels: s.labels, value: buckets[bounds.length] });
+    put(names[1], EMPTY, s.labels, s.value);
+    put(names[2], EMPTY, s.labels, buckets[bounds.length]);
   }
   return values;
 }
