@@ -7,7 +7,8 @@ import type { Topology } from './types';
  * reporter="waypoint". The ingress gateway is still an Envoy and reports as source.
  */
 export function ambient(): Topology {
-  const ns = 'bookinfo';
+  // Its own namespace, so it can run next to the sidecar bookinfo (--topology bookinfo+ambient).
+  const ns = 'bookinfo-ambient';
   const b = new TopologyBuilder('ambient');
   const ambientWl = (name: string, sa: string) => b.workload(name, ns, { dataPlane: 'ambient', serviceAccount: sa });
   const ingress = b.workload('istio-ingressgateway', 'istio-system', {
