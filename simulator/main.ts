@@ -78,6 +78,10 @@ async function main(): Promise<void> {
     last = now;
   }, flags.tickMs);
   const server = createSimulatorServer(engine);
+  server.on('error', (err) => {
+    process.stderr.write(`simulator: cannot listen on ${flags.host}:${flags.port}: ${err.message}\n`);
+    process.exit(1);
+  });
   server.listen(flags.port, flags.host, () => {
     process.stdout.write(
       `simulator: topology ${engine.mesh.topology.name}, ${engine.mesh.workloads.length} workloads, ${engine.mesh.edges.length} edges; ` +

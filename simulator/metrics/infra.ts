@@ -197,7 +197,7 @@ export function infraMetrics(store: MetricStore, workloads: readonly Workload[],
   wasm(proxies.slice(0, 2), { counter, gauge, define });
   if (ambient) {
     for (const cluster of new Set(workloads.filter((w) => w.dataPlane === 'ambient').map((w) => w.cluster))) {
-      ztunnel(cluster, workloads, { counter, gauge, define, build });
+      ztunnel(cluster, workloads, { counter, gauge, define, build, container });
     }
   }
   return (dt) => steps.forEach((step) => step(dt));
@@ -279,8 +279,20 @@ function wasm(pods: readonly Workload[], h: Helpers): void {
       pod,
       0.01
     );
-    h.gauge(h.define('envoy_wasm_envoy_wasm_runtime_v8_active', 'Active V8 Wasm VMs', 'gauge'), l, pod, () => 2);
-    h.counter(h.define('envoy_wasm_envoy_wasm_runtime_v8_created', 'Created V8 Wasm VMs', 'counter'), l, pod, 0.001);
+    for (const runtime of ['null', 'v8']) {
+      h.gauge(
+        h.define(`envoy_wasm_envoy_wasm_runtime_${runtime}_active`, `Active ${runtime} Wasm VMs`, 'gauge'),
+        l,
+        pod,
+        () => 2
+      );
+      h.counter(
+        h.define(`envoy_wasm_envoy_wasm_runtime_${runtime}_created`, `Created ${runtime} Wasm VMs`, 'counter'),
+        l,
+        pod,
+        0.001
+      );
+    }
     h.gauge(h.define('envoy_wasm_remote_load_cache_entries', 'Remote load cache entries', 'gauge'), l, pod, () => 1);
     for (const stat of ['hits', 'misses', 'negative_hits']) {
       h.counter(
@@ -301,9 +313,14 @@ function wasm(pods: readonly Workload[], h: Helpers): void {
   }
 }
 
-function ztunnel(cluster: string, workloads: readonly Workload[], h: Helpers & { build: Family }): void {
+function ztunnel(
+  cluster: string,
+  workloads: readonly Workload[],
+  h: Helpers & { build: Family; container: (p: Pod, name: string, cores: number, bytes: number) => void }
+): void {
   const pod = podName({ cluster, namespace: 'istio-system', name: 'ztunnel' });
   const l = scrapeLabels('istio-system', pod, 'ztunnel');
+  h.container({ pod, labels: l }, 'istio-proxy', 0.01, 40e6);
   h.gauge(h.build, { component: 'ztunnel', tag: ISTIO_TAG, ...l }, pod, () => 1);
   const members = workloads.filter((w) => w.dataPlane === 'ambient' && w.cluster === cluster);
   const dns = h.define('istio_dns_requests_total', 'Total number of DNS requests.', 'counter');

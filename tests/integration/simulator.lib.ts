@@ -10,8 +10,23 @@ export interface RunningSimulator {
 
 const ROOT = join(__dirname, '..', '..');
 
-/** Starts `simulator/main.ts` (the same entry point as `npm run simulate`) on a free loopback port. */
+/**
+ * Starts `simulator/main.ts` (the same entry point as `npm run simulate`) on a free loopback port,
+ * trying another port if the chosen one was taken in the meantime (the machine is shared).
+ */
 export async function startSimulator(args: string[]): Promise<RunningSimulator> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(args);
+    } catch (err) {
+      if (attempt >= 3 || !String((err as Error).message).includes('cannot listen')) {
+        throw err;
+      }
+    }
+  }
+}
+
+async function startOnce(args: string[]): Promise<RunningSimulator> {
   const port = await freePort();
   let log = '';
   const proc: ChildProcess = spawn(
