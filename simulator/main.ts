@@ -29,6 +29,7 @@ export function createEngine(flags: Flags, nowMs = Date.now()): Engine {
     flags.latencies.forEach((l) => control.latency(l.from, l.to, l.p50Ms, l.p95Ms));
     flags.shifts.forEach((s) => control.shift(s.service, s.weights));
     flags.stops.forEach((w) => control.stop(w));
+    flags.adds.forEach((a) => control.add(a));
   } catch (err) {
     if (err instanceof ControlError) {
       throw new UsageError(err.message);

@@ -15,7 +15,10 @@ describe('parseFlags', () => {
       'reviews:reviews-v1=0,reviews-v3=100',
       '--stop',
       'ratings-v1',
+      '--add',
+      'reviews-v4:reviews:2',
     ]);
+    expect(f.adds).toEqual([{ name: 'reviews-v4', service: 'reviews', weight: 2 }]);
     expect(f.faults).toEqual([{ from: 'reviews-v3', to: 'ratings', errorRate: 0.1, errorCode: '503' }]);
     expect(f.latencies).toEqual([{ from: 'productpage-v1', to: 'details', p50Ms: 20, p95Ms: 80 }]);
     expect(f.shifts).toEqual([{ service: 'reviews', weights: { 'reviews-v1': 0, 'reviews-v3': 100 } }]);
@@ -35,6 +38,7 @@ describe('parseFlags', () => {
     [['--fault', 'a:b:0.1:999'], 'is not an HTTP status code'],
     [['--latency', 'a:b:80:20'], 'p95 (20) is below p50 (80)'],
     [['--shift', 'reviews'], '--shift wants service:workload=weight'],
+    [['--add', 'reviews-v4'], '--add wants name:service[:weight]'],
   ])('%j is refused with a clear message', (argv, message) => {
     expect(() => parseFlags(argv)).toThrow(UsageError);
     expect(() => parseFlags(argv)).toThrow(message);

@@ -38,12 +38,14 @@ export interface Flags {
   latencies: LatencyOverride[];
   shifts: Shift[];
   stops: string[];
+  /** New versions started behind a service: name:service[:weight]. */
+  adds: Array<{ name: string; service: string; weight: number }>;
 }
 
 export const USAGE = `usage: npm run simulate -- --topology <bookinfo|generated|ambient|multicluster|file.yaml|file.json>
   [--port 15090] [--host 0.0.0.0] [--seed 1] [--scale 50] [--otlp http://jaeger:4318]
   [--trace-sampling 1] [--traces-dir dir] [--tick-ms 1000] [--warmup 0] [--day-seconds 3600]
-  [--fault from:to:rate[:code]]... [--latency from:to:p50ms:p95ms]... [--shift service:wl=weight,wl=weight]... [--stop workload]...`;
+  [--fault from:to:rate[:code]]... [--latency from:to:p50ms:p95ms]... [--shift service:wl=weight,wl=weight]... [--stop workload]... [--add name:service[:weight]]...`;
 
 const VALUE_FLAGS = new Set([
   'topology',
@@ -61,6 +63,7 @@ const VALUE_FLAGS = new Set([
   'latency',
   'shift',
   'stop',
+  'add',
 ]);
 
 export function parseFlags(argv: readonly string[]): Flags {
@@ -77,6 +80,7 @@ export function parseFlags(argv: readonly string[]): Flags {
     latencies: [],
     shifts: [],
     stops: [],
+    adds: [],
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -166,6 +170,14 @@ function apply(flags: Flags, name: string, value: string): void {
     case 'stop':
       flags.stops.push(value);
       break;
+    case 'add': {
+      const [workload, service, weight, ...rest] = value.split(':');
+      if (!workload || !service || rest.length > 0) {
+        throw new UsageError(`--add wants name:service[:weight], got "${value}"`);
+      }
+      flags.adds.push({ name: workload, service, weight: weight === undefined ? 1 : number(name, weight, 0, 1e6) });
+      break;
+    }
   }
 }
 
