@@ -10,7 +10,7 @@ import { freePort } from '../tests/lib/prometheus';
 
 // "5000@384": the same mesh with V8's old space capped at 384 MB (trades scrape CPU for RSS).
 const SCALES = (process.env.SIM_BENCH_SCALES ?? '500,2000,5000,5000@384').split(',');
-const SHARDS = 4;
+const SHARDS = 8;
 const ROOT = join(__dirname, '..');
 const ACCEPT = 'application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5';
 

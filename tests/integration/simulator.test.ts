@@ -64,7 +64,14 @@ before(async () => {
   const jobs = Object.entries(sims).map(
     ([job, sim]) => `  - job_name: ${job}\n    static_configs:\n      - targets: ['${sim.target}']`
   );
-  prom = await startPrometheus(['global:', '  scrape_interval: 1s', 'scrape_configs:', ...jobs, ''].join('\n'));
+  // The same bookinfo simulator, scraped again as 3 shard targets (how a big mesh is scraped).
+  const shards = [0, 1, 2].map(
+    (i) => `      - targets: ['${bookinfo.target}']\n        labels: { __param_shard: '${i}', shard: '${i}' }`
+  );
+  const sharded = `  - job_name: sharded\n    params: { shards: ['3'] }\n    static_configs:\n${shards.join('\n')}`;
+  prom = await startPrometheus(
+    ['global:', '  scrape_interval: 1s', 'scrape_configs:', ...jobs, sharded, ''].join('\n')
+  );
 });
 
 after(async () => {
@@ -184,4 +191,17 @@ test('invalid flags or topology files exit with code 2 and say what is wrong', a
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('sharded scrape: 3 targets with ?shard=i&shards=3 together hold exactly the unsharded series', async () => {
+  const up = await pollUntil(async () => {
+    const r = await prom.query('up{job="sharded"} == 1');
+    return r.length === 3 ? r : undefined;
+  }, '3 shard targets up');
+  assert.equal(up.length, 3);
+  const count = async (job: string) =>
+    value(await prom.query(`count(istio_request_duration_milliseconds_bucket{job="${job}"})`));
+  const [whole, parts] = await Promise.all([count('bookinfo'), count('sharded')]);
+  assert.ok(whole > 100);
+  assert.equal(parts, whole);
 });
