@@ -60,6 +60,23 @@ describe('traces', () => {
     }
   });
 
+  test('with every ratings version stopped, traces show 503 UH on the caller and no ratings server span', () => {
+    const stopped = new Mesh(bookinfo());
+    stopped.stopped.add(stopped.findWorkload('ratings-v1')!);
+    const random = seededRandom(5);
+    const spans = Array.from(
+      { length: 40 },
+      () => buildTrace(stopped, ingress, 1_700_000_000_000, random).spans
+    ).flat();
+    const toRatings = spans.filter((s) => String(s.tags.upstream_cluster).includes('ratings'));
+    expect(toRatings.length).toBeGreaterThan(0);
+    expect(
+      toRatings.every(
+        (s) => s.kind === 'client' && s.tags['http.status_code'] === '503' && s.tags.response_flags === 'UH'
+      )
+    ).toBe(true);
+  });
+
   test('Jaeger query-API JSON: processes, CHILD_OF references, µs times, typed tags', () => {
     const trace = buildTrace(mesh, ingress, 1_700_000_000_000, seededRandom(2));
     const json = toJaegerResponse(trace.traceId, trace.spans);

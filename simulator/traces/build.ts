@@ -2,7 +2,7 @@ import { logNormal, sample } from '../model/distribution';
 import { hashString, randomHex, type Random } from '../model/random';
 import { podName } from '../model/labels';
 import type { LiveEdge, Mesh } from '../engine/mesh';
-import { outcomesOf, type Outcome } from '../engine/outcomes';
+import { NO_HEALTHY_UPSTREAM, outcomesOf, type Outcome } from '../engine/outcomes';
 import type { Workload } from '../topology/types';
 
 export type TagValue = string | number | boolean;
@@ -89,7 +89,9 @@ function call(
   const service = mesh.services[edge.toIndex];
   const live = service.liveBackends.filter((b) => b.weight > 0 && !mesh.stopped.has(b.workload));
   const destination = service.kind === 'mesh' ? pickWeighted(live, random) : -1;
-  const outcome = pickOutcome(outcomesOf(edge), random);
+  // No live endpoint: every call fails at the caller, as in the metrics.
+  const outcome =
+    service.kind === 'mesh' && destination < 0 ? NO_HEALTHY_UPSTREAM : pickOutcome(outcomesOf(edge), random);
   const dst = destination >= 0 && outcome.endpointPicked ? mesh.workloads[destination] : undefined;
   const reached = outcome.reached && dst !== undefined;
   const ownMs = sample(logNormal(edge.latency.p50Ms, edge.latency.p95Ms), random);
