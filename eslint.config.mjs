@@ -49,6 +49,10 @@ export default defineConfig([
     },
   },
   {
+    // The mesh simulator and its tests/bench are TypeScript outside src/: lint them too.
+    files: ['simulator/**/*.ts', 'bench/simulator.ts', 'tests/integration/simulator*.ts'],
+  },
+  {
     files: ['src/panels/*/state/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/components/*'] }] },
   },
