@@ -49,8 +49,8 @@ export default defineConfig([
     },
   },
   {
-    // The mesh simulator and its tests/bench are TypeScript outside src/: lint them too.
-    files: ['simulator/**/*.ts', 'bench/simulator.ts', 'tests/integration/simulator*.ts'],
+    // TypeScript outside src/ (simulator, tests, harness, bench, dashboard generators) is linted too.
+    files: ['simulator/**/*.ts', 'bench/**/*.ts', 'tests/**/*.ts', 'dashboards-src/**/*.ts', 'webpack.config.ts'],
   },
   {
     files: ['src/panels/*/state/**/*.ts'],

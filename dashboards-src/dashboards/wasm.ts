@@ -1,9 +1,8 @@
-import { eqVar, selector, sumBy, sumRate } from '../../src/shared/istio/dashboardQueries';
+import { eqVar, histogramQuantile, selector, sumBy, sumRate } from '../../src/shared/istio/dashboardQueries';
 import { buildDashboard } from '../lib/dashboard';
 import { timeSeries } from '../lib/panels';
 import { infraScope } from '../lib/scope';
 import { quantileQueries } from '../lib/trafficPanels';
-import { histogramQuantile } from '../../src/shared/istio/dashboardQueries';
 import { clusterVariable, namespaceVariable, selectorVariable } from '../lib/variables';
 
 // Envoy's own Wasm stats appear only when the proxy stats matcher includes `wasm`; istio-agent's module

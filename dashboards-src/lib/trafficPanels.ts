@@ -11,8 +11,7 @@ import {
   tcpByteRate,
   type Matcher,
 } from '../../src/shared/istio/dashboardQueries';
-import type { Query } from './panels';
-import { timeSeries } from './panels';
+import { timeSeries, type Query } from './panels';
 import type * as cog from '@grafana/grafana-foundation-sdk/cog';
 import type { DashboardLink, Panel } from '@grafana/grafana-foundation-sdk/dashboard';
 
