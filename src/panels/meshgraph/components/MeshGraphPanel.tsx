@@ -19,7 +19,7 @@ export function MeshGraphPanel({ data, options, width, height }: PanelProps<Mesh
   }
   const dropped = graph.danglingEdges + graph.droppedNodes;
   return (
-    <div className={styles.root} style={{ width, height }} data-testid="meshlens-meshgraph-panel">
+    <div className={styles.root} style={{ width, height }} data-testid="meshlens-meshgraph-panel" data-meshlens-ready="true">
       <svg
         width={width}
         height={height}

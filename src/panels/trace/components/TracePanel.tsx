@@ -40,7 +40,7 @@ export function TracePanel({ data, options, width, height, makeClient }: Props) 
     );
   }
   return (
-    <div className={styles.root} style={{ width, height }} data-testid="meshlens-trace-panel">
+    <div className={styles.root} style={{ width, height }} data-testid="meshlens-trace-panel" data-meshlens-ready={state.status === 'ready' && state.columns ? 'true' : 'false'}>
       {body}
     </div>
   );
