@@ -60,6 +60,7 @@ export function SpanList(p: Props) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
+    initialRect: { width: p.width, height: p.height },
   });
   const colors = useMemo(
     () =>

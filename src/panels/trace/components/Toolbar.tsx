@@ -84,10 +84,10 @@ export function Toolbar(p: Props) {
         {t('trace.skew.adjust', 'Adjust clock skew ({{count}})', { count: p.skewCount })}
       </ToolbarButton>
       <span className={styles.group}>
-        <IconButton name="angle-double-up" aria-label={t('trace.collapse.all', 'Collapse all')} onClick={p.collapse.collapseAll} />
+        <IconButton name="minus-circle" aria-label={t('trace.collapse.all', 'Collapse all')} onClick={p.collapse.collapseAll} />
         <IconButton name="angle-up" aria-label={t('trace.collapse.level', 'Collapse one level')} onClick={p.collapse.collapseLevel} />
         <IconButton name="angle-down" aria-label={t('trace.expand.level', 'Expand one level')} onClick={p.collapse.expandLevel} />
-        <IconButton name="angle-double-down" aria-label={t('trace.expand.all', 'Expand all')} onClick={p.collapse.expandAll} />
+        <IconButton name="plus-circle" aria-label={t('trace.expand.all', 'Expand all')} onClick={p.collapse.expandAll} />
         <IconButton name="keyboard" aria-label={t('trace.help.open', 'Keyboard shortcuts')} onClick={p.onHelp} />
       </span>
     </div>

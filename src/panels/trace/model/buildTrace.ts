@@ -84,6 +84,8 @@ function repairTimes(raw: readonly RawSpan[], parent: Int32Array) {
     }
   }
   let repaired = 0;
+  // Spans whose times were guessed: skew is not judged against a guess.
+  const guessed = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     let bad = false;
     if (!Number.isFinite(duration[i]) || duration[i] < 0) {
@@ -100,8 +102,9 @@ function repairTimes(raw: readonly RawSpan[], parent: Int32Array) {
       bad = true;
     }
     repaired += bad ? 1 : 0;
+    guessed[i] = bad ? 1 : 0;
   }
-  return { start, duration, repaired };
+  return { start, duration, repaired, guessed };
 }
 
 /**
@@ -114,7 +117,7 @@ export function buildTrace(traceId: string, raw: readonly RawSpan[], inputWarnin
   const n = raw.length;
   const links = linkParents(raw);
   const { parent } = links;
-  const { start, duration, repaired } = repairTimes(raw, parent);
+  const { start, duration, repaired, guessed } = repairTimes(raw, parent);
 
   // Children in CSR form, sorted by start time.
   const childCount = new Int32Array(n);
@@ -203,8 +206,11 @@ export function buildTrace(traceId: string, raw: readonly RawSpan[], inputWarnin
     }
   }
 
-  // Clock skew, in tree order so parents are adjusted before their children.
+  // Clock skew, in tree order so parents are adjusted before their children. Like Jaeger's adjuster: only across
+  // services (hosts), the delta is inherited by same-service descendants; never for messaging (producer/consumer),
+  // where a consumer may legitimately run after its producer ended, and never against guessed times.
   const shift = new Float64Array(n);
+  const messaging = (i: number) => raw[i].kind === 'producer' || raw[i].kind === 'consumer';
   let skewed = 0;
   for (let p = 0; p < n; p++) {
     const i = order[p];
@@ -216,15 +222,23 @@ export function buildTrace(traceId: string, raw: readonly RawSpan[], inputWarnin
       shift[i] = shift[tp];
       continue;
     }
-    const ps = start[tp] + shift[tp];
-    const pe = ps + duration[tp];
-    if (start[i] >= ps && start[i] + duration[i] <= pe) {
+    if (guessed[i] || guessed[tp] || messaging(i) || messaging(tp)) {
       continue;
     }
-    const slack = (duration[tp] - duration[i]) / 2;
-    shift[i] = slack >= 0 ? ps + slack - start[i] : ps - start[i];
-    skewed++;
-    links.warnings[i].push(`Clock skew: starts outside its parent on ${raw[tp].service}; adjusting moves it by ${shift[i].toFixed(3)} ms.`);
+    const ps = start[tp] + shift[tp];
+    const pe = ps + duration[tp];
+    let delta = 0;
+    if (duration[tp] < duration[i]) {
+      // A child longer than its parent is asynchronous: only align its start.
+      delta = start[i] < ps ? ps - start[i] : 0;
+    } else if (start[i] < ps || start[i] + duration[i] > pe) {
+      delta = ps + (duration[tp] - duration[i]) / 2 - start[i];
+    }
+    if (delta !== 0) {
+      shift[i] = delta;
+      skewed++;
+      links.warnings[i].push(`Clock skew: starts outside its parent on ${raw[tp].service}; adjusting moves it by ${delta.toFixed(3)} ms.`);
+    }
   }
 
   const spans: Span[] = new Array(n);

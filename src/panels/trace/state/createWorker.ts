@@ -5,5 +5,9 @@ export function createEngineClient(): EngineClient {
   if (typeof Worker === 'undefined') {
     return createLocalClient();
   }
-  return createWorkerClient(() => new Worker(new URL('./trace.worker.ts', import.meta.url)));
+  return createWorkerClient(
+    () =>
+      // The plugin bundle is an AMD library; the worker entry must not be, since a worker has no `define`.
+      new Worker(/* webpackEntryOptions: { library: { type: "var", name: "meshlensTraceWorker" } } */ new URL('./trace.worker.ts', import.meta.url))
+  );
 }
