@@ -88,9 +88,19 @@ export function SpanList(p: Props) {
   const { range, adjustSkew } = p;
   const { showCriticalPath, barLabel } = p.options;
   // One stable context object, so memoised rows re-render only when what they draw changes.
+  const words = useMemo(
+    () => ({
+      expand: t('trace.row.expand', 'Expand'),
+      collapse: t('trace.row.collapse', 'Collapse'),
+      error: t('trace.row.error', 'Error'),
+      skew: t('trace.row.skew', 'Clock skew'),
+      warning: t('trace.row.warning', 'Has warnings'),
+    }),
+    []
+  );
   const ctx = useMemo(
-    () => ({ c, styles, colors, errorColor: theme.colors.error.main, segments, labels, range, namePx, adjustSkew, showCriticalPath, barLabel }),
-    [c, styles, colors, theme, segments, labels, range, namePx, adjustSkew, showCriticalPath, barLabel]
+    () => ({ c, styles, colors, errorColor: theme.colors.error.main, segments, labels, range, namePx, adjustSkew, showCriticalPath, barLabel, words }),
+    [c, styles, colors, theme, segments, labels, range, namePx, adjustSkew, showCriticalPath, barLabel, words]
   );
   return (
     <div ref={scrollRef} className={styles.scroll} style={{ height: p.height }} role="tree" aria-label={t('trace.list.label', 'Spans')}>

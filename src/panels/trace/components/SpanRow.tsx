@@ -2,7 +2,7 @@ import React, { memo } from 'react';
 import { css, cx } from '@emotion/css';
 import { type GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
-import { Icon, useStyles2 } from '@grafana/ui';
+import { useStyles2 } from '@grafana/ui';
 import { formatDurationMs } from '../../../shared/format';
 import { displayStart, FLAG_SKEW, FLAG_WARNING, type TraceColumns } from '../model/columns';
 import { type ViewRange } from '../state/useViewRange';
@@ -23,6 +23,8 @@ export interface RowContext {
   adjustSkew: boolean;
   showCriticalPath: boolean;
   barLabel: 'duration' | 'attribute' | 'none';
+  /** Translated words, looked up once per list render instead of once per row. */
+  words: { expand: string; collapse: string; error: string; skew: string; warning: string };
 }
 
 interface Props {
@@ -83,13 +85,13 @@ function SpanRowImpl({ ctx, index: i, top, collapsed, matched, current, selected
           <button
             type="button"
             className={styles.toggle}
-            aria-label={collapsed ? t('trace.row.expand', 'Expand {{service}} {{operation}}', { service, operation }) : t('trace.row.collapse', 'Collapse {{service}} {{operation}}', { service, operation })}
+            aria-label={`${collapsed ? ctx.words.expand : ctx.words.collapse} ${service} ${operation}`}
             onClick={(e) => {
               e.stopPropagation();
               onToggle(i);
             }}
           >
-            <Icon name={collapsed ? 'angle-right' : 'angle-down'} size="sm" />
+            {collapsed ? '▸' : '▾'}
           </button>
         ) : (
           <span className={styles.toggleSpace} />
@@ -99,11 +101,22 @@ function SpanRowImpl({ ctx, index: i, top, collapsed, matched, current, selected
           {service}
         </span>
         <span className={styles.operation}>{operation}</span>
-        {collapsed && hidden > 0 && <span className={styles.badge}>{t('trace.row.hidden', '+{{count}}', { count: hidden })}</span>}
-        {error && <Icon name="exclamation-circle" size="sm" className={styles.errorIcon} aria-label={t('trace.row.error', 'Error')} />}
-        {(c.flags[i] & FLAG_SKEW) !== 0 && <Icon name="clock-nine" size="sm" className={styles.warnIcon} aria-label={t('trace.row.skew', 'Clock skew')} />}
+        {collapsed && hidden > 0 && <span className={styles.badge}>+{hidden}</span>}
+        {/* Plain glyphs, not <Icon>: rows mount by the dozen on every scroll frame. */}
+        {error && (
+          <span className={styles.errorIcon} role="img" aria-label={ctx.words.error}>
+            ●
+          </span>
+        )}
+        {(c.flags[i] & FLAG_SKEW) !== 0 && (
+          <span className={styles.warnIcon} role="img" aria-label={ctx.words.skew}>
+            ⏱
+          </span>
+        )}
         {(c.flags[i] & FLAG_WARNING) !== 0 && (c.flags[i] & FLAG_SKEW) === 0 && (
-          <Icon name="exclamation-triangle" size="sm" className={styles.warnIcon} aria-label={t('trace.row.warning', 'Has warnings')} />
+          <span className={styles.warnIcon} role="img" aria-label={ctx.words.warning}>
+            ⚠
+          </span>
         )}
       </div>
       <div className={styles.timeline}>
@@ -144,7 +157,7 @@ export const getRowStyles = (theme: GrafanaTheme2) => ({
   selected: css({ background: theme.colors.action.selected }),
   placeholder: css({ color: theme.colors.text.secondary, fontStyle: 'italic', cursor: 'default' }),
   name: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(0.5), overflow: 'hidden', whiteSpace: 'nowrap', flexShrink: 0, height: '100%', borderRight: `1px solid ${theme.colors.border.weak}` }),
-  toggle: css({ background: 'none', border: 'none', padding: 0, color: theme.colors.text.secondary, cursor: 'pointer', width: 16, display: 'flex' }),
+  toggle: css({ background: 'none', border: 'none', padding: 0, color: theme.colors.text.secondary, cursor: 'pointer', width: 16, flexShrink: 0, lineHeight: 1 }),
   toggleSpace: css({ width: 16, flexShrink: 0 }),
   depth: css({ color: theme.colors.text.disabled }),
   service: css({ borderLeft: '3px solid', paddingLeft: theme.spacing(0.5), fontWeight: theme.typography.fontWeightMedium }),

@@ -250,8 +250,23 @@ export function buildTrace(traceId: string, raw: readonly RawSpan[], inputWarnin
   for (let p = 0; p < n; p++) {
     const i = order[p];
     const tp = treeParent[i];
+    const r = raw[i];
+    // An explicit literal (not a spread) keeps one hidden class: several times faster at 100k spans.
     spans[p] = {
-      ...raw[i],
+      traceId: r.traceId,
+      spanId: r.spanId,
+      parentSpanId: r.parentSpanId,
+      operation: r.operation,
+      service: r.service,
+      kind: r.kind,
+      status: r.status,
+      statusMessage: r.statusMessage,
+      attributes: r.attributes,
+      resource: r.resource,
+      events: r.events,
+      references: r.references,
+      warnings: r.warnings,
+      shared: r.shared,
       startMs: start[i],
       durationMs: duration[i],
       index: p,

@@ -30,12 +30,14 @@ export function parseFind(text: string): FindQuery {
 const stripZeros = (id: string) => id.replace(/^0+/, '');
 
 function inKeyValues(q: FindQuery, kvs: readonly KeyValue[], has: (text: string) => boolean): boolean {
+  const withEquals = q.terms.some((t) => t.includes('='));
   for (const kv of kvs) {
-    if (q.excludeKeys.includes(kv.key)) {
+    if (q.excludeKeys.length > 0 && q.excludeKeys.includes(kv.key)) {
       continue;
     }
     const value = String(kv.value);
-    if (has(kv.key) || has(value) || has(`${kv.key}=${value}`)) {
+    // `key=value` is only built when a term could match it (saves an allocation per tag).
+    if (has(kv.key) || has(value) || (withEquals && has(`${kv.key}=${value}`))) {
       return true;
     }
   }

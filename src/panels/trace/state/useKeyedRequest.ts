@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { CancelledError } from './engineClient';
 
 interface Answer<T> {
@@ -19,7 +19,8 @@ export function useKeyedRequest<T>(key: unknown, run: () => Promise<T>) {
     }
     let live = true;
     run()
-      .then((value) => live && setAnswer({ key, value }))
+      // A transition: React renders the answer in slices, so a big first render does not block input.
+      .then((value) => live && startTransition(() => setAnswer({ key, value })))
       .catch((e: Error) => live && !(e instanceof CancelledError) && setAnswer({ key, error: e.message }));
     return () => {
       live = false;

@@ -49,7 +49,10 @@ export function readKeyValues(v: unknown): KeyValue[] {
     const out: KeyValue[] = [];
     for (const kv of v) {
       if (isRecord(kv) && typeof kv.key === 'string') {
-        out.push({ key: kv.key, value: toAttrValue(kv.value) });
+        const value = kv.value;
+        // Well-formed pairs are reused as they are (read-only), sparing an allocation per tag on big traces.
+        const plain = typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+        out.push(plain ? (kv as unknown as KeyValue) : { key: kv.key, value: toAttrValue(value) });
       }
     }
     return out;
