@@ -54,10 +54,11 @@ export function FlameGraph({ columns: c, adjustSkew, width, height, onSelectSpan
           continue;
         }
         drawn[px] = d;
-        ctx.fillStyle = c.flags[i] & FLAG_ERROR ? theme.colors.error.main : colors[c.service[i]];
+        const fill = c.flags[i] & FLAG_ERROR ? theme.colors.error.main : colors[c.service[i]];
+        ctx.fillStyle = fill;
         ctx.fillRect(x, y + 1, Math.max(bw - 1, 1), LEVEL - 2);
         if (bw > 48) {
-          ctx.fillStyle = theme.colors.background.primary;
+          ctx.fillStyle = theme.colors.getContrastText(fill);
           ctx.save();
           ctx.beginPath();
           ctx.rect(x, y, bw - 2, LEVEL);

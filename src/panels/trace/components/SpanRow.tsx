@@ -110,7 +110,7 @@ function SpanRowImpl({ ctx, index: i, top, collapsed, matched, current, selected
         )}
         {(c.flags[i] & FLAG_SKEW) !== 0 && (
           <span className={styles.warnIcon} role="img" aria-label={ctx.words.skew}>
-            ⏱
+            ±
           </span>
         )}
         {(c.flags[i] & FLAG_WARNING) !== 0 && (c.flags[i] & FLAG_SKEW) === 0 && (
@@ -138,7 +138,7 @@ export function PlaceholderRow(p: { top: number; depth: number; count: number; e
   return (
     <div className={cx(p.styles.row, p.styles.placeholder)} style={{ transform: `translateY(${p.top}px)` }} role="treeitem" aria-level={p.depth + 1} data-testid="meshlens-hidden-row">
       <div className={p.styles.name} style={{ width: p.namePx, paddingLeft: 20 + Math.min(p.depth, MAX_INDENT_LEVELS) * INDENT }}>
-        {t('trace.row.pruned', '↳ {{count}} spans hidden', { count: p.count })}
+        {p.count === 1 ? t('trace.row.prunedOne', '↳ 1 span hidden') : t('trace.row.pruned', '↳ {{count}} spans hidden', { count: p.count })}
         {p.errors > 0 && ` ${t('trace.row.prunedErrors', '({{count}} errors)', { count: p.errors })}`}
       </div>
     </div>

@@ -47,9 +47,9 @@ export function Toolbar(p: Props) {
       <div className={styles.find}>
         <Input
           ref={input}
-          width={28}
+          width={22}
           value={p.findText}
-          placeholder={t('trace.find.placeholder', 'Find… (service, operation, tag, key=value, span id)')}
+          placeholder={t('trace.find.placeholder', 'Find… (text, key=value, span id)')}
           aria-label={t('trace.find.label', 'Find in trace')}
           onChange={(e) => p.onFindText(e.currentTarget.value)}
           onKeyDown={(e) => {
@@ -96,7 +96,7 @@ export function Toolbar(p: Props) {
 
 const getStyles = (theme: GrafanaTheme2) => ({
   bar: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1), padding: theme.spacing(0.5, 1), height: 36, flexShrink: 0, overflowX: 'auto', overflowY: 'hidden' }),
-  find: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(0.5) }),
-  count: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize, whiteSpace: 'nowrap', minWidth: 80 }),
-  group: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(0.5), marginLeft: 'auto' }),
+  find: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(0.5), flexShrink: 0 }),
+  count: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize, whiteSpace: 'nowrap', flexShrink: 0 }),
+  group: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(0.5), marginLeft: 'auto', flexShrink: 0 }),
 });

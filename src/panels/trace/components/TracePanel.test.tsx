@@ -62,9 +62,9 @@ describe('TracePanel', () => {
     expect(await screen.findByText(/of 2 matches/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Span filters' }));
     await userEvent.click(screen.getByLabelText('Find matches only'));
-    expect(await screen.findByTestId('meshlens-hidden-row')).toHaveTextContent(/spans hidden/);
+    expect(await screen.findByTestId('meshlens-hidden-row')).toHaveTextContent(/spans? hidden/);
     const rows = screen.getAllByTestId('meshlens-span-row').length;
-    const hidden = screen.getAllByTestId('meshlens-hidden-row').map((r) => Number(/(\d+) spans hidden/.exec(r.textContent ?? '')?.[1]));
+    const hidden = screen.getAllByTestId('meshlens-hidden-row').map((r) => Number(/(\d+) spans? hidden/.exec(r.textContent ?? '')?.[1]));
     expect(rows + hidden.reduce((a, b) => a + b, 0)).toBe(8);
   });
 
