@@ -7,6 +7,7 @@ import { formatDurationMs } from '../../../shared/format';
 import { type TraceColumns } from '../model/columns';
 import { builtInLinks, serviceContext } from '../model/links';
 import { type EngineClient } from '../state/engineClient';
+import { DEEP_LINK_PARAM } from '../state/useDeepLinkedSpan';
 import { useSpanDetail } from '../state/useSpanDetail';
 import { KeyValueTable } from './KeyValueTable';
 
@@ -23,7 +24,7 @@ interface Props {
 /** A deep link to this span: the current page URL with the span id (read when copied, not during render). */
 function deepLink(spanId: string): string {
   const url = new URL(window.location.href);
-  url.searchParams.set('meshlensSpan', spanId);
+  url.searchParams.set(DEEP_LINK_PARAM, spanId);
   return url.toString();
 }
 

@@ -1,11 +1,14 @@
 import React from 'react';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createDataFrame, FieldType, LoadingState, type PanelProps } from '@grafana/data';
 import { fixtureText } from '../model/testFixtures';
 import { createLocalClient } from '../state/engineClient';
 import { defaultTracePanelOptions, type TracePanelOptions } from '../types';
 import { TracePanel } from './TracePanel';
+
+// The machine is shared: wait longer than the default second for asynchronous engine answers.
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom has no layout: give elements a size so the virtual list renders rows.
 beforeAll(() => {
@@ -94,5 +97,16 @@ describe('TracePanel', () => {
   it('explains malformed JSON in the panel instead of crashing', async () => {
     render(<TracePanel {...props('{"data": [')} />);
     expect(await screen.findByTestId('meshlens-panel-message')).toHaveTextContent(/not valid JSON/);
+  });
+});
+
+describe('TracePanel deep link', () => {
+  afterEach(() => window.history.replaceState(null, '', '/'));
+
+  it('opens the span named in ?meshlensSpan= when the trace loads', async () => {
+    window.history.replaceState(null, '', '/?meshlensSpan=43210ae0c10d1234');
+    await renderTrace(fixtureText('openzipkin-zipkin_skew.json'));
+    const detail = await screen.findByRole('complementary', { name: 'Span detail' });
+    expect(within(detail).getByText('serviceb: async')).toBeInTheDocument();
   });
 });
