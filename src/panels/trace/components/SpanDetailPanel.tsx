@@ -1,6 +1,6 @@
 import React from 'react';
 import { css } from '@emotion/css';
-import { type GrafanaTheme2 } from '@grafana/data';
+import { type DataFrame, type GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { ClipboardButton, IconButton, LinkButton, LoadingPlaceholder, useStyles2 } from '@grafana/ui';
 import { formatDurationMs } from '../../../shared/format';
@@ -9,12 +9,14 @@ import { builtInLinks, serviceContext } from '../model/links';
 import { type EngineClient } from '../state/engineClient';
 import { DEEP_LINK_PARAM } from '../state/useDeepLinkedSpan';
 import { useSpanDetail } from '../state/useSpanDetail';
+import { DataLinks, spanDataLinks } from './DataLinks';
 import { KeyValueTable } from './KeyValueTable';
 
 interface Props {
   client: EngineClient;
   columns: TraceColumns;
   span: number;
+  series: readonly DataFrame[];
   onClose: () => void;
   onGoToSpan: (i: number) => void;
   width: number;
@@ -28,7 +30,7 @@ function deepLink(spanId: string): string {
   return url.toString();
 }
 
-export function SpanDetailPanel({ client, columns, span, onClose, onGoToSpan, width, height }: Props) {
+export function SpanDetailPanel({ client, columns, span, series, onClose, onGoToSpan, width, height }: Props) {
   const styles = useStyles2(getStyles);
   const { detail, error } = useSpanDetail(client, span);
   const title = `${columns.services[columns.service[span]]}: ${columns.operations[columns.operation[span]]}`;
@@ -87,6 +89,7 @@ export function SpanDetailPanel({ client, columns, span, onClose, onGoToSpan, wi
           )}
           <h6>{t('trace.detail.links', 'Links')}</h6>
           <div className={styles.links}>
+            <DataLinks links={spanDataLinks(series, d.source)} />
             {builtInLinks(serviceContext(d.service, d.attributes, d.resource)).map((l) => (
               <LinkButton key={l.title} size="sm" variant="secondary" fill="outline" icon="external-link-alt" href={l.href}>
                 {l.title}

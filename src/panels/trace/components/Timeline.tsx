@@ -1,6 +1,6 @@
 import React, { useState } from 'react';
 import { css } from '@emotion/css';
-import { type GrafanaTheme2 } from '@grafana/data';
+import { type DataFrame, type GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 import { type TraceColumns } from '../model/columns';
 import { type Rows } from '../model/rows';
@@ -15,6 +15,7 @@ import { TimeAxis } from './TimeAxis';
 
 interface Props {
   client: EngineClient;
+  series: readonly DataFrame[];
   columns: TraceColumns;
   rows: Rows;
   collapse: ReturnType<typeof useCollapse>;
@@ -72,6 +73,7 @@ export function Timeline(p: Props) {
           client={p.client}
           columns={p.columns}
           span={p.selectedSpan}
+          series={p.series}
           onClose={() => p.onSelectSpan(-1)}
           onGoToSpan={(i) => {
             p.onSelectSpan(i);

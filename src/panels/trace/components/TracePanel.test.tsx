@@ -110,3 +110,30 @@ describe('TracePanel deep link', () => {
     expect(within(detail).getByText('serviceb: async')).toBeInTheDocument();
   });
 });
+
+describe('TracePanel data links', () => {
+  it('offers the trace frame fields’ data links in the span detail', async () => {
+    const frame = createDataFrame({
+      meta: { preferredVisualisationType: 'trace' },
+      fields: [
+        { name: 'traceID', type: FieldType.string, values: ['t1', 't1'] },
+        { name: 'spanID', type: FieldType.string, values: ['a', 'b'], config: { links: [{ title: 'Logs for this span', url: '/explore?span=${__value.raw}' }] } },
+        { name: 'parentSpanID', type: FieldType.string, values: [undefined, 'a'] },
+        { name: 'serviceName', type: FieldType.string, values: ['front', 'back'] },
+        { name: 'operationName', type: FieldType.string, values: ['GET /', 'query'] },
+        { name: 'startTime', type: FieldType.number, values: [1000, 1001] },
+        { name: 'duration', type: FieldType.number, values: [10, 2] },
+      ],
+    });
+    // Grafana attaches getLinks when it applies field config; here it is the environment we stand in for.
+    frame.fields[1].getLinks = ({ valueRowIndex }: { valueRowIndex?: number }) => [
+      { href: `/explore?span=${frame.fields[1].values[valueRowIndex ?? 0]}`, title: 'Logs for this span', target: '_self', origin: frame.fields[1] },
+    ];
+    const p = { ...props(''), data: { series: [frame], state: LoadingState.Done } } as unknown as ReturnType<typeof props>;
+    render(<TracePanel {...p} />);
+    const rows = await screen.findAllByTestId('meshlens-span-row');
+    fireEvent.click(rows[1]);
+    const link = await screen.findByRole('link', { name: /Logs for this span/ });
+    expect(link).toHaveAttribute('href', '/explore?span=b');
+  });
+});

@@ -29,6 +29,7 @@ export function TracePanel({ data, options, width, height, makeClient }: Props) 
       <TraceView
         key={`${state.selected}:${state.columns.summary.traceId}`}
         client={client}
+        series={data.series}
         columns={state.columns}
         traces={state.traces}
         selectedTrace={state.selected}

@@ -1,6 +1,6 @@
 import React, { useMemo, useState } from 'react';
 import { css } from '@emotion/css';
-import { type GrafanaTheme2 } from '@grafana/data';
+import { type DataFrame, type GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 import { type TraceColumns, type TraceSummary } from '../model/columns';
 import { buildRows } from '../model/rows';
@@ -23,6 +23,7 @@ import { Toolbar } from './Toolbar';
 
 interface Props {
   client: EngineClient;
+  series: readonly DataFrame[];
   columns: TraceColumns;
   traces: readonly TraceSummary[];
   selectedTrace: number;
@@ -33,7 +34,7 @@ interface Props {
 }
 
 /** One loaded trace: owns the view state (collapse, zoom, find, filters, selection) and switches between views. */
-export function TraceView({ client, columns, traces, selectedTrace, onSelectTrace, options, width, height }: Props) {
+export function TraceView({ client, series, columns, traces, selectedTrace, onSelectTrace, options, width, height }: Props) {
   const styles = useStyles2(getStyles);
   const [view, setView] = useState<TraceViewName>(options.defaultView);
   const [adjustSkew, setAdjustSkew] = useState(options.adjustClockSkew);
@@ -109,6 +110,7 @@ export function TraceView({ client, columns, traces, selectedTrace, onSelectTrac
       {view === 'timeline' && (
         <Timeline
           client={client}
+          series={series}
           columns={columns}
           rows={rows}
           collapse={collapse}

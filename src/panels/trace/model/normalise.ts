@@ -113,9 +113,9 @@ export function normaliseFrames(frames: readonly FrameLike[], options: Normalise
   const out = new Collected();
   const formats = new Set<string>();
   try {
-    for (const frame of frames) {
+    for (const [index, frame] of frames.entries()) {
       if (isTraceFrame(frame)) {
-        readTraceFrame(frame, out);
+        readTraceFrame(frame, out, index);
         formats.add('grafana-frame');
         continue;
       }

@@ -41,6 +41,8 @@ export interface RawSpan {
   readonly warnings: readonly string[];
   /** Zipkin: the server half of a span id shared with its client half. */
   readonly shared?: boolean;
+  /** Grafana frames: where the span's row is, so the panel can offer the frame's data links for it. */
+  readonly source?: { readonly frame: number; readonly row: number };
 }
 
 /** A span in the built trace: tree position plus what the builder found out about it. */

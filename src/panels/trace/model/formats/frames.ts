@@ -51,7 +51,7 @@ function refs(v: unknown): SpanReference[] {
 }
 
 /** Reads Grafana trace frames (times in ms). */
-export function readTraceFrame(frame: FrameLike, out: Collected) {
+export function readTraceFrame(frame: FrameLike, out: Collected, frameIndex = 0) {
   const f = {
     traceId: fieldOf(frame, 'traceID', 'traceId'),
     spanId: fieldOf(frame, 'spanID'),
@@ -96,6 +96,7 @@ export function readTraceFrame(frame: FrameLike, out: Collected) {
       events: logs(cell(f.logs, row)),
       references: refs(cell(f.references, row)),
       warnings: Array.isArray(warnings) ? warnings.map(String) : [],
+      source: { frame: frameIndex, row },
     };
     out.add(span);
   }
