@@ -1,4 +1,4 @@
-// Node benchmarks of the trace model: node --import tsx bench/trace-model.ts [--sizes 10000,100000,1000000]
+// Node benchmarks of the trace model: node --expose-gc --import tsx bench/trace-model.ts [--sizes 10000,100000,1000000]
 // Prints a table; timings are wall-clock medians of a few runs (1 run at 1M), read them as ±30 % on a shared machine.
 import { serviceCallGraph } from '../src/panels/trace/model/callGraph';
 import { toColumns } from '../src/panels/trace/model/columns';
@@ -60,7 +60,19 @@ for (const n of SIZES) {
   row['expand all ms'] = fmt(time(runs, () => buildRows(c, new Uint8Array(c.count))).ms);
   row['stats ms'] = fmt(time(runs, () => traceStatistics(c, 'operation')).ms);
   row['call graph ms'] = fmt(time(runs, () => serviceCallGraph(c)).ms);
-  row['heap MB'] = (process.memoryUsage().heapUsed / 1048576).toFixed(0);
+  // Heap held by one model (spans, attributes, columns), when run with --expose-gc: built again from a dropped text.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) {
+    const text = generate('otlp', n, lean);
+    trace = undefined;
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const held = normaliseText(text);
+    const cols = held.ok ? toColumns(held.traces[0]) : undefined;
+    gc();
+    row['model heap MB'] = ((process.memoryUsage().heapUsed - before - text.length) / 1048576).toFixed(0);
+    row['columns MB'] = cols ? (Object.values(cols).reduce((a: number, v) => a + (ArrayBuffer.isView(v) ? v.byteLength : 0), 0) / 1048576).toFixed(1) : '';
+  }
   rows.push(row);
   trace = undefined;
   process.stderr.write(`${JSON.stringify(row)}\n`);

@@ -1,15 +1,15 @@
 import { type RawSpan, type SpanEvent, type SpanReference } from '../types';
 import { msFromUs, toNumber } from '../units';
-import { asString, isRecord, kindStatusFromTags, readKeyValues } from './common';
+import { asString, EMPTY, isRecord, kindStatusFromTags, readKeyValues } from './common';
 import { type Collected } from './collected';
 
 /** True for a Jaeger query API trace object (`{traceID, spans, processes}`). */
 export const isJaegerTrace = (v: unknown): v is Record<string, unknown> =>
   isRecord(v) && Array.isArray(v.spans) && (isRecord(v.processes) || typeof v.traceID === 'string');
 
-function readLogs(v: unknown): SpanEvent[] {
-  if (!Array.isArray(v)) {
-    return [];
+function readLogs(v: unknown): readonly SpanEvent[] {
+  if (!Array.isArray(v) || v.length === 0) {
+    return EMPTY;
   }
   return v.filter(isRecord).map((log) => {
     const attributes = readKeyValues(log.fields);
@@ -19,7 +19,11 @@ function readLogs(v: unknown): SpanEvent[] {
 }
 
 /** Jaeger UI's rule: the parent is the first in-trace CHILD_OF, else the first in-trace FOLLOWS_FROM; the rest stay references. */
-function splitReferences(traceId: string, v: unknown): { parent: string | undefined; references: SpanReference[] } {
+function splitReferences(traceId: string, v: unknown): { parent: string | undefined; references: readonly SpanReference[] } {
+  // The common case, one CHILD_OF in this trace, allocates nothing.
+  if (Array.isArray(v) && v.length === 1 && isRecord(v[0]) && v[0].refType !== 'FOLLOWS_FROM' && (v[0].traceID === traceId || v[0].traceID === undefined)) {
+    return { parent: asString(v[0].spanID) || undefined, references: EMPTY };
+  }
   const refs: SpanReference[] = [];
   if (Array.isArray(v)) {
     for (const r of v) {
@@ -36,6 +40,8 @@ function splitReferences(traceId: string, v: unknown): { parent: string | undefi
 /** Reads one Jaeger query API trace (µs) into raw spans. */
 export function readJaegerTrace(trace: Record<string, unknown>, out: Collected) {
   const processes = isRecord(trace.processes) ? trace.processes : {};
+  // Process tags are shared by every span of the process: read them once.
+  const resources = new Map<unknown, ReturnType<typeof readKeyValues>>();
   const fallbackTraceId = asString(trace.traceID);
   if (Array.isArray(trace.warnings)) {
     out.warn(fallbackTraceId, trace.warnings.map(String));
@@ -60,10 +66,10 @@ export function readJaegerTrace(trace: Record<string, unknown>, out: Collected) 
       durationMs: msFromUs(toNumber(s.duration)),
       ...kindStatusFromTags(attributes),
       attributes,
-      resource: readKeyValues(proc2.tags),
+      resource: resources.get(proc) ?? resources.set(proc, readKeyValues(proc2.tags)).get(proc)!,
       events: readLogs(s.logs),
       references,
-      warnings: Array.isArray(s.warnings) ? s.warnings.map(String) : [],
+      warnings: Array.isArray(s.warnings) && s.warnings.length > 0 ? s.warnings.map(String) : EMPTY,
     };
     out.add(span);
   }

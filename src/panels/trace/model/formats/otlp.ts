@@ -1,6 +1,6 @@
 import { type AttrValue, type KeyValue, type RawSpan, type SpanStatus } from '../types';
 import { msFromNs } from '../units';
-import { asString, isRecord, toAttrValue, toKind } from './common';
+import { asString, EMPTY, isRecord, toAttrValue, toKind } from './common';
 import { type Collected } from './collected';
 
 /** Finds the resourceSpans list in OTLP JSON, Tempo's `batches`, Jaeger v3's `result` or Tempo v2's `trace` wrapper. */
@@ -98,13 +98,13 @@ export function readOtlp(resourceSpans: unknown[], out: Collected) {
           statusMessage: asString(st.message),
           attributes: attrs(s.attributes),
           resource,
-          events: Array.isArray(s.events)
+          events: Array.isArray(s.events) && s.events.length > 0
             ? s.events.filter(isRecord).map((e) => ({ timeMs: msFromNs(e.timeUnixNano), name: asString(e.name), attributes: attrs(e.attributes) }))
-            : [],
-          references: Array.isArray(s.links)
+            : EMPTY,
+          references: Array.isArray(s.links) && s.links.length > 0
             ? s.links.filter(isRecord).map((l) => ({ type: 'LINK' as const, traceId: normaliseId(l.traceId), spanId: normaliseId(l.spanId) }))
-            : [],
-          warnings: [],
+            : EMPTY,
+          warnings: EMPTY,
         };
         out.add(span);
       }

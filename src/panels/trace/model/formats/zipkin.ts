@@ -1,6 +1,6 @@
 import { type KeyValue, type RawSpan } from '../types';
 import { msFromUs, toNumber } from '../units';
-import { asString, isRecord, readKeyValues, toKind } from './common';
+import { asString, EMPTY, isRecord, readKeyValues, toKind } from './common';
 import { type Collected } from './collected';
 
 /** True for a Zipkin v2 span list (or a list of traces, as `/api/v2/traces` returns). */
@@ -45,11 +45,11 @@ export function readZipkin(list: unknown[], out: Collected) {
       statusMessage: error ? String(error.value) : '',
       attributes: tags,
       resource: [...endpointTags('local', s.localEndpoint), ...endpointTags('remote', s.remoteEndpoint)],
-      events: Array.isArray(s.annotations)
+      events: Array.isArray(s.annotations) && s.annotations.length > 0
         ? s.annotations.filter(isRecord).map((a) => ({ timeMs: msFromUs(toNumber(a.timestamp)), name: asString(a.value), attributes: [] }))
-        : [],
-      references: [],
-      warnings: [],
+        : EMPTY,
+      references: EMPTY,
+      warnings: EMPTY,
       shared: s.shared === true,
     };
     out.add(span);
