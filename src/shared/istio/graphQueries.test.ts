@@ -1,0 +1,89 @@
+import { buildGraphQueries, defaultTrafficRates, reporterMatcher } from './graphQueries';
+
+const GROUP_BY =
+  'source_cluster,source_workload_namespace,source_workload,source_canonical_service,source_canonical_revision,destination_cluster,destination_service_namespace,destination_service,destination_service_name,destination_workload_namespace,destination_workload,destination_canonical_service,destination_canonical_revision';
+const REQUESTS_BY = `${GROUP_BY},request_protocol,response_code,grpc_response_status,response_flags`;
+const TCP_BY = `app,${GROUP_BY},response_flags`;
+
+describe('buildGraphQueries', () => {
+  it("issues Kiali's four-then-three queries, byte for byte (kiali/kiali graph/api/api_test.go)", () => {
+    const queries = buildGraphQueries({
+      namespace: 'bookinfo',
+      range: '600s',
+      rates: { ...defaultTrafficRates, ambient: 'none' },
+      includeIdleEdges: false,
+      isAmbientNamespace: false,
+      round: true,
+    });
+    expect(queries.map((q) => q.expr)).toEqual([
+      `round(sum(rate(istio_requests_total{reporter="source",source_workload_namespace!="bookinfo",destination_workload_namespace="unknown",destination_workload="unknown",destination_service=~"^.+\\\\.bookinfo\\\\..+$"} [600s])) by (${REQUESTS_BY}) > 0,0.001)`,
+      `round(sum(rate(istio_requests_total{reporter="destination",destination_workload_namespace="bookinfo"} [600s])) by (${REQUESTS_BY}) > 0,0.001)`,
+      `round(sum(rate(istio_requests_total{reporter="source",source_workload_namespace="bookinfo"} [600s])) by (${REQUESTS_BY}) > 0,0.001)`,
+      `round(sum(rate(istio_tcp_received_bytes_total{app!="ztunnel",reporter="source",source_workload_namespace!="bookinfo",destination_workload_namespace="unknown",destination_workload="unknown",destination_service=~"^.+\\\\.bookinfo\\\\..+$"} [600s])) by (${TCP_BY}) > 0,0.001)`,
+      `round(sum(rate(istio_tcp_received_bytes_total{app!="ztunnel",reporter="destination",destination_workload_namespace="bookinfo"} [600s])) by (${TCP_BY}) > 0,0.001)`,
+      `round(sum(rate(istio_tcp_received_bytes_total{app!="ztunnel",reporter="source",source_workload_namespace="bookinfo"} [600s])) by (${TCP_BY}) > 0,0.001)`,
+    ]);
+    expect(queries.map((q) => q.direction)).toEqual(['unserviced', 'inbound', 'outbound', 'unserviced', 'inbound', 'outbound']);
+  });
+
+  it('adds the ambient source query and waypoint reporters for ambient namespaces', () => {
+    const queries = buildGraphQueries({
+      namespace: 'bookinfo',
+      range: '$__range',
+      rates: { ...defaultTrafficRates, tcp: 'none' },
+      includeIdleEdges: true,
+      isAmbientNamespace: true,
+      round: false,
+    });
+    expect(queries.map((q) => q.expr)).toEqual([
+      `sum(rate(istio_requests_total{reporter=~"waypoint|source",source_workload_namespace!="bookinfo",destination_workload_namespace="unknown",destination_workload="unknown",destination_service=~"^.+\\\\.bookinfo\\\\..+$"} [$__range])) by (${REQUESTS_BY}) `,
+      `sum(rate(istio_requests_total{reporter="source",source_workload_namespace!="bookinfo",destination_workload_namespace="bookinfo"} [$__range])) by (${REQUESTS_BY}) `,
+      `sum(rate(istio_requests_total{reporter=~"waypoint|destination",destination_workload_namespace="bookinfo"} [$__range])) by (${REQUESTS_BY}) `,
+      `sum(rate(istio_requests_total{reporter=~"waypoint|source",source_workload_namespace="bookinfo"} [$__range])) by (${REQUESTS_BY}) `,
+    ]);
+  });
+
+  it('reads gRPC messages and both TCP directions for "total" rates', () => {
+    const queries = buildGraphQueries({
+      namespace: 'ns',
+      range: '60s',
+      rates: { http: 'none', grpc: 'total', tcp: 'total', ambient: 'ztunnel' },
+      includeIdleEdges: false,
+      isAmbientNamespace: false,
+      round: false,
+    });
+    expect(queries.map((q) => `${q.metric}/${q.direction}`)).toEqual([
+      'istio_request_messages_total/unserviced',
+      'istio_request_messages_total/inbound',
+      'istio_request_messages_total/outbound',
+      'istio_response_messages_total/unserviced',
+      'istio_response_messages_total/inbound',
+      'istio_response_messages_total/outbound',
+      'istio_tcp_received_bytes_total/unserviced',
+      'istio_tcp_received_bytes_total/inbound',
+      'istio_tcp_received_bytes_total/outbound',
+      'istio_tcp_sent_bytes_total/unserviced',
+      'istio_tcp_sent_bytes_total/inbound',
+      'istio_tcp_sent_bytes_total/outbound',
+    ]);
+    expect(queries[1].expr).toBe(`sum(rate(istio_request_messages_total{reporter="destination",destination_workload_namespace="ns"} [60s])) by (${GROUP_BY}) > 0`);
+  });
+
+  it('escapes hostile namespace values in matchers and in the service regex', () => {
+    const [unserviced, inbound] = buildGraphQueries({
+      namespace: 'a"b.c',
+      range: '60s',
+      rates: { ...defaultTrafficRates, tcp: 'none', ambient: 'none' },
+      includeIdleEdges: false,
+      isAmbientNamespace: false,
+      round: false,
+    });
+    expect(inbound.expr).toContain('destination_workload_namespace="a\\"b.c"');
+    expect(unserviced.expr).toContain('destination_service=~"^.+\\\\.a\\"b\\\\.c\\\\..+$"');
+  });
+
+  it('matches the reporter by side and ambient mode', () => {
+    expect(reporterMatcher('source', 'none')).toBe('reporter="source"');
+    expect(reporterMatcher('destination', 'waypoint')).toBe('reporter=~"waypoint|destination"');
+  });
+});

@@ -1,0 +1,145 @@
+import { escapeLabelValue, escapeRegexValue } from '../promql/escape';
+import { IstioMetric } from './metrics';
+
+/**
+ * PromQL for the mesh graph's Istio preset: the instant queries Kiali issues per namespace
+ * (graph/telemetry/istio/istio.go), so the panel builds the same graph from the user's own Prometheus.
+ */
+
+export type AmbientTraffic = 'none' | 'total' | 'waypoint' | 'ztunnel';
+export type GrpcRate = 'none' | 'requests' | 'sent' | 'received' | 'total';
+export type TcpRate = 'none' | 'sent' | 'received' | 'total';
+
+export interface TrafficRates {
+  http: 'none' | 'requests';
+  grpc: GrpcRate;
+  tcp: TcpRate;
+  ambient: AmbientTraffic;
+}
+
+/** Kiali's defaults (config.go GraphTraffic). */
+export const defaultTrafficRates: TrafficRates = { http: 'requests', grpc: 'requests', tcp: 'sent', ambient: 'total' };
+
+export interface GraphQueryOptions {
+  namespace: string;
+  /** Range of the rate window: `600s` as Kiali sends it, or a Grafana variable such as `$__range`. */
+  range: string;
+  rates: TrafficRates;
+  /** Drop the `> 0` filter so edges without traffic in the window still appear. */
+  includeIdleEdges: boolean;
+  /** Ambient namespaces get one more inbound query for source-reported traffic. */
+  isAmbientNamespace: boolean;
+  /** Kiali wraps every query in `round(…,0.001)`; off for Grafana where full precision is cheaper to read. */
+  round: boolean;
+}
+
+export type TrafficMetricName =
+  | typeof IstioMetric.requestsTotal
+  | typeof IstioMetric.requestMessagesTotal
+  | typeof IstioMetric.responseMessagesTotal
+  | typeof IstioMetric.tcpSentBytesTotal
+  | typeof IstioMetric.tcpReceivedBytesTotal;
+
+export type QueryDirection = 'unserviced' | 'ambientInbound' | 'inbound' | 'outbound';
+
+export interface GraphQuery {
+  metric: TrafficMetricName;
+  direction: QueryDirection;
+  expr: string;
+}
+
+const TRAFFIC_GROUP_BY = [
+  'source_cluster',
+  'source_workload_namespace',
+  'source_workload',
+  'source_canonical_service',
+  'source_canonical_revision',
+  'destination_cluster',
+  'destination_service_namespace',
+  'destination_service',
+  'destination_service_name',
+  'destination_workload_namespace',
+  'destination_workload',
+  'destination_canonical_service',
+  'destination_canonical_revision',
+];
+export const REQUESTS_GROUP_BY = [...TRAFFIC_GROUP_BY, 'request_protocol', 'response_code', 'grpc_response_status', 'response_flags'].join(',');
+export const GRPC_MESSAGES_GROUP_BY = TRAFFIC_GROUP_BY.join(',');
+export const TCP_GROUP_BY = ['app', ...TRAFFIC_GROUP_BY, 'response_flags'].join(',');
+
+/** `reporter` matcher: waypoint-reported telemetry joins in when ambient traffic is total or waypoint. */
+export function reporterMatcher(side: 'source' | 'destination', ambient: AmbientTraffic): string {
+  return ambient === 'waypoint' || ambient === 'total' ? `reporter=~"waypoint|${side}"` : `reporter="${side}"`;
+}
+
+/** TCP queries exclude ztunnel's L4 telemetry unless ambient traffic is total or ztunnel. */
+function ztunnelMatcher(ambient: AmbientTraffic): string {
+  return ambient === 'waypoint' || ambient === 'none' ? 'app!="ztunnel",' : '';
+}
+
+function grpcMessageMetrics(rate: GrpcRate): TrafficMetricName[] {
+  switch (rate) {
+    case 'sent':
+      return [IstioMetric.requestMessagesTotal];
+    case 'received':
+      return [IstioMetric.responseMessagesTotal];
+    case 'total':
+      return [IstioMetric.requestMessagesTotal, IstioMetric.responseMessagesTotal];
+    default:
+      return [];
+  }
+}
+
+/** L4 telemetry is reported backwards (istio/istio#32399): "sent" reads the received-bytes metric. */
+function tcpMetrics(rate: TcpRate): TrafficMetricName[] {
+  switch (rate) {
+    case 'sent':
+      return [IstioMetric.tcpReceivedBytesTotal];
+    case 'received':
+      return [IstioMetric.tcpSentBytesTotal];
+    case 'total':
+      return [IstioMetric.tcpReceivedBytesTotal, IstioMetric.tcpSentBytesTotal];
+    default:
+      return [];
+  }
+}
+
+/** The traffic queries for one namespace, in Kiali's order. */
+export function buildGraphQueries(o: GraphQueryOptions): GraphQuery[] {
+  const ns = escapeLabelValue(o.namespace);
+  const nsRegex = escapeRegexValue(o.namespace);
+  const idle = o.includeIdleEdges ? '' : '> 0';
+  const wrap = (inner: string) => (o.round ? `round(${inner},0.001)` : inner);
+  const make = (metric: TrafficMetricName, direction: QueryDirection, selector: string, groupBy: string): GraphQuery => ({
+    metric,
+    direction,
+    expr: wrap(`sum(rate(${metric}{${selector}} [${o.range}])) by (${groupBy}) ${idle}`),
+  });
+  const unserviced = `source_workload_namespace!="${ns}",destination_workload_namespace="unknown",destination_workload="unknown",destination_service=~"^.+\\\\.${nsRegex}\\\\..+$"`;
+  const src = reporterMatcher('source', o.rates.ambient);
+  const dst = reporterMatcher('destination', o.rates.ambient);
+  const queries: GraphQuery[] = [];
+
+  const l7 = (metric: TrafficMetricName, groupBy: string) => {
+    queries.push(make(metric, 'unserviced', `${src},${unserviced}`, groupBy));
+    if (o.isAmbientNamespace) {
+      queries.push(
+        make(metric, 'ambientInbound', `reporter="source",source_workload_namespace!="${ns}",destination_workload_namespace="${ns}"`, groupBy)
+      );
+    }
+    queries.push(make(metric, 'inbound', `${dst},destination_workload_namespace="${ns}"`, groupBy));
+    queries.push(make(metric, 'outbound', `${src},source_workload_namespace="${ns}"`, groupBy));
+  };
+  if (o.rates.http === 'requests' || o.rates.grpc === 'requests') {
+    l7(IstioMetric.requestsTotal, REQUESTS_GROUP_BY);
+  }
+  grpcMessageMetrics(o.rates.grpc).forEach((metric) => l7(metric, GRPC_MESSAGES_GROUP_BY));
+
+  const app = ztunnelMatcher(o.rates.ambient);
+  for (const metric of tcpMetrics(o.rates.tcp)) {
+    queries.push(make(metric, 'unserviced', `${app}${src},${unserviced}`, TCP_GROUP_BY));
+    queries.push(make(metric, 'inbound', `${app}${dst},destination_workload_namespace="${ns}"`, TCP_GROUP_BY));
+    queries.push(make(metric, 'outbound', `${app}${src},source_workload_namespace="${ns}"`, TCP_GROUP_BY));
+  }
+  return queries;
+}
