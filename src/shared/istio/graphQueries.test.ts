@@ -1,4 +1,4 @@
-import { buildGraphQueries, defaultTrafficRates, reporterMatcher } from './graphQueries';
+import { buildEnrichmentQueries, buildGraphQueries, defaultTrafficRates, reporterMatcher } from './graphQueries';
 
 const GROUP_BY =
   'source_cluster,source_workload_namespace,source_workload,source_canonical_service,source_canonical_revision,destination_cluster,destination_service_namespace,destination_service,destination_service_name,destination_workload_namespace,destination_workload,destination_canonical_service,destination_canonical_revision';
@@ -85,5 +85,36 @@ describe('buildGraphQueries', () => {
   it('matches the reporter by side and ambient mode', () => {
     expect(reporterMatcher('source', 'none')).toBe('reporter="source"');
     expect(reporterMatcher('destination', 'waypoint')).toBe('reporter=~"waypoint|destination"');
+  });
+});
+
+describe('buildEnrichmentQueries', () => {
+  const base = {
+    namespace: 'bookinfo',
+    range: '$__range',
+    rates: { ...defaultTrafficRates, ambient: 'none' as const },
+    includeIdleEdges: false,
+    isAmbientNamespace: false,
+    round: false,
+  };
+  const G = `${GROUP_BY},request_protocol`;
+
+  it('builds the p95 response time, response throughput and security queries', () => {
+    const queries = buildEnrichmentQueries({ ...base, responseTime: '95', throughput: 'response', security: true });
+    expect(queries.map((q) => q.expr)).toEqual([
+      `histogram_quantile(0.95, sum(rate(istio_request_duration_milliseconds_bucket{reporter="destination",destination_service_namespace="bookinfo"}[$__range])) by (le,${G})) > 0`,
+      `sum(rate(istio_response_bytes_sum{reporter="destination",destination_service_namespace="bookinfo"}[$__range])) by (${GROUP_BY}) > 0`,
+      `histogram_quantile(0.95, sum(rate(istio_request_duration_milliseconds_bucket{reporter="source",source_workload_namespace="bookinfo"}[$__range])) by (le,${G})) > 0`,
+      `sum(rate(istio_response_bytes_sum{reporter="source",source_workload_namespace="bookinfo"}[$__range])) by (${GROUP_BY}) > 0`,
+      'sum(rate(istio_requests_total{reporter="destination",destination_service_namespace="bookinfo"}[$__range])) by (source_cluster,source_workload_namespace,source_workload,source_canonical_service,source_canonical_revision,source_principal,destination_cluster,destination_service_namespace,destination_service_name,destination_workload_namespace,destination_workload,destination_canonical_service,destination_canonical_revision,destination_principal,connection_security_policy) > 0',
+      'sum(rate(istio_requests_total{reporter="destination",source_workload_namespace="bookinfo"}[$__range])) by (source_cluster,source_workload_namespace,source_workload,source_canonical_service,source_canonical_revision,source_principal,destination_cluster,destination_service_namespace,destination_service_name,destination_workload_namespace,destination_workload,destination_canonical_service,destination_canonical_revision,destination_principal,connection_security_policy) > 0',
+    ]);
+  });
+
+  it('builds the average as sum over count', () => {
+    const [inbound] = buildEnrichmentQueries({ ...base, responseTime: 'avg', throughput: 'none', security: false });
+    expect(inbound.expr).toBe(
+      `sum(rate(istio_request_duration_milliseconds_sum{reporter="destination",destination_service_namespace="bookinfo"}[$__range])) by (${G}) / sum(rate(istio_request_duration_milliseconds_count{reporter="destination",destination_service_namespace="bookinfo"}[$__range])) by (${G}) > 0`
+    );
   });
 });

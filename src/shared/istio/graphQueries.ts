@@ -143,3 +143,63 @@ export function buildGraphQueries(o: GraphQueryOptions): GraphQuery[] {
   }
   return queries;
 }
+
+export type ResponseTimeStat = 'none' | 'avg' | '50' | '95' | '99';
+
+export interface EnrichmentQueryOptions extends GraphQueryOptions {
+  responseTime: ResponseTimeStat;
+  throughput: 'none' | 'request' | 'response';
+  security: boolean;
+}
+
+export interface EnrichmentQuery {
+  kind: 'responseTime' | 'throughput' | 'security';
+  direction: 'inbound' | 'outbound';
+  expr: string;
+}
+
+const RESPONSE_TIME_GROUP_BY = `${TRAFFIC_GROUP_BY.join(',')},request_protocol`;
+const SECURITY_GROUP_BY =
+  'source_cluster,source_workload_namespace,source_workload,source_canonical_service,source_canonical_revision,source_principal,destination_cluster,destination_service_namespace,destination_service_name,destination_workload_namespace,destination_workload,destination_canonical_service,destination_canonical_revision,destination_principal,connection_security_policy';
+
+/**
+ * Edge enrichment as Kiali's appenders query it: response time (average or a histogram quantile),
+ * request or response throughput, and mTLS with principals. Inbound (destination-reported) first:
+ * the model keeps the first response time it sees for an edge.
+ */
+export function buildEnrichmentQueries(o: EnrichmentQueryOptions): EnrichmentQuery[] {
+  const ns = escapeLabelValue(o.namespace);
+  const sides = [
+    { direction: 'inbound' as const, selector: `${reporterMatcher('destination', o.rates.ambient)},destination_service_namespace="${ns}"` },
+    { direction: 'outbound' as const, selector: `${reporterMatcher('source', o.rates.ambient)},source_workload_namespace="${ns}"` },
+  ];
+  const wrap = (inner: string) => (o.round ? `round(${inner},0.001)` : inner);
+  const queries: EnrichmentQuery[] = [];
+  const metric = IstioMetric.requestDuration;
+  for (const { direction, selector } of sides) {
+    if (o.responseTime === 'avg') {
+      const rate = (suffix: string) => `sum(rate(${metric}_${suffix}{${selector}}[${o.range}])) by (${RESPONSE_TIME_GROUP_BY})`;
+      queries.push({ kind: 'responseTime', direction, expr: wrap(`${rate('sum')} / ${rate('count')} > 0`) });
+    } else if (o.responseTime !== 'none') {
+      const q = (Number(o.responseTime) / 100).toFixed(2);
+      queries.push({
+        kind: 'responseTime',
+        direction,
+        expr: wrap(`histogram_quantile(${q}, sum(rate(${metric}_bucket{${selector}}[${o.range}])) by (le,${RESPONSE_TIME_GROUP_BY})) > 0`),
+      });
+    }
+    if (o.throughput !== 'none') {
+      const bytes = o.throughput === 'request' ? IstioMetric.requestBytes : IstioMetric.responseBytes;
+      queries.push({ kind: 'throughput', direction, expr: wrap(`sum(rate(${bytes}_sum{${selector}}[${o.range}])) by (${TRAFFIC_GROUP_BY.join(',')}) > 0`) });
+    }
+  }
+  if (o.security) {
+    // connection_security_policy is only known to the destination proxy: both directions read its reports.
+    const dst = reporterMatcher('destination', o.rates.ambient);
+    queries.push(
+      { kind: 'security', direction: 'inbound', expr: wrap(`sum(rate(${IstioMetric.requestsTotal}{${dst},destination_service_namespace="${ns}"}[${o.range}])) by (${SECURITY_GROUP_BY}) > 0`) },
+      { kind: 'security', direction: 'outbound', expr: wrap(`sum(rate(${IstioMetric.requestsTotal}{${dst},source_workload_namespace="${ns}"}[${o.range}])) by (${SECURITY_GROUP_BY}) > 0`) }
+    );
+  }
+  return queries;
+}

@@ -1,4 +1,4 @@
-import { isOK } from './nodeId';
+import { isOK, type NodeIdentity } from './nodeId';
 import { handleDestination, isBadDestTelemetry, isBadSourceTelemetry, REQUIRED_LABELS, responseCode } from './telemetry';
 import { addServiceName, type TrafficMap } from './trafficMap';
 import { type DropCounts, type GraphType, PASSTHROUGH_CLUSTER, type Protocol, type Sample, UNKNOWN } from './types';
@@ -16,29 +16,31 @@ export interface PopulateOptions {
 const protocolOf = (metric: Sample['metric']): Protocol | 'requests' =>
   metric.startsWith('istio_tcp') ? 'tcp' : metric.includes('_messages') ? 'grpc' : 'requests';
 
-/** Kiali's populateTrafficMap + addTraffic for one series; counts why a series is dropped. */
-export function addSample(map: TrafficMap, sample: Sample, o: PopulateOptions, dropped: DropCounts): void {
-  const m = sample.labels;
-  const kind = protocolOf(sample.metric);
-  if (REQUIRED_LABELS.some((l) => m[l] === undefined) || ((kind === 'requests' || kind === 'tcp') && m.response_flags === undefined)) {
-    dropped.missingLabels++;
-    return;
-  }
-  if (!Number.isFinite(sample.value) || sample.value < 0) {
-    dropped.badValue++;
-    return;
+export interface ResolvedSeries {
+  sourceIdentity: NodeIdentity;
+  destIdentity: NodeIdentity;
+  sourceIsWaypoint: boolean;
+  destIsWaypoint: boolean;
+  destCluster: string;
+  destServiceNamespace: string;
+  destServiceName: string;
+  host: string;
+}
+
+/**
+ * The two ends of a series after Kiali's corrections (bad telemetry, egress gateway, unknown cluster,
+ * waypoints), or the drop reason. Shared by traffic and by the enrichment queries.
+ */
+export function resolveSeries(m: Readonly<Record<string, string>>, o: PopulateOptions): ResolvedSeries | keyof DropCounts {
+  if (REQUIRED_LABELS.some((l) => m[l] === undefined)) {
+    return 'missingLabels';
   }
   const sourceCluster = m.source_cluster ?? UNKNOWN;
   const sourceNs = m.source_workload_namespace;
   const sourceWl = m.source_workload;
-  let sourceApp = m.source_canonical_service;
-  const sourceVer = m.source_canonical_revision;
   const destSvc = m.destination_service;
-  const flags = kind === 'grpc' ? '' : m.response_flags;
-
-  if (isBadSourceTelemetry(sourceCluster, m.source_cluster !== undefined, sourceNs, sourceWl, sourceApp)) {
-    dropped.badSourceTelemetry++;
-    return;
+  if (isBadSourceTelemetry(sourceCluster, m.source_cluster !== undefined, sourceNs, sourceWl, m.source_canonical_service)) {
+    return 'badSourceTelemetry';
   }
   const d = handleDestination(sourceCluster, destSvc, {
     cluster: m.destination_cluster ?? UNKNOWN,
@@ -50,10 +52,64 @@ export function addSample(map: TrafficMap, sample: Sample, o: PopulateOptions, d
     version: m.destination_canonical_revision,
   });
   if (isBadDestTelemetry(d.cluster, m.destination_cluster !== undefined, d.serviceNamespace, destSvc, d.serviceName, d.workload)) {
-    dropped.badDestTelemetry++;
+    return 'badDestTelemetry';
+  }
+  const sourceIsWaypoint = o.isWaypoint?.(sourceCluster, sourceNs, sourceWl) ?? false;
+  const destIsWaypoint = o.isWaypoint?.(d.cluster, d.workloadNamespace, d.workload) ?? false;
+  return {
+    // Waypoints are workloads whatever the graph type: no app.
+    sourceIdentity: {
+      cluster: sourceCluster,
+      serviceNamespace: sourceNs,
+      service: '',
+      workloadNamespace: sourceNs,
+      workload: sourceWl,
+      app: sourceIsWaypoint ? '' : m.source_canonical_service,
+      version: m.source_canonical_revision,
+    },
+    destIdentity: {
+      cluster: d.cluster,
+      serviceNamespace: d.serviceNamespace,
+      service: d.serviceName,
+      workloadNamespace: d.workloadNamespace,
+      workload: d.workload,
+      app: destIsWaypoint ? '' : d.app,
+      version: d.version,
+    },
+    sourceIsWaypoint,
+    destIsWaypoint,
+    destCluster: d.cluster,
+    destServiceNamespace: d.serviceNamespace,
+    destServiceName: d.serviceName,
+    host: destSvc,
+  };
+}
+
+/** Whether Kiali puts a service node between this series' ends. */
+export function shouldInject(r: ResolvedSeries, destType: string, o: PopulateOptions): boolean {
+  return o.injectServiceNodes && isOK(r.destServiceName) && r.destServiceName !== PASSTHROUGH_CLUSTER && destType !== 'service' && !r.sourceIsWaypoint && !r.destIsWaypoint;
+}
+
+export const serviceIdentity = (r: ResolvedSeries): NodeIdentity => ({ ...r.destIdentity, workloadNamespace: '', workload: '', app: '', version: '' });
+
+/** Kiali's populateTrafficMap + addTraffic for one series; counts why a series is dropped. */
+export function addSample(map: TrafficMap, sample: Sample, o: PopulateOptions, dropped: DropCounts): void {
+  const m = sample.labels;
+  const kind = protocolOf(sample.metric);
+  if (kind !== 'grpc' && m.response_flags === undefined) {
+    dropped.missingLabels++;
     return;
   }
-
+  if (!Number.isFinite(sample.value) || sample.value < 0) {
+    dropped.badValue++;
+    return;
+  }
+  const r = resolveSeries(m, o);
+  if (typeof r === 'string') {
+    dropped[r]++;
+    return;
+  }
+  const flags = kind === 'grpc' ? '' : m.response_flags;
   let protocol: Protocol;
   let code = '';
   if (kind === 'requests') {
@@ -65,54 +121,43 @@ export function addSample(map: TrafficMap, sample: Sample, o: PopulateOptions, d
     if ((p === 'grpc' && !o.grpcRequests) || (p === 'http' && !o.httpRequests)) {
       return;
     }
-    protocol = p as Protocol;
+    if (p !== 'http' && p !== 'grpc' && p !== 'tcp') {
+      dropped.unidentifiable++;
+      return;
+    }
+    protocol = p;
     code = responseCode(p, m.response_code, m.grpc_response_status);
   } else {
     protocol = kind;
   }
 
-  const sourceIsWaypoint = o.isWaypoint?.(sourceCluster, sourceNs, sourceWl) ?? false;
-  const destIsWaypoint = o.isWaypoint?.(d.cluster, d.workloadNamespace, d.workload) ?? false;
-  let destApp = d.app;
-  // Waypoints are workloads whatever the graph type.
-  if (sourceIsWaypoint) {
-    sourceApp = '';
-  }
-  if (destIsWaypoint) {
-    destApp = '';
-  }
-  const sourceIdentity = { cluster: sourceCluster, serviceNamespace: sourceNs, service: '', workloadNamespace: sourceNs, workload: sourceWl, app: sourceApp, version: sourceVer };
-  const destIdentity = { cluster: d.cluster, serviceNamespace: d.serviceNamespace, service: d.serviceName, workloadNamespace: d.workloadNamespace, workload: d.workload, app: destApp, version: d.version };
-  const source = map.addNode(sourceIdentity, o.graphType);
-  const dest = source && map.addNode(destIdentity, o.graphType);
+  const source = map.addNode(r.sourceIdentity, o.graphType);
+  const dest = source && map.addNode(r.destIdentity, o.graphType);
   if (!source || !dest) {
     dropped.unidentifiable++;
     return;
   }
-  if (sourceIsWaypoint) {
+  if (r.sourceIsWaypoint) {
     source.isWaypoint = true;
   }
-  if (destIsWaypoint) {
+  if (r.destIsWaypoint) {
     dest.isWaypoint = true;
   }
-
-  const inject =
-    o.injectServiceNodes && isOK(d.serviceName) && d.serviceName !== PASSTHROUGH_CLUSTER && dest.nodeType !== 'service' && !sourceIsWaypoint && !destIsWaypoint;
-  const host = destSvc;
-  const key = [sample.metric, Object.values(sourceIdentity).join(':'), Object.values(destIdentity).join(':'), code, flags, host].join('|');
-  const traffic = { protocol, value: sample.value, code, flags, host };
-  if (inject) {
-    const service = map.addNode({ ...destIdentity, workloadNamespace: '', workload: '', app: '', version: '' }, o.graphType)!;
+  const key = [sample.metric, Object.values(r.sourceIdentity).join(':'), Object.values(r.destIdentity).join(':'), code, flags, r.host].join('|');
+  const traffic = { protocol, value: sample.value, code, flags, host: r.host };
+  const { destCluster: c, destServiceNamespace: ns, destServiceName: name } = r;
+  if (shouldInject(r, dest.nodeType, o)) {
+    const service = map.addNode(serviceIdentity(r), o.graphType)!;
     service.isInjected = true;
     if (map.addEdgeTraffic(traffic, source, service, key)) {
-      addServiceName(service, d.cluster, d.serviceNamespace, d.serviceName);
+      addServiceName(service, c, ns, name);
       map.addEdgeTraffic(traffic, service, dest, key);
-      addServiceName(dest, d.cluster, d.serviceNamespace, d.serviceName);
+      addServiceName(dest, c, ns, name);
     } else {
       dropped.duplicate++;
     }
   } else if (map.addEdgeTraffic(traffic, source, dest, key)) {
-    addServiceName(dest, d.cluster, d.serviceNamespace, d.serviceName);
+    addServiceName(dest, c, ns, name);
   } else {
     dropped.duplicate++;
   }
