@@ -28,7 +28,12 @@ export function buildBoxes(nodes: readonly MeshNode[], o: BoxOptions): { boxes: 
     for (const m of members) {
       const key = keyOf(m);
       if (key !== undefined) {
-        groups.set(key, [...(groups.get(key) ?? []), m]);
+        const list = groups.get(key);
+        if (list) {
+          list.push(m);
+        } else {
+          groups.set(key, [m]);
+        }
       }
     }
     if (kind !== 'app' && groups.size <= 1) {

@@ -22,7 +22,12 @@ export function enrichEdges(model: MeshGraphModel, samples: readonly EnrichmentS
   const byEnds = new Map<string, MeshEdge[]>();
   for (const e of model.edges) {
     const key = `${e.source}\n${e.target}`;
-    byEnds.set(key, [...(byEnds.get(key) ?? []), e]);
+    const list = byEnds.get(key);
+    if (list) {
+      list.push(e);
+    } else {
+      byEnds.set(key, [e]);
+    }
   }
   const updates = new Map<string, Partial<MeshEdge> & { acc?: Acc }>();
   let unmatched = 0;

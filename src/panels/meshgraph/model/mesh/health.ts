@@ -105,7 +105,12 @@ export function nodeHealth(n: MeshNode, outbound: readonly MeshEdge[], threshold
 export function graphHealth(model: MeshGraphModel, thresholds: readonly HealthThreshold[]) {
   const outbound = new Map<string, MeshEdge[]>();
   for (const e of model.edges) {
-    outbound.set(e.source, [...(outbound.get(e.source) ?? []), e]);
+    const list = outbound.get(e.source);
+    if (list) {
+      list.push(e);
+    } else {
+      outbound.set(e.source, [e]);
+    }
   }
   const nodes = new Map(model.nodes.map((n) => [n.id, nodeHealth(n, outbound.get(n.id) ?? [], thresholds)]));
   const edges = new Map(model.edges.map((e) => [e.id, edgeHealth(e, thresholds)]));

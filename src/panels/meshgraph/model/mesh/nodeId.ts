@@ -1,4 +1,4 @@
-import { BLACKHOLE_CLUSTER, type GraphType, type MeshNode, type NodeType, PASSTHROUGH_CLUSTER, UNKNOWN } from './types';
+import { BLACKHOLE_CLUSTER, emptyNodeRates, type GraphType, type MeshNode, type NodeType, PASSTHROUGH_CLUSTER, UNKNOWN } from './types';
 
 /** A label value that says something: not empty and not `unknown`. */
 export function isOK(value: string): boolean {
@@ -93,7 +93,7 @@ export function newNode(id: string, nodeType: NodeType, n: NodeIdentity, graphTy
       service = '';
       break;
   }
-  const node: MeshNode = { id, nodeType, cluster: n.cluster, namespace, workload, app, version, service, destServices: [], rates: {} };
+  const node: MeshNode = { id, nodeType, cluster: n.cluster, namespace, workload, app, version, service, destServices: [], rates: emptyNodeRates() };
   if (isEgressCluster) {
     node.isEgressCluster = true;
   }

@@ -143,7 +143,10 @@ export function addSample(map: TrafficMap, sample: Sample, o: PopulateOptions, d
   if (r.destIsWaypoint) {
     dest.isWaypoint = true;
   }
-  const key = [sample.metric, Object.values(r.sourceIdentity).join(':'), Object.values(r.destIdentity).join(':'), code, flags, r.host].join('|');
+  const si = r.sourceIdentity;
+  const di = r.destIdentity;
+  // Kiali's edge time-series hash: metric, both ends' identities, code, flags, host.
+  const key = `${sample.metric}|${si.cluster}:${si.serviceNamespace}::${si.workloadNamespace}:${si.workload}:${si.app}:${si.version}|${di.cluster}:${di.serviceNamespace}:${di.service}:${di.workloadNamespace}:${di.workload}:${di.app}:${di.version}|${code}|${flags}|${r.host}`;
   const traffic = { protocol, value: sample.value, code, flags, host: r.host };
   const { destCluster: c, destServiceNamespace: ns, destServiceName: name } = r;
   if (shouldInject(r, dest.nodeType, o)) {

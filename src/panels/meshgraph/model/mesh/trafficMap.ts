@@ -1,5 +1,5 @@
 import { newNode, nodeId, type NodeIdentity } from './nodeId';
-import { type EdgeRateKey, type MeshEdge, type MeshNode, type NodeRateKey, type Protocol } from './types';
+import { emptyEdgeRates, type EdgeRateKey, type MeshEdge, type MeshNode, type NodeRateKey, type Protocol } from './types';
 
 /**
  * A traffic map under construction: nodes by id, edges per source in insertion order, and the
@@ -9,6 +9,7 @@ export class TrafficMap {
   readonly nodes = new Map<string, MeshNode>();
   readonly edgesBySource = new Map<string, MeshEdge[]>();
   private readonly appliedSeries = new Map<MeshEdge, Set<string>>();
+  private readonly edgeIndex = new Map<string, MeshEdge>();
 
   addNode(identity: NodeIdentity, graphType: Parameters<typeof nodeId>[1]): MeshNode | undefined {
     const ident = nodeId(identity, graphType);
@@ -24,11 +25,12 @@ export class TrafficMap {
   }
 
   findEdge(source: string, target: string, protocol: Protocol): MeshEdge | undefined {
-    return this.edgesBySource.get(source)?.find((e) => e.target === target && e.protocol === protocol);
+    return this.edgeIndex.get(`${source}\n${target}\n${protocol}`);
   }
 
   addEdge(source: string, target: string, protocol: Protocol): MeshEdge {
-    const edge: MeshEdge = { id: `${source}->${target}:${protocol}`, source, target, protocol, rates: {}, responses: {} };
+    const edge: MeshEdge = { id: `${source}->${target}:${protocol}`, source, target, protocol, rates: emptyEdgeRates(), responses: {} };
+    this.edgeIndex.set(`${source}\n${target}\n${protocol}`, edge);
     const list = this.edgesBySource.get(source);
     if (list) {
       list.push(edge);

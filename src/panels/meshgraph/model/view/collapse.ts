@@ -26,7 +26,12 @@ export function collapseToBudget(g: ViewGraph, budget: number, expanded: Readonl
       continue;
     }
     const key = namespaceBoxId(n.cluster, n.namespace);
-    groups.set(key, [...(groups.get(key) ?? []), n]);
+    const list = groups.get(key);
+    if (list) {
+      list.push(n);
+    } else {
+      groups.set(key, [n]);
+    }
   }
   const candidates = [...groups.entries()].filter(([key, members]) => !expanded.has(key) && members.length > 1).sort((a, b) => b[1].length - a[1].length);
   const boxOf = new Map<string, string>();
