@@ -38,6 +38,9 @@ export interface MeshGraphPanelOptions {
   pins: Record<string, { x: number; y: number }>;
   /** Jaeger data source uid for "traces" links; empty uses the MeshLens traces page. */
   tracesDatasourceUid: string;
+  /** uids of the bundled Istio service and workload dashboards the side panel links to. */
+  serviceDashboardUid: string;
+  workloadDashboardUid: string;
 }
 
 export const defaultMeshGraphPanelOptions: MeshGraphPanelOptions = {
@@ -67,4 +70,6 @@ export const defaultMeshGraphPanelOptions: MeshGraphPanelOptions = {
   hide: '',
   pins: {},
   tracesDatasourceUid: '',
+  serviceDashboardUid: 'meshlens-istio-service',
+  workloadDashboardUid: 'meshlens-istio-workload',
 };

@@ -1,4 +1,4 @@
-import { buildEnrichmentQueries, buildGraphQueries, defaultTrafficRates, reporterMatcher } from './graphQueries';
+import { buildEnrichmentQueries, buildGraphQueries, defaultTrafficRates, istioPresetTargets, reporterMatcher } from './graphQueries';
 
 const GROUP_BY =
   'source_cluster,source_workload_namespace,source_workload,source_canonical_service,source_canonical_revision,destination_cluster,destination_service_namespace,destination_service,destination_service_name,destination_workload_namespace,destination_workload,destination_canonical_service,destination_canonical_revision';
@@ -116,5 +116,15 @@ describe('buildEnrichmentQueries', () => {
     expect(inbound.expr).toBe(
       `sum(rate(istio_request_duration_milliseconds_sum{reporter="destination",destination_service_namespace="bookinfo"}[$__range])) by (${G}) / sum(rate(istio_request_duration_milliseconds_count{reporter="destination",destination_service_namespace="bookinfo"}[$__range])) by (${G}) > 0`
     );
+  });
+});
+
+describe('istioPresetTargets', () => {
+  it('names each target by metric and direction, instant table queries, per namespace', () => {
+    const targets = istioPresetTargets(['a', 'b']);
+    expect(targets).toHaveLength(2 * (6 + 6));
+    expect(targets[0]).toMatchObject({ refId: 'istio_requests_total unserviced 0.0', instant: true, format: 'table' });
+    expect(targets.map((t) => t.refId)).toContain('security outbound 1.5');
+    expect(new Set(targets.map((t) => t.refId)).size).toBe(targets.length);
   });
 });

@@ -203,3 +203,29 @@ export function buildEnrichmentQueries(o: EnrichmentQueryOptions): EnrichmentQue
   }
   return queries;
 }
+
+/** A Prometheus query target as a panel or scene stores it. */
+export interface PresetTarget {
+  refId: string;
+  expr: string;
+  instant: true;
+  range: false;
+  format: 'table';
+}
+
+/**
+ * The mesh graph's Istio preset: per namespace, Kiali's traffic queries plus p95 response time,
+ * response throughput and security, over the dashboard range. The refId names the metric, which is
+ * how the panel recognises each frame.
+ */
+export function istioPresetTargets(namespaces: readonly string[], rates: TrafficRates = defaultTrafficRates): PresetTarget[] {
+  const targets: PresetTarget[] = [];
+  namespaces.forEach((namespace, n) => {
+    const o = { namespace, range: '$__range', rates, includeIdleEdges: false, isAmbientNamespace: false, round: false };
+    buildGraphQueries(o).forEach((q, i) => targets.push({ refId: `${q.metric} ${q.direction} ${n}.${i}`, expr: q.expr, instant: true, range: false, format: 'table' }));
+    buildEnrichmentQueries({ ...o, responseTime: '95', throughput: 'response', security: true }).forEach((q, i) =>
+      targets.push({ refId: `${q.kind} ${q.direction} ${n}.${i}`, expr: q.expr, instant: true, range: false, format: 'table' })
+    );
+  });
+  return targets;
+}
