@@ -34,7 +34,7 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
   };
 
   return (
-    <div className={styles.root} data-testid="meshlens-config">
+    <div className={styles.root} data-testid="meshlens-config" data-meshlens-ready="true">
       <FieldSet label={t('config.sources', 'Data sources')}>
         <Field label={t('config.prometheus', 'Prometheus')} description={t('config.prometheus.desc', 'Where Istio metrics are scraped')}>
           <DataSourcePicker

@@ -12,7 +12,7 @@ export function HomePage({ jsonData }: { jsonData: MeshLensSettings | undefined 
   const settings = resolveSettings(jsonData);
   return (
     <PluginPage>
-      <div className={styles.root} data-testid="meshlens-home">
+      <div className={styles.root} data-testid="meshlens-home" data-meshlens-ready="true">
         <Text element="h2">{t('home.title', 'MeshLens for Istio')}</Text>
         <Text color="secondary">
           {t('home.lead', 'Istio metrics, dashboards, traces and the mesh traffic graph, in Grafana.')}

@@ -22,7 +22,7 @@ export function TracePanel({ data, options, width, height }: PanelProps<TracePan
   }
   const pickerHeight = traces.length > 1 ? 36 : 0;
   return (
-    <div className={styles.root} style={{ width, height }} data-testid="meshlens-trace-panel">
+    <div className={styles.root} style={{ width, height }} data-testid="meshlens-trace-panel" data-meshlens-ready="true">
       {traces.length > 1 && (
         <div className={styles.picker}>
           <Combobox

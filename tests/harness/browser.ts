@@ -1,0 +1,165 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { buildHost, hostIsStale } from './build-host';
+import { startServer, type HarnessServer } from './server';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Without the background-networking flags Chromium keeps dialling out on this closed network.
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-precise-memory-info',
+];
+
+export type Kind = 'trace' | 'meshgraph' | 'app' | 'app-config';
+
+export interface RenderOptions {
+  kind: Kind;
+  input?: string;
+  width?: number;
+  height?: number;
+  theme?: 'dark' | 'light';
+  options?: Record<string, unknown>;
+  path?: string;
+  timeoutMs?: number;
+}
+
+export interface RenderMetrics {
+  ok: boolean;
+  panelMessage: string | null;
+  pageErrors: string[];
+  firstRenderMs: number | null;
+  longestTaskMs: number;
+  jsHeapMB: number | null;
+}
+
+export interface Harness {
+  render(opts: RenderOptions): Promise<{ page: Page; metrics: RenderMetrics }>;
+  close(): Promise<void>;
+}
+
+/** One Chromium and one server for many renders; each render gets a fresh page. */
+export async function openHarness(inputFile?: string): Promise<Harness> {
+  if (hostIsStale()) {
+    await buildHost();
+  }
+  const server: HarnessServer = await startServer(inputFile);
+  const profile = mkdtempSync(join(tmpdir(), 'meshlens-chromium-'));
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+  });
+  return {
+    render: (opts) => renderOnce(context, server.url, opts),
+    close: async () => {
+      await context.close().catch(() => {});
+      await server.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+async function renderOnce(context: BrowserContext, baseUrl: string, opts: RenderOptions) {
+  const width = opts.width ?? 1200;
+  const height = opts.height ?? 700;
+  const page = await context.newPage();
+  await page.setViewportSize({ width, height });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) {
+      pageErrors.push(`http ${r.status()}: ${new URL(r.url()).pathname}`);
+    }
+  });
+  page.on('console', (m) => {
+    // The response handler above names the URL; this console line would only repeat it without one.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) {
+      pageErrors.push(`console.error: ${m.text()}`);
+    }
+  });
+  page.on('crash', () => pageErrors.push('crash: the page crashed'));
+  const q = new URLSearchParams({
+    kind: opts.kind,
+    theme: opts.theme ?? 'dark',
+    width: String(width),
+    height: String(height),
+    options: JSON.stringify(opts.options ?? {}),
+  });
+  if (opts.input) {
+    q.set('input', '/input');
+  }
+  if (opts.path) {
+    q.set('path', opts.path);
+  }
+  const timeoutMs = opts.timeoutMs ?? 30_000;
+  await page.goto(`${baseUrl}/?${q}`, { timeout: timeoutMs });
+  const phase = await page
+    .waitForFunction(
+      () => {
+        const s = (window as any).__meshlens;
+        return s && (s.phase === 'ready' || s.phase === 'error') ? s.phase : false;
+      },
+      undefined,
+      { timeout: timeoutMs, polling: 50 }
+    )
+    .then((h) => h.jsonValue() as Promise<string>)
+    .catch(() => 'timeout');
+  if (phase === 'timeout') {
+    pageErrors.push(`timeout: the plugin showed neither its view nor a message within ${timeoutMs} ms`);
+  }
+  const metrics = await collectMetrics(page, pageErrors, phase === 'ready');
+  return { page, metrics };
+}
+
+async function collectMetrics(page: Page, pageErrors: string[], ready: boolean): Promise<RenderMetrics> {
+  const state = await page
+    .evaluate(() => {
+      const s = (window as any).__meshlens ?? {};
+      const message = document.querySelector('[data-testid="meshlens-panel-message"]');
+      return {
+        error: s.error as string | undefined,
+        dataHandedAt: s.dataHandedAt as number | undefined,
+        readyAt: s.readyAt as number | undefined,
+        longTasks: (s.longTasks ?? []) as Array<[number, number]>,
+        message: message ? (message.textContent ?? '').trim() : null,
+        normalView: Boolean(document.querySelector('[data-meshlens-ready="true"]')),
+      };
+    })
+    .catch((e: Error) => ({ error: e.message, dataHandedAt: undefined, readyAt: undefined, longTasks: [], message: null, normalView: false }));
+  if (state.error) {
+    pageErrors.push(`host: ${state.error}`);
+  }
+  let jsHeapMB: number | null = null;
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value;
+    jsHeapMB = used === undefined ? null : Math.round((used / 1048576) * 10) / 10;
+    await cdp.detach();
+  } catch (e) {
+    pageErrors.push(`harness: heap not measured: ${(e as Error).message}`);
+  }
+  const firstRenderMs =
+    ready && state.readyAt !== undefined && state.dataHandedAt !== undefined ? Math.round(state.readyAt - state.dataHandedAt) : null;
+  return {
+    ok: ready && state.normalView && !state.error,
+    panelMessage: state.message,
+    pageErrors,
+    firstRenderMs,
+    // Only tasks that ran after the data was handed over: page and module loading are not the plugin's cost.
+    longestTaskMs: Math.round(
+      Math.max(0, ...state.longTasks.filter(([start, d]) => start + d >= (state.dataHandedAt ?? 0)).map(([, d]) => d))
+    ),
+    jsHeapMB,
+  };
+}

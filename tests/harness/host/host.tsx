@@ -1,0 +1,90 @@
+import { createRoot } from 'react-dom/client';
+import { framesFromText } from './loadInput';
+import { installFakeDataSources } from './fakeServices';
+import { pluginElement, type HostKind, type HostRequest } from './renderPlugin';
+import { registerSharedModules } from './shared';
+
+declare const System: Parameters<typeof registerSharedModules>[0];
+
+/** What the test driver reads back from the page. */
+interface HostState {
+  phase: 'loading' | 'rendering' | 'ready' | 'error';
+  dataHandedAt?: number;
+  readyAt?: number;
+  /** Main-thread tasks over 50 ms: [start, duration] in ms. */
+  longTasks: Array<[number, number]>;
+  error?: string;
+}
+
+const READY_SELECTOR = '[data-meshlens-ready="true"], [data-testid="meshlens-panel-message"]';
+const MODULES: Record<HostKind, string> = {
+  trace: '/dist/panels/trace/module.js',
+  meshgraph: '/dist/panels/meshgraph/module.js',
+  app: '/dist/module.js',
+  'app-config': '/dist/module.js',
+};
+
+function readRequest(): HostRequest & { input: string | null } {
+  const q = new URLSearchParams(window.location.search);
+  const kind = (q.get('kind') ?? 'trace') as HostKind;
+  return {
+    kind,
+    theme: q.get('theme') === 'light' ? 'light' : 'dark',
+    width: Number(q.get('width') ?? 1200),
+    height: Number(q.get('height') ?? 700),
+    options: JSON.parse(q.get('options') ?? '{}'),
+    appPath: q.get('path') ?? '/a/meshlens-istio-app/overview',
+    jsonData: JSON.parse(q.get('jsonData') ?? '{"prometheusUid":"meshlens-prometheus","traceUid":"meshlens-jaeger"}'),
+    input: q.get('input'),
+  };
+}
+
+/** Marks the first frame painted after the plugin shows its view or its message. */
+function watchForReady(state: HostState) {
+  const check = () => {
+    if (state.readyAt === undefined && document.querySelector(READY_SELECTOR)) {
+      observer.disconnect();
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          state.readyAt = performance.now();
+          state.phase = 'ready';
+        })
+      );
+    }
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-meshlens-ready'] });
+  check();
+}
+
+async function main(state: HostState) {
+  const req = readRequest();
+  document.body.style.background = req.theme === 'light' ? '#f4f5f5' : '#111217';
+  registerSharedModules(System);
+  installFakeDataSources();
+  const mod = await System.import(MODULES[req.kind]);
+  const text = req.input ? await (await fetch(req.input)).text() : '[]';
+  const frames = framesFromText(text);
+  const element = pluginElement(mod, req, frames);
+  state.phase = 'rendering';
+  watchForReady(state);
+  state.dataHandedAt = performance.now();
+  createRoot(document.getElementById('root')!).render(element);
+}
+
+const state: HostState = { phase: 'loading', longTasks: [] };
+(window as unknown as { __meshlens: HostState }).__meshlens = state;
+try {
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => state.longTasks.push([e.startTime, e.duration]))).observe({
+    type: 'longtask',
+    buffered: true,
+  });
+} catch {
+  // longtask is Chromium-only; other browsers report no long tasks.
+}
+(window as unknown as { __startHost: () => void }).__startHost = () => {
+  main(state).catch((e: unknown) => {
+    state.phase = 'error';
+    state.error = e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e);
+  });
+};

@@ -1,0 +1,71 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { HOST_OUT, ROOT } from './build-host';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ttf': 'font/ttf',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+export interface HarnessServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves what a Grafana page would: the host page, the built plugin under /dist (as
+ * public/plugins/<id>/), Grafana's icons under /public/build/img/icons, and one input file.
+ */
+export async function startServer(inputFile?: string): Promise<HarnessServer> {
+  const icons = join(resolve(require.resolve('@grafana/ui/package.json'), '..'), 'dist/public/img/icons');
+  const mounts: Array<[string, string]> = [
+    // Files Grafana serves from its own build that no npm package carries (a spinner, a logo).
+    ['/public/', join(__dirname, 'assets/public')],
+    ['/host/', HOST_OUT],
+    ['/dist/', join(ROOT, 'dist')],
+    ['/public/plugins/meshlens-istio-app/', join(ROOT, 'dist')],
+    ['/public/build/img/icons/', icons],
+  ];
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path === '/' || path === '/index.html') {
+      return send(res, join(HOST_OUT, 'index.html'));
+    }
+    if (path === '/input' && inputFile) {
+      return send(res, inputFile);
+    }
+    for (const [prefix, dir] of mounts) {
+      if (path.startsWith(prefix)) {
+        const file = normalize(join(dir, path.slice(prefix.length)));
+        if (file.startsWith(dir) && existsSync(file)) {
+          return send(res, file);
+        }
+      }
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}
+
+function send(res: import('node:http').ServerResponse, file: string) {
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+  createReadStream(file).pipe(res);
+}
