@@ -3,7 +3,7 @@
  * on Istio-shaped synthetic meshes. Run alone: node --import tsx bench/meshgraph-model.ts
  * Prints a table; figures vary with machine load (2 shared cores), read them as ±50 %.
  */
-import './meshgraph-globals';
+import './lib/meshgraph-globals';
 import { performance } from 'node:perf_hooks';
 import { tableFrame } from '../src/panels/meshgraph/model/__fixtures__/frames';
 import { syntheticMesh } from '../src/panels/meshgraph/model/__fixtures__/syntheticMesh';

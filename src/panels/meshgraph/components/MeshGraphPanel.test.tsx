@@ -76,12 +76,12 @@ describe('MeshGraphPanel', () => {
     expect(await screen.findByLabelText('Node: bookinfo')).toBeInTheDocument();
   });
 
-  it('shows a message for empty and for unusable data', () => {
+  it('shows a message for empty and for unusable data', async () => {
     const { unmount } = render(<MeshGraphPanel {...props([])} />);
-    expect(screen.getByTestId('meshlens-panel-message')).toHaveTextContent('No traffic');
+    expect(await screen.findByTestId('meshlens-panel-message')).toHaveTextContent('No traffic');
     unmount();
     const cpu = createDataFrame({ refId: 'A', fields: [{ name: 'cpu', type: FieldType.number, values: [1] }] });
     render(<MeshGraphPanel {...props([cpu])} />);
-    expect(screen.getByTestId('meshlens-panel-message')).toHaveTextContent('None of the 1 frames holds Istio traffic');
+    expect(await screen.findByTestId('meshlens-panel-message')).toHaveTextContent('None of the 1 frames holds Istio traffic');
   });
 });

@@ -1,4 +1,4 @@
-import React, { useCallback, useRef, useState } from 'react';
+import React, { useCallback, useMemo, useRef, useState } from 'react';
 import { css } from '@emotion/css';
 import { type GrafanaTheme2, type PanelProps } from '@grafana/data';
 import { t } from '@grafana/i18n';
@@ -10,7 +10,7 @@ import { toKialiJson } from '../model/mesh/toKialiJson';
 import { useGraphPipeline, useVisibleGraph } from '../state/useGraphData';
 import { useLayout } from '../state/useLayout';
 import { usePanelState } from '../state/usePanelState';
-import { type MeshGraphPanelOptions } from '../types';
+import { defaultMeshGraphPanelOptions, type MeshGraphPanelOptions } from '../types';
 import { type Viewport } from './canvas/viewport';
 import { download } from './download';
 import { Footer } from './Footer';
@@ -24,12 +24,14 @@ import { Toolbar } from './Toolbar';
 const TOOLBAR = 40;
 const FOOTER = 20;
 
-export function MeshGraphPanel({ data, options, width, height, onOptionsChange }: PanelProps<MeshGraphPanelOptions>) {
+export function MeshGraphPanel({ data, options: saved, width, height, onOptionsChange }: PanelProps<MeshGraphPanelOptions>) {
+  // Dashboards saved by older versions lack newer options: fill them from the defaults.
+  const options = useMemo(() => ({ ...defaultMeshGraphPanelOptions, ...saved }), [saved]);
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
   const state = usePanelState(options.find, options.hide);
   const pipeline = useGraphPipeline(data.series, options);
-  const visible = useVisibleGraph(pipeline.ok ? pipeline.graph : undefined, options.nodeBudget, state.expanded, state.find, state.hide);
+  const visible = useVisibleGraph(pipeline?.ok ? pipeline.graph : undefined, options.nodeBudget, state.expanded, state.find, state.hide);
   const layout = useLayout(visible?.graph, options.layout, options.pins);
   const canvas = useRef<GraphCanvasHandle>(null);
   const [viewport, setViewport] = useState<Viewport | undefined>(undefined);
@@ -40,6 +42,13 @@ export function MeshGraphPanel({ data, options, width, height, onOptionsChange }
     [onOptionsChange, options]
   );
 
+  if (!pipeline) {
+    return (
+      <div className={styles.pending} style={{ width, height }} role="status">
+        {t('meshgraph.building', 'Building the graph from {{count}} frames…', { count: data.series.length })}
+      </div>
+    );
+  }
   if (!pipeline.ok) {
     return <PanelMessage kind="error" message={pipeline.error} />;
   }

@@ -4,10 +4,10 @@ import { t } from '@grafana/i18n';
 import { useStyles2 } from '@grafana/ui';
 import { type ViewNode } from '../model/view/types';
 
-const MAX_LISTED = 1000;
+const MAX_LISTED = 500;
 
 /**
- * The canvas's accessible twin: one button per node (first 1,000; Find reaches the rest), so screen
+ * The canvas's accessible twin: one button per node (first 500; Find reaches the rest), so screen
  * readers, keyboards and tests can find and select nodes by name.
  */
 export const NodeList = memo(function NodeList({ nodes, onSelect }: { nodes: readonly ViewNode[]; onSelect: (id: string) => void }) {

@@ -20,6 +20,13 @@ export function startLayout(algorithm: LayoutAlgorithm, input: LayoutInput): Lay
     worker = undefined;
   }
   if (!worker) {
+    return onMainThread(algorithm, input);
+  }
+  return inWorker(worker, algorithm, input);
+}
+
+function onMainThread(algorithm: LayoutAlgorithm, input: LayoutInput): LayoutJob {
+  {
     let cancelled = false;
     const promise = new Promise<LayoutResult & { ms: number; inWorker: boolean }>((resolve, reject) =>
       setTimeout(() => {
@@ -33,7 +40,10 @@ export function startLayout(algorithm: LayoutAlgorithm, input: LayoutInput): Lay
     );
     return { promise, cancel: () => (cancelled = true) };
   }
-  const w = worker;
+}
+
+function inWorker(w: Worker, algorithm: LayoutAlgorithm, input: LayoutInput): LayoutJob {
+  let fallback: LayoutJob | undefined;
   let settle: ((error: Error) => void) | undefined;
   const promise = new Promise<LayoutResult & { ms: number; inWorker: boolean }>((resolve, reject) => {
     settle = reject;
@@ -46,9 +56,11 @@ export function startLayout(algorithm: LayoutAlgorithm, input: LayoutInput): Lay
         reject(new Error(r.error));
       }
     };
-    w.onerror = (event) => {
+    // A worker script that cannot load (a CDN on another origin, a strict CSP) still gets a layout.
+    w.onerror = () => {
       w.terminate();
-      reject(new Error(event.message || 'The layout worker failed'));
+      fallback = onMainThread(algorithm, input);
+      fallback.promise.then(resolve, reject);
     };
     w.postMessage({ id: 1, algorithm, input });
   });
@@ -56,6 +68,7 @@ export function startLayout(algorithm: LayoutAlgorithm, input: LayoutInput): Lay
     promise,
     cancel: () => {
       w.terminate();
+      fallback?.cancel();
       settle?.(new Error('cancelled'));
     },
   };

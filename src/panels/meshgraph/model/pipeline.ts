@@ -1,8 +1,8 @@
 import { type DataFrame } from '@grafana/data';
 import { type MeshGraphPanelOptions } from '../types';
-import { buildMeshGraph } from './mesh/buildMeshGraph';
+import { meshGraphBuilder } from './mesh/buildMeshGraph';
 import { enrichEdges } from './mesh/enrich';
-import { type HealthThreshold } from './mesh/health';
+import { graphHealth, type HealthThreshold } from './mesh/health';
 import { readPromFrames } from './mesh/readPromFrames';
 import { markServiceEntries, type ServiceEntryOption } from './mesh/serviceEntries';
 import { type DropCounts, emptyDropCounts, type MeshGraphModel } from './mesh/types';
@@ -61,6 +61,36 @@ function waypointMatcher(pattern: string): ((c: string, ns: string, wl: string) 
  * message or a count.
  */
 export function framesToGraph(series: readonly DataFrame[], o: MeshGraphPanelOptions): PipelineResult {
+  const steps = pipelineSteps(series, o);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) {
+      return next.value;
+    }
+  }
+}
+
+/**
+ * The same pipeline, one slice at a time: `await` between steps keeps every main-thread task short
+ * even for 100,000 series. Stops early when `cancelled()` turns true.
+ */
+export async function framesToGraphSliced(series: readonly DataFrame[], o: MeshGraphPanelOptions, pause: () => Promise<void>, cancelled: () => boolean): Promise<PipelineResult | undefined> {
+  const steps = pipelineSteps(series, o);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) {
+      return next.value;
+    }
+    await pause();
+    if (cancelled()) {
+      return undefined;
+    }
+  }
+}
+
+const SLICE = 2000;
+
+function* pipelineSteps(series: readonly DataFrame[], o: MeshGraphPanelOptions): Generator<void, PipelineResult> {
   const counts: InputCounts = { ...emptyDropCounts(), series: 0, unmatchedEnrichment: 0, nodeGraphDroppedNodes: 0, nodeGraphDanglingEdges: 0 };
   const nonEmpty = series.filter((f) => f.length > 0);
   if (nonEmpty.length === 0) {
@@ -92,6 +122,7 @@ export function framesToGraph(series: readonly DataFrame[], o: MeshGraphPanelOpt
           : `No usable Istio traffic: ${read.badValues} rows had a missing, NaN or negative value.`,
     };
   }
+  yield;
   const graphOptions = {
     graphType: o.graphType,
     injectServiceNodes: o.injectServiceNodes,
@@ -101,9 +132,18 @@ export function framesToGraph(series: readonly DataFrame[], o: MeshGraphPanelOpt
     namespaces: o.namespaces.split(',').map((s) => s.trim()).filter(Boolean),
     boxBy: { namespace: o.boxByNamespace, cluster: o.boxByCluster },
   };
-  const built = buildMeshGraph(read.traffic, graphOptions, counts);
+  const builder = meshGraphBuilder(graphOptions, counts);
+  for (let i = 0; i < read.traffic.length; i += SLICE) {
+    builder.add(read.traffic, i, Math.min(read.traffic.length, i + SLICE));
+    yield;
+  }
+  const built = builder.finish();
+  yield;
   const enriched = enrichEdges(built, read.enrichment, { ...graphOptions, injectServiceNodes: o.injectServiceNodes || o.graphType === 'service' });
   counts.unmatchedEnrichment = enriched.unmatched;
   const model = { ...enriched.model, nodes: markServiceEntries(enriched.model.nodes, parseServiceEntries(o.serviceEntries)) };
-  return { ok: true, source: 'istio', graph: viewFromMesh(model, healthThresholds(o), o.edgeLabels), model, counts };
+  const thresholds = healthThresholds(o);
+  const health = graphHealth(model, thresholds);
+  yield;
+  return { ok: true, source: 'istio', graph: viewFromMesh(model, thresholds, o.edgeLabels, health), model, counts };
 }

@@ -1,8 +1,8 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { type DataFrame } from '@grafana/data';
 import { compileFind, type FindResult } from '../model/find/findExpression';
 import { applyHide, findMatches } from '../model/find/applyFind';
-import { framesToGraph, type PipelineResult } from '../model/pipeline';
+import { framesToGraphSliced, type PipelineResult } from '../model/pipeline';
 import { collapseToBudget } from '../model/view/collapse';
 import { type ViewGraph } from '../model/view/types';
 import { type MeshGraphPanelOptions } from '../types';
@@ -17,29 +17,34 @@ export interface VisibleGraph {
   hideError?: string;
 }
 
-/** Frames → view graph, once per data or semantic option change, per panel instance. */
-export function useGraphPipeline(series: DataFrame[], o: MeshGraphPanelOptions): PipelineResult {
+/** Yields to the browser between pipeline slices, so input and paint are never blocked for long. */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Frames → view graph, once per data or semantic option change, per panel instance, in slices
+ * (see framesToGraphSliced); a newer input cancels the one in progress. Undefined while it runs.
+ */
+export function useGraphPipeline(series: DataFrame[], o: MeshGraphPanelOptions): PipelineResult | undefined {
   const { graphType, injectServiceNodes, boxByNamespace, boxByCluster, edgeLabels, namespaces, waypointPattern, serviceEntries } = o;
   const { health5xxDegraded, health5xxFailure, health4xxDegraded, health4xxFailure } = o;
   const { healthGrpcDegraded, healthGrpcFailure, healthNoResponseDegraded, healthNoResponseFailure } = o;
-  return useMemo(
-    () =>
-      framesToGraph(series, {
-        ...o,
-        graphType,
-        injectServiceNodes,
-        boxByNamespace,
-        boxByCluster,
-        edgeLabels,
-        namespaces,
-        waypointPattern,
-        serviceEntries,
-      }),
-    // Only options that change the graph; find, hide, pins and view toggles must not rebuild it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [series, graphType, injectServiceNodes, boxByNamespace, boxByCluster, edgeLabels, namespaces, waypointPattern, serviceEntries,
-      health5xxDegraded, health5xxFailure, health4xxDegraded, health4xxFailure, healthGrpcDegraded, healthGrpcFailure, healthNoResponseDegraded, healthNoResponseFailure]
-  );
+  const [state, setState] = useState<{ series?: DataFrame[]; key?: string; result?: PipelineResult }>({});
+  // Only options that change the graph; find, hide, pins and view toggles must not rebuild it.
+  const key = JSON.stringify([graphType, injectServiceNodes, boxByNamespace, boxByCluster, edgeLabels, namespaces, waypointPattern, serviceEntries,
+    health5xxDegraded, health5xxFailure, health4xxDegraded, health4xxFailure, healthGrpcDegraded, healthGrpcFailure, healthNoResponseDegraded, healthNoResponseFailure]);
+  const optionsRef = useRef(o);
+  optionsRef.current = o;
+  useEffect(() => {
+    let cancelled = false;
+    framesToGraphSliced(series, optionsRef.current, pause, () => cancelled).then(
+      (result) => !cancelled && result && setState({ series, key, result }),
+      (e: Error) => !cancelled && setState({ series, key, result: { ok: false, error: `The graph could not be built: ${e.message}` } })
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [series, key]);
+  return state.series === series && state.key === key ? state.result : undefined;
 }
 
 const compile = (text: string): FindResult => compileFind(text);

@@ -1,11 +1,10 @@
 import { applySeed, LAYER_GAP, type LayoutInput, type LayoutResult, ROW_GAP, withSize } from './types';
 
 /**
- * Left-to-right layered layout that scales: a node's layer is its breadth-first distance from the
- * traffic sources (no cycle removal, no dummy nodes for long edges: the cost that makes dagre and ELK
- * take tens of seconds at 1,000+ nodes), rows ordered by namespace then by the mean row of neighbours
- * (one down and one up sweep), and tall layers wrapped into sub-columns so the picture stays near
- * the panel's shape. O((n + e) log n).
+ * Left-to-right layered layout that scales: a node's layer is its longest path from the traffic
+ * sources (depth-first cycle breaking; no dummy nodes for long edges, the cost that makes dagre and
+ * ELK take tens of seconds at 1,000+ nodes), rows ordered by namespace then by the mean row of neighbours
+ * (one down and one up sweep), then namespaces packed as blocks (see packGroups). O((n + e) log n).
  */
 export function layeredLayout(input: LayoutInput): LayoutResult {
   const n = input.nodeCount;
@@ -37,38 +36,7 @@ export function layeredLayout(input: LayoutInput): LayoutResult {
     }
   }
 
-  // Breadth-first layering from the sources; what remains unreached (pure cycles) starts new searches.
-  const layer = new Int32Array(n).fill(-1);
-  const queue = new Int32Array(n);
-  let tail = 0;
-  for (let i = 0; i < n; i++) {
-    if (indeg[i] === 0) {
-      layer[i] = 0;
-      queue[tail++] = i;
-    }
-  }
-  let head = 0;
-  const drain = () => {
-    while (head < tail) {
-      const v = queue[head++];
-      for (let k = outStart[v]; k < outStart[v + 1]; k++) {
-        const w = outAdj[k];
-        if (layer[w] < 0) {
-          layer[w] = layer[v] + 1;
-          queue[tail++] = w;
-        }
-      }
-    }
-  };
-  drain();
-  for (let i = 0; i < n; i++) {
-    if (layer[i] < 0) {
-      layer[i] = 0;
-      queue[tail++] = i;
-      drain();
-    }
-  }
-
+  const layer = longestPathLayers(n, outStart, outAdj, indeg);
   let layerCount = 0;
   for (let i = 0; i < n; i++) {
     layerCount = Math.max(layerCount, layer[i] + 1);
@@ -105,23 +73,147 @@ export function layeredLayout(input: LayoutInput): LayoutResult {
     members[l] = order(members[l], outStart, outAdj);
   }
 
-  // Wrap tall layers: at most ~1.6 × sqrt(n) rows per column.
-  const maxRows = Math.max(8, Math.ceil(Math.sqrt(n) * 1.6));
-  const positions = new Float64Array(2 * n);
-  let x = 0;
-  const tallest = Math.min(maxRows, Math.max(1, ...members.map((m) => m.length)));
+  return withSize(applySeed(packGroups(n, groups, layer, members), input));
+}
+
+/**
+ * Each group (namespace) becomes a block laid out by its nodes' layers and row order, and blocks are
+ * shelf-packed left to right in order of their first layer: namespace boxes never overlap, request
+ * flow still reads left to right, and the picture stays near a 16:10 shape at any size.
+ */
+function packGroups(n: number, groups: Int32Array, layer: Int32Array, members: number[][]): Float64Array {
+  const blocks = new Map<number, { minLayer: number; columns: Map<number, number[]> }>();
   for (const ids of members) {
-    const columns = Math.max(1, Math.ceil(ids.length / maxRows));
-    const rowsPerColumn = Math.ceil(ids.length / columns);
-    ids.forEach((v, j) => {
-      const c = Math.floor(j / rowsPerColumn);
-      const r = j % rowsPerColumn;
-      const offset = ((tallest - rowsPerColumn) * ROW_GAP) / 2;
-      positions[2 * v] = x + c * (LAYER_GAP * 0.6);
-      // Stagger sub-columns so wrapped rows do not line up edge-on-edge.
-      positions[2 * v + 1] = offset + r * ROW_GAP + (c % 2) * (ROW_GAP / 2);
-    });
-    x += LAYER_GAP + (columns - 1) * LAYER_GAP * 0.6;
+    for (const v of ids) {
+      const g = groups[v];
+      let b = blocks.get(g);
+      if (!b) {
+        b = { minLayer: layer[v], columns: new Map() };
+        blocks.set(g, b);
+      }
+      b.minLayer = Math.min(b.minLayer, layer[v]);
+      const col = b.columns.get(layer[v]);
+      if (col) {
+        col.push(v);
+      } else {
+        b.columns.set(layer[v], [v]);
+      }
+    }
   }
-  return withSize(applySeed(positions, input));
+  const positions = new Float64Array(2 * n);
+  const placed = [...blocks.values()].map((b) => {
+    const count = [...b.columns.values()].reduce((s, c) => s + c.length, 0);
+    const maxRows = Math.max(6, Math.ceil(Math.sqrt(count) * 1.6));
+    const local: Array<[number, number, number]> = [];
+    let x = 0;
+    let height = 0;
+    for (const l of [...b.columns.keys()].sort((a, c) => a - c)) {
+      const ids = b.columns.get(l)!;
+      const sub = Math.ceil(ids.length / maxRows);
+      const rows = Math.ceil(ids.length / sub);
+      ids.forEach((v, j) => {
+        const c = Math.floor(j / rows);
+        local.push([v, x + c * LAYER_GAP * 0.6, (j % rows) * ROW_GAP + (c % 2) * (ROW_GAP / 2)]);
+      });
+      height = Math.max(height, rows * ROW_GAP);
+      x += LAYER_GAP + (sub - 1) * LAYER_GAP * 0.6;
+    }
+    return { minLayer: b.minLayer, width: x, height, local, count };
+  });
+  placed.sort((a, b) => a.minLayer - b.minLayer || b.count - a.count);
+  const area = placed.reduce((s, b) => s + b.width * (b.height + ROW_GAP), 0);
+  const target = Math.max(Math.max(...placed.map((b) => b.width), 0), Math.sqrt(area * 1.6));
+  let x = 0;
+  let y = 0;
+  let shelf = 0;
+  for (const b of placed) {
+    if (x > 0 && x + b.width > target) {
+      x = 0;
+      y += shelf + ROW_GAP * 1.5;
+      shelf = 0;
+    }
+    for (const [v, lx, ly] of b.local) {
+      positions[2 * v] = x + lx;
+      positions[2 * v + 1] = y + ly;
+    }
+    x += b.width + LAYER_GAP * 0.25;
+    shelf = Math.max(shelf, b.height);
+  }
+  return positions;
+}
+
+/**
+ * Layers by longest path from the sources, so every edge points right: cycles are broken by ignoring
+ * the back edges an iterative depth-first search finds, then nodes take one layer more than their
+ * furthest caller (Kahn order). O(n + e).
+ */
+function longestPathLayers(n: number, outStart: Int32Array, outAdj: Int32Array, indeg: Int32Array): Int32Array {
+  const state = new Uint8Array(n); // 0 new, 1 on stack, 2 done
+  const back = new Uint8Array(outAdj.length);
+  const stack = new Int32Array(n);
+  const cursor = new Int32Array(n);
+  const visit = (root: number) => {
+    let top = 0;
+    stack[top++] = root;
+    state[root] = 1;
+    cursor[root] = outStart[root];
+    while (top > 0) {
+      const v = stack[top - 1];
+      if (cursor[v] < outStart[v + 1]) {
+        const k = cursor[v]++;
+        const w = outAdj[k];
+        if (state[w] === 1) {
+          back[k] = 1;
+        } else if (state[w] === 0) {
+          state[w] = 1;
+          cursor[w] = outStart[w];
+          stack[top++] = w;
+        }
+      } else {
+        state[v] = 2;
+        top--;
+      }
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    if (indeg[i] === 0 && state[i] === 0) {
+      visit(i);
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    if (state[i] === 0) {
+      visit(i);
+    }
+  }
+  const remaining = new Int32Array(n);
+  for (let v = 0; v < n; v++) {
+    for (let k = outStart[v]; k < outStart[v + 1]; k++) {
+      if (!back[k]) {
+        remaining[outAdj[k]]++;
+      }
+    }
+  }
+  const layer = new Int32Array(n);
+  const queue = new Int32Array(n);
+  let head = 0;
+  let tail = 0;
+  for (let i = 0; i < n; i++) {
+    if (remaining[i] === 0) {
+      queue[tail++] = i;
+    }
+  }
+  while (head < tail) {
+    const v = queue[head++];
+    for (let k = outStart[v]; k < outStart[v + 1]; k++) {
+      if (back[k]) {
+        continue;
+      }
+      const w = outAdj[k];
+      layer[w] = Math.max(layer[w], layer[v] + 1);
+      if (--remaining[w] === 0) {
+        queue[tail++] = w;
+      }
+    }
+  }
+  return layer;
 }

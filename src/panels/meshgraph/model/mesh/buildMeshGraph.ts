@@ -32,6 +32,13 @@ export const defaultMeshGraphOptions: MeshGraphOptions = {
  * Pure: the samples are read, never changed. Runs in O(samples + nodes + edges).
  */
 export function buildMeshGraph(samples: readonly Sample[], o: MeshGraphOptions, dropped: DropCounts = emptyDropCounts()): MeshGraphModel {
+  const builder = meshGraphBuilder(o, dropped);
+  builder.add(samples, 0, samples.length);
+  return builder.finish();
+}
+
+/** The same transform in steps, so a caller can yield to the browser between slices of samples. */
+export function meshGraphBuilder(o: MeshGraphOptions, dropped: DropCounts = emptyDropCounts()) {
   const isService = o.graphType === 'service';
   const map = new TrafficMap();
   const populate = {
@@ -41,21 +48,29 @@ export function buildMeshGraph(samples: readonly Sample[], o: MeshGraphOptions, 
     grpcRequests: o.grpcRequests,
     isWaypoint: o.isWaypoint,
   };
-  for (const sample of samples) {
-    addSample(map, sample, populate, dropped);
-  }
-  if (o.isWaypoint) {
-    markWaypointEdges(map);
-  }
-  markOutsiders(map.nodes.values(), o);
-  markRoots(map.nodes.values(), map.edges());
-  if (isService) {
-    reduceToServiceGraph(map);
-  }
-  const nodes = [...map.nodes.values()];
-  const edges = map.edges();
-  // Kiali boxes by app in app graphs; a service graph has no apps to box.
-  const app = o.boxBy.app ?? (o.graphType === 'app' || o.graphType === 'versionedApp');
-  const { boxes, parents } = buildBoxes(nodes, { ...o.boxBy, app });
-  return { graphType: o.graphType, nodes, edges, boxes, parents, dropped, samples: samples.length };
+  let count = 0;
+  return {
+    add(samples: readonly Sample[], from: number, to: number) {
+      for (let i = from; i < to; i++) {
+        addSample(map, samples[i], populate, dropped);
+      }
+      count += to - from;
+    },
+    finish(): MeshGraphModel {
+      if (o.isWaypoint) {
+        markWaypointEdges(map);
+      }
+      markOutsiders(map.nodes.values(), o);
+      markRoots(map.nodes.values(), map.edges());
+      if (isService) {
+        reduceToServiceGraph(map);
+      }
+      const nodes = [...map.nodes.values()];
+      const edges = map.edges();
+      // Kiali boxes by app in app graphs; a service graph has no apps to box.
+      const app = o.boxBy.app ?? (o.graphType === 'app' || o.graphType === 'versionedApp');
+      const { boxes, parents } = buildBoxes(nodes, { ...o.boxBy, app });
+      return { graphType: o.graphType, nodes, edges, boxes, parents, dropped, samples: count };
+    },
+  };
 }

@@ -68,7 +68,7 @@ function rows(frame: DataFrame): { labelNames: string[]; rows: Array<{ labels: R
   if (labelFields.length > 0) {
     const out = [];
     for (let i = 0; i < frame.length; i++) {
-      const labels: Record<string, string> = { ...valueField.labels };
+      const labels: Record<string, string> = Object.assign({}, valueField.labels);
       for (const f of labelFields) {
         const v: unknown = f.values[i];
         if (v !== null && v !== undefined) {

@@ -95,29 +95,52 @@ function edgeNumbers(e: MeshEdge, source: MeshNode | undefined) {
 }
 
 /** The mesh model as the renderer's graph: shapes, titles, health with reasons, edge labels. */
-export function viewFromMesh(model: MeshGraphModel, thresholds: readonly HealthThreshold[], labels: readonly EdgeLabelMode[]): ViewGraph {
-  const health = graphHealth(model, thresholds);
+export function viewFromMesh(
+  model: MeshGraphModel,
+  thresholds: readonly HealthThreshold[],
+  labels: readonly EdgeLabelMode[],
+  health: ReturnType<typeof graphHealth> = graphHealth(model, thresholds)
+): ViewGraph {
   const byId = new Map(model.nodes.map((n) => [n.id, n]));
+  // Plain object literals, no spreads: this runs for every node and edge, and the build transpiles
+  // object spread into a slow helper.
   const edges: ViewEdge[] = model.edges.map((e) => {
     const h = health.edges.get(e.id)!;
-    const base = {
+    const numbers = edgeNumbers(e, byId.get(e.source));
+    const edge = {
       id: e.id,
       source: e.source,
       target: e.target,
       protocol: e.protocol,
       health: h.status,
       reasons: h.reasons,
-      ...edgeNumbers(e, byId.get(e.source)),
+      rate: numbers.rate,
+      errorPct: numbers.errorPct,
+      percentReq: numbers.percentReq,
       responseTime: e.responseTime,
       throughput: e.throughput,
       mtlsPct: e.isMTLS,
       mesh: e,
+      label: '',
     };
-    return { ...base, label: edgeLabel(base, labels) };
+    edge.label = edgeLabel(edge, labels);
+    return edge;
   });
   const nodes: ViewNode[] = model.nodes.map((n) => {
     const h = health.nodes.get(n.id)!;
-    return { id: n.id, ...nodeTitle(n), shape: shapeOf(n), health: h.status, reasons: h.reasons, cluster: n.cluster, namespace: n.namespace, flags: flagsOf(n, h.status === 'idle'), mesh: n };
+    const t = nodeTitle(n);
+    return {
+      id: n.id,
+      title: t.title,
+      subtitle: t.subtitle,
+      shape: shapeOf(n),
+      health: h.status,
+      reasons: h.reasons,
+      cluster: n.cluster,
+      namespace: n.namespace,
+      flags: flagsOf(n, h.status === 'idle'),
+      mesh: n,
+    };
   });
   return { nodes, edges, collapsed: [] };
 }
