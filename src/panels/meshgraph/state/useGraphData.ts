@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { type DataFrame } from '@grafana/data';
 import { compileFind, type FindResult } from '../model/find/findExpression';
 import { applyHide, findMatches } from '../model/find/applyFind';
 import { framesToGraphSliced, type PipelineResult } from '../model/pipeline';
 import { collapseToBudget } from '../model/view/collapse';
 import { type ViewGraph } from '../model/view/types';
-import { type MeshGraphPanelOptions } from '../types';
+import { defaultMeshGraphPanelOptions, type MeshGraphPanelOptions } from '../types';
 
 export interface VisibleGraph {
   graph: ViewGraph;
@@ -28,23 +28,30 @@ export function useGraphPipeline(series: DataFrame[], o: MeshGraphPanelOptions):
   const { graphType, injectServiceNodes, boxByNamespace, boxByCluster, edgeLabels, namespaces, waypointPattern, serviceEntries } = o;
   const { health5xxDegraded, health5xxFailure, health4xxDegraded, health4xxFailure } = o;
   const { healthGrpcDegraded, healthGrpcFailure, healthNoResponseDegraded, healthNoResponseFailure } = o;
-  const [state, setState] = useState<{ series?: DataFrame[]; key?: string; result?: PipelineResult }>({});
+  const [state, setState] = useState<{ series?: DataFrame[]; options?: MeshGraphPanelOptions; result?: PipelineResult }>({});
   // Only options that change the graph; find, hide, pins and view toggles must not rebuild it.
-  const key = JSON.stringify([graphType, injectServiceNodes, boxByNamespace, boxByCluster, edgeLabels, namespaces, waypointPattern, serviceEntries,
-    health5xxDegraded, health5xxFailure, health4xxDegraded, health4xxFailure, healthGrpcDegraded, healthGrpcFailure, healthNoResponseDegraded, healthNoResponseFailure]);
-  const optionsRef = useRef(o);
-  optionsRef.current = o;
+  const labelsKey = JSON.stringify(edgeLabels);
+  const semantic = useMemo(
+    () => ({
+      ...defaultMeshGraphPanelOptions,
+      ...{ graphType, injectServiceNodes, boxByNamespace, boxByCluster, namespaces, waypointPattern, serviceEntries },
+      ...{ health5xxDegraded, health5xxFailure, health4xxDegraded, health4xxFailure, healthGrpcDegraded, healthGrpcFailure, healthNoResponseDegraded, healthNoResponseFailure },
+      edgeLabels: JSON.parse(labelsKey) as MeshGraphPanelOptions['edgeLabels'],
+    }),
+    [graphType, injectServiceNodes, boxByNamespace, boxByCluster, namespaces, waypointPattern, serviceEntries, labelsKey,
+      health5xxDegraded, health5xxFailure, health4xxDegraded, health4xxFailure, healthGrpcDegraded, healthGrpcFailure, healthNoResponseDegraded, healthNoResponseFailure]
+  );
   useEffect(() => {
     let cancelled = false;
-    framesToGraphSliced(series, optionsRef.current, pause, () => cancelled).then(
-      (result) => !cancelled && result && setState({ series, key, result }),
-      (e: Error) => !cancelled && setState({ series, key, result: { ok: false, error: `The graph could not be built: ${e.message}` } })
+    framesToGraphSliced(series, semantic, pause, () => cancelled).then(
+      (result) => !cancelled && result && setState({ series, options: semantic, result }),
+      (e: Error) => !cancelled && setState({ series, options: semantic, result: { ok: false, error: `The graph could not be built: ${e.message}` } })
     );
     return () => {
       cancelled = true;
     };
-  }, [series, key]);
-  return state.series === series && state.key === key ? state.result : undefined;
+  }, [series, semantic]);
+  return state.series === series && state.options === semantic ? state.result : undefined;
 }
 
 const compile = (text: string): FindResult => compileFind(text);
