@@ -167,6 +167,25 @@ export function drawScene(ctx: CanvasRenderingContext2D, s: SceneState, v: Viewp
     }
   }
 
+  if (s.matches.size > 0) {
+    // Edges the find expression matched: a wide translucent band under the coloured line.
+    ctx.beginPath();
+    for (const j of visibleEdges) {
+      if (s.matches.has(graph.edges[j].id) && ps.edgeSrc[j] !== ps.edgeDst[j]) {
+        const a = ps.edgeSrc[j];
+        const b = ps.edgeDst[j];
+        ctx.moveTo(xy[2 * a], xy[2 * a + 1]);
+        ctx.lineTo(xy[2 * b], xy[2 * b + 1]);
+      }
+    }
+    ctx.save();
+    ctx.globalAlpha = 0.45;
+    ctx.strokeStyle = p.match;
+    ctx.lineWidth = Math.max(6, 4 / k);
+    ctx.stroke();
+    ctx.restore();
+  }
+
   if (s.time !== undefined) {
     ctx.fillStyle = p.text;
     ctx.beginPath();
