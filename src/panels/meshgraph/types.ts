@@ -15,6 +15,8 @@ export interface MeshGraphPanelOptions {
   nodeBudget: number;
   /** Selected namespaces (comma-separated); nodes elsewhere are marked "outside". Empty: none. */
   namespaces: string;
+  /** Compare with the window this long ago (`1h`, `1d`): the preset adds the earlier window's queries. */
+  compareOffset: string;
   /** Ambient waypoint workloads (regular expression on the workload name); empty turns ambient handling off. */
   waypointPattern: string;
   /** ServiceEntry hosts, one entry per line: `host[,host…] [MESH_INTERNAL]`. */
@@ -52,6 +54,7 @@ export const defaultMeshGraphPanelOptions: MeshGraphPanelOptions = {
   layout: 'layered',
   nodeBudget: 10000,
   namespaces: '',
+  compareOffset: '',
   waypointPattern: '(^|-)waypoint$',
   serviceEntries: '',
   health5xxDegraded: 0,

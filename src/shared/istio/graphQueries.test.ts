@@ -128,3 +128,14 @@ describe('istioPresetTargets', () => {
     expect(new Set(targets.map((t) => t.refId)).size).toBe(targets.length);
   });
 });
+
+describe('comparing two windows', () => {
+  it('adds offset copies of every query, refIds marked "previous"', () => {
+    const targets = istioPresetTargets(['a'], defaultTrafficRates, '1h');
+    expect(targets).toHaveLength(2 * 12);
+    const previous = targets.filter((t) => t.refId.startsWith('previous '));
+    expect(previous).toHaveLength(12);
+    expect(previous[1].expr).toContain('{reporter=~"waypoint|destination",destination_workload_namespace="a"} [$__range] offset 1h))');
+    expect(previous.find((t) => t.refId.startsWith('previous responseTime'))!.expr).toContain('[$__range] offset 1h)) by (le,');
+  });
+});

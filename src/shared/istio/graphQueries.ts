@@ -31,6 +31,8 @@ export interface GraphQueryOptions {
   isAmbientNamespace: boolean;
   /** Kiali wraps every query in `round(…,0.001)`; off for Grafana where full precision is cheaper to read. */
   round: boolean;
+  /** Read an earlier window (`1h`, `1d`), for comparing two time windows. */
+  offset?: string;
 }
 
 export type TrafficMetricName =
@@ -113,7 +115,7 @@ export function buildGraphQueries(o: GraphQueryOptions): GraphQuery[] {
   const make = (metric: TrafficMetricName, direction: QueryDirection, selector: string, groupBy: string): GraphQuery => ({
     metric,
     direction,
-    expr: wrap(`sum(rate(${metric}{${selector}} [${o.range}])) by (${groupBy}) ${idle}`),
+    expr: wrap(`sum(rate(${metric}{${selector}} [${o.range}]${o.offset ? ` offset ${o.offset}` : ''})) by (${groupBy}) ${idle}`),
   });
   const unserviced = `source_workload_namespace!="${ns}",destination_workload_namespace="unknown",destination_workload="unknown",destination_service=~"^.+\\\\.${nsRegex}\\\\..+$"`;
   const src = reporterMatcher('source', o.rates.ambient);
@@ -174,31 +176,32 @@ export function buildEnrichmentQueries(o: EnrichmentQueryOptions): EnrichmentQue
     { direction: 'outbound' as const, selector: `${reporterMatcher('source', o.rates.ambient)},source_workload_namespace="${ns}"` },
   ];
   const wrap = (inner: string) => (o.round ? `round(${inner},0.001)` : inner);
+  const range = o.offset ? `${o.range}] offset ${o.offset}` : `${o.range}]`;
   const queries: EnrichmentQuery[] = [];
   const metric = IstioMetric.requestDuration;
   for (const { direction, selector } of sides) {
     if (o.responseTime === 'avg') {
-      const rate = (suffix: string) => `sum(rate(${metric}_${suffix}{${selector}}[${o.range}])) by (${RESPONSE_TIME_GROUP_BY})`;
+      const rate = (suffix: string) => `sum(rate(${metric}_${suffix}{${selector}}[${range})) by (${RESPONSE_TIME_GROUP_BY})`;
       queries.push({ kind: 'responseTime', direction, expr: wrap(`${rate('sum')} / ${rate('count')} > 0`) });
     } else if (o.responseTime !== 'none') {
       const q = (Number(o.responseTime) / 100).toFixed(2);
       queries.push({
         kind: 'responseTime',
         direction,
-        expr: wrap(`histogram_quantile(${q}, sum(rate(${metric}_bucket{${selector}}[${o.range}])) by (le,${RESPONSE_TIME_GROUP_BY})) > 0`),
+        expr: wrap(`histogram_quantile(${q}, sum(rate(${metric}_bucket{${selector}}[${range})) by (le,${RESPONSE_TIME_GROUP_BY})) > 0`),
       });
     }
     if (o.throughput !== 'none') {
       const bytes = o.throughput === 'request' ? IstioMetric.requestBytes : IstioMetric.responseBytes;
-      queries.push({ kind: 'throughput', direction, expr: wrap(`sum(rate(${bytes}_sum{${selector}}[${o.range}])) by (${TRAFFIC_GROUP_BY.join(',')}) > 0`) });
+      queries.push({ kind: 'throughput', direction, expr: wrap(`sum(rate(${bytes}_sum{${selector}}[${range})) by (${TRAFFIC_GROUP_BY.join(',')}) > 0`) });
     }
   }
   if (o.security) {
     // connection_security_policy is only known to the destination proxy: both directions read its reports.
     const dst = reporterMatcher('destination', o.rates.ambient);
     queries.push(
-      { kind: 'security', direction: 'inbound', expr: wrap(`sum(rate(${IstioMetric.requestsTotal}{${dst},destination_service_namespace="${ns}"}[${o.range}])) by (${SECURITY_GROUP_BY}) > 0`) },
-      { kind: 'security', direction: 'outbound', expr: wrap(`sum(rate(${IstioMetric.requestsTotal}{${dst},source_workload_namespace="${ns}"}[${o.range}])) by (${SECURITY_GROUP_BY}) > 0`) }
+      { kind: 'security', direction: 'inbound', expr: wrap(`sum(rate(${IstioMetric.requestsTotal}{${dst},destination_service_namespace="${ns}"}[${range})) by (${SECURITY_GROUP_BY}) > 0`) },
+      { kind: 'security', direction: 'outbound', expr: wrap(`sum(rate(${IstioMetric.requestsTotal}{${dst},source_workload_namespace="${ns}"}[${range})) by (${SECURITY_GROUP_BY}) > 0`) }
     );
   }
   return queries;
@@ -218,14 +221,19 @@ export interface PresetTarget {
  * response throughput and security, over the dashboard range. The refId names the metric, which is
  * how the panel recognises each frame.
  */
-export function istioPresetTargets(namespaces: readonly string[], rates: TrafficRates = defaultTrafficRates): PresetTarget[] {
+export function istioPresetTargets(namespaces: readonly string[], rates: TrafficRates = defaultTrafficRates, compareOffset = ''): PresetTarget[] {
   const targets: PresetTarget[] = [];
-  namespaces.forEach((namespace, n) => {
-    const o = { namespace, range: '$__range', rates, includeIdleEdges: false, isAmbientNamespace: false, round: false };
-    buildGraphQueries(o).forEach((q, i) => targets.push({ refId: `${q.metric} ${q.direction} ${n}.${i}`, expr: q.expr, instant: true, range: false, format: 'table' }));
-    buildEnrichmentQueries({ ...o, responseTime: '95', throughput: 'response', security: true }).forEach((q, i) =>
-      targets.push({ refId: `${q.kind} ${q.direction} ${n}.${i}`, expr: q.expr, instant: true, range: false, format: 'table' })
-    );
-  });
+  const windows = compareOffset ? [undefined, compareOffset] : [undefined];
+  for (const offset of windows) {
+    // The panel tells the earlier window's frames by the word "previous" in their refId.
+    const prefix = offset ? 'previous ' : '';
+    namespaces.forEach((namespace, n) => {
+      const o = { namespace, range: '$__range', rates, includeIdleEdges: false, isAmbientNamespace: false, round: false, offset };
+      buildGraphQueries(o).forEach((q, i) => targets.push({ refId: `${prefix}${q.metric} ${q.direction} ${n}.${i}`, expr: q.expr, instant: true, range: false, format: 'table' }));
+      buildEnrichmentQueries({ ...o, responseTime: '95', throughput: 'response', security: true }).forEach((q, i) =>
+        targets.push({ refId: `${prefix}${q.kind} ${q.direction} ${n}.${i}`, expr: q.expr, instant: true, range: false, format: 'table' })
+      );
+    });
+  }
   return targets;
 }

@@ -4,11 +4,12 @@ import { type GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { useStyles2 } from '@grafana/ui';
 import { type InputCounts } from '../model/pipeline';
+import { type CompareCounts } from '../model/view/compare';
 import { type VisibleGraph } from '../state/useGraphData';
 import { type Positions } from '../state/useLayout';
 
 /** Counts of what is drawn, folded, hidden and dropped: nothing disappears without saying so. */
-export function footerParts(v: VisibleGraph, c: InputCounts): string[] {
+export function footerParts(v: VisibleGraph, c: InputCounts, compare?: CompareCounts): string[] {
   const parts = [t('meshgraph.footer.counts', '{{nodes}} nodes, {{edges}} edges', { nodes: v.graph.nodes.length, edges: v.graph.edges.length })];
   if (v.graph.collapsed.length > 0) {
     parts.push(
@@ -38,15 +39,18 @@ export function footerParts(v: VisibleGraph, c: InputCounts): string[] {
   if (shown.length > 0) {
     parts.push(t('meshgraph.footer.dropped', 'dropped: {{list}}', { list: shown.join(', ') }));
   }
+  if (compare) {
+    parts.push(t('meshgraph.footer.compare', 'vs the earlier window: {{new}} new, {{gone}} gone, {{changed}} changed edges', { ...compare }));
+  }
   if (c.duplicate > 0) {
     parts.push(t('meshgraph.footer.duplicate', '{{count}} series reported by both proxies counted once', { count: c.duplicate }));
   }
   return parts;
 }
 
-export function Footer({ visible, counts, layout }: { visible: VisibleGraph; counts: InputCounts; layout?: Positions }) {
+export function Footer({ visible, counts, layout, compare }: { visible: VisibleGraph; counts: InputCounts; layout?: Positions; compare?: CompareCounts }) {
   const styles = useStyles2(getStyles);
-  const parts = footerParts(visible, counts);
+  const parts = footerParts(visible, counts, compare);
   if (layout) {
     parts.push(t('meshgraph.footer.layout', 'layout {{ms}} ms{{where}}', { ms: Math.round(layout.ms), where: layout.inWorker ? '' : ' (main thread)' }));
   }

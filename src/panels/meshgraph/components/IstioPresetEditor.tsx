@@ -9,9 +9,13 @@ import { istioPresetTargets } from '../../../shared/istio/graphQueries';
  * Namespaces for the graph, and the Istio preset: the instant queries (Kiali's, per namespace) ready to
  * copy into the panel's Prometheus query editor, as one JSON list of targets.
  */
-export function IstioPresetEditor({ value, onChange }: StandardEditorProps<string>) {
+export function IstioPresetEditor({ value, onChange, context }: StandardEditorProps<string>) {
   const styles = useStyles2(getStyles);
-  const targets = useMemo(() => istioPresetTargets((value ?? '').split(',').map((s) => s.trim()).filter(Boolean)), [value]);
+  const offset = String((context.options as { compareOffset?: string } | undefined)?.compareOffset ?? '').trim();
+  const targets = useMemo(
+    () => istioPresetTargets((value ?? '').split(',').map((s) => s.trim()).filter(Boolean), undefined, offset),
+    [value, offset]
+  );
   return (
     <div>
       <Input

@@ -39,6 +39,7 @@ export function Legend() {
         </div>
       ))}
       <div className={styles.item}>{t('meshgraph.legend.mtls', 'Padlock on an edge: mTLS')}</div>
+      <div className={styles.item}>{t('meshgraph.legend.compare', 'Comparing windows: blue band new, dashed band changed, dashed grey gone')}</div>
       <div className={styles.item}>{t('meshgraph.legend.unknown', 'unknown: callers outside the mesh or without telemetry')}</div>
       <div className={styles.item}>{t('meshgraph.legend.passthrough', 'PassthroughCluster / BlackHoleCluster: egress allowed / blocked by REGISTRY_ONLY')}</div>
     </div>

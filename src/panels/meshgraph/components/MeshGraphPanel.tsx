@@ -155,7 +155,7 @@ export function MeshGraphPanel({ data, options: saved, width, height, onOptionsC
           onExpand={state.expand}
         />
       )}
-      {visible && <Footer visible={visible} counts={pipeline.counts} layout={positions} />}
+      {visible && <Footer visible={visible} counts={pipeline.counts} layout={positions} compare={pipeline.compare} />}
     </div>
   );
 }

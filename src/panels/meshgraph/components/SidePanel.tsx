@@ -113,6 +113,12 @@ function EdgeDetails({ graph, edge, links }: { graph: ViewGraph; edge: ViewEdge;
     <>
       <div className={styles.subtitle}>{edge.protocol}{edge.merged && edge.merged > 1 ? ` · ${edge.merged} edges merged` : ''}</div>
       <Health status={edge.health} reasons={edge.reasons} />
+      {edge.change && (
+        <div className={styles.row}>
+          <span>{t('meshgraph.side.change', 'vs earlier window')}</span>
+          <span>{edge.change}: {edge.changeReason}</span>
+        </div>
+      )}
       <div className={styles.row}><span>{t('meshgraph.side.rate', 'Rate')}</span><span>{rate(edge.rate, unit)}</span></div>
       {edge.protocol !== 'tcp' && <div className={styles.row}><span>{t('meshgraph.side.errors', 'Errors')}</span><span>{pct(edge.errorPct)}</span></div>}
       {edge.protocol !== 'tcp' && <div className={styles.row}><span>{t('meshgraph.side.share', '% of requests')}</span><span>{pct(edge.percentReq)}</span></div>}

@@ -7,6 +7,7 @@ import { readPromFrames } from './mesh/readPromFrames';
 import { markServiceEntries, type ServiceEntryOption } from './mesh/serviceEntries';
 import { type DropCounts, emptyDropCounts, type MeshGraphModel } from './mesh/types';
 import { isNodeGraphFrame, parseNodeGraphFrames } from './parseNodeGraphFrames';
+import { compareGraphs, type CompareCounts } from './view/compare';
 import { viewFromMesh } from './view/fromMesh';
 import { type ViewGraph } from './view/types';
 
@@ -19,7 +20,7 @@ export interface InputCounts extends DropCounts {
 }
 
 export type PipelineResult =
-  | { ok: true; source: 'istio' | 'nodeGraph' | 'empty'; graph: ViewGraph; model?: MeshGraphModel; counts: InputCounts }
+  | { ok: true; source: 'istio' | 'nodeGraph' | 'empty'; graph: ViewGraph; model?: MeshGraphModel; counts: InputCounts; compare?: CompareCounts }
   | { ok: false; error: string };
 
 export function healthThresholds(o: MeshGraphPanelOptions): HealthThreshold[] {
@@ -109,7 +110,31 @@ function* pipelineSteps(series: readonly DataFrame[], o: MeshGraphPanelOptions):
   if (typeof isWaypoint === 'string') {
     return { ok: false, error: isWaypoint };
   }
-  const read = readPromFrames(nonEmpty);
+  const previous = nonEmpty.filter(isPreviousWindow);
+  const now = yield* istioSteps(nonEmpty.filter((f) => !isPreviousWindow(f)), o, isWaypoint, counts);
+  if (previous.length === 0 || !now.ok) {
+    return now;
+  }
+  const before = yield* istioSteps(previous, o, isWaypoint, { ...emptyDropCounts(), series: 0, unmatchedEnrichment: 0, nodeGraphDroppedNodes: 0, nodeGraphDanglingEdges: 0 });
+  if (!before.ok) {
+    return now;
+  }
+  const compared = compareGraphs(now.graph, before.graph);
+  return { ...now, graph: compared.graph, compare: compared.counts };
+}
+
+/** Frames of the earlier window when comparing: the preset marks their refId with "previous". */
+function isPreviousWindow(frame: DataFrame): boolean {
+  return /(^|\s)previous\s/i.test(frame.refId ?? '');
+}
+
+function* istioSteps(
+  frames: readonly DataFrame[],
+  o: MeshGraphPanelOptions,
+  isWaypoint: ((c: string, ns: string, wl: string) => boolean) | undefined,
+  counts: InputCounts
+): Generator<void, PipelineResult> {
+  const read = readPromFrames(frames);
   counts.unknownFrames = read.unknownFrames;
   counts.badValue = read.badValues;
   counts.series = read.traffic.length;

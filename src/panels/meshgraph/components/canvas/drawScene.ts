@@ -186,6 +186,8 @@ export function drawScene(ctx: CanvasRenderingContext2D, s: SceneState, v: Viewp
     ctx.restore();
   }
 
+  drawChanges(ctx, s, visibleEdges, p, k);
+
   if (s.time !== undefined) {
     ctx.fillStyle = p.text;
     ctx.beginPath();
@@ -321,4 +323,37 @@ function drawLock(ctx: CanvasRenderingContext2D, x: number, y: number, color: st
   ctx.arc(x, y - 2, 2.8, Math.PI, 0);
   ctx.stroke();
   ctx.restore();
+}
+
+/** Comparing windows: new edges under a wide band, changed ones under a dashed band, gone ones dashed grey. */
+function drawChanges(ctx: CanvasRenderingContext2D, s: SceneState, visibleEdges: number[], p: Palette, k: number) {
+  const { prepared: ps, xy, graph } = s;
+  const styles: Array<['new' | 'changed' | 'gone', string, number[]]> = [
+    ['new', p.tcp, []],
+    ['changed', p.match, [8 / k, 6 / k]],
+    ['gone', p.health.idle, [4 / k, 4 / k]],
+  ];
+  for (const [change, color, dash] of styles) {
+    ctx.beginPath();
+    let any = false;
+    for (const j of visibleEdges) {
+      if (graph.edges[j].change === change && ps.edgeSrc[j] !== ps.edgeDst[j]) {
+        const a = ps.edgeSrc[j];
+        const b = ps.edgeDst[j];
+        ctx.moveTo(xy[2 * a], xy[2 * a + 1]);
+        ctx.lineTo(xy[2 * b], xy[2 * b + 1]);
+        any = true;
+      }
+    }
+    if (!any) {
+      continue;
+    }
+    ctx.save();
+    ctx.setLineDash(dash);
+    ctx.globalAlpha = change === 'gone' ? 0.9 : 0.35;
+    ctx.strokeStyle = color;
+    ctx.lineWidth = change === 'gone' ? Math.max(1.5, 1.5 / k) : Math.max(7, 5 / k);
+    ctx.stroke();
+    ctx.restore();
+  }
 }

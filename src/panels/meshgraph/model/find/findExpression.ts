@@ -7,7 +7,7 @@ import { type ViewEdge, type ViewNode } from '../view/types';
  *   op      := = != > < >= <= *= !*= ^= !^= $= !$=   (also: contains, startswith, endswith, is, has)
  * Node operands: name, namespace|ns, node, app, version, workload|wl, service|svc, cluster, httpin, httpout, grpcin, grpcout, tcpin, tcpout
  * Edge operands: rt|responsetime, %httperr, %httptraffic, %grpcerr, %grpctraffic, protocol, http, grpc, tcp, throughput, mtls (percent)
- * Unary: healthy, idle, unknown, root|trafficsource, outside, se|serviceentry, injected, waypoint (nodes); mtls, traffic (edges)
+ * Unary: healthy, idle, unknown, root|trafficsource, outside, se|serviceentry, injected, waypoint (nodes); mtls, traffic, new, gone, changed (edges)
  */
 
 export type Target = 'node' | 'edge';
@@ -70,6 +70,9 @@ const EDGE_UNARY: Record<string, (e: ViewEdge) => boolean> = {
   traffic: (e) => e.rate > 0,
   healthy: (e) => e.health === 'healthy',
   idle: (e) => e.rate <= 0,
+  new: (e) => e.change === 'new',
+  gone: (e) => e.change === 'gone',
+  changed: (e) => e.change === 'changed',
 };
 
 const WORD_OPS: Record<string, string> = { contains: '*=', startswith: '^=', endswith: '$=' };

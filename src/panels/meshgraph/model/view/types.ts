@@ -44,6 +44,9 @@ export interface ViewEdge {
   readonly mesh?: MeshEdge;
   /** Edges merged into this one by collapsing. */
   readonly merged?: number;
+  /** Against the earlier window, when comparing: new, gone or changed, and why. */
+  readonly change?: 'new' | 'gone' | 'changed';
+  readonly changeReason?: string;
 }
 
 export interface ViewGraph {
