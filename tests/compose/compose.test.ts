@@ -96,3 +96,15 @@ test('provisioning wires the app to the provisioned data source uids', () => {
   assert.equal(app.type, 'meshlens-istio-app');
   assert.deepEqual(app.jsonData, { prometheusUid: prom.uid, traceUid: jaeger.uid });
 });
+
+test('the dashboards provider reads the bundled dashboards from the mounted plugin', () => {
+  const provider = parse(readFileSync(join(ROOT, 'provisioning/dashboards/meshlens.yaml'), 'utf8')).providers[0];
+  assert.equal(provider.options.path, '/var/lib/grafana/plugins/meshlens-istio-app/dashboards');
+  const plugin = JSON.parse(readFileSync(join(ROOT, 'src/plugin.json'), 'utf8'));
+  const dashboards = plugin.includes.filter((i: any) => i.type === 'dashboard');
+  assert.ok(dashboards.length >= 8, 'the seven Istio dashboards and the overview');
+  for (const d of dashboards) {
+    assert.match(d.path, /^dashboards\/[\w-]+\.json$/);
+    assert.ok(existsSync(join(ROOT, 'src', d.path)), `${d.path} is built into dist/dashboards`);
+  }
+});

@@ -29,6 +29,8 @@ export interface RenderOptions {
   options?: Record<string, unknown>;
   path?: string;
   timeoutMs?: number;
+  /** Loads another AMD module instead of the built plugin (the harness's own tests only). */
+  moduleUrl?: string;
 }
 
 export interface RenderMetrics {
@@ -99,9 +101,20 @@ async function renderOnce(context: BrowserContext, baseUrl: string, opts: Render
   if (opts.path) {
     q.set('path', opts.path);
   }
+  if (opts.moduleUrl) {
+    q.set('module', opts.moduleUrl);
+  }
   const timeoutMs = opts.timeoutMs ?? 30_000;
-  await page.goto(`${baseUrl}/?${q}`, { timeout: timeoutMs });
-  const phase = await page
+  const loaded = await page.goto(`${baseUrl}/?${q}`, { timeout: timeoutMs }).then(
+    () => true,
+    () => false
+  );
+  if (!loaded) {
+    pageErrors.push(`timeout: the page did not finish loading within ${timeoutMs} ms (the main thread is blocked)`);
+  }
+  const phase = !loaded
+    ? 'timeout'
+    : await page
     .waitForFunction(
       () => {
         const s = (window as any).__meshlens;
@@ -112,7 +125,7 @@ async function renderOnce(context: BrowserContext, baseUrl: string, opts: Render
     )
     .then((h) => h.jsonValue() as Promise<string>)
     .catch(() => 'timeout');
-  if (phase === 'timeout') {
+  if (phase === 'timeout' && loaded) {
     pageErrors.push(`timeout: the plugin showed neither its view nor a message within ${timeoutMs} ms`);
   }
   const metrics = await collectMetrics(page, pageErrors, phase === 'ready');

@@ -19,6 +19,7 @@ interface Args {
   theme: 'dark' | 'light';
   timeoutMs: number;
   options: Record<string, unknown>;
+  moduleUrl?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -51,6 +52,7 @@ function parseArgs(argv: string[]): Args {
     theme,
     timeoutMs: Number(flags.timeout ?? 60_000),
     options: JSON.parse(flags.options ?? '{}'),
+    moduleUrl: flags.module,
   };
 }
 

@@ -33,6 +33,7 @@ export async function startServer(inputFile?: string): Promise<HarnessServer> {
     ['/dist/', join(ROOT, 'dist')],
     ['/public/plugins/meshlens-istio-app/', join(ROOT, 'dist')],
     ['/public/build/img/icons/', icons],
+    ['/test-modules/', join(__dirname, 'test-modules')],
   ];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);

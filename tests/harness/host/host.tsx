@@ -24,7 +24,7 @@ const MODULES: Record<HostKind, string> = {
   'app-config': '/dist/module.js',
 };
 
-function readRequest(): HostRequest & { input: string | null } {
+function readRequest(): HostRequest & { input: string | null; moduleUrl: string } {
   const q = new URLSearchParams(window.location.search);
   const kind = (q.get('kind') ?? 'trace') as HostKind;
   return {
@@ -36,6 +36,8 @@ function readRequest(): HostRequest & { input: string | null } {
     appPath: q.get('path') ?? '/a/meshlens-istio-app/overview',
     jsonData: JSON.parse(q.get('jsonData') ?? '{"prometheusUid":"meshlens-prometheus","traceUid":"meshlens-jaeger"}'),
     input: q.get('input'),
+    // Only the harness's own tests point at another module (test-modules/).
+    moduleUrl: q.get('module') ?? MODULES[kind],
   };
 }
 
@@ -62,7 +64,7 @@ async function main(state: HostState) {
   document.body.style.background = req.theme === 'light' ? '#f4f5f5' : '#111217';
   registerSharedModules(System);
   installFakeDataSources();
-  const mod = await System.import(MODULES[req.kind]);
+  const mod = await System.import(req.moduleUrl);
   const text = req.input ? await (await fetch(req.input)).text() : '[]';
   const frames = framesFromText(text);
   const element = pluginElement(mod, req, frames);

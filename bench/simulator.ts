@@ -1,0 +1,169 @@
+/**
+ * Simulator bench: starts the real CLI on the generated mesh at several scales, scrapes /metrics
+ * like Prometheus does (whole, then as 4 parallel shards) and prints bytes, series, scrape time
+ * and the simulator's RSS. Figures only, no pass/fail: run `node --import tsx bench/simulator.ts`.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort } from '../tests/lib/prometheus';
+
+// "5000@384": the same mesh with V8's old space capped at 384 MB (trades scrape CPU for RSS).
+const SCALES = (process.env.SIM_BENCH_SCALES ?? '500,2000,5000,5000@384').split(',');
+const SHARDS = 8;
+const ROOT = join(__dirname, '..');
+const ACCEPT = 'application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5';
+
+interface Row {
+  scale: string;
+  startSeconds: number;
+  bytes: number;
+  series: number;
+  scrapeMs: number;
+  shardMs: number;
+  rssMb: number;
+  peakMb: number;
+}
+
+async function scrape(url: string): Promise<{ bytes: number; series: number; ms: number }> {
+  const t0 = performance.now();
+  const res = await fetch(url, { headers: { Accept: ACCEPT } });
+  let bytes = 0;
+  let lines = 0;
+  let comments = 0;
+  let lastByte = 10;
+  // Count in bytes (newlines, and lines starting with '#'), so the client stays cheap next to the server.
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+    bytes += buf.length;
+    if (lastByte === 10 && buf[0] === 35) {
+      comments++;
+    }
+    for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) {
+      lines++;
+      if (buf[i + 1] === 35) {
+        comments++;
+      }
+    }
+    lastByte = buf[buf.length - 1];
+  }
+  const series = lines - comments;
+  return { bytes, series, ms: performance.now() - t0 };
+}
+
+function memory(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+async function measure(spec: string): Promise<Row> {
+  const [scale, heapMb] = spec.split('@');
+  const nodeFlags = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
+  const port = await freePort();
+  const t0 = performance.now();
+  const proc = spawn(
+    process.execPath,
+    [
+      ...nodeFlags,
+      '--import',
+      'tsx',
+      'simulator/main.ts',
+      '--topology',
+      'generated',
+      '--scale',
+      scale,
+      '--warmup',
+      '30',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }
+  );
+  let stderr = '';
+  proc.stderr?.on('data', (d) => (stderr += d));
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    let exit: number | null = null;
+    proc.on('exit', (code) => (exit = code ?? -1));
+    for (;;) {
+      if (exit !== null) {
+        throw new Error(`simulator exited with ${exit} at scale ${scale}:\n${stderr}`);
+      }
+      try {
+        if ((await fetch(`${base}/-/ready`)).ok) {
+          break;
+        }
+      } catch {
+        // starting
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const startSeconds = (performance.now() - t0) / 1000;
+    await scrape(`${base}/metrics`); // warm the label caches, as Prometheus' second scrape would
+    const runs = [await scrape(`${base}/metrics`), await scrape(`${base}/metrics`)];
+    const best = runs.reduce((a, b) => (a.ms < b.ms ? a : b));
+    // Shards one after another, as Prometheus would spread N shard targets over the interval.
+    let shardMs = 0;
+    for (let i = 0; i < SHARDS; i++) {
+      shardMs = Math.max(shardMs, (await scrape(`${base}/metrics?shard=${i}&shards=${SHARDS}`)).ms);
+    }
+    const mem = memory(proc.pid!);
+    return {
+      scale: heapMb
+        ? `${Number(scale).toLocaleString('en')} (heap cap ${heapMb} MB)`
+        : Number(scale).toLocaleString('en'),
+      startSeconds,
+      bytes: best.bytes,
+      series: best.series,
+      scrapeMs: best.ms,
+      shardMs,
+      rssMb: mem.rss,
+      peakMb: mem.peak,
+    };
+  } finally {
+    proc.kill('SIGTERM');
+  }
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  for (const scale of SCALES) {
+    rows.push(await measure(scale));
+    process.stderr.write(`measured ${scale} workloads\n`);
+  }
+  const header = [
+    'workloads',
+    'start (s)',
+    'scrape bytes',
+    'series',
+    'scrape (ms)',
+    `slowest of ${SHARDS} shards (ms)`,
+    'RSS (MB)',
+    'peak RSS (MB)',
+  ];
+  const body = rows.map((r) => [
+    r.scale,
+    r.startSeconds.toFixed(1),
+    `${(r.bytes / 1e6).toFixed(1)} MB`,
+    r.series.toLocaleString('en'),
+    r.scrapeMs.toFixed(0),
+    r.shardMs.toFixed(0),
+    r.rssMb.toFixed(0),
+    r.peakMb.toFixed(0),
+  ]);
+  console.log(
+    '\nMesh simulator: one scrape of the generated mesh (OpenMetrics, 30 s warm-up; goal < 1 s and < 500 MB)\n'
+  );
+  console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
+  for (const row of body) {
+    console.log(`| ${row.join(' | ')} |`);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
