@@ -9,9 +9,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { type Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM, openHarness } from '../tests/harness/browser';
+import { printRows } from './lib/meshgraph-table';
 import { samplesToFramesJSON } from '../tests/fixtures/tools/meshFrames';
 import { tableFrame } from '../src/panels/meshgraph/model/__fixtures__/frames';
 import { syntheticMesh } from '../src/panels/meshgraph/model/__fixtures__/syntheticMesh';
@@ -124,8 +124,7 @@ async function main() {
     console.error(`measured ${workloads} workloads`);
   }
   rmSync(dir, { recursive: true, force: true });
-  console.log('Mesh graph in headless Chromium, 1600×1000 (workload graph of a synthetic Istio mesh)');
-  console.table(rows);
+  printRows('Mesh graph in headless Chromium, 1600×1000 (workload graph of a synthetic Istio mesh), MeshLens vs cytoscape + cytoscape-dagre (Kiali 1.x)', rows);
 }
 
 main().catch((e) => {

@@ -5,6 +5,7 @@
  */
 import './lib/meshgraph-globals';
 import { performance } from 'node:perf_hooks';
+import { printRows } from './lib/meshgraph-table';
 import { tableFrame } from '../src/panels/meshgraph/model/__fixtures__/frames';
 import { syntheticMesh } from '../src/panels/meshgraph/model/__fixtures__/syntheticMesh';
 import { layoutInput, runLayout } from '../src/panels/meshgraph/model/layout/runLayout';
@@ -51,4 +52,4 @@ for (const workloads of [1000, 5000, 40000]) {
   }
   rows.push(row);
 }
-console.table(rows);
+printRows('Mesh graph model and layout (Node, best of 3; 40k: one run)', rows);

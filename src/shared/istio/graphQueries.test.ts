@@ -139,3 +139,23 @@ describe('comparing two windows', () => {
     expect(previous.find((t) => t.refId.startsWith('previous responseTime'))!.expr).toContain('[$__range] offset 1h)) by (le,');
   });
 });
+
+describe('every preset query parses with Prometheus’ own PromQL grammar', () => {
+  it.each([
+    ['sidecar, with comparison', istioPresetTargets(['bookinfo', 'a"b'], defaultTrafficRates, '1d')],
+    ['ambient and totals', istioPresetTargets(['x'], { http: 'requests', grpc: 'total', tcp: 'total', ambient: 'waypoint' })],
+  ])('%s', async (_name, targets) => {
+    const { parser } = await import('@prometheus-io/lezer-promql');
+    for (const { expr } of targets) {
+      const errors: number[] = [];
+      parser.parse(expr.replace(/\$__range/g, '5m')).iterate({
+        enter: (node) => {
+          if (node.type.isError) {
+            errors.push(node.from);
+          }
+        },
+      });
+      expect({ expr, errors }).toEqual({ expr, errors: [] });
+    }
+  });
+});

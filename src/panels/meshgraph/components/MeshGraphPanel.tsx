@@ -129,7 +129,7 @@ export function MeshGraphPanel({ data, options: saved, width, height, onOptionsC
             onViewport={options.showMinimap ? setViewport : undefined}
             onPaint={onPaint}
           />
-          <NodeList nodes={visible.graph.nodes} onSelect={(id) => state.select(id, 'node')} />
+          <NodeList nodes={visible.graph.nodes} edges={visible.graph.edges} onSelect={state.select} />
           {options.showMinimap && visible.graph.nodes.length > 50 && (
             <Minimap
               xy={positions.xy}

@@ -63,9 +63,9 @@ export function Toolbar(p: Props) {
         title={p.hideError}
         onChange={(e) => setHide(e.currentTarget.value)}
       />
-      <IconButton name="plus" aria-label={t('meshgraph.zoomIn', 'Zoom in')} onClick={() => p.onZoom(1.25)} />
-      <IconButton name="minus" aria-label={t('meshgraph.zoomOut', 'Zoom out')} onClick={() => p.onZoom(0.8)} />
-      <IconButton name="expand-arrows" aria-label={t('meshgraph.fit', 'Fit graph')} onClick={p.onFit} />
+      <IconButton name="search-plus" aria-label={t('meshgraph.zoomIn', 'Zoom in')} onClick={() => p.onZoom(1.25)} />
+      <IconButton name="search-minus" aria-label={t('meshgraph.zoomOut', 'Zoom out')} onClick={() => p.onZoom(0.8)} />
+      <IconButton name="sitemap" aria-label={t('meshgraph.fit', 'Fit graph')} onClick={p.onFit} />
       <ToolbarButton icon="info-circle" variant={p.legend ? 'active' : 'default'} aria-label={t('meshgraph.legend.toggle', 'Legend')} onClick={p.onLegend} />
       <Dropdown overlay={menu}>
         <ToolbarButton icon="download-alt" aria-label={t('meshgraph.export.label', 'Export')} />
