@@ -32,7 +32,9 @@ export function enrichEdges(model: MeshGraphModel, samples: readonly EnrichmentS
   const updates = new Map<string, Partial<MeshEdge> & { acc?: Acc }>();
   let unmatched = 0;
   for (const s of samples) {
-    const r = resolveSeries(s.labels, o);
+    // Kiali's security query groups without destination_service; the service name stands in for it.
+    const labels = s.labels.destination_service === undefined ? Object.assign({}, s.labels, { destination_service: s.labels.destination_service_name ?? '' }) : s.labels;
+    const r = resolveSeries(labels, o);
     const source = typeof r === 'string' ? undefined : nodeId(r.sourceIdentity, o.graphType);
     const dest = typeof r === 'string' ? undefined : nodeId(r.destIdentity, o.graphType);
     if (typeof r === 'string' || !source || !dest) {
