@@ -11,7 +11,7 @@ describe('links', () => {
   it('links a workload to its traces page, dashboard and focused graph, encoded', () => {
     expect(nodeLinks(node('productpage-v1'), o)).toEqual([
       { label: 'Traces', href: '/a/meshlens-istio-app/traces?service=productpage.bookinfo' },
-      { label: 'Workload dashboard', href: '/d/wl-uid?var-namespace=bookinfo&var-workload=productpage-v1' },
+      { label: 'Workload dashboard', href: '/d/wl-uid?var-namespace=bookinfo&var-workload=productpage-v1&var-cluster=east' },
       { label: 'Graph focused on this node', href: '/a/meshlens-istio-app/graph?namespace=bookinfo&focus=wl_east_bookinfo_productpage-v1' },
     ]);
   });

@@ -49,11 +49,12 @@ export function nodeLinks(n: ViewNode, o: LinkOptions): GraphLink[] {
   if (service) {
     links.push({ label: 'Traces', href: tracesHref(service, o) });
   }
+  const cluster = m && m.cluster !== 'unknown' ? `&var-cluster=${q(m.cluster)}` : '';
   if (m?.nodeType === 'service' && m.service !== 'unknown') {
     const fqdn = `${m.service}.${m.namespace}.svc.cluster.local`;
-    links.push({ label: 'Service dashboard', href: `/d/${q(o.serviceDashboardUid)}?var-namespace=${q(m.namespace)}&var-service=${q(fqdn)}` });
+    links.push({ label: 'Service dashboard', href: `/d/${q(o.serviceDashboardUid)}?var-namespace=${q(m.namespace)}&var-service=${q(fqdn)}${cluster}` });
   } else if (m?.workload) {
-    links.push({ label: 'Workload dashboard', href: `/d/${q(o.workloadDashboardUid)}?var-namespace=${q(m.namespace)}&var-workload=${q(m.workload)}` });
+    links.push({ label: 'Workload dashboard', href: `/d/${q(o.workloadDashboardUid)}?var-namespace=${q(m.namespace)}&var-workload=${q(m.workload)}${cluster}` });
   }
   if (m) {
     links.push({ label: 'Graph focused on this node', href: `${APP}/graph?namespace=${q(m.namespace)}&focus=${q(n.id)}` });
