@@ -90,45 +90,56 @@ function isGrpcError(code: string): boolean {
   return code.length === 3 ? code.startsWith('4') || code.startsWith('5') : code !== '0' && code !== '';
 }
 
-/** Kiali's AddToMetadata: node in/out rates, edge rates by code class, responses by code, flags and host. */
+/**
+ * Kiali's AddToMetadata: node in/out rates, edge rates by code class, responses by code, flags and host.
+ * Written out property by property: rate objects have one fixed shape, and constant keys keep this
+ * hot loop (once per series) fast.
+ */
 function addToRates(t: EdgeTraffic, source: MeshNode, dest: MeshNode, edge: MeshEdge) {
   const { value: v, code } = t;
   if (!(v > 0)) {
     return;
   }
-  const s = source.rates;
-  const d = dest.rates;
-  const e = edge.rates;
+  const s = source.rates as Record<NodeRateKey, number>;
+  const d = dest.rates as Record<NodeRateKey, number>;
+  const e = edge.rates as Record<EdgeRateKey, number>;
   switch (t.protocol) {
     case 'grpc':
-      add<NodeRateKey>(s, 'grpcOut', v);
-      add<NodeRateKey>(d, 'grpcIn', v);
-      add<EdgeRateKey>(e, 'grpc', v);
+      s.grpcOut += v;
+      d.grpcIn += v;
+      e.grpc += v;
       addResponse(edge, code, t.flags, t.host, v);
       if (code === '-') {
-        add<NodeRateKey>(d, 'grpcInNoResponse', v);
-        add<EdgeRateKey>(e, 'grpcNoResponse', v);
+        d.grpcInNoResponse += v;
+        e.grpcNoResponse += v;
       } else if (isGrpcError(code)) {
-        add<NodeRateKey>(d, 'grpcInErr', v);
-        add<EdgeRateKey>(e, 'grpcErr', v);
+        d.grpcInErr += v;
+        e.grpcErr += v;
       }
       break;
-    case 'http': {
-      add<NodeRateKey>(s, 'httpOut', v);
-      add<NodeRateKey>(d, 'httpIn', v);
-      add<EdgeRateKey>(e, 'http', v);
+    case 'http':
+      s.httpOut += v;
+      d.httpIn += v;
+      e.http += v;
       addResponse(edge, code, t.flags, t.host, v);
-      const cls = code === '-' ? 'NoResponse' : code[0] === '3' ? '3xx' : code[0] === '4' ? '4xx' : code[0] === '5' ? '5xx' : undefined;
-      if (cls) {
-        add<NodeRateKey>(d, `httpIn${cls}`, v);
-        add<EdgeRateKey>(e, `http${cls}`, v);
+      if (code === '-') {
+        d.httpInNoResponse += v;
+        e.httpNoResponse += v;
+      } else if (code[0] === '3') {
+        d.httpIn3xx += v;
+        e.http3xx += v;
+      } else if (code[0] === '4') {
+        d.httpIn4xx += v;
+        e.http4xx += v;
+      } else if (code[0] === '5') {
+        d.httpIn5xx += v;
+        e.http5xx += v;
       }
       break;
-    }
     case 'tcp':
-      add<NodeRateKey>(s, 'tcpOut', v);
-      add<NodeRateKey>(d, 'tcpIn', v);
-      add<EdgeRateKey>(e, 'tcp', v);
+      s.tcpOut += v;
+      d.tcpIn += v;
+      e.tcp += v;
       addResponse(edge, '-', t.flags, t.host, v);
       break;
   }
