@@ -5,9 +5,11 @@ import { generated } from '../topology/generated';
 import type { Topology } from '../topology/types';
 import { Tracer } from '../traces/tracer';
 import { ENVOY_BUCKETS } from '../model/distribution';
+import { ChunkBuffer } from './bulkWriter';
 import { expositionText, type Writer } from './exposition';
 import { infraMetrics } from './infra';
 import { MetricStore } from './store';
+import { valueText } from './textFormat';
 
 /** A mesh run for a minute with 20 % of requests traced, so latency buckets carry exemplars. */
 function simulated(topology: Topology): MetricStore {
@@ -107,6 +109,18 @@ describe('bulk writer: the same bytes as prom-client', () => {
       const { bulk, reference } = await both(new MetricStore(), openMetrics);
       expect(bulk).toBe(openMetrics ? '\n# EOF\n' : '\n');
       expect(bulk === reference).toBe(true);
+    }
+  });
+
+  test('whole numbers written digit by digit read as prom-client prints them', () => {
+    const out = new ChunkBuffer();
+    const values = [0, -0, 1, 9, 10, 99, 100, 4096, 999_999_999_999_999, 1e15, 2 ** 53, 1e21, 0.5, -3, NaN, -Infinity];
+    for (let digits = 1; digits <= 16; digits++) {
+      values.push(Number('7'.repeat(digits)), 10 ** (digits - 1), 10 ** digits - 1);
+    }
+    for (const v of values) {
+      out.value(v);
+      expect([v, out.take().toString('latin1')]).toEqual([v, valueText(v)]);
     }
   });
 });

@@ -43,7 +43,29 @@ export class ChunkBuffer {
     this.pos += b.length;
   }
 
-  /** Numbers and other ASCII-only text. */
+  byte(b: number): void {
+    this.buf[this.pos++] = b;
+  }
+
+  /** A sample value as valueText() prints it; whole counts (most lines) are written digit by digit. */
+  value(v: number): void {
+    if (!(Number.isInteger(v) && v >= 0 && v < 1e15)) {
+      this.ascii(valueText(v));
+      return;
+    }
+    let digits = 1;
+    for (let p = 10; v >= p; p *= 10) {
+      digits++;
+    }
+    let n = v;
+    for (let i = this.pos + digits - 1; i >= this.pos; i--) {
+      this.buf[i] = 48 + (n % 10);
+      n = Math.floor(n / 10);
+    }
+    this.pos += digits;
+  }
+
+  /** ASCII-only text. */
   ascii(s: string): void {
     this.pos += this.buf.write(s, this.pos, 'latin1');
   }
@@ -66,7 +88,7 @@ function heads(sample: string, le?: string): Heads {
     : { withLabels: Buffer.from(`${sample}{le="${le}",`), bare: Buffer.from(`${sample}{le="${le}"} `) };
 }
 
-const CLOSE = Buffer.from('} ');
+const [CLOSE_BRACE, SPACE, NEWLINE] = [0x7d, 0x20, 0x0a];
 
 /**
  * Writes one family's lines straight into byte chunks: each series' label set was rendered once
@@ -140,11 +162,12 @@ function writeLine(out: ChunkBuffer, head: Heads, s: Series, value: number, exem
   } else {
     out.bytes(head.withLabels);
     out.bytes(labels);
-    out.bytes(CLOSE);
+    out.byte(CLOSE_BRACE);
+    out.byte(SPACE);
   }
-  out.ascii(valueText(value));
+  out.value(value);
   if (exemplar) {
     out.utf8(exemplar);
   }
-  out.ascii('\n');
+  out.byte(NEWLINE);
 }
