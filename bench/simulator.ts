@@ -24,6 +24,7 @@ interface Row {
   series: number;
   scrapeMs: number;
   fastestMs: number;
+  cpuMs: number;
   slowestMs: number;
   shardMs: number;
   readyMb: number;
@@ -61,6 +62,12 @@ function scrape(url: string): Promise<{ bytes: number; series: number; ms: numbe
     });
     req.on('error', reject);
   });
+}
+
+/** CPU seconds (user + system) the process has used so far, from /proc/<pid>/stat (100 ticks a second). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 function memory(pid: number): { rss: number; peak: number } {
@@ -117,9 +124,19 @@ async function measure(spec: string): Promise<Row> {
     const ready = memory(proc.pid!);
     await scrape(`${base}/metrics`); // warm prom-client's label caches and the JIT, as Prometheus' second scrape would
     const runs: Array<Awaited<ReturnType<typeof scrape>>> = [];
+    const cpu0 = cpuSeconds(proc.pid!);
+    const wall0 = performance.now();
     for (let i = 0; i < RUNS; i++) {
       runs.push(await scrape(`${base}/metrics`));
     }
+    // The simulator's CPU per scrape, less sensitive to a shared machine than wall time. It includes
+    // the ticks that ran meanwhile, so their share (measured idle, below) is taken out.
+    const scrapeCpu = cpuSeconds(proc.pid!) - cpu0;
+    const wallSeconds = (performance.now() - wall0) / 1000;
+    const idle0 = cpuSeconds(proc.pid!);
+    await new Promise((r) => setTimeout(r, 3000));
+    const idlePerSecond = (cpuSeconds(proc.pid!) - idle0) / 3;
+    const cpuMs = ((scrapeCpu - idlePerSecond * wallSeconds) / RUNS) * 1000;
     const sorted = [...runs].sort((a, b) => a.ms - b.ms);
     const median = sorted[Math.floor(sorted.length / 2)];
     // Shards one after another, as Prometheus would spread N shard targets over the interval.
@@ -137,6 +154,7 @@ async function measure(spec: string): Promise<Row> {
       series: median.series,
       scrapeMs: median.ms,
       fastestMs: sorted[0].ms,
+      cpuMs,
       slowestMs: sorted[sorted.length - 1].ms,
       shardMs,
       readyMb: ready.rss,
@@ -161,6 +179,7 @@ async function main(): Promise<void> {
     'series',
     `scrape, median of ${RUNS} (ms)`,
     'fastest-slowest (ms)',
+    'simulator CPU per scrape (ms)',
     `slowest of ${SHARDS} shards (ms)`,
     'RSS ready (MB)',
     'RSS after (MB)',
@@ -173,6 +192,7 @@ async function main(): Promise<void> {
     r.series.toLocaleString('en'),
     r.scrapeMs.toFixed(0),
     `${r.fastestMs.toFixed(0)}-${r.slowestMs.toFixed(0)}`,
+    r.cpuMs.toFixed(0),
     r.shardMs.toFixed(0),
     r.readyMb.toFixed(0),
     r.rssMb.toFixed(0),
