@@ -25,6 +25,7 @@ interface Row {
   scrapeMs: number;
   fastestMs: number;
   cpuMs: number;
+  clientMs: number;
   slowestMs: number;
   shardMs: number;
   readyMb: number;
@@ -33,10 +34,11 @@ interface Row {
 }
 
 /**
- * One scrape through node:http (a thin client like Prometheus' own; fetch's web streams cost more
- * CPU than the server on this 2-core machine). Counts bytes, lines and comment lines in bytes.
+ * One scrape through node:http (a thin client; fetch's web streams cost more CPU than the server
+ * on this 2-core machine). With `count`, also counts lines and comment lines, in bytes; the timed
+ * scrapes skip that, as the client's own work competes with the server for the same two cores.
  */
-function scrape(url: string): Promise<{ bytes: number; series: number; ms: number }> {
+function scrape(url: string, count = false): Promise<{ bytes: number; series: number; ms: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     let bytes = 0;
@@ -46,6 +48,9 @@ function scrape(url: string): Promise<{ bytes: number; series: number; ms: numbe
     const req = get(url, { headers: { Accept: ACCEPT } }, (res) => {
       res.on('data', (buf: Buffer) => {
         bytes += buf.length;
+        if (!count) {
+          return;
+        }
         if (lastByte === 10 && buf[0] === 35) {
           comments++;
         }
@@ -122,13 +127,17 @@ async function measure(spec: string): Promise<Row> {
     }
     const startSeconds = (performance.now() - t0) / 1000;
     const ready = memory(proc.pid!);
-    await scrape(`${base}/metrics`); // warm prom-client's label caches and the JIT, as Prometheus' second scrape would
+    // Also warms prom-client's label caches and the JIT, as Prometheus' first scrape would.
+    const counted = await scrape(`${base}/metrics`, true);
     const runs: Array<Awaited<ReturnType<typeof scrape>>> = [];
     const cpu0 = cpuSeconds(proc.pid!);
     const wall0 = performance.now();
+    const client0 = process.cpuUsage();
     for (let i = 0; i < RUNS; i++) {
       runs.push(await scrape(`${base}/metrics`));
     }
+    const client = process.cpuUsage(client0);
+    const clientMs = (client.user + client.system) / 1000 / RUNS;
     // The simulator's CPU per scrape, less sensitive to a shared machine than wall time. It includes
     // the ticks that ran meanwhile, so their share (measured idle, below) is taken out.
     const scrapeCpu = cpuSeconds(proc.pid!) - cpu0;
@@ -150,11 +159,12 @@ async function measure(spec: string): Promise<Row> {
         ? `${Number(scale).toLocaleString('en')} (heap cap ${heapMb} MB)`
         : Number(scale).toLocaleString('en'),
       startSeconds,
-      bytes: median.bytes,
-      series: median.series,
+      bytes: counted.bytes,
+      series: counted.series,
       scrapeMs: median.ms,
       fastestMs: sorted[0].ms,
       cpuMs,
+      clientMs,
       slowestMs: sorted[sorted.length - 1].ms,
       shardMs,
       readyMb: ready.rss,
@@ -180,6 +190,7 @@ async function main(): Promise<void> {
     `scrape, median of ${RUNS} (ms)`,
     'fastest-slowest (ms)',
     'simulator CPU per scrape (ms)',
+    'bench client CPU per scrape (ms)',
     `slowest of ${SHARDS} shards (ms)`,
     'RSS ready (MB)',
     'RSS after (MB)',
@@ -193,6 +204,7 @@ async function main(): Promise<void> {
     r.scrapeMs.toFixed(0),
     `${r.fastestMs.toFixed(0)}-${r.slowestMs.toFixed(0)}`,
     r.cpuMs.toFixed(0),
+    r.clientMs.toFixed(0),
     r.shardMs.toFixed(0),
     r.readyMb.toFixed(0),
     r.rssMb.toFixed(0),
