@@ -48,7 +48,7 @@ export interface Family {
 /**
  * Compact metric state. The simulator adds whole batches of observations per tick (thousands of
  * requests at once), which prom-client's per-observation API cannot do cheaply at 5,000 workloads;
- * prom-client's Registry writes the exposition, except for the bulk Istio families (see exposition.ts).
+ * prom-client's Registry writes the exposition, except for the bulk families (see exposition.ts).
  */
 export class MetricStore {
   readonly families = new Map<string, Family>();
