@@ -1,16 +1,19 @@
 /**
  * Simulator bench: starts the real CLI on the generated mesh at several scales, scrapes /metrics
- * like Prometheus does (whole, then as 4 parallel shards) and prints bytes, series, scrape time
- * and the simulator's RSS. Figures only, no pass/fail: run `node --import tsx bench/simulator.ts`.
+ * like Prometheus does (whole, then as 8 shards) and prints bytes, series, scrape time (median of
+ * several whole scrapes) and the simulator's RSS. Figures only, no pass/fail:
+ * run `node --import tsx bench/simulator.ts`.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { join } from 'node:path';
 import { freePort } from '../tests/lib/prometheus';
 
-// "5000@384": the same mesh with V8's old space capped at 384 MB (trades scrape CPU for RSS).
-const SCALES = (process.env.SIM_BENCH_SCALES ?? '500,2000,5000,5000@384').split(',');
+// "5000@384" would run the same mesh with V8's old space capped at 384 MB.
+const SCALES = (process.env.SIM_BENCH_SCALES ?? '500,2000,5000').split(',');
 const SHARDS = 8;
+const RUNS = Number(process.env.SIM_BENCH_RUNS ?? 5);
 const ROOT = join(__dirname, '..');
 const ACCEPT = 'application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5';
 
@@ -20,35 +23,56 @@ interface Row {
   bytes: number;
   series: number;
   scrapeMs: number;
+  fastestMs: number;
+  cpuMs: number;
+  clientMs: number;
+  slowestMs: number;
   shardMs: number;
+  readyMb: number;
   rssMb: number;
   peakMb: number;
 }
 
-async function scrape(url: string): Promise<{ bytes: number; series: number; ms: number }> {
-  const t0 = performance.now();
-  const res = await fetch(url, { headers: { Accept: ACCEPT } });
-  let bytes = 0;
-  let lines = 0;
-  let comments = 0;
-  let lastByte = 10;
-  // Count in bytes (newlines, and lines starting with '#'), so the client stays cheap next to the server.
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-    const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
-    bytes += buf.length;
-    if (lastByte === 10 && buf[0] === 35) {
-      comments++;
-    }
-    for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) {
-      lines++;
-      if (buf[i + 1] === 35) {
-        comments++;
-      }
-    }
-    lastByte = buf[buf.length - 1];
-  }
-  const series = lines - comments;
-  return { bytes, series, ms: performance.now() - t0 };
+/**
+ * One scrape through node:http (a thin client; fetch's web streams cost more CPU than the server
+ * on this 2-core machine). With `count`, also counts lines and comment lines, in bytes; the timed
+ * scrapes skip that, as the client's own work competes with the server for the same two cores.
+ */
+function scrape(url: string, count = false): Promise<{ bytes: number; series: number; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    let bytes = 0;
+    let lines = 0;
+    let comments = 0;
+    let lastByte = 10;
+    const req = get(url, { headers: { Accept: ACCEPT } }, (res) => {
+      res.on('data', (buf: Buffer) => {
+        bytes += buf.length;
+        if (!count) {
+          return;
+        }
+        if (lastByte === 10 && buf[0] === 35) {
+          comments++;
+        }
+        for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) {
+          lines++;
+          if (buf[i + 1] === 35) {
+            comments++;
+          }
+        }
+        lastByte = buf[buf.length - 1];
+      });
+      res.on('end', () => resolve({ bytes, series: lines - comments, ms: performance.now() - t0 }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+  });
+}
+
+/** CPU seconds (user + system) the process has used so far, from /proc/<pid>/stat (100 ticks a second). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 function memory(pid: number): { rss: number; peak: number } {
@@ -102,9 +126,28 @@ async function measure(spec: string): Promise<Row> {
       await new Promise((r) => setTimeout(r, 200));
     }
     const startSeconds = (performance.now() - t0) / 1000;
-    await scrape(`${base}/metrics`); // warm the label caches, as Prometheus' second scrape would
-    const runs = [await scrape(`${base}/metrics`), await scrape(`${base}/metrics`)];
-    const best = runs.reduce((a, b) => (a.ms < b.ms ? a : b));
+    const ready = memory(proc.pid!);
+    // Also warms prom-client's label caches and the JIT, as Prometheus' first scrape would.
+    const counted = await scrape(`${base}/metrics`, true);
+    const runs: Array<Awaited<ReturnType<typeof scrape>>> = [];
+    const cpu0 = cpuSeconds(proc.pid!);
+    const wall0 = performance.now();
+    const client0 = process.cpuUsage();
+    for (let i = 0; i < RUNS; i++) {
+      runs.push(await scrape(`${base}/metrics`));
+    }
+    const client = process.cpuUsage(client0);
+    const clientMs = (client.user + client.system) / 1000 / RUNS;
+    // The simulator's CPU per scrape, less sensitive to a shared machine than wall time. It includes
+    // the ticks that ran meanwhile, so their share (measured idle, below) is taken out.
+    const scrapeCpu = cpuSeconds(proc.pid!) - cpu0;
+    const wallSeconds = (performance.now() - wall0) / 1000;
+    const idle0 = cpuSeconds(proc.pid!);
+    await new Promise((r) => setTimeout(r, 3000));
+    const idlePerSecond = (cpuSeconds(proc.pid!) - idle0) / 3;
+    const cpuMs = ((scrapeCpu - idlePerSecond * wallSeconds) / RUNS) * 1000;
+    const sorted = [...runs].sort((a, b) => a.ms - b.ms);
+    const median = sorted[Math.floor(sorted.length / 2)];
     // Shards one after another, as Prometheus would spread N shard targets over the interval.
     let shardMs = 0;
     for (let i = 0; i < SHARDS; i++) {
@@ -116,10 +159,15 @@ async function measure(spec: string): Promise<Row> {
         ? `${Number(scale).toLocaleString('en')} (heap cap ${heapMb} MB)`
         : Number(scale).toLocaleString('en'),
       startSeconds,
-      bytes: best.bytes,
-      series: best.series,
-      scrapeMs: best.ms,
+      bytes: counted.bytes,
+      series: counted.series,
+      scrapeMs: median.ms,
+      fastestMs: sorted[0].ms,
+      cpuMs,
+      clientMs,
+      slowestMs: sorted[sorted.length - 1].ms,
       shardMs,
+      readyMb: ready.rss,
       rssMb: mem.rss,
       peakMb: mem.peak,
     };
@@ -139,9 +187,13 @@ async function main(): Promise<void> {
     'start (s)',
     'scrape bytes',
     'series',
-    'scrape (ms)',
+    `scrape, median of ${RUNS} (ms)`,
+    'fastest-slowest (ms)',
+    'simulator CPU per scrape (ms)',
+    'bench client CPU per scrape (ms)',
     `slowest of ${SHARDS} shards (ms)`,
-    'RSS (MB)',
+    'RSS ready (MB)',
+    'RSS after (MB)',
     'peak RSS (MB)',
   ];
   const body = rows.map((r) => [
@@ -150,7 +202,11 @@ async function main(): Promise<void> {
     `${(r.bytes / 1e6).toFixed(1)} MB`,
     r.series.toLocaleString('en'),
     r.scrapeMs.toFixed(0),
+    `${r.fastestMs.toFixed(0)}-${r.slowestMs.toFixed(0)}`,
+    r.cpuMs.toFixed(0),
+    r.clientMs.toFixed(0),
     r.shardMs.toFixed(0),
+    r.readyMb.toFixed(0),
     r.rssMb.toFixed(0),
     r.peakMb.toFixed(0),
   ]);

@@ -37,9 +37,8 @@ export function createSimulatorServer(engine: Engine): Server {
       const body = exposition(engine.store, openMetrics, shardOf(req.url ?? ''));
       res.writeHead(200, { 'Content-Type': body.contentType });
       for await (const chunk of body.chunks()) {
-        if (!res.write(chunk)) {
-          await new Promise((resolve) => res.once('drain', resolve));
-        }
+        // Chunks reuse one buffer: wait until the socket took this one (also the backpressure).
+        await written(res, chunk);
       }
       res.end();
       return;
@@ -60,6 +59,21 @@ export function createSimulatorServer(engine: Engine): Server {
     const result = route(await readJson(req));
     send(res, 200, { ok: true, result: result ?? null });
   }
+}
+
+function written(res: ServerResponse, chunk: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const closed = () => reject(new Error('client went away during the scrape'));
+    res.once('close', closed);
+    res.write(chunk, (err) => {
+      res.off('close', closed);
+      if (err) {
+        reject(err);
+      } else {
+        resolve();
+      }
+    });
+  });
 }
 
 /** `/metrics?shard=i&shards=n`: one of n disjoint slices by pod, for parallel scrapes of big meshes. */

@@ -1,5 +1,6 @@
 import { Registry, type RegistryContentType } from 'prom-client';
 import { hashString } from '../model/random';
+import { ChunkBuffer, writeBulkFamily } from './bulkWriter';
 import type { Labels } from '../model/labels';
 import type { Family, MetricStore, Series } from './store';
 
@@ -17,9 +18,15 @@ const EMPTY: Record<string, string> = {};
 
 export interface Exposition {
   contentType: string;
-  /** Yields the body in pieces; write each to the socket as it comes. */
-  chunks(): AsyncGenerator<string>;
+  /**
+   * Yields the body in pieces. A piece may be a reused buffer: send or copy it before asking for
+   * the next one (the server awaits each socket write).
+   */
+  chunks(): AsyncGenerator<Buffer>;
 }
+
+/** `bulk`: families marked bulk go through the bulk writer; `prom-client`: every family through prom-client. */
+export type Writer = 'bulk' | 'prom-client';
 
 export interface Shard {
   index: number;
@@ -27,24 +34,41 @@ export interface Shard {
 }
 
 /**
- * Serialises the store through prom-client's Registry (Prometheus text 0.0.4, or OpenMetrics 1.0
- * with exemplars). Series labels go in `sharedLabels`, which prom-client flattens once per label
- * object and caches, so a scrape only formats the `le` label and the value. Chunks are formatted
- * one after another, so one pool of value objects serves the whole scrape (less garbage).
+ * Serialises the store (Prometheus text 0.0.4, or OpenMetrics 1.0 with exemplars). The request
+ * telemetry families and the per-pod ones (~99 % of a big mesh's lines) are `bulk`: bulkWriter.ts
+ * copies their pre-rendered label bytes into reused chunks. Every other family goes through prom-client's
+ * Registry: series labels go in `sharedLabels`, which prom-client flattens once per label object
+ * and caches; one pool of value objects serves the whole scrape (less garbage). Both give the
+ * same bytes (bulkWriter.test.ts).
  */
-export function exposition(store: MetricStore, openMetrics: boolean, shard?: Shard): Exposition {
+export function exposition(
+  store: MetricStore,
+  openMetrics: boolean,
+  shard?: Shard,
+  writer: Writer = 'bulk'
+): Exposition {
   const contentType = openMetrics ? Registry.OPENMETRICS_CONTENT_TYPE : Registry.PROMETHEUS_CONTENT_TYPE;
   const registry = new Registry<RegistryContentType>();
   registry.setContentType(contentType);
   const pool: Value[] = [];
-  async function* chunks(): AsyncGenerator<string> {
-    let first = true;
+  async function* chunks(): AsyncGenerator<Buffer> {
+    // Every line ends with a newline; an empty scrape is one empty line (as prom-client's join gives).
+    const out = new ChunkBuffer();
+    let empty = true;
     for (const family of store.families.values()) {
       const visible = [...family.series.values()].filter(
         (s) => !store.hiddenPods.has(s.pod) && (!shard || inShard(s.pod, shard))
       );
       if (visible.length === 0) {
         continue;
+      }
+      empty = false;
+      if (family.bulk && writer === 'bulk') {
+        yield* writeBulkFamily(out, family, visible, openMetrics);
+        continue;
+      }
+      if (out.length > 0) {
+        yield out.take();
       }
       const chunk = Math.max(
         1,
@@ -59,11 +83,16 @@ export function exposition(store: MetricStore, openMetrics: boolean, shard?: Sha
           // Only the first chunk of a family keeps its # HELP / # TYPE lines.
           text = text.slice(text.indexOf('\n', text.indexOf('\n') + 1) + 1);
         }
-        yield (first ? '' : '\n') + text;
-        first = false;
+        yield Buffer.from(`${text}\n`, 'utf8');
       }
     }
-    yield openMetrics ? '\n# EOF\n' : '\n';
+    if (out.length > 0) {
+      yield out.take();
+    }
+    const tail = `${empty ? '\n' : ''}${openMetrics ? '# EOF\n' : ''}`;
+    if (tail) {
+      yield Buffer.from(tail);
+    }
   }
   return { contentType, chunks };
 }
@@ -73,10 +102,15 @@ function inShard(pod: string, shard: Shard): boolean {
   return hashString(pod) % shard.count === shard.index;
 }
 
-export async function expositionText(store: MetricStore, openMetrics = false, shard?: Shard): Promise<string> {
+export async function expositionText(
+  store: MetricStore,
+  openMetrics = false,
+  shard?: Shard,
+  writer: Writer = 'bulk'
+): Promise<string> {
   let out = '';
-  for await (const chunk of exposition(store, openMetrics, shard).chunks()) {
-    out += chunk;
+  for await (const chunk of exposition(store, openMetrics, shard, writer).chunks()) {
+    out += chunk.toString('utf8');
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import type { Labels } from '../model/labels';
+import { flattenLabels } from './textFormat';
 
 export type MetricType = 'counter' | 'gauge' | 'histogram';
 
@@ -9,9 +10,17 @@ export interface Exemplar {
   timestamp: number;
 }
 
+/** A label set rendered once, as exposition text (`a="x",b="y"`) and as UTF-8 bytes for the bulk writer. */
+export interface FlatLabels {
+  text: string;
+  bytes: Buffer;
+}
+
 export interface Series {
   /** Full label set including the scrape-side labels; the same object for the series' lifetime. */
   labels: Labels;
+  /** The label set as exposition text, shared by every family's series over the same label object. */
+  flat: FlatLabels;
   /** Pod that reports it: hidden from scrapes while its workload is stopped. */
   pod: string;
   value: number;
@@ -30,43 +39,54 @@ export interface Family {
    * so those families are typed `unknown` there to keep the names dashboards query.
    */
   keepNameInOpenMetrics?: boolean;
+  /** Written by the bulk writer (pre-rendered labels, byte buffers) instead of through prom-client. */
+  bulk?: boolean;
+  /** Keyed by the flattened label text. */
   series: Map<string, Series>;
 }
 
 /**
  * Compact metric state. The simulator adds whole batches of observations per tick (thousands of
  * requests at once), which prom-client's per-observation API cannot do cheaply at 5,000 workloads;
- * prom-client's Registry still does all the exposition (see exposition.ts).
+ * prom-client's Registry writes the exposition, except for the bulk families (see exposition.ts).
  */
 export class MetricStore {
   readonly families = new Map<string, Family>();
   readonly hiddenPods = new Set<string>();
+  /** One rendering per label object: a hop's label set is shared by its 4-6 families. */
+  private readonly flats = new WeakMap<Labels, FlatLabels>();
 
   define(
     name: string,
     help: string,
     type: MetricType,
     bounds?: readonly number[],
-    keepNameInOpenMetrics = false
+    keepNameInOpenMetrics = false,
+    bulk = false
   ): Family {
     const existing = this.families.get(name);
     if (existing) {
       return existing;
     }
-    const family: Family = { name, help, type, bounds, keepNameInOpenMetrics, series: new Map() };
+    const family: Family = { name, help, type, bounds, keepNameInOpenMetrics, bulk, series: new Map() };
     this.families.set(name, family);
     return family;
   }
 
   series(family: Family, labels: Labels, pod: string): Series {
-    const key = seriesKey(labels);
-    let s = family.series.get(key);
+    let flat = this.flats.get(labels);
+    if (!flat) {
+      const text = flattenLabels(labels);
+      flat = { text, bytes: Buffer.from(text, 'utf8') };
+      this.flats.set(labels, flat);
+    }
+    let s = family.series.get(flat.text);
     if (!s) {
-      s = { labels, pod, value: 0 };
+      s = { labels, flat, pod, value: 0 };
       if (family.type === 'histogram') {
         s.buckets = new Float64Array((family.bounds?.length ?? 0) + 1);
       }
-      family.series.set(key, s);
+      family.series.set(flat.text, s);
     }
     return s;
   }
@@ -83,12 +103,4 @@ export class MetricStore {
     }
     return n;
   }
-}
-
-function seriesKey(labels: Labels): string {
-  let key = '';
-  for (const k in labels) {
-    key += `${k}\u0001${labels[k]}\u0002`;
-  }
-  return key;
 }
