@@ -1,15 +1,13 @@
-import React from 'react';
-import { Route, Routes } from 'react-router-dom';
+import React, { useMemo } from 'react';
 import { type AppRootProps } from '@grafana/data';
-import { type MeshLensSettings } from '../shared/settings';
-import { HomePage } from './pages/HomePage';
+import { resolveSettings, type MeshLensSettings } from '../shared/settings';
+import { getMeshLensApp } from './meshLensApp';
 
+/** The app root: one SceneApp per mounted app (built from the app's jsonData), its pages routed by Scenes. */
 function App(props: AppRootProps<MeshLensSettings>) {
-  return (
-    <Routes>
-      <Route path="*" element={<HomePage jsonData={props.meta.jsonData} />} />
-    </Routes>
-  );
+  const jsonData = props.meta.jsonData;
+  const app = useMemo(() => getMeshLensApp(resolveSettings(jsonData)), [jsonData]);
+  return <app.Component model={app} />;
 }
 
 export default App;

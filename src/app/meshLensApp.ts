@@ -1,0 +1,11 @@
+import { SceneApp } from '@grafana/scenes';
+import { type ResolvedSettings } from '../shared/settings';
+import { getOverviewPage } from './pages/overview/overviewScene';
+
+/** Pure factory: the app's pages for these settings. */
+export function getMeshLensApp(settings: ResolvedSettings): SceneApp {
+  return new SceneApp({
+    pages: [getOverviewPage(settings)],
+    urlSyncOptions: { updateUrlOnInit: true, createBrowserHistorySteps: true },
+  });
+}

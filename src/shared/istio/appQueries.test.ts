@@ -1,0 +1,63 @@
+import {
+  namespaceErrorRate,
+  namespaceLatencyQuantile,
+  namespaceMtlsRate,
+  namespaceRequestRate,
+  namespaceServiceCount,
+  namespaceWorkloadCount,
+} from './appQueries';
+
+describe('overview PromQL', () => {
+  test('request rate is one query grouped by namespace', () => {
+    expect(namespaceRequestRate()).toBe(
+      'sum by (destination_workload_namespace) (rate(istio_requests_total{reporter="destination"}[$__range]))'
+    );
+  });
+
+  test('error rate keeps 5xx only', () => {
+    expect(namespaceErrorRate({ window: '5m' })).toBe(
+      'sum by (destination_workload_namespace) (rate(istio_requests_total{reporter="destination",response_code=~"5.."}[5m]))'
+    );
+  });
+
+  test('mTLS rate keeps mutual_tls only', () => {
+    expect(namespaceMtlsRate()).toBe(
+      'sum by (destination_workload_namespace) (rate(istio_requests_total{reporter="destination",connection_security_policy="mutual_tls"}[$__range]))'
+    );
+  });
+
+  test('p95 aggregates buckets by namespace and le', () => {
+    expect(namespaceLatencyQuantile(0.95)).toBe(
+      'histogram_quantile(0.95, sum by (destination_workload_namespace, le) (rate(istio_request_duration_milliseconds_bucket{reporter="destination"}[$__range])))'
+    );
+  });
+
+  test('rejects a quantile outside (0, 1)', () => {
+    expect(() => namespaceLatencyQuantile(95)).toThrow('quantile must be between 0 and 1 (exclusive), got 95');
+  });
+
+  test('workload count unions senders and receivers', () => {
+    expect(namespaceWorkloadCount()).toBe(
+      'count by (namespace) (group by (namespace, workload) (' +
+        'label_replace(label_replace(istio_requests_total{reporter="source"}, "namespace", "$1", "source_workload_namespace", "(.+)"), "workload", "$1", "source_workload", "(.+)")' +
+        ' or ' +
+        'label_replace(label_replace(istio_requests_total{reporter="destination"}, "namespace", "$1", "destination_workload_namespace", "(.+)"), "workload", "$1", "destination_workload", "(.+)")' +
+        '))'
+    );
+  });
+
+  test('service count groups by the service namespace', () => {
+    expect(namespaceServiceCount()).toBe(
+      'count by (destination_service_namespace) (group by (destination_service_namespace, destination_service_name) (istio_requests_total{reporter="destination"}))'
+    );
+  });
+
+  test('a namespace scope is one regex matcher with values escaped literally', () => {
+    expect(namespaceRequestRate({ namespaces: ['bookinfo', 'a.b"c'] })).toBe(
+      'sum by (destination_workload_namespace) (rate(istio_requests_total{reporter="destination",destination_workload_namespace=~"bookinfo|a\\\\.b\\"c"}[$__range]))'
+    );
+    expect(namespaceServiceCount({ namespaces: ['shop'] })).toBe(
+      'count by (destination_service_namespace) (group by (destination_service_namespace, destination_service_name) (istio_requests_total{reporter="destination",destination_service_namespace=~"shop"}))'
+    );
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * PromQL for the app pages. Each builder returns one grouped query (never one per namespace), so a
+ * page of 500 namespaces costs the same handful of queries as a page of 5.
+ */
+import { labelEquals, labelIn } from '../promql/escape';
+import { IstioLabel, IstioMetric } from './metrics';
+
+export interface NamespaceScope {
+  /** Restrict to these namespaces (matched literally); empty or absent means all. */
+  namespaces?: readonly string[];
+  /** Range selector window, a Grafana macro by default. */
+  window?: string;
+}
+
+const NS = IstioLabel.destinationWorkloadNamespace;
+
+function selector(matchers: ReadonlyArray<string | undefined>): string {
+  return `{${matchers.filter(Boolean).join(',')}}`;
+}
+
+function nsMatcher(label: string, namespaces: readonly string[] | undefined): string | undefined {
+  return namespaces && namespaces.length > 0 ? labelIn(label, namespaces) : undefined;
+}
+
+function inbound(scope: NamespaceScope, extra: string[] = []): string {
+  return selector([labelEquals(IstioLabel.reporter, 'destination'), nsMatcher(NS, scope.namespaces), ...extra]);
+}
+
+/** Requests per second into each namespace's workloads, as reported by the receiving proxies. */
+export function namespaceRequestRate(scope: NamespaceScope = {}): string {
+  const w = scope.window ?? '$__range';
+  return `sum by (${NS}) (rate(${IstioMetric.requestsTotal}${inbound(scope)}[${w}]))`;
+}
+
+/** 5xx responses per second into each namespace. */
+export function namespaceErrorRate(scope: NamespaceScope = {}): string {
+  const w = scope.window ?? '$__range';
+  return `sum by (${NS}) (rate(${IstioMetric.requestsTotal}${inbound(scope, [`${IstioLabel.responseCode}=~"5.."`])}[${w}]))`;
+}
+
+/** Requests per second into each namespace that arrived over mutual TLS. */
+export function namespaceMtlsRate(scope: NamespaceScope = {}): string {
+  const w = scope.window ?? '$__range';
+  const mtls = labelEquals(IstioLabel.connectionSecurityPolicy, 'mutual_tls');
+  return `sum by (${NS}) (rate(${IstioMetric.requestsTotal}${inbound(scope, [mtls])}[${w}]))`;
+}
+
+/** A latency quantile (milliseconds) of the requests into each namespace. */
+export function namespaceLatencyQuantile(quantile: number, scope: NamespaceScope = {}): string {
+  if (!(quantile > 0 && quantile < 1)) {
+    throw new Error(`quantile must be between 0 and 1 (exclusive), got ${quantile}`);
+  }
+  const w = scope.window ?? '$__range';
+  return `histogram_quantile(${quantile}, sum by (${NS}, le) (rate(${IstioMetric.requestDuration}_bucket${inbound(scope)}[${w}])))`;
+}
+
+/** `label_replace` chain copying `from` labels into the common `namespace`/`workload` names. */
+function asWorkload(reporter: 'source' | 'destination', nsLabel: string, wlLabel: string, scope: NamespaceScope): string {
+  const series = `${IstioMetric.requestsTotal}${selector([labelEquals(IstioLabel.reporter, reporter), nsMatcher(nsLabel, scope.namespaces)])}`;
+  return `label_replace(label_replace(${series}, "namespace", "$1", "${nsLabel}", "(.+)"), "workload", "$1", "${wlLabel}", "(.+)")`;
+}
+
+/**
+ * Workloads seen in each namespace, as senders or receivers: a namespace that only sends (a load
+ * generator, a gateway) still has workloads. Result label: `namespace`.
+ */
+export function namespaceWorkloadCount(scope: NamespaceScope = {}): string {
+  const src = asWorkload('source', IstioLabel.sourceWorkloadNamespace, IstioLabel.sourceWorkload, scope);
+  const dst = asWorkload('destination', NS, IstioLabel.destinationWorkload, scope);
+  return `count by (namespace) (group by (namespace, workload) (${src} or ${dst}))`;
+}
+
+/** Services receiving traffic in each namespace. Result label: `destination_service_namespace`. */
+export function namespaceServiceCount(scope: NamespaceScope = {}): string {
+  const ns = IstioLabel.destinationServiceNamespace;
+  const sel = selector([labelEquals(IstioLabel.reporter, 'destination'), nsMatcher(ns, scope.namespaces)]);
+  return `count by (${ns}) (group by (${ns}, ${IstioLabel.destinationServiceName}) (${IstioMetric.requestsTotal}${sel}))`;
+}
+
+/** The namespace label each overview query groups by, keyed by the query's role. */
+export const OVERVIEW_NAMESPACE_LABEL = {
+  requests: NS,
+  errors: NS,
+  mtls: NS,
+  p95: NS,
+  workloads: 'namespace',
+  services: IstioLabel.destinationServiceNamespace,
+  trend: NS,
+} as const;
+
+export type OverviewQueryRole = keyof typeof OVERVIEW_NAMESPACE_LABEL;
