@@ -46,10 +46,12 @@ function labels(edge: Edge, reporter: 'source' | 'destination', code: string): s
     ['source_workload_namespace', sns],
     ['source_app', sapp],
     ['source_canonical_service', sapp],
+    ['source_version', version(swl)],
     ['destination_workload', dwl],
     ['destination_workload_namespace', dns],
     ['destination_app', svc],
     ['destination_canonical_service', svc],
+    ['destination_version', version(dwl)],
     ['destination_service', `${svc}.${dns}.svc.cluster.local`],
     ['destination_service_name', svc],
     ['destination_service_namespace', dns],
@@ -61,6 +63,11 @@ function labels(edge: Edge, reporter: 'source' | 'destination', code: string): s
     ['connection_security_policy', reporter === 'destination' ? (edge.mtls ? 'mutual_tls' : 'none') : 'unknown'],
   ];
   return pairs.map(([k, v]) => `${k}="${v}"`).join(',');
+}
+
+/** Istio takes the version from the pod's `version` label; these workloads are named <app>-<version>. */
+function version(workload: string): string {
+  return /-(v\d+)$/.exec(workload)?.[1] ?? 'unknown';
 }
 
 /** Fraction of requests at or below `le` ms, for an exponential latency with the edge's mean. */

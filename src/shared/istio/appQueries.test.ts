@@ -1,4 +1,5 @@
 import {
+  graphEdgeRate,
   namespaceErrorRate,
   namespaceLatencyQuantile,
   namespaceMtlsRate,
@@ -59,5 +60,23 @@ describe('overview PromQL', () => {
     expect(namespaceServiceCount({ namespaces: ['shop'] })).toBe(
       'count by (destination_service_namespace) (group by (destination_service_namespace, destination_service_name) (istio_requests_total{reporter="destination",destination_service_namespace=~"shop"}))'
     );
+  });
+});
+
+describe('graph PromQL', () => {
+  const by =
+    'source_workload_namespace, source_workload, source_canonical_service, source_version, destination_workload_namespace, destination_workload, destination_canonical_service, destination_version, destination_service_name, destination_service_namespace';
+
+  test('one query for every namespace: traffic into or out of them', () => {
+    expect(graphEdgeRate({ namespaces: '${namespace:regex}', cluster: '${cluster:regex}' })).toBe(
+      `sum by (${by}) (rate(istio_requests_total{reporter="destination",destination_workload_namespace=~"\${namespace:regex}",destination_cluster=~"\${cluster:regex}"}[$__rate_interval]))` +
+        ' or ' +
+        `sum by (${by}) (rate(istio_requests_total{reporter="destination",source_workload_namespace=~"\${namespace:regex}",destination_cluster=~"\${cluster:regex}"}[$__rate_interval]))`
+    );
+  });
+
+  test('error edges keep the response-code filter on both sides', () => {
+    const expr = graphEdgeRate({ namespaces: 'shop', cluster: '.*', responseCodes: '5..' });
+    expect(expr.match(/response_code=~"5\.\."/g)).toHaveLength(2);
   });
 });

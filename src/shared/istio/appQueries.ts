@@ -89,3 +89,45 @@ export const OVERVIEW_NAMESPACE_LABEL = {
 } as const;
 
 export type OverviewQueryRole = keyof typeof OVERVIEW_NAMESPACE_LABEL;
+
+/** The labels that identify both ends of an edge at every graph granularity (workload, app, version, service). */
+export const GRAPH_EDGE_LABELS = [
+  IstioLabel.sourceWorkloadNamespace,
+  IstioLabel.sourceWorkload,
+  IstioLabel.sourceCanonicalService,
+  IstioLabel.sourceVersion,
+  IstioLabel.destinationWorkloadNamespace,
+  IstioLabel.destinationWorkload,
+  IstioLabel.destinationCanonicalService,
+  IstioLabel.destinationVersion,
+  IstioLabel.destinationServiceName,
+  IstioLabel.destinationServiceNamespace,
+] as const;
+
+export interface GraphScope {
+  /** A regex matcher value for the namespaces, e.g. a scene variable `${namespace:regex}`. */
+  namespaces: string;
+  /** A regex matcher value for the destination cluster, e.g. `${cluster:regex}`. */
+  cluster: string;
+  /** Keep only these response codes (a regex), e.g. "5.." for the error edges. */
+  responseCodes?: string;
+}
+
+/**
+ * Request rate per edge touching the namespaces (traffic into them, or out of them), reported by
+ * the receiving proxy so callers without a sidecar ("unknown") still appear. One query for all
+ * namespaces: the graph type only changes how the client folds these series into nodes.
+ */
+export function graphEdgeRate(scope: GraphScope): string {
+  const by = GRAPH_EDGE_LABELS.join(', ');
+  const side = (nsLabel: string) => {
+    const matchers = [
+      labelEquals(IstioLabel.reporter, 'destination'),
+      `${nsLabel}=~"${scope.namespaces}"`,
+      `${IstioLabel.destinationCluster}=~"${scope.cluster}"`,
+      scope.responseCodes ? `${IstioLabel.responseCode}=~"${scope.responseCodes}"` : undefined,
+    ];
+    return `sum by (${by}) (rate(${IstioMetric.requestsTotal}${selector(matchers)}[$__rate_interval]))`;
+  };
+  return `${side(IstioLabel.destinationWorkloadNamespace)} or ${side(IstioLabel.sourceWorkloadNamespace)}`;
+}

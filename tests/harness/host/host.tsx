@@ -4,7 +4,7 @@ import { locationService } from '@grafana/runtime';
 import { installFakeDataSources } from './fakeServices';
 import { type QueryLog } from './prometheusDataSource';
 import { installRuntimeServices } from './runtimeServices';
-import { pluginElement, type HostKind, type HostRequest } from './renderPlugin';
+import { installOptionEditors, pluginElement, type HostKind, type HostRequest } from './renderPlugin';
 import { registerSharedModules } from './shared';
 
 declare const System: Parameters<typeof registerSharedModules>[0];
@@ -68,6 +68,8 @@ async function main(state: HostState) {
   registerSharedModules(System);
   installFakeDataSources(state.queries);
   installRuntimeServices();
+  // Grafana registers its option editors at boot; VizPanels in app scenes resolve panel options through them.
+  installOptionEditors();
   if (req.kind === 'app') {
     // Grafana's router and locationService share the browser history; start it at the app path.
     locationService.replace(req.appPath);

@@ -76,6 +76,36 @@ export class HarnessPrometheus extends DataSourceApi<PromQuery> {
     );
   }
 
+  /** Variable queries as Grafana's Prometheus data source reads them: `label_values([selector,] label)`. */
+  override async metricFindQuery(query: string | { query?: string }, options?: { range?: DataQueryRequest['range'] }) {
+    const text = typeof query === 'string' ? query : (query?.query ?? '');
+    const m = /^\s*label_values\(\s*(?:(.+?)\s*,\s*)?(\w+)\s*\)\s*$/.exec(text);
+    if (!m) {
+      throw new Error(`The harness Prometheus only answers label_values(...) variable queries, got: ${text}`);
+    }
+    const params = new URLSearchParams();
+    if (m[1]) {
+      params.append('match[]', m[1]);
+    }
+    if (options?.range) {
+      params.set('start', String(Math.floor(options.range.from.valueOf() / 1000)));
+      params.set('end', String(Math.ceil(options.range.to.valueOf() / 1000)));
+    }
+    this.log.count++;
+    this.log.exprs.push(text);
+    const started = performance.now();
+    try {
+      const res = await fetch(`${this.proxyBase()}/api/v1/label/${encodeURIComponent(m[2])}/values?${params}`);
+      const body = (await res.json().catch(() => undefined)) as { status?: string; data?: string[]; error?: string } | undefined;
+      if (!res.ok || body?.status !== 'success') {
+        throw new Error(body?.error ?? `Prometheus answered HTTP ${res.status}`);
+      }
+      return (body.data ?? []).map((v) => ({ text: v, value: v }));
+    } finally {
+      this.log.totalMs += performance.now() - started;
+    }
+  }
+
   async testDatasource() {
     const res = await fetch(`${this.proxyBase()}/api/v1/query?query=1`);
     return res.ok

@@ -34,7 +34,7 @@ export interface HostRequest {
 // under the standard ids are enough for builders to resolve them and yield their defaults.
 const EDITOR_IDS = ['text', 'number', 'slider', 'boolean', 'select', 'multi-select', 'radio', 'color', 'unit', 'links', 'stats-picker', 'field-name', 'unit', 'mappings', 'thresholds', 'timezone', 'fieldColor'];
 let editorsInstalled = false;
-function installOptionEditors() {
+export function installOptionEditors() {
   if (!editorsInstalled) {
     editorsInstalled = true;
     standardEditorsRegistry.setInit(() => [...new Set(EDITOR_IDS)].map((id) => ({ id, name: id, editor: () => null })));
