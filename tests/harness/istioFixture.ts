@@ -75,10 +75,26 @@ function cdf(le: number, meanMs: number): number {
   return 1 - Math.exp(-le / meanMs);
 }
 
-export function renderMetrics(elapsedSeconds: number): string {
+/** `count` extra namespaces, each a frontend calling a backend, for scale runs (500 namespaces: the issue's target). */
+export function generatedEdges(count: number): Edge[] {
+  return Array.from({ length: count }, (_, i) => {
+    const ns = `gen-${String(i).padStart(3, '0')}`;
+    return {
+      from: [ns, 'frontend-v1', 'frontend'] as [string, string, string],
+      to: [ns, 'backend-v1', 'backend'] as [string, string, string],
+      rps: 1 + (i % 7),
+      errorShare: i % 10 === 0 ? 0.08 : 0,
+      meanMs: 10 + (i % 50),
+      mtls: i % 3 !== 0,
+      sourceReports: true,
+    };
+  });
+}
+
+export function renderMetrics(elapsedSeconds: number, edges: readonly Edge[] = EDGES): string {
   const out = ['# TYPE istio_requests_total counter'];
   const hist = ['# TYPE istio_request_duration_milliseconds histogram'];
-  for (const edge of EDGES) {
+  for (const edge of edges) {
     const total = Math.floor(edge.rps * elapsedSeconds);
     const errors = Math.floor(total * edge.errorShare);
     for (const reporter of ['source', 'destination'] as const) {
@@ -108,8 +124,10 @@ export interface MetricsSource {
   close(): Promise<void>;
 }
 
-export async function startIstioFixture(): Promise<MetricsSource> {
+export async function startIstioFixture(options: { generatedNamespaces?: number } = {}): Promise<MetricsSource> {
   const started = Date.now();
+  const generated = generatedEdges(options.generatedNamespaces ?? 0);
+  const edges = [...EDGES, ...generated];
   const port = await freePort();
   const server: Server = createServer((req, res) => {
     if (req.url !== '/metrics') {
@@ -118,12 +136,12 @@ export async function startIstioFixture(): Promise<MetricsSource> {
     }
     res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' });
     // Start as if the mesh had run for a minute, so the first scrapes already differ.
-    res.end(renderMetrics(60 + (Date.now() - started) / 1000));
+    res.end(renderMetrics(60 + (Date.now() - started) / 1000, edges));
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     target: `127.0.0.1:${port}`,
-    namespaces: FIXTURE_NAMESPACES,
+    namespaces: [...FIXTURE_NAMESPACES, ...generated.map((e) => e.to[0])],
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
