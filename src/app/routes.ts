@@ -22,3 +22,29 @@ export function pageUrl(route: string, params: Record<string, string | readonly 
 export function graphUrlForNamespace(namespace: string): string {
   return pageUrl(ROUTES.graph, { 'var-namespace': namespace });
 }
+
+/** The service or workload page (drill-downs of the overview, so breadcrumbs lead back to it). */
+export function detailUrl(kind: 'service' | 'workload', namespace: string, name: string): string {
+  return `${PLUGIN_BASE_URL}/${ROUTES.overview}/${kind}/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`;
+}
+
+/** A bundled dashboard with its variables filled (`var-<name>`). */
+export function dashboardUrl(uid: string, vars: Record<string, string | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(vars)) {
+    if (v) {
+      q.set(`var-${k}`, v);
+    }
+  }
+  return `/d/${encodeURIComponent(uid)}?${q}`;
+}
+
+/** Grafana Explore on the trace data source, searching a service's recent traces (Jaeger/Tempo search). */
+export function tracesExploreUrl(traceUid: string, serviceName: string): string {
+  const pane = {
+    datasource: traceUid,
+    queries: [{ refId: 'A', datasource: { uid: traceUid }, queryType: 'search', service: serviceName }],
+    range: { from: 'now-1h', to: 'now' },
+  };
+  return `/explore?schemaVersion=1&panes=${encodeURIComponent(JSON.stringify({ meshlens: pane }))}`;
+}

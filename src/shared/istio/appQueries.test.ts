@@ -1,4 +1,10 @@
 import {
+  detailErrorRate,
+  detailIdentity,
+  detailInboundByPeer,
+  detailLatencyQuantile,
+  detailOutboundByPeer,
+  detailRequestRate,
   graphEdgeRate,
   namespaceErrorRate,
   namespaceLatencyQuantile,
@@ -78,5 +84,39 @@ describe('graph PromQL', () => {
   test('error edges keep the response-code filter on both sides', () => {
     const expr = graphEdgeRate({ namespaces: 'shop', cluster: '.*', responseCodes: '5..' });
     expect(expr.match(/response_code=~"5\.\."/g)).toHaveLength(2);
+  });
+});
+
+describe('detail page PromQL', () => {
+  const svc = { kind: 'service' as const, namespace: 'bookinfo', name: 'reviews' };
+  const wl = { kind: 'workload' as const, namespace: 'bookinfo', name: 'reviews-v2' };
+
+  test('service RED metrics select by service namespace and name', () => {
+    expect(detailRequestRate(svc)).toBe(
+      'sum(rate(istio_requests_total{reporter="destination",destination_service_namespace="bookinfo",destination_service_name="reviews"}[$__range]))'
+    );
+    expect(detailErrorRate(svc, '5m')).toBe(
+      'sum(rate(istio_requests_total{reporter="destination",destination_service_namespace="bookinfo",destination_service_name="reviews",response_code=~"5.."}[5m]))'
+    );
+    expect(detailLatencyQuantile(svc, 0.99)).toBe(
+      'histogram_quantile(0.99, sum by (le) (rate(istio_request_duration_milliseconds_bucket{reporter="destination",destination_service_namespace="bookinfo",destination_service_name="reviews"}[$__range])))'
+    );
+  });
+
+  test('workload breakdowns: inbound by caller and code, outbound by callee and code', () => {
+    expect(detailInboundByPeer(wl)).toBe(
+      'sum by (source_workload_namespace, source_workload, response_code) (rate(istio_requests_total{reporter="destination",destination_workload_namespace="bookinfo",destination_workload="reviews-v2"}[$__range]))'
+    );
+    expect(detailOutboundByPeer(wl)).toBe(
+      'sum by (destination_service_namespace, destination_service_name, response_code) (rate(istio_requests_total{reporter="source",source_workload_namespace="bookinfo",source_workload="reviews-v2"}[$__range]))'
+    );
+    expect(detailOutboundByPeer(svc)).toContain('source_canonical_service="reviews"');
+  });
+
+  test('identity query and escaping of untrusted names', () => {
+    expect(detailIdentity(svc)).toBe(
+      'group by (destination_service, destination_cluster) (istio_requests_total{reporter="destination",destination_service_namespace="bookinfo",destination_service_name="reviews"})'
+    );
+    expect(detailRequestRate({ kind: 'service', namespace: 'a', name: 'x"} or vector(1) #' })).toContain('destination_service_name="x\\"} or vector(1) #"');
   });
 });

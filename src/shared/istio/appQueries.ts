@@ -131,3 +131,61 @@ export function graphEdgeRate(scope: GraphScope): string {
   };
   return `${side(IstioLabel.destinationWorkloadNamespace)} or ${side(IstioLabel.sourceWorkloadNamespace)}`;
 }
+
+/** A service (by namespace and name) or a workload (by namespace and name), as the detail pages target them. */
+export interface DetailTarget {
+  kind: 'service' | 'workload';
+  namespace: string;
+  name: string;
+}
+
+/** Matchers selecting requests INTO the target, as its receiving proxies report them. */
+function inboundMatchers(t: DetailTarget): string[] {
+  return t.kind === 'service'
+    ? [labelEquals(IstioLabel.destinationServiceNamespace, t.namespace), labelEquals(IstioLabel.destinationServiceName, t.name)]
+    : [labelEquals(IstioLabel.destinationWorkloadNamespace, t.namespace), labelEquals(IstioLabel.destinationWorkload, t.name)];
+}
+
+/** Matchers selecting requests OUT of the target, as its own proxies report them. */
+function outboundMatchers(t: DetailTarget): string[] {
+  return t.kind === 'service'
+    ? [labelEquals(IstioLabel.sourceWorkloadNamespace, t.namespace), labelEquals(IstioLabel.sourceCanonicalService, t.name)]
+    : [labelEquals(IstioLabel.sourceWorkloadNamespace, t.namespace), labelEquals(IstioLabel.sourceWorkload, t.name)];
+}
+
+function inboundSelector(t: DetailTarget, extra: string[] = []): string {
+  return selector([labelEquals(IstioLabel.reporter, 'destination'), ...inboundMatchers(t), ...extra]);
+}
+
+/** Inbound request rate (RED: rate) of the target; `window` defaults to the picked range. */
+export function detailRequestRate(t: DetailTarget, window = '$__range'): string {
+  return `sum(rate(${IstioMetric.requestsTotal}${inboundSelector(t)}[${window}]))`;
+}
+
+/** Inbound 5xx rate (RED: errors). */
+export function detailErrorRate(t: DetailTarget, window = '$__range'): string {
+  return `sum(rate(${IstioMetric.requestsTotal}${inboundSelector(t, [`${IstioLabel.responseCode}=~"5.."`])}[${window}]))`;
+}
+
+/** Inbound latency quantile in ms (RED: duration). */
+export function detailLatencyQuantile(t: DetailTarget, quantile: number, window = '$__range'): string {
+  return `histogram_quantile(${quantile}, sum by (le) (rate(${IstioMetric.requestDuration}_bucket${inboundSelector(t)}[${window}])))`;
+}
+
+/** Inbound rate by calling workload and response code. */
+export function detailInboundByPeer(t: DetailTarget, window = '$__range'): string {
+  const by = [IstioLabel.sourceWorkloadNamespace, IstioLabel.sourceWorkload, IstioLabel.responseCode].join(', ');
+  return `sum by (${by}) (rate(${IstioMetric.requestsTotal}${inboundSelector(t)}[${window}]))`;
+}
+
+/** Outbound rate by called service and response code, as the target's own proxies report it. */
+export function detailOutboundByPeer(t: DetailTarget, window = '$__range'): string {
+  const by = [IstioLabel.destinationServiceNamespace, IstioLabel.destinationServiceName, IstioLabel.responseCode].join(', ');
+  const sel = selector([labelEquals(IstioLabel.reporter, 'source'), ...outboundMatchers(t)]);
+  return `sum by (${by}) (rate(${IstioMetric.requestsTotal}${sel}[${window}]))`;
+}
+
+/** The target's fully qualified service name(s) and cluster, which the bundled dashboards' variables take. */
+export function detailIdentity(t: DetailTarget): string {
+  return `group by (${IstioLabel.destinationService}, ${IstioLabel.destinationCluster}) (${IstioMetric.requestsTotal}${inboundSelector(t)})`;
+}

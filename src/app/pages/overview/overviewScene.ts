@@ -19,6 +19,7 @@ import {
 } from '../../../shared/istio/appQueries';
 import { type ResolvedSettings } from '../../../shared/settings';
 import { ROUTES, pageUrl } from '../../routes';
+import { detailDrilldowns } from '../detail/detailScene';
 import { NamespaceOverview } from './NamespaceOverview';
 
 export interface OverviewQuery {
@@ -79,5 +80,6 @@ export function getOverviewPage(settings: ResolvedSettings): SceneAppPage {
     url: pageUrl(ROUTES.overview),
     routePath: `${ROUTES.overview}/*`,
     getScene: () => getOverviewScene(settings),
+    drilldowns: detailDrilldowns(settings),
   });
 }
