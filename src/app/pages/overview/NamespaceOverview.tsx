@@ -74,7 +74,7 @@ function NamespaceOverviewRenderer({ model }: SceneComponentProps<NamespaceOverv
     return <LoadingPlaceholder text={t('overview.loading', 'Loading namespaces…')} />;
   }
   if (data.state === LoadingState.Error) {
-    const reason = data.errors?.[0]?.message ?? data.error?.message ?? t('overview.error.unknown', 'unknown error');
+    const reason = data.errors?.[0]?.message ?? t('overview.error.unknown', 'unknown error');
     return (
       <PanelMessage
         kind="error"
