@@ -36,7 +36,7 @@ const cells = (page: import('playwright-core').Page, testId: string) =>
 
 describe('service and workload pages in Chromium from dist/ against a real Prometheus', () => {
   test('service page: RED metrics, inbound and outbound by peer and code, links to the dashboard with variables filled', async () => {
-    const { page, metrics } = await harness.render({ kind: 'app', path: `${BASE}/service/shop/cart?from=now-10s&to=now`, width: 1300, height: 800 });
+    const { page, metrics } = await harness.render({ kind: 'app', path: `${BASE}/service/shop/cart?from=now-10s&to=now`, width: 1300, height: 900 });
     try {
       assert.deepEqual(metrics.pageErrors, []);
       assert.equal(metrics.ok, true, `message: ${metrics.panelMessage}`);
@@ -52,7 +52,11 @@ describe('service and workload pages in Chromium from dist/ against a real Prome
       assert.equal(url.searchParams.get('var-service'), 'cart.shop.svc.cluster.local');
       assert.equal(url.searchParams.get('var-namespace'), 'shop');
       assert.equal(url.searchParams.get('var-cluster'), 'Kubernetes');
-      assert.equal(metrics.queries?.count, 9);
+      // 9 for the metrics and breakdowns, 2 for the node's own graph.
+      assert.equal(metrics.queries?.count, 11, JSON.stringify(metrics.queries?.exprs));
+      await page.waitForSelector('[aria-label^="Node: "]');
+      const nodes = await page.locator('[aria-label^="Node: "]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')).sort());
+      assert.deepEqual(nodes, ['Node: cart', 'Node: frontend', 'Node: payment']);
       mkdirSync(ARTIFACTS, { recursive: true });
       writeFileSync(join(ARTIFACTS, 'app-service.png'), await page.screenshot());
       // A callee opens its own page.

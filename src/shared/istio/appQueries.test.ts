@@ -1,4 +1,5 @@
 import {
+  detailEdgeRate,
   detailErrorRate,
   detailIdentity,
   detailInboundByPeer,
@@ -119,4 +120,14 @@ describe('detail page PromQL', () => {
     );
     expect(detailRequestRate({ kind: 'service', namespace: 'a', name: 'x"} or vector(1) #' })).toContain('destination_service_name="x\\"} or vector(1) #"');
   });
+});
+
+test('a node\'s own graph: edges into it or out of it, one query', () => {
+  const by =
+    'source_workload_namespace, source_workload, source_canonical_service, source_version, destination_workload_namespace, destination_workload, destination_canonical_service, destination_version, destination_service_name, destination_service_namespace';
+  expect(detailEdgeRate({ kind: 'workload', namespace: 'shop', name: 'cart-v1' }, '5..')).toBe(
+    `sum by (${by}) (rate(istio_requests_total{reporter="destination",destination_workload_namespace="shop",destination_workload="cart-v1",response_code=~"5.."}[$__rate_interval]))` +
+      ' or ' +
+      `sum by (${by}) (rate(istio_requests_total{reporter="destination",source_workload_namespace="shop",source_workload="cart-v1",response_code=~"5.."}[$__rate_interval]))`
+  );
 });

@@ -189,3 +189,16 @@ export function detailOutboundByPeer(t: DetailTarget, window = '$__range'): stri
 export function detailIdentity(t: DetailTarget): string {
   return `group by (${IstioLabel.destinationService}, ${IstioLabel.destinationCluster}) (${IstioMetric.requestsTotal}${inboundSelector(t)})`;
 }
+
+/**
+ * Edges into and out of one service or workload (its callers and callees), grouped like
+ * {@link graphEdgeRate} so the same fold draws the node's own graph. Both sides as reported by the
+ * receiving proxy, so callers without a sidecar still show.
+ */
+export function detailEdgeRate(t: DetailTarget, responseCodes?: string): string {
+  const by = GRAPH_EDGE_LABELS.join(', ');
+  const code = responseCodes ? [`${IstioLabel.responseCode}=~"${responseCodes}"`] : [];
+  const side = (matchers: string[]) =>
+    `sum by (${by}) (rate(${IstioMetric.requestsTotal}${selector([labelEquals(IstioLabel.reporter, 'destination'), ...matchers, ...code])}[$__rate_interval]))`;
+  return `${side(inboundMatchers(t))} or ${side(outboundMatchers(t))}`;
+}

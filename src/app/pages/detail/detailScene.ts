@@ -1,3 +1,4 @@
+import { t } from '@grafana/i18n';
 import {
   EmbeddedScene,
   SceneAppPage,
@@ -7,10 +8,13 @@ import {
   SceneRefreshPicker,
   SceneTimePicker,
   SceneTimeRange,
+  SceneDataTransformer,
+  VizPanel,
   type SceneAppPageLike,
   type SceneRouteMatch,
 } from '@grafana/scenes';
 import {
+  detailEdgeRate,
   detailErrorRate,
   detailIdentity,
   detailInboundByPeer,
@@ -21,6 +25,8 @@ import {
 } from '../../../shared/istio/appQueries';
 import { type ResolvedSettings } from '../../../shared/settings';
 import { detailUrl } from '../../routes';
+import { meshPanelOptions, meshTransformation } from '../graph/GraphControls';
+import { MESH_GRAPH_PANEL_ID } from '../graph/graphScene';
 import { DetailView } from './DetailView';
 
 /** The detail page's queries: 9 for one service or workload, none per peer. */
@@ -39,6 +45,29 @@ export function detailQueries(target: DetailTarget) {
   ];
 }
 
+/** The node's own graph: its callers and callees, drawn by the mesh graph panel (2 more queries). */
+function ownGraph(settings: ResolvedSettings, target: DetailTarget): VizPanel {
+  const graphType = target.kind === 'service' ? 'service' : 'workload';
+  return new VizPanel({
+    pluginId: MESH_GRAPH_PANEL_ID,
+    title:
+      target.kind === 'service'
+        ? t('detail.graph.service', 'Callers and callees of this service')
+        : t('detail.graph.workload', 'Callers and callees of this workload'),
+    options: meshPanelOptions('rate'),
+    $data: new SceneDataTransformer({
+      $data: new SceneQueryRunner({
+        datasource: { uid: settings.prometheusUid, type: 'prometheus' },
+        queries: [
+          { refId: 'traffic', expr: detailEdgeRate(target), instant: true, range: false },
+          { refId: 'errors', expr: detailEdgeRate(target, '5..'), instant: true, range: false },
+        ],
+      }),
+      transformations: [meshTransformation(graphType, 'rate')],
+    }),
+  });
+}
+
 /** Pure factory: the scene of one service or workload. */
 export function getDetailScene(settings: ResolvedSettings, target: DetailTarget): EmbeddedScene {
   return new EmbeddedScene({
@@ -46,10 +75,12 @@ export function getDetailScene(settings: ResolvedSettings, target: DetailTarget)
     $data: new SceneQueryRunner({ datasource: { uid: settings.prometheusUid, type: 'prometheus' }, queries: detailQueries(target), maxDataPoints: 60 }),
     controls: [new SceneTimePicker({}), new SceneRefreshPicker({})],
     body: new SceneFlexLayout({
+      direction: 'column',
       children: [
         new SceneFlexItem({
           body: new DetailView({ target, thresholds: settings.thresholds, prometheusUid: settings.prometheusUid, traceUid: settings.traceUid }),
         }),
+        new SceneFlexItem({ minHeight: 360, body: ownGraph(settings, target) }),
       ],
     }),
   });
