@@ -18,9 +18,12 @@ const TYPES: Record<string, string> = {
 export interface ServerOptions {
   /** The Prometheus that `/api/datasources/proxy/uid/meshlens-prometheus/*` forwards to (Grafana's data source proxy). */
   prometheusUrl?: string;
+  /** The Jaeger query API that `/api/datasources/proxy/uid/meshlens-jaeger/*` forwards to. */
+  jaegerUrl?: string;
 }
 
 const PROM_PROXY = '/api/datasources/proxy/uid/meshlens-prometheus/';
+const JAEGER_PROXY = '/api/datasources/proxy/uid/meshlens-jaeger/';
 
 export interface HarnessServer {
   url: string;
@@ -44,7 +47,10 @@ export async function startServer(inputFile?: string, options: ServerOptions = {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (path.startsWith(PROM_PROXY)) {
-      return proxy(req, res, options.prometheusUrl, path.slice(PROM_PROXY.length - 1));
+      return proxy(req, res, options.prometheusUrl, path.slice(PROM_PROXY.length - 1), 'Prometheus');
+    }
+    if (path.startsWith(JAEGER_PROXY)) {
+      return proxy(req, res, options.jaegerUrl, path.slice(JAEGER_PROXY.length - 1), 'Jaeger');
     }
     // App pages live under /a/<id>/…, as in Grafana; the host page serves them all.
     if (path === '/' || path === '/index.html' || path.startsWith('/a/')) {
@@ -82,20 +88,20 @@ function send(res: ServerResponse, file: string) {
 }
 
 /** Forwards a data source query to Prometheus; failures answer 502 with Grafana's JSON error shape. */
-function proxy(req: IncomingMessage, res: ServerResponse, target: string | undefined, subPath: string) {
+function proxy(req: IncomingMessage, res: ServerResponse, target: string | undefined, subPath: string, what: string) {
   const fail = (message: string) => {
     if (!res.headersSent) {
       res.writeHead(502, { 'Content-Type': 'application/json' }).end(JSON.stringify({ status: 'error', error: message, message }));
     }
   };
   if (!target) {
-    return fail('No Prometheus is configured behind the harness data source proxy');
+    return fail(`No ${what} is configured behind the harness data source proxy`);
   }
   const url = new URL(subPath + (new URL(req.url ?? '/', 'http://x').search ?? ''), target);
   const upstream = request(url, { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? '' } }, (up) => {
     res.writeHead(up.statusCode ?? 502, { 'Content-Type': up.headers['content-type'] ?? 'application/json' });
     up.pipe(res);
   });
-  upstream.on('error', (e) => fail(`Post "${url.href}": ${e.message}`));
+  upstream.on('error', (e) => fail(`${req.method === 'POST' ? 'Post' : 'Get'} "${url.href}": ${e.message}`));
   req.pipe(upstream);
 }

@@ -1,5 +1,6 @@
 import { type DataSourceApi, type DataSourceInstanceSettings, PluginType } from '@grafana/data';
 import { setDataSourceSrv, type DataSourceSrv } from '@grafana/runtime';
+import { HarnessJaeger } from './jaegerDataSource';
 import { HarnessPrometheus, type QueryLog } from './prometheusDataSource';
 
 function settings(uid: string, name: string, type: string, isDefault: boolean): DataSourceInstanceSettings {
@@ -36,15 +37,18 @@ function settings(uid: string, name: string, type: string, isDefault: boolean): 
 
 /**
  * The data sources provisioning/ creates, as Grafana's data source service would list them. The
- * Prometheus one answers through the harness server's proxy route (a real Prometheus when the test
- * gave one); the others have no backend in the harness and say so when queried.
+ * Prometheus and Jaeger ones answer through the harness server's proxy routes (a real Prometheus, a
+ * Jaeger query API, when the test gave them); a proxy without a target answers 502 with the reason.
  */
 export function installFakeDataSources(log: QueryLog = { count: 0, totalMs: 0, exprs: [] }): void {
   const list = [
     settings('meshlens-prometheus', 'Prometheus', 'prometheus', true),
     settings('meshlens-jaeger', 'Jaeger', 'jaeger', false),
   ];
-  const instances = new Map<string, DataSourceApi>([['meshlens-prometheus', new HarnessPrometheus(list[0], log) as unknown as DataSourceApi]]);
+  const instances = new Map<string, DataSourceApi>([
+    ['meshlens-prometheus', new HarnessPrometheus(list[0], log) as unknown as DataSourceApi],
+    ['meshlens-jaeger', new HarnessJaeger(list[1], log) as unknown as DataSourceApi],
+  ]);
   const srv: Partial<DataSourceSrv> = {
     getList: (filters = {}) =>
       list.filter((ds) => (!filters.pluginId || ds.type === filters.pluginId) && (!filters.filter || filters.filter(ds))),

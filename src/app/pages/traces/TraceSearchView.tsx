@@ -23,6 +23,8 @@ export interface TraceSearchViewState extends SceneObjectState {
   searched: boolean;
   traceId?: string;
   traceUid: string;
+  /** Why the opened trace could not be loaded (unknown id, data source down). */
+  openError?: string;
 }
 
 const KEYS = ['service', 'operation', 'tags', 'minDuration', 'maxDuration', 'limit', 'traceId'] as const;
@@ -68,15 +70,22 @@ export class TraceSearchView extends SceneObjectBase<TraceSearchViewState> {
   };
 
   onOpen = (traceId: string) => {
-    this.setState({ traceId });
-    this.panel()?.setState({
-      title: t('traces.panel.trace', 'Trace {{id}}', { id: traceId }),
-      $data: new SceneQueryRunner({ datasource: { uid: this.state.traceUid }, queries: [{ refId: 'trace', query: traceId }] }),
-    });
+    this.setState({ traceId, openError: undefined });
+    const runner = new SceneQueryRunner({ datasource: { uid: this.state.traceUid }, queries: [{ refId: 'trace', query: traceId }] });
+    // The panel shows a failed query only as a corner icon; the page says in words what went wrong.
+    this._subs.add(
+      runner.subscribeToState((s) => {
+        const failed = s.data?.state === LoadingState.Error ? (s.data.errors?.[0]?.message ?? 'unknown error') : undefined;
+        if (failed !== this.state.openError && runner === this.panel()?.state.$data) {
+          this.setState({ openError: failed });
+        }
+      })
+    );
+    this.panel()?.setState({ title: t('traces.panel.trace', 'Trace {{id}}', { id: traceId }), $data: runner });
   };
 
   onFile = (name: string, text: string) => {
-    this.setState({ traceId: undefined });
+    this.setState({ traceId: undefined, openError: undefined });
     this.panel()?.setState({
       title: name,
       $data: new SceneDataNode({ data: { state: LoadingState.Done, series: [fileFrame(name, text)], timeRange: getDefaultTimeRange() } }),
@@ -97,7 +106,7 @@ export class TraceSearchView extends SceneObjectBase<TraceSearchViewState> {
 }
 
 function TraceSearchRenderer({ model }: SceneComponentProps<TraceSearchView>) {
-  const { search, searched, traceUid } = model.useState();
+  const { search, searched, traceUid, traceId, openError } = model.useState();
   const { data } = sceneGraph.getData(model).useState();
   const results = useMemo(() => (data ? parseSearchResults(data.series) : undefined), [data]);
   let body: React.ReactNode = null;
@@ -118,6 +127,9 @@ function TraceSearchRenderer({ model }: SceneComponentProps<TraceSearchView>) {
     <div data-testid="meshlens-traces" data-meshlens-ready="true">
       <SearchForm initial={search} onSearch={model.onSearch} onFile={model.onFile} />
       {body}
+      {openError && traceId && (
+        <PanelMessage kind="error" message={t('traces.openFailed', 'Trace "{{id}}" could not be opened: {{reason}}', { id: traceId, reason: openError })} />
+      )}
     </div>
   );
 }
