@@ -1,4 +1,4 @@
-import { dashboardUrl, detailUrl, graphUrlForNamespace, pageUrl, tracesExploreUrl } from './routes';
+import { dashboardUrl, detailUrl, graphUrlForNamespace, pageUrl, tracesUrlForService } from './routes';
 
 test('page URLs encode values and repeat array keys', () => {
   expect(graphUrlForNamespace('a b&c')).toBe('/a/meshlens-istio-app/graph?var-namespace=a+b%26c');
@@ -11,11 +11,5 @@ test('detail, dashboard and trace URLs encode untrusted names', () => {
   expect(dashboardUrl('meshlens-istio-service', { namespace: 'bookinfo', service: 'reviews.bookinfo.svc.cluster.local', cluster: undefined })).toBe(
     '/d/meshlens-istio-service?var-namespace=bookinfo&var-service=reviews.bookinfo.svc.cluster.local'
   );
-  const url = new URL(tracesExploreUrl('meshlens-jaeger', 'reviews.bookinfo'), 'http://x');
-  expect(JSON.parse(url.searchParams.get('panes')!).meshlens.queries[0]).toEqual({
-    refId: 'A',
-    datasource: { uid: 'meshlens-jaeger' },
-    queryType: 'search',
-    service: 'reviews.bookinfo',
-  });
+  expect(tracesUrlForService('reviews.bookinfo')).toBe('/a/meshlens-istio-app/traces?service=reviews.bookinfo');
 });

@@ -39,12 +39,7 @@ export function dashboardUrl(uid: string, vars: Record<string, string | undefine
   return `/d/${encodeURIComponent(uid)}?${q}`;
 }
 
-/** Grafana Explore on the trace data source, searching a service's recent traces (Jaeger/Tempo search). */
-export function tracesExploreUrl(traceUid: string, serviceName: string): string {
-  const pane = {
-    datasource: traceUid,
-    queries: [{ refId: 'A', datasource: { uid: traceUid }, queryType: 'search', service: serviceName }],
-    range: { from: 'now-1h', to: 'now' },
-  };
-  return `/explore?schemaVersion=1&panes=${encodeURIComponent(JSON.stringify({ meshlens: pane }))}`;
+/** The traces page searching one service's traces (Istio names trace services `<app>.<namespace>`). */
+export function tracesUrlForService(serviceName: string): string {
+  return pageUrl(ROUTES.traces, { service: serviceName });
 }

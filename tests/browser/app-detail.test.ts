@@ -52,6 +52,8 @@ describe('service and workload pages in Chromium from dist/ against a real Prome
       assert.equal(url.searchParams.get('var-service'), 'cart.shop.svc.cluster.local');
       assert.equal(url.searchParams.get('var-namespace'), 'shop');
       assert.equal(url.searchParams.get('var-cluster'), 'Kubernetes');
+      // Service → its traces on the traces page.
+      assert.equal(await page.getByRole('link', { name: 'Recent traces' }).getAttribute('href'), '/a/meshlens-istio-app/traces?service=cart.shop');
       // 9 for the metrics and breakdowns, 2 for the node's own graph.
       assert.equal(metrics.queries?.count, 11, JSON.stringify(metrics.queries?.exprs));
       await page.waitForSelector('[aria-label^="Node: "]');

@@ -41,6 +41,10 @@ describe('graph page in Chromium from dist/ against a real Prometheus', () => {
       assert.equal(metrics.queries?.count, 4, JSON.stringify(metrics.queries?.exprs));
       mkdirSync(ARTIFACTS, { recursive: true });
       writeFileSync(join(ARTIFACTS, 'app-graph.png'), await page.screenshot());
+      // Graph → service page: the nodes' pages are linked under the graph.
+      await page.getByRole('link', { name: 'reviews.bookinfo' }).click();
+      await page.waitForURL((u) => u.pathname === '/a/meshlens-istio-app/overview/service/bookinfo/reviews');
+      await page.getByTestId('meshlens-detail').waitFor();
       console.log(`graph: ${metrics.queries?.count} queries, ${metrics.queries?.totalMs} ms total`);
     } finally {
       await page.close();

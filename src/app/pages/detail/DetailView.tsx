@@ -7,7 +7,7 @@ import { LinkButton, LoadingPlaceholder, Stack, useStyles2 } from '@grafana/ui';
 import { type DetailTarget } from '../../../shared/istio/appQueries';
 import { PanelMessage } from '../../../shared/ui/PanelMessage';
 import { type HealthThresholds } from '../../../shared/settings';
-import { dashboardUrl, detailUrl, graphUrlForNamespace, tracesExploreUrl } from '../../routes';
+import { dashboardUrl, detailUrl, graphUrlForNamespace, tracesUrlForService } from '../../routes';
 import { HealthBadge } from '../overview/components/HealthBadge';
 import { Sparkline } from '../overview/components/Sparkline';
 import { formatMs, formatPct, formatRate } from '../overview/model/cells';
@@ -19,7 +19,6 @@ export interface DetailViewState extends SceneObjectState {
   target: DetailTarget;
   thresholds: HealthThresholds;
   prometheusUid: string;
-  traceUid: string;
 }
 
 /** A service's or workload's RED metrics, inbound/outbound breakdowns and links onward (dashboards, graph, traces). */
@@ -27,9 +26,14 @@ export class DetailView extends SceneObjectBase<DetailViewState> {
   static Component = DetailViewRenderer;
 }
 
+/** Istio's trace service name uses the app, not the workload: `reviews-v2` reports as `reviews`. */
+function appOf(workload: string): string {
+  return workload.replace(/-v\d+$/, '');
+}
+
 function DetailViewRenderer({ model }: SceneComponentProps<DetailView>) {
   const styles = useStyles2(getStyles);
-  const { target, thresholds, prometheusUid, traceUid } = model.useState();
+  const { target, thresholds, prometheusUid } = model.useState();
   const { data } = sceneGraph.getData(model).useState();
   const detail = useMemo(() => (data ? buildDetail(data.series) : undefined), [data]);
   if (!data || !detail || data.state === LoadingState.Loading) {
@@ -70,7 +74,7 @@ function DetailViewRenderer({ model }: SceneComponentProps<DetailView>) {
         <LinkButton icon="sitemap" variant="secondary" href={graphUrlForNamespace(target.namespace)}>
           {t('detail.graph', 'Graph of {{namespace}}', { namespace: target.namespace })}
         </LinkButton>
-        <LinkButton icon="gf-traces" variant="secondary" href={tracesExploreUrl(traceUid, `${target.name}.${target.namespace}`)}>
+        <LinkButton icon="gf-traces" variant="secondary" href={tracesUrlForService(`${isService ? target.name : appOf(target.name)}.${target.namespace}`)}>
           {t('detail.traces', 'Recent traces')}
         </LinkButton>
       </Stack>

@@ -12,11 +12,11 @@ test('nine queries for one service, the trend as a range query', () => {
   expect(q.filter((x) => x.range).map((x) => x.refId)).toEqual(['trend']);
 });
 
-test('the scene queries the configured Prometheus and hands the view its target and trace data source', () => {
+test('the scene queries the configured Prometheus and hands the view its target', () => {
   const scene = getDetailScene(resolveSettings({ prometheusUid: 'p2', traceUid: 't2' }), target);
   expect((scene.state.$data as SceneQueryRunner).state.datasource).toEqual({ uid: 'p2', type: 'prometheus' });
   const view = sceneGraph.findObject(scene, (o) => o instanceof DetailView) as DetailView;
-  expect(view.state).toMatchObject({ target, prometheusUid: 'p2', traceUid: 't2' });
+  expect(view.state).toMatchObject({ target, prometheusUid: 'p2' });
 });
 
 test('drill-downs for services and workloads, titled by name, breadcrumbed to their parent', () => {

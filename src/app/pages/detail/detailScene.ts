@@ -78,7 +78,7 @@ export function getDetailScene(settings: ResolvedSettings, target: DetailTarget)
       direction: 'column',
       children: [
         new SceneFlexItem({
-          body: new DetailView({ target, thresholds: settings.thresholds, prometheusUid: settings.prometheusUid, traceUid: settings.traceUid }),
+          body: new DetailView({ target, thresholds: settings.thresholds, prometheusUid: settings.prometheusUid }),
         }),
         new SceneFlexItem({ minHeight: 360, body: ownGraph(settings, target) }),
       ],

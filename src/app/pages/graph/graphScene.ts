@@ -18,6 +18,7 @@ import { graphEdgeRate } from '../../../shared/istio/appQueries';
 import { type ResolvedSettings } from '../../../shared/settings';
 import { ROUTES, pageUrl } from '../../routes';
 import { GraphControls, meshPanelOptions, meshTransformation } from './GraphControls';
+import { GraphNodeLinks } from './GraphNodeLinks';
 
 export const MESH_GRAPH_PANEL_ID = 'meshlens-meshgraph-panel';
 
@@ -79,6 +80,7 @@ export function getGraphScene(settings: ResolvedSettings): EmbeddedScene {
             }),
           }),
         }),
+        new SceneFlexItem({ body: new GraphNodeLinks({}) }),
       ],
     }),
   });

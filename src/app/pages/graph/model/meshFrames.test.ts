@@ -65,3 +65,9 @@ test('no series: empty frames, nothing dropped', () => {
   expect(frames.map((f) => f.length)).toEqual([0, 0]);
   expect(dropped).toBe(0);
 });
+
+test('nodes carry namespace and name for their page; unknown has none', () => {
+  const [nodes] = toMeshFrames(series, 'versionedApp', 'rate').frames;
+  expect(col(nodes, 'detail__name')).toEqual(['productpage', 'reviews', 'reviews', '']);
+  expect(col(nodes, 'detail__namespace')).toEqual(['bookinfo', 'bookinfo', 'bookinfo', '']);
+});

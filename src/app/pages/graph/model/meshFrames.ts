@@ -10,6 +10,9 @@ interface End {
   id: string;
   title: string;
   subtitle: string;
+  /** Namespace and name (workload, app or service) the node's page is found by; empty for "unknown". */
+  namespace: string;
+  name: string;
 }
 
 /** Istio's name for a peer it could not identify (a caller without a sidecar). */
@@ -19,21 +22,21 @@ function end(l: Record<string, string>, side: 'source' | 'destination', type: Gr
   const ns = l[`${side}_workload_namespace`] || l.destination_service_namespace || '';
   const workload = l[`${side}_workload`] || '';
   if (!ns || ns === UNKNOWN || workload === UNKNOWN) {
-    return { id: UNKNOWN, title: UNKNOWN, subtitle: '' };
+    return { id: UNKNOWN, title: UNKNOWN, subtitle: '', namespace: '', name: '' };
   }
   const app = l[`${side}_canonical_service`] || workload;
   switch (type) {
     case 'workload':
-      return { id: `${ns}/${workload}`, title: workload, subtitle: ns };
+      return { id: `${ns}/${workload}`, title: workload, subtitle: ns, namespace: ns, name: workload };
     case 'app':
-      return { id: `${ns}/${app}`, title: app, subtitle: ns };
+      return { id: `${ns}/${app}`, title: app, subtitle: ns, namespace: ns, name: app };
     case 'service': {
       const name = side === 'destination' ? l.destination_service_name || app : app;
-      return { id: `${ns}/${name}`, title: name, subtitle: ns };
+      return { id: `${ns}/${name}`, title: name, subtitle: ns, namespace: ns, name };
     }
     default: {
       const version = l[`${side}_version`] || '';
-      return { id: `${ns}/${app}/${version}`, title: version && version !== UNKNOWN ? `${app} ${version}` : app, subtitle: ns };
+      return { id: `${ns}/${app}/${version}`, title: version && version !== UNKNOWN ? `${app} ${version}` : app, subtitle: ns, namespace: ns, name: app };
     }
   }
 }
@@ -103,6 +106,8 @@ export function toMeshFrames(series: readonly DataFrame[], type: GraphType, edge
       { name: 'subtitle', type: FieldType.string, values: nodeList.map((n) => n.subtitle) },
       { name: 'mainstat', type: FieldType.number, values: nodeList.map((n) => round(n.inRate)), config: { unit: 'req/s', displayName: 'Inbound' } },
       { name: 'secondarystat', type: FieldType.number, values: nodeList.map((n) => pct(n.inErrors, n.inRate)), config: { unit: '% 5xx', displayName: 'Errors' } },
+      { name: 'detail__namespace', type: FieldType.string, values: nodeList.map((n) => n.namespace), config: { displayName: 'Namespace' } },
+      { name: 'detail__name', type: FieldType.string, values: nodeList.map((n) => n.name), config: { displayName: 'Name' } },
     ],
   });
   const edgeStat =
