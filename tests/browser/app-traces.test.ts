@@ -63,7 +63,7 @@ describe('traces page in Chromium from dist/', () => {
       await page.getByTestId('meshlens-trace-hit').first().waitFor();
       const hits = await page.getByTestId('meshlens-trace-hit').allInnerTexts();
       assert.equal(hits.length, 1);
-      assert.match(hits[0], /^api-edge: /);
+      assert.match(hits[0], /api-edge: POST \/api\/graphql/);
       assert.equal(await page.locator('circle[role="button"]').count(), 1);
       await page.getByRole('button', { name: 'Open trace 4a1b2c3d4e5f60718293a4b5c6d7e8f9' }).click();
       await page.getByText('Trace 4a1b2c3d4e5f60718293a4b5c6d7e8f9').waitFor();
@@ -71,6 +71,27 @@ describe('traces page in Chromium from dist/', () => {
       assert.equal(new URL(page.url()).searchParams.get('traceId'), '4a1b2c3d4e5f60718293a4b5c6d7e8f9');
       mkdirSync(ARTIFACTS, { recursive: true });
       writeFileSync(join(ARTIFACTS, 'app-traces-results.png'), await page.screenshot());
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('two traces compared side by side by structure and duration (from the URL)', async () => {
+    const { page, metrics } = await withJaeger.render({
+      kind: 'app',
+      path: `${TRACES}?compare=4a1b2c3d4e5f60718293a4b5c6d7e8f9,0000000000000001`,
+      width: 1300,
+      height: 1000,
+      waitFor: '[data-testid="meshlens-compare-row"]',
+    });
+    try {
+      assert.deepEqual(metrics.pageErrors, []);
+      const compare = page.getByTestId('meshlens-trace-compare');
+      assert.match(await compare.locator('h4').innerText(), /A: 4a1b2c3d4e5f60718293a4b5c6d7e8f9 \(57 spans, 44s\) vs B: 0000000000000001 \(5 spans/);
+      const rows = await page.getByTestId('meshlens-compare-row').allInnerTexts();
+      assert.ok(rows.some((r) => /^api-edge\tPOST \/api\/graphql\t1 \/ 0\t44s \/ 0µs\tonly in A$/.test(r)), rows.slice(0, 3).join(' | '));
+      assert.ok(rows.some((r) => /only in B$/.test(r)));
+      writeFileSync(join(ARTIFACTS, 'app-traces-compare.png'), await page.screenshot());
     } finally {
       await page.close();
     }

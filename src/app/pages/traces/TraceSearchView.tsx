@@ -15,6 +15,7 @@ import {
 import { LoadingPlaceholder } from '@grafana/ui';
 import { PanelMessage } from '../../../shared/ui/PanelMessage';
 import { ResultsView } from './components/ResultsView';
+import { TraceCompare } from './TraceCompare';
 import { SearchForm } from './components/SearchForm';
 import { EMPTY_SEARCH, fileFrame, parseSearchResults, toJaegerSearchQuery, validateSearch, type TraceSearch } from './model/search';
 
@@ -92,6 +93,10 @@ export class TraceSearchView extends SceneObjectBase<TraceSearchViewState> {
     });
   };
 
+  onCompare = (a: string, b: string) => {
+    (sceneGraph.findObject(this.getRoot(), (o) => o instanceof TraceCompare) as TraceCompare | null)?.compare(a, b);
+  };
+
   private runSearch() {
     const runner = sceneGraph.getData(this);
     if (runner instanceof SceneQueryRunner) {
@@ -120,7 +125,7 @@ function TraceSearchRenderer({ model }: SceneComponentProps<TraceSearchView>) {
       results.hits.length === 0 ? (
         <PanelMessage kind="info" message={t('traces.none', 'No traces of "{{service}}" match in this time range.', { service: search.service })} />
       ) : (
-        <ResultsView hits={results.hits} dropped={results.dropped} onOpen={model.onOpen} />
+        <ResultsView hits={results.hits} dropped={results.dropped} onOpen={model.onOpen} onCompare={model.onCompare} />
       );
   }
   return (

@@ -1,6 +1,7 @@
 import '../../testing/jsdomShims';
 import { SceneQueryRunner, VizPanel, sceneGraph } from '@grafana/scenes';
 import { resolveSettings } from '../../../shared/settings';
+import { TraceCompare } from './TraceCompare';
 import { TraceSearchView } from './TraceSearchView';
 import { TRACE_PANEL_ID, getTracesScene } from './tracesScene';
 
@@ -34,4 +35,17 @@ test('opening a trace points the panel at the trace data source; a file replaces
   view.onFile('t.json', '{"data":[]}');
   expect(panel.state.title).toBe('t.json');
   expect(view.state.traceId).toBeUndefined();
+});
+
+test('a comparison is kept in the URL as two ids and queries both traces as A and B', () => {
+  const { scene } = parts();
+  const compare = sceneGraph.findObject(scene, (o) => o instanceof TraceCompare) as TraceCompare;
+  compare.updateFromUrl({ compare: 'only-one' });
+  expect(compare.state.ids).toBeUndefined();
+  compare.updateFromUrl({ compare: 'aaa,bbb' });
+  expect(compare.getUrlState()).toEqual({ compare: 'aaa,bbb' });
+  expect((compare.state.$data as SceneQueryRunner).state.queries).toEqual([
+    { refId: 'A', query: 'aaa' },
+    { refId: 'B', query: 'bbb' },
+  ]);
 });

@@ -12,6 +12,7 @@ import {
 } from '@grafana/scenes';
 import { type ResolvedSettings } from '../../../shared/settings';
 import { ROUTES, pageUrl } from '../../routes';
+import { TraceCompare } from './TraceCompare';
 import { EMPTY_SEARCH, TraceSearchView } from './TraceSearchView';
 
 export const TRACE_PANEL_ID = 'meshlens-trace-panel';
@@ -31,6 +32,9 @@ export function getTracesScene(settings: ResolvedSettings): EmbeddedScene {
             traceUid: settings.traceUid,
             $data: new SceneQueryRunner({ datasource: { uid: settings.traceUid }, queries: [], runQueriesMode: 'manual' }),
           }),
+        }),
+        new SceneFlexItem({
+          body: new TraceCompare({ $data: new SceneQueryRunner({ datasource: { uid: settings.traceUid }, queries: [], runQueriesMode: 'manual' }) }),
         }),
         new SceneFlexItem({
           minHeight: 480,

@@ -1,8 +1,8 @@
-import React from 'react';
+import React, { useState } from 'react';
 import { css } from '@emotion/css';
 import { dateTimeFormat, type GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
-import { Button, useStyles2, useTheme2 } from '@grafana/ui';
+import { Button, Checkbox, useStyles2, useTheme2 } from '@grafana/ui';
 import { formatDurationMs } from '../../../../shared/format';
 import { scatterPoints, type TraceHit } from '../model/search';
 
@@ -10,8 +10,17 @@ const W = 640;
 const H = 140;
 
 /** Duration over time (Jaeger's search scatter) and the result list; both open a trace. */
-export function ResultsView({ hits, dropped, onOpen }: { hits: readonly TraceHit[]; dropped: number; onOpen(id: string): void }) {
+interface Props {
+  hits: readonly TraceHit[];
+  dropped: number;
+  onOpen(id: string): void;
+  onCompare(a: string, b: string): void;
+}
+
+export function ResultsView({ hits, dropped, onOpen, onCompare }: Props) {
   const styles = useStyles2(getStyles);
+  const [picked, setPicked] = useState<string[]>([]);
+  const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id].slice(-2)));
   const theme = useTheme2();
   const points = scatterPoints(hits, W, H);
   return (
@@ -38,6 +47,7 @@ export function ResultsView({ hits, dropped, onOpen }: { hits: readonly TraceHit
       <table className={styles.table}>
         <thead>
           <tr>
+            <th>{t('traces.col.pick', 'Compare')}</th>
             <th>{t('traces.col.name', 'Trace')}</th>
             <th>{t('traces.col.start', 'Started')}</th>
             <th>{t('traces.col.duration', 'Duration')}</th>
@@ -47,6 +57,9 @@ export function ResultsView({ hits, dropped, onOpen }: { hits: readonly TraceHit
         <tbody>
           {hits.map((h) => (
             <tr key={h.traceId} data-testid="meshlens-trace-hit">
+              <td>
+                <Checkbox value={picked.includes(h.traceId)} onChange={() => toggle(h.traceId)} aria-label={t('traces.pick', 'Pick {{id}} to compare', { id: h.traceId })} />
+              </td>
               <td>{h.name || h.traceId}</td>
               <td>{dateTimeFormat(h.startMs)}</td>
               <td>{formatDurationMs(h.durationMs)}</td>
@@ -59,6 +72,11 @@ export function ResultsView({ hits, dropped, onOpen }: { hits: readonly TraceHit
           ))}
         </tbody>
       </table>
+      <div>
+        <Button size="sm" icon="exchange-alt" disabled={picked.length !== 2} onClick={() => onCompare(picked[0], picked[1])}>
+          {t('traces.compareButton', 'Compare the two picked traces')}
+        </Button>
+      </div>
       {dropped > 0 && <p>{t('traces.dropped', '{{count}} results without an id or times not shown', { count: dropped })}</p>}
     </div>
   );
