@@ -105,6 +105,18 @@ describe('overview page in Chromium from dist/ against a real Prometheus', () =>
   });
 });
 
+describe('app root', () => {
+  test('the bare app URL opens the overview', async () => {
+    const { page, metrics } = await harness.render({ kind: 'app', path: '/a/meshlens-istio-app' });
+    try {
+      assert.equal(metrics.ok, true, `message: ${metrics.panelMessage}`);
+      assert.equal(new URL(page.url()).pathname, '/a/meshlens-istio-app/overview');
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('overview page with bad input', () => {
   test('an unreachable Prometheus gets a clear message, not a blank page', async () => {
     const closed = await openHarness(undefined, { prometheusUrl: `http://127.0.0.1:${await freePort()}` });

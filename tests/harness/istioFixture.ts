@@ -25,7 +25,7 @@ const EDGES: Edge[] = [
   { from: ['bookinfo', 'productpage-v1', 'productpage'], to: ['bookinfo', 'reviews-v2', 'reviews'], rps: 12, errorShare: 0, meanMs: 25, mtls: true, sourceReports: true },
   { from: ['bookinfo', 'productpage-v1', 'productpage'], to: ['bookinfo', 'details-v1', 'details'], rps: 12, errorShare: 0.005, meanMs: 8, mtls: true, sourceReports: true },
   { from: ['bookinfo', 'reviews-v2', 'reviews'], to: ['bookinfo', 'ratings-v1', 'ratings'], rps: 8, errorShare: 0, meanMs: 5, mtls: true, sourceReports: true },
-  { from: ['istio-system', 'istio-ingressgateway', 'istio-ingressgateway'], to: ['shop', 'frontend-v1', 'frontend'], rps: 15, errorShare: 0.02, meanMs: 120, mtls: true, sourceReports: true },
+  { from: ['istio-system', 'istio-ingressgateway', 'istio-ingressgateway'], to: ['shop', 'frontend-v1', 'frontend'], rps: 15, errorShare: 0.03, meanMs: 120, mtls: true, sourceReports: true },
   { from: ['shop', 'frontend-v1', 'frontend'], to: ['shop', 'cart-v1', 'cart'], rps: 9, errorShare: 0, meanMs: 30, mtls: true, sourceReports: true },
   { from: ['shop', 'cart-v1', 'cart'], to: ['payments', 'payment-v1', 'payment'], rps: 4, errorShare: 0.25, meanMs: 300, mtls: true, sourceReports: true },
   { from: ['legacy', 'api-v1', 'api'], to: ['legacy', 'db-v1', 'db'], rps: 6, errorShare: 0, meanMs: 15, mtls: false, sourceReports: true },
@@ -70,6 +70,10 @@ function version(workload: string): string {
   return /-(v\d+)$/.exec(workload)?.[1] ?? 'unknown';
 }
 
+function round3(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
 /** Fraction of requests at or below `le` ms, for an exponential latency with the edge's mean. */
 function cdf(le: number, meanMs: number): number {
   return 1 - Math.exp(-le / meanMs);
@@ -95,19 +99,21 @@ export function renderMetrics(elapsedSeconds: number, edges: readonly Edge[] = E
   const out = ['# TYPE istio_requests_total counter'];
   const hist = ['# TYPE istio_request_duration_milliseconds histogram'];
   for (const edge of edges) {
-    const total = Math.floor(edge.rps * elapsedSeconds);
-    const errors = Math.floor(total * edge.errorShare);
+    // Fractional counters (valid in the exposition format) keep short-window rates steady: whole-number
+    // steps would make a 10 s error rate jump between scrapes.
+    const total = round3(edge.rps * elapsedSeconds);
+    const errors = round3(total * edge.errorShare);
     for (const reporter of ['source', 'destination'] as const) {
       if (reporter === 'source' && !edge.sourceReports) {
         continue;
       }
-      out.push(`istio_requests_total{${labels(edge, reporter, '200')}} ${total - errors}`);
+      out.push(`istio_requests_total{${labels(edge, reporter, '200')}} ${round3(total - errors)}`);
       if (edge.errorShare > 0) {
         out.push(`istio_requests_total{${labels(edge, reporter, '503')}} ${errors}`);
       }
       const l = labels(edge, reporter, '200');
       for (const le of BUCKETS) {
-        hist.push(`istio_request_duration_milliseconds_bucket{${l},le="${le}"} ${Math.floor(total * cdf(le, edge.meanMs))}`);
+        hist.push(`istio_request_duration_milliseconds_bucket{${l},le="${le}"} ${round3(total * cdf(le, edge.meanMs))}`);
       }
       hist.push(`istio_request_duration_milliseconds_bucket{${l},le="+Inf"} ${total}`);
       hist.push(`istio_request_duration_milliseconds_sum{${l}} ${Math.round(total * edge.meanMs)}`);
