@@ -25,12 +25,12 @@ export function meshTransformation(graphType: GraphType, edgeLabels: EdgeLabel):
   return () => (source) => source.pipe(map((frames) => toMeshFrames(frames, graphType, edgeLabels).frames));
 }
 
-/** The panel options both generations of the mesh graph panel read for edge labels. */
+/**
+ * The panel options both generations of the mesh graph panel read for edge labels. The chosen
+ * statistic (rate or error %) is already in each edge's mainstat, so the panel only shows or hides it.
+ */
 export function meshPanelOptions(edgeLabels: EdgeLabel): Record<string, unknown> {
-  return {
-    showEdgeLabels: edgeLabels !== 'none',
-    edgeLabels: edgeLabels === 'none' ? [] : [edgeLabels === 'errors' ? 'responseTime' : 'trafficRate'],
-  };
+  return { showEdgeLabels: edgeLabels !== 'none', edgeLabels: edgeLabels === 'none' ? [] : ['trafficRate'] };
 }
 
 /**
