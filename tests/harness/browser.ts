@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildHost, hostIsStale } from './build-host';
-import { startServer, type HarnessServer } from './server';
+import { startServer, type HarnessServer, type ServerOptions } from './server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Without the background-networking flags Chromium keeps dialling out on this closed network.
@@ -31,6 +31,10 @@ export interface RenderOptions {
   timeoutMs?: number;
   /** Loads another AMD module instead of the built plugin (the harness's own tests only). */
   moduleUrl?: string;
+  /** The app's jsonData (defaults: the provisioned data source uids). */
+  jsonData?: Record<string, unknown>;
+  /** Extra wait after the view is ready, e.g. until the page's data arrived: a selector that must appear. */
+  waitFor?: string;
 }
 
 export interface RenderMetrics {
@@ -40,6 +44,8 @@ export interface RenderMetrics {
   firstRenderMs: number | null;
   longestTaskMs: number;
   jsHeapMB: number | null;
+  /** Data source queries the page sent (harness Prometheus), their summed time, and the expressions. */
+  queries?: { count: number; totalMs: number; exprs: string[] };
 }
 
 export interface Harness {
@@ -48,11 +54,11 @@ export interface Harness {
 }
 
 /** One Chromium and one server for many renders; each render gets a fresh page. */
-export async function openHarness(inputFile?: string): Promise<Harness> {
+export async function openHarness(inputFile?: string, options: ServerOptions = {}): Promise<Harness> {
   if (hostIsStale()) {
     await buildHost();
   }
-  const server: HarnessServer = await startServer(inputFile);
+  const server: HarnessServer = await startServer(inputFile, options);
   const profile = mkdtempSync(join(tmpdir(), 'meshlens-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -104,6 +110,9 @@ async function renderOnce(context: BrowserContext, baseUrl: string, opts: Render
   if (opts.moduleUrl) {
     q.set('module', opts.moduleUrl);
   }
+  if (opts.jsonData) {
+    q.set('jsonData', JSON.stringify(opts.jsonData));
+  }
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const loaded = await page.goto(`${baseUrl}/?${q}`, { timeout: timeoutMs }).then(
     () => true,
@@ -127,6 +136,8 @@ async function renderOnce(context: BrowserContext, baseUrl: string, opts: Render
     .catch(() => 'timeout');
   if (phase === 'timeout' && loaded) {
     pageErrors.push(`timeout: the plugin showed neither its view nor a message within ${timeoutMs} ms`);
+  } else if (opts.waitFor) {
+    await page.waitForSelector(opts.waitFor, { timeout: timeoutMs }).catch(() => pageErrors.push(`timeout: ${opts.waitFor} did not appear within ${timeoutMs} ms`));
   }
   const metrics = await collectMetrics(page, pageErrors, phase === 'ready');
   return { page, metrics };
@@ -144,9 +155,18 @@ async function collectMetrics(page: Page, pageErrors: string[], ready: boolean):
         longTasks: (s.longTasks ?? []) as Array<[number, number]>,
         message: message ? (message.textContent ?? '').trim() : null,
         normalView: Boolean(document.querySelector('[data-meshlens-ready="true"]')),
+        queries: s.queries as RenderMetrics['queries'],
       };
     })
-    .catch((e: Error) => ({ error: e.message, dataHandedAt: undefined, readyAt: undefined, longTasks: [], message: null, normalView: false }));
+    .catch((e: Error) => ({
+      error: e.message,
+      dataHandedAt: undefined,
+      readyAt: undefined,
+      longTasks: [],
+      message: null,
+      normalView: false,
+      queries: undefined,
+    }));
   if (state.error) {
     pageErrors.push(`host: ${state.error}`);
   }
@@ -174,5 +194,6 @@ async function collectMetrics(page: Page, pageErrors: string[], ready: boolean):
       Math.max(0, ...state.longTasks.filter(([start, d]) => start + d >= (state.dataHandedAt ?? 0)).map(([, d]) => d))
     ),
     jsHeapMB,
+    queries: state.queries ? { ...state.queries, totalMs: Math.round(state.queries.totalMs) } : undefined,
   };
 }

@@ -1,7 +1,10 @@
 import { createRoot } from 'react-dom/client';
 import { framesFromText } from './loadInput';
+import { locationService } from '@grafana/runtime';
 import { installFakeDataSources } from './fakeServices';
-import { pluginElement, type HostKind, type HostRequest } from './renderPlugin';
+import { type QueryLog } from './prometheusDataSource';
+import { installRuntimeServices } from './runtimeServices';
+import { installOptionEditors, pluginElement, type HostKind, type HostRequest } from './renderPlugin';
 import { registerSharedModules } from './shared';
 
 declare const System: Parameters<typeof registerSharedModules>[0];
@@ -14,6 +17,8 @@ interface HostState {
   /** Main-thread tasks over 50 ms: [start, duration] in ms. */
   longTasks: Array<[number, number]>;
   error?: string;
+  /** Queries the pages sent to the harness Prometheus, with their total time. */
+  queries: QueryLog;
 }
 
 const READY_SELECTOR = '[data-meshlens-ready="true"], [data-testid="meshlens-panel-message"]';
@@ -63,7 +68,14 @@ async function main(state: HostState) {
   const req = readRequest();
   document.body.style.background = req.theme === 'light' ? '#f4f5f5' : '#111217';
   registerSharedModules(System);
-  installFakeDataSources();
+  installFakeDataSources(state.queries);
+  installRuntimeServices();
+  // Grafana registers its option editors at boot; VizPanels in app scenes resolve panel options through them.
+  installOptionEditors();
+  if (req.kind === 'app') {
+    // Grafana's router and locationService share the browser history; start it at the app path.
+    locationService.replace(req.appPath);
+  }
   const mod = await System.import(req.moduleUrl);
   const text = req.input ? await (await fetch(req.input)).text() : '[]';
   const frames = framesFromText(text);
@@ -74,7 +86,7 @@ async function main(state: HostState) {
   createRoot(document.getElementById('root')!).render(element);
 }
 
-const state: HostState = { phase: 'loading', longTasks: [] };
+const state: HostState = { phase: 'loading', longTasks: [], queries: { count: 0, totalMs: 0, exprs: [] } };
 (window as unknown as { __meshlens: HostState }).__meshlens = state;
 try {
   new PerformanceObserver((list) => list.getEntries().forEach((e) => state.longTasks.push([e.startTime, e.duration]))).observe({
