@@ -12,6 +12,7 @@ const LINKS = ['Links'];
 export const plugin = new PanelPlugin<MeshGraphPanelOptions>(MeshGraphPanel).setPanelOptions((builder) => {
   builder
     .addCustomEditor({ id: 'istioPreset', path: 'namespaces', name: 'Istio preset', description: 'Namespaces to graph and the PromQL queries for them', category: GRAPH, editor: IstioPresetEditor, defaultValue: d.namespaces })
+    .addBooleanSwitch({ path: 'includeIdleEdges', name: 'Idle edges', description: 'Preset queries keep edges without traffic in the time range', category: GRAPH, defaultValue: d.includeIdleEdges })
     .addTextInput({ path: 'compareOffset', name: 'Compare with', description: 'An earlier window for the preset, e.g. 1h or 1d: new, gone and changed edges are highlighted', category: GRAPH, defaultValue: d.compareOffset })
     .addRadio({
       path: 'graphType',

@@ -15,6 +15,8 @@ export interface MeshGraphPanelOptions {
   nodeBudget: number;
   /** Selected namespaces (comma-separated); nodes elsewhere are marked "outside". Empty: none. */
   namespaces: string;
+  /** Preset: keep edges without traffic in the window (drawn grey, found with `idle`). */
+  includeIdleEdges: boolean;
   /** Compare with the window this long ago (`1h`, `1d`): the preset adds the earlier window's queries. */
   compareOffset: string;
   /** Ambient waypoint workloads (regular expression on the workload name); empty turns ambient handling off. */
@@ -55,6 +57,7 @@ export const defaultMeshGraphPanelOptions: MeshGraphPanelOptions = {
   nodeBudget: 10000,
   namespaces: '',
   compareOffset: '',
+  includeIdleEdges: false,
   waypointPattern: '(^|-)waypoint$',
   serviceEntries: '',
   health5xxDegraded: 0,
