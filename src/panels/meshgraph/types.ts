@@ -11,8 +11,9 @@ export interface MeshGraphPanelOptions {
   boxByCluster: boolean;
   edgeLabels: EdgeLabelMode[];
   layout: LayoutAlgorithm;
-  /** Above this many nodes, whole namespaces fold into expandable boxes. */
+  /** Above this many nodes, whole namespaces (or apps) fold into expandable boxes. */
   nodeBudget: number;
+  collapseBy: 'namespace' | 'app';
   /** Selected namespaces (comma-separated); nodes elsewhere are marked "outside". Empty: none. */
   namespaces: string;
   /** Preset: keep edges without traffic in the window (drawn grey, found with `idle`). */
@@ -55,6 +56,7 @@ export const defaultMeshGraphPanelOptions: MeshGraphPanelOptions = {
   edgeLabels: ['trafficRate'],
   layout: 'layered',
   nodeBudget: 10000,
+  collapseBy: 'namespace',
   namespaces: '',
   compareOffset: '',
   includeIdleEdges: false,
