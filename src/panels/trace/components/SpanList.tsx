@@ -1,66 +1,140 @@
-import React, { useRef } from 'react';
-import { css } from '@emotion/css';
+import React, { useEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { useStyles2, useTheme2 } from '@grafana/ui';
-import { formatDurationMs } from '../../../shared/format';
 import { colorForName } from '../../../shared/ui/serviceColor';
-import { type TraceModel } from '../model/types';
-
-const ROW_HEIGHT = 24;
+import { FLAG_ERROR, type TraceColumns } from '../model/columns';
+import { type Rows } from '../model/rows';
+import { type EngineClient } from '../state/engineClient';
+import { useKeyedRequest } from '../state/useKeyedRequest';
+import { type ViewRange } from '../state/useViewRange';
+import { type TracePanelOptions } from '../types';
+import { getRowStyles, PlaceholderRow, ROW_HEIGHT, SpanRow } from './SpanRow';
 
 interface Props {
-  trace: TraceModel;
+  client: EngineClient;
+  columns: TraceColumns;
+  rows: Rows;
+  collapsed: Uint8Array;
+  onToggle: (i: number) => void;
+  range: ViewRange;
+  matchSet: Uint8Array;
+  currentMatch: number;
+  selectedSpan: number;
+  onSelectSpan: (i: number) => void;
+  scrollTarget: { span: number; seq: number };
+  adjustSkew: boolean;
+  options: TracePanelOptions;
+  nameWidth: number;
+  width: number;
   height: number;
-  nameColumnWidth: number;
 }
 
-/** The span tree as a virtualised list: only visible rows exist in the DOM, so size does not matter. */
-export function SpanList({ trace, height, nameColumnWidth }: Props) {
-  const styles = useStyles2(getStyles);
+/** Critical-path segments grouped by span: offsets[i]..offsets[i+1] index triples in `order`. */
+function indexSegments(c: TraceColumns) {
+  const n = c.count;
+  const offsets = new Int32Array(n + 1);
+  const segs = c.criticalSegments;
+  for (let k = 0; k < segs.length; k += 3) {
+    offsets[segs[k] + 1]++;
+  }
+  for (let i = 0; i < n; i++) {
+    offsets[i + 1] += offsets[i];
+  }
+  const fill = offsets.slice(0, n);
+  const order = new Int32Array(segs.length / 3);
+  for (let k = 0; k < segs.length; k += 3) {
+    order[fill[segs[k]]++] = k;
+  }
+  return { offsets, order };
+}
+
+/** The span tree as a fixed-row-height virtual list: only visible rows exist in the DOM, whatever the trace size. */
+export function SpanList(p: Props) {
+  const styles = useStyles2(getRowStyles);
   const theme = useTheme2();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const { columns: c, rows } = p;
   const virtualizer = useVirtualizer({
-    count: trace.spans.length,
+    count: rows.items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 10,
+    initialRect: { width: p.width, height: p.height },
   });
-  const namePct = `${Math.round(nameColumnWidth * 100)}%`;
-  const total = trace.durationMs || 1;
+  const colors = useMemo(
+    () =>
+      p.options.colorBy === 'status'
+        ? c.services.map(() => theme.colors.success.main)
+        : c.services.map((s) => colorForName(theme, s)),
+    [c, theme, p.options.colorBy]
+  );
+  const segments = useMemo(() => indexSegments(c), [c]);
+  const labels = useBarLabels(p.client, c, p.options);
 
+  useEffect(() => {
+    if (p.scrollTarget.span < 0) {
+      return;
+    }
+    const idx = rows.items.indexOf(p.scrollTarget.span);
+    if (idx >= 0) {
+      virtualizer.scrollToIndex(idx, { align: 'center' });
+    }
+    // Only when a new jump is asked for, or the rows it needs have appeared.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [p.scrollTarget, rows]);
+
+  const namePx = Math.round(p.width * p.nameWidth);
+  const { range, adjustSkew } = p;
+  const { showCriticalPath, barLabel } = p.options;
+  // One stable context object, so memoised rows re-render only when what they draw changes.
+  const words = useMemo(
+    () => ({
+      expand: t('trace.row.expand', 'Expand'),
+      collapse: t('trace.row.collapse', 'Collapse'),
+      error: t('trace.row.error', 'Error'),
+      skew: t('trace.row.skew', 'Clock skew'),
+      warning: t('trace.row.warning', 'Has warnings'),
+    }),
+    []
+  );
+  const ctx = useMemo(
+    () => ({ c, styles, colors, errorColor: theme.colors.error.main, segments, labels, range, namePx, adjustSkew, showCriticalPath, barLabel, words }),
+    [c, styles, colors, theme, segments, labels, range, namePx, adjustSkew, showCriticalPath, barLabel, words]
+  );
   return (
-    <div ref={scrollRef} className={styles.scroll} style={{ height }} role="tree" aria-label={t('trace.list.label', 'Spans')}>
+    <div ref={scrollRef} className={styles.scroll} style={{ height: p.height }} role="tree" aria-label={t('trace.list.label', 'Spans')}>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
-          const span = trace.spans[item.index];
-          const left = ((span.startMs - trace.startMs) / total) * 100;
-          const width = Math.max((span.durationMs / total) * 100, 0.2);
-          const color = span.hasError ? theme.colors.error.main : colorForName(theme, span.service);
+          const v = rows.items[item.index];
+          if (v < 0) {
+            const k = -1 - v;
+            return (
+              <PlaceholderRow
+                key={item.key}
+                top={item.start}
+                depth={rows.placeholderDepth[k]}
+                count={rows.placeholderCount[k]}
+                errors={rows.placeholderErrors[k]}
+                namePx={namePx}
+                styles={styles}
+              />
+            );
+          }
           return (
-            <div
+            <SpanRow
               key={item.key}
-              role="treeitem"
-              aria-level={span.depth + 1}
-              aria-label={`${span.service} ${span.operation}`}
-              className={styles.row}
-              style={{ transform: `translateY(${item.start}px)` }}
-              data-testid="meshlens-span-row"
-            >
-              <div className={styles.name} style={{ width: namePct, paddingLeft: 8 + Math.min(span.depth, 40) * 12 }}>
-                <span className={styles.service} style={{ borderColor: color }}>
-                  {span.service}
-                </span>
-                <span className={styles.operation}>{span.operation}</span>
-              </div>
-              <div className={styles.timeline}>
-                <div className={styles.bar} style={{ left: `${left}%`, width: `${width}%`, background: color }} />
-                <span className={styles.label} style={{ left: `${Math.min(left + width, 90)}%` }}>
-                  {formatDurationMs(span.durationMs)}
-                </span>
-              </div>
-            </div>
+              ctx={ctx}
+              index={v}
+              top={item.start}
+              collapsed={p.collapsed[v] === 1}
+              matched={p.matchSet[v] === 1}
+              current={p.currentMatch === v}
+              selected={p.selectedSpan === v}
+              onToggle={p.onToggle}
+              onSelect={p.onSelectSpan}
+              error={(c.flags[v] & FLAG_ERROR) !== 0}
+            />
           );
         })}
       </div>
@@ -68,31 +142,8 @@ export function SpanList({ trace, height, nameColumnWidth }: Props) {
   );
 }
 
-const getStyles = (theme: GrafanaTheme2) => ({
-  scroll: css({ overflow: 'auto', position: 'relative' }),
-  row: css({
-    position: 'absolute',
-    top: 0,
-    left: 0,
-    width: '100%',
-    height: ROW_HEIGHT,
-    display: 'flex',
-    alignItems: 'center',
-    fontSize: theme.typography.bodySmall.fontSize,
-    borderBottom: `1px solid ${theme.colors.border.weak}`,
-    '&:hover': { background: theme.colors.action.hover },
-  }),
-  name: css({
-    display: 'flex',
-    gap: theme.spacing(0.5),
-    overflow: 'hidden',
-    whiteSpace: 'nowrap',
-    flexShrink: 0,
-    borderRight: `1px solid ${theme.colors.border.weak}`,
-  }),
-  service: css({ borderLeft: '3px solid', paddingLeft: theme.spacing(0.5), fontWeight: theme.typography.fontWeightMedium }),
-  operation: css({ color: theme.colors.text.secondary, overflow: 'hidden', textOverflow: 'ellipsis' }),
-  timeline: css({ position: 'relative', flexGrow: 1, height: '100%' }),
-  bar: css({ position: 'absolute', top: 6, height: ROW_HEIGHT - 12, borderRadius: theme.shape.radius.default, minWidth: 1 }),
-  label: css({ position: 'absolute', top: 4, paddingLeft: theme.spacing(0.5), color: theme.colors.text.secondary }),
-});
+/** Attribute labels for the bars come from the engine (attributes stay in the worker). */
+function useBarLabels(client: EngineClient, c: TraceColumns, options: TracePanelOptions): string[] | undefined {
+  const key = options.barLabel === 'attribute' && options.barLabelAttribute ? options.barLabelAttribute : undefined;
+  return useKeyedRequest(key === undefined ? undefined : `${c.summary.traceId}:${key}`, () => client.request({ type: 'labels', key: key ?? '' })).value;
+}

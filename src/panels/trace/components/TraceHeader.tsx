@@ -2,37 +2,60 @@ import React from 'react';
 import { css } from '@emotion/css';
 import { dateTimeFormat, type GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
-import { useStyles2 } from '@grafana/ui';
+import { ClipboardButton, Combobox, useStyles2 } from '@grafana/ui';
 import { formatDurationMs } from '../../../shared/format';
-import { type TraceModel } from '../model/types';
+import { type TraceSummary } from '../model/columns';
 
-export function TraceHeader({ trace }: { trace: TraceModel }) {
+interface Props {
+  summary: TraceSummary;
+  traces: readonly TraceSummary[];
+  selected: number;
+  onSelect: (index: number) => void;
+}
+
+/** Root service and operation, trace id (copy), start, duration, services, depth, spans, errors, and what the reader fixed. */
+export function TraceHeader({ summary: s, traces, selected, onSelect }: Props) {
   const styles = useStyles2(getStyles);
-  const root = trace.spans[0];
-  const w = trace.warnings;
-  const dropped = w.duplicateSpans + w.invalidRows;
+  const i = s.issues;
+  const notes = [
+    i.orphans && t('trace.header.orphans', '{{count}} orphan spans shown as roots', { count: i.orphans }),
+    i.duplicateIds && t('trace.header.duplicates', '{{count}} duplicate span ids', { count: i.duplicateIds }),
+    i.cycles && t('trace.header.cycles', '{{count}} parent cycles broken', { count: i.cycles }),
+    i.skewed && t('trace.header.skew', '{{count}} spans with clock skew', { count: i.skewed }),
+    i.repaired && t('trace.header.repaired', '{{count}} spans with missing or invalid times repaired', { count: i.repaired }),
+    i.skipped && t('trace.header.skipped', '{{count}} records skipped', { count: i.skipped }),
+  ].filter(Boolean);
   return (
     <header className={styles.header} aria-label={t('trace.header.label', 'Trace summary')}>
-      <strong className={styles.title}>
-        {root ? `${root.service}: ${root.operation}` : trace.traceId}
-      </strong>
+      <div className={styles.titleRow}>
+        <strong className={styles.title}>{s.rootService ? `${s.rootService}: ${s.rootOperation}` : s.traceId}</strong>
+        {traces.length > 1 && (
+          <div className={styles.picker}>
+            <Combobox
+              aria-label={t('trace.picker.label', 'Trace')}
+              value={selected}
+              options={traces.map((tr, k) => ({ value: k, label: `${tr.rootService}: ${tr.rootOperation} (${tr.spanCount}) ${tr.traceId}` }))}
+              onChange={(o) => onSelect(o.value)}
+            />
+          </div>
+        )}
+      </div>
       <span className={styles.meta}>
-        <span>{t('trace.header.traceId', 'Trace ID')} <code>{trace.traceId}</code></span>
-        <span>{t('trace.header.start', 'Start')} {dateTimeFormat(trace.startMs, { timeZone: 'utc' })}</span>
-        <span>{t('trace.header.duration', 'Duration')} {formatDurationMs(trace.durationMs)}</span>
-        <span>{t('trace.header.services', 'Services')} {trace.services.length}</span>
-        <span>{t('trace.header.depth', 'Depth')} {trace.maxDepth + 1}</span>
-        <span>{t('trace.header.spans', 'Spans')} {trace.spans.length}</span>
-        <span className={trace.errorCount ? styles.error : undefined}>
-          {t('trace.header.errors', 'Errors')} {trace.errorCount}
+        <span>
+          {t('trace.header.traceId', 'Trace ID')} <code>{s.traceId}</code>{' '}
+          <ClipboardButton icon="copy" size="sm" variant="secondary" fill="text" getText={() => s.traceId} aria-label={t('trace.header.copyId', 'Copy trace ID')} />
         </span>
+        <span>{t('trace.header.start', 'Start')} {dateTimeFormat(s.startMs, { timeZone: 'utc', format: 'YYYY-MM-DD HH:mm:ss.SSS' })}</span>
+        <span>{t('trace.header.duration', 'Duration')} {formatDurationMs(s.durationMs)}</span>
+        <span>{t('trace.header.services', 'Services')} {s.serviceCount}</span>
+        <span>{t('trace.header.depth', 'Depth')} {s.maxDepth + 1}</span>
+        <span>{t('trace.header.spans', 'Spans')} {s.spanCount.toLocaleString('en')}</span>
+        <span className={s.errorCount ? styles.error : undefined}>{t('trace.header.errors', 'Errors')} {s.errorCount}</span>
       </span>
-      {(dropped > 0 || w.orphanSpans > 0) && (
-        <span className={styles.warning} role="note">
-          {t('trace.header.warnings', '{{orphans}} orphan spans shown as roots; {{dropped}} rows dropped (duplicate or invalid)', {
-            orphans: w.orphanSpans,
-            dropped,
-          })}
+      {(notes.length > 0 || s.warnings.length > 0) && (
+        <span className={styles.warning} role="note" title={s.warnings.join('\n')}>
+          {[...notes, ...s.warnings.slice(0, 3)].join(' · ')}
+          {s.warnings.length > 3 && ` · +${s.warnings.length - 3}`}
         </span>
       )}
     </header>
@@ -40,21 +63,11 @@ export function TraceHeader({ trace }: { trace: TraceModel }) {
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  header: css({
-    display: 'flex',
-    flexDirection: 'column',
-    gap: theme.spacing(0.5),
-    padding: theme.spacing(0.5, 1),
-    borderBottom: `1px solid ${theme.colors.border.weak}`,
-  }),
-  title: css({ fontSize: theme.typography.h5.fontSize }),
-  meta: css({
-    display: 'flex',
-    flexWrap: 'wrap',
-    columnGap: theme.spacing(2),
-    color: theme.colors.text.secondary,
-    fontSize: theme.typography.bodySmall.fontSize,
-  }),
+  header: css({ display: 'flex', flexDirection: 'column', gap: 2, padding: theme.spacing(0.5, 1), borderBottom: `1px solid ${theme.colors.border.weak}` }),
+  titleRow: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1), minWidth: 0 }),
+  title: css({ fontSize: theme.typography.h5.fontSize, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }),
+  picker: css({ minWidth: 240, maxWidth: 480, flexGrow: 1 }),
+  meta: css({ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: theme.spacing(2), color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
   error: css({ color: theme.colors.error.text }),
-  warning: css({ color: theme.colors.warning.text, fontSize: theme.typography.bodySmall.fontSize }),
+  warning: css({ color: theme.colors.warning.text, fontSize: theme.typography.bodySmall.fontSize, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }),
 });

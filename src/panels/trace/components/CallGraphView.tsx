@@ -1,0 +1,81 @@
+import React, { useMemo } from 'react';
+import { css } from '@emotion/css';
+import { type GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
+import { LoadingPlaceholder, useStyles2, useTheme2 } from '@grafana/ui';
+import { colorForName } from '../../../shared/ui/serviceColor';
+import { layoutCallGraph } from '../model/callGraphLayout';
+import { type TraceColumns } from '../model/columns';
+import { builtInLinks } from '../model/links';
+import { type EngineClient } from '../state/engineClient';
+import { useEngineQuery } from '../state/useEngineQuery';
+
+const COL = 220;
+const ROW = 56;
+const NODE_W = 170;
+const NODE_H = 36;
+
+/** Service-level call graph of the trace with call counts; each service links to the mesh graph page. */
+export function CallGraphView({ client, columns, width, height }: { client: EngineClient; columns: TraceColumns; width: number; height: number }) {
+  const styles = useStyles2(getStyles);
+  const theme = useTheme2();
+  const { value, error } = useEngineQuery(client, { type: 'callGraph' }, columns.summary.traceId);
+  const placed = useMemo(() => (value ? layoutCallGraph(value.nodes, value.edges, columns.summary.rootService) : []), [value, columns]);
+  if (error) {
+    return <div className={styles.error}>{error}</div>;
+  }
+  if (!value) {
+    return <LoadingPlaceholder text={t('trace.graph.loading', 'Building call graph…')} />;
+  }
+  const pos = new Map(placed.map((n) => [n.service, n]));
+  const svgW = Math.max(width, (Math.max(0, ...placed.map((n) => n.x)) + 1) * COL + 20);
+  const svgH = (Math.max(0, ...placed.map((n) => n.y)) + 1) * ROW + 20;
+  const center = (s: string) => {
+    const n = pos.get(s)!;
+    return { x: 10 + n.x * COL + NODE_W / 2, y: 10 + n.y * ROW + NODE_H / 2 };
+  };
+  return (
+    <div className={styles.wrap} style={{ height }}>
+      <svg width={svgW} height={svgH} role="img" aria-label={t('trace.graph.label', 'Service call graph')}>
+        {value.edges.map((e) => {
+          const a = center(e.source);
+          const b = center(e.target);
+          const x1 = a.x + NODE_W / 2;
+          const x2 = b.x - NODE_W / 2;
+          return (
+            <g key={`${e.source}>${e.target}`} aria-label={`${e.source} → ${e.target}: ${e.calls} calls`}>
+              <path d={`M${x1},${a.y} C${x1 + 30},${a.y} ${x2 - 30},${b.y} ${x2},${b.y}`} fill="none" stroke={e.errors ? theme.colors.error.main : theme.colors.border.strong} strokeWidth={1.5} />
+              <text x={(x1 + x2) / 2} y={(a.y + b.y) / 2 - 4} className={styles.edgeLabel} textAnchor="middle">
+                {e.calls}
+                {e.errors ? ` (${e.errors} err)` : ''}
+              </text>
+            </g>
+          );
+        })}
+        {placed.map((n) => {
+          const href = builtInLinks({ service: n.service.split('.')[0], namespace: n.service.split('.')[1] ?? '', workload: '' }).find((l) => l.title === 'Mesh graph')!.href;
+          return (
+            <a key={n.service} href={href} aria-label={t('trace.graph.node', '{{service}}: {{spans}} spans, open in mesh graph', { service: n.service, spans: n.spans })}>
+              <rect x={10 + n.x * COL} y={10 + n.y * ROW} width={NODE_W} height={NODE_H} rx={4} className={styles.node} stroke={colorForName(theme, n.service)} />
+              <text x={18 + n.x * COL} y={10 + n.y * ROW + 15} className={styles.nodeTitle}>
+                {n.service.length > 24 ? `${n.service.slice(0, 23)}…` : n.service}
+              </text>
+              <text x={18 + n.x * COL} y={10 + n.y * ROW + 29} className={styles.nodeStat}>
+                {t('trace.graph.stat', '{{spans}} spans, {{errors}} errors', { spans: n.spans, errors: n.errors })}
+              </text>
+            </a>
+          );
+        })}
+      </svg>
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  wrap: css({ overflow: 'auto', padding: theme.spacing(1) }),
+  node: css({ fill: theme.colors.background.secondary, strokeWidth: 2 }),
+  nodeTitle: css({ fill: theme.colors.text.primary, fontSize: theme.typography.bodySmall.fontSize, fontWeight: theme.typography.fontWeightMedium }),
+  nodeStat: css({ fill: theme.colors.text.secondary, fontSize: 11 }),
+  edgeLabel: css({ fill: theme.colors.text.secondary, fontSize: 11 }),
+  error: css({ color: theme.colors.error.text, padding: theme.spacing(1) }),
+});

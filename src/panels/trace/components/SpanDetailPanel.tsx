@@ -1,0 +1,151 @@
+import React from 'react';
+import { css } from '@emotion/css';
+import { type DataFrame, type GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
+import { ClipboardButton, IconButton, LinkButton, LoadingPlaceholder, useStyles2 } from '@grafana/ui';
+import { formatDurationMs } from '../../../shared/format';
+import { type TraceColumns } from '../model/columns';
+import { builtInLinks, serviceContext } from '../model/links';
+import { type EngineClient } from '../state/engineClient';
+import { DEEP_LINK_PARAM } from '../state/useDeepLinkedSpan';
+import { useSpanDetail } from '../state/useSpanDetail';
+import { DataLinks, spanDataLinks } from './DataLinks';
+import { KeyValueTable } from './KeyValueTable';
+
+interface Props {
+  client: EngineClient;
+  columns: TraceColumns;
+  span: number;
+  series: readonly DataFrame[];
+  onClose: () => void;
+  onGoToSpan: (i: number) => void;
+  width: number;
+  height: number;
+}
+
+/** A deep link to this span: the current page URL with the span id (read when copied, not during render). */
+function deepLink(spanId: string): string {
+  const url = new URL(window.location.href);
+  url.searchParams.set(DEEP_LINK_PARAM, spanId);
+  return url.toString();
+}
+
+export function SpanDetailPanel({ client, columns, span, series, onClose, onGoToSpan, width, height }: Props) {
+  const styles = useStyles2(getStyles);
+  const { detail, error } = useSpanDetail(client, span);
+  const title = `${columns.services[columns.service[span]]}: ${columns.operations[columns.operation[span]]}`;
+  const d = detail?.span;
+  const warnings = d ? [...d.warnings, ...d.builderWarnings] : [];
+  return (
+    <aside className={styles.panel} style={{ width, height }} aria-label={t('trace.detail.label', 'Span detail')}>
+      <div className={styles.head}>
+        <strong className={styles.title} title={title}>
+          {title}
+        </strong>
+        <IconButton name="times" aria-label={t('trace.detail.close', 'Close span detail')} onClick={onClose} />
+      </div>
+      {error && <div className={styles.error}>{error}</div>}
+      {!d && !error && <LoadingPlaceholder text={t('trace.detail.loading', 'Loading span…')} />}
+      {d && detail && (
+        <div className={styles.body}>
+          <dl className={styles.facts}>
+            <dt>{t('trace.detail.spanId', 'Span ID')}</dt>
+            <dd>
+              <code>{d.spanId}</code>
+              <ClipboardButton icon="copy" size="sm" variant="secondary" fill="text" getText={() => d.spanId} aria-label={t('trace.detail.copySpanId', 'Copy span ID')} />
+              <ClipboardButton icon="link" size="sm" variant="secondary" fill="text" getText={() => deepLink(d.spanId)} aria-label={t('trace.detail.copyLink', 'Copy deep link to this span')} />
+            </dd>
+            {detail.parentSpanId && (
+              <>
+                <dt>{t('trace.detail.parent', 'Parent')}</dt>
+                <dd>
+                  <button type="button" className={styles.linkish} onClick={() => onGoToSpan(d.parent)}>
+                    {detail.parentSpanId}
+                  </button>
+                </dd>
+              </>
+            )}
+            <dt>{t('trace.detail.start', 'Start')}</dt>
+            <dd>{formatDurationMs(d.startMs - columns.summary.startMs)}</dd>
+            <dt>{t('trace.detail.duration', 'Duration')}</dt>
+            <dd>{formatDurationMs(d.durationMs)}</dd>
+            <dt>{t('trace.detail.kind', 'Kind')}</dt>
+            <dd>{d.kind}</dd>
+            <dt>{t('trace.detail.status', 'Status')}</dt>
+            <dd className={d.status === 'error' ? styles.errorText : undefined}>
+              {d.status}
+              {d.statusMessage && `: ${d.statusMessage}`}
+            </dd>
+          </dl>
+          {warnings.length > 0 && (
+            <section aria-label={t('trace.detail.warnings', 'Warnings')}>
+              <h6>{t('trace.detail.warnings', 'Warnings')}</h6>
+              <ul className={styles.warnings}>
+                {warnings.map((w, k) => (
+                  <li key={k}>{w}</li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <h6>{t('trace.detail.links', 'Links')}</h6>
+          <div className={styles.links}>
+            <DataLinks links={spanDataLinks(series, d.source)} />
+            {builtInLinks(serviceContext(d.service, d.attributes, d.resource)).map((l) => (
+              <LinkButton key={l.title} size="sm" variant="secondary" fill="outline" icon="external-link-alt" href={l.href}>
+                {l.title}
+              </LinkButton>
+            ))}
+          </div>
+          <h6>{t('trace.detail.attributes', 'Attributes')}</h6>
+          <KeyValueTable items={d.attributes} label={t('trace.detail.attributes', 'Attributes')} />
+          <h6>{t('trace.detail.resource', 'Resource / process')}</h6>
+          <KeyValueTable items={d.resource} label={t('trace.detail.resource', 'Resource / process')} />
+          <h6>{t('trace.detail.events', 'Events ({{count}})', { count: detail.events.length })}</h6>
+          {detail.events.map((e, k) => (
+            <div key={k} className={styles.event}>
+              <div className={styles.eventHead}>
+                {formatDurationMs(e.offsetMs)} {e.name}
+              </div>
+              <KeyValueTable items={e.attributes} label={t('trace.detail.eventFields', 'Event fields')} />
+            </div>
+          ))}
+          <h6>{t('trace.detail.references', 'References ({{count}})', { count: d.references.length })}</h6>
+          <ul className={styles.refs}>
+            {d.references.map((r, k) => {
+              const target = detail.referenceTargets[k];
+              return (
+                <li key={k}>
+                  {r.type}{' '}
+                  {target >= 0 ? (
+                    <button type="button" className={styles.linkish} onClick={() => onGoToSpan(target)}>
+                      {r.spanId}
+                    </button>
+                  ) : (
+                    <code>{r.spanId}</code>
+                  )}{' '}
+                  {r.traceId !== columns.summary.traceId && t('trace.detail.otherTrace', 'in trace {{id}}', { id: r.traceId })}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
+    </aside>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  panel: css({ display: 'flex', flexDirection: 'column', overflow: 'hidden', flexShrink: 0, borderTop: `1px solid ${theme.colors.border.weak}`, background: theme.colors.background.primary }),
+  head: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1), padding: theme.spacing(0.5, 1), borderBottom: `1px solid ${theme.colors.border.weak}` }),
+  title: css({ flexGrow: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }),
+  body: css({ overflow: 'auto', padding: theme.spacing(1), h6: { marginTop: theme.spacing(1.5), marginBottom: theme.spacing(0.5) } }),
+  facts: css({ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: theme.spacing(1), rowGap: 2, fontSize: theme.typography.bodySmall.fontSize, margin: 0, dt: { color: theme.colors.text.secondary }, dd: { margin: 0, wordBreak: 'break-all' } }),
+  warnings: css({ color: theme.colors.warning.text, fontSize: theme.typography.bodySmall.fontSize, paddingLeft: theme.spacing(2) }),
+  links: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5) }),
+  event: css({ borderLeft: `2px solid ${theme.colors.border.medium}`, paddingLeft: theme.spacing(1), marginBottom: theme.spacing(1) }),
+  eventHead: css({ fontSize: theme.typography.bodySmall.fontSize, fontWeight: theme.typography.fontWeightMedium }),
+  refs: css({ fontSize: theme.typography.bodySmall.fontSize, paddingLeft: theme.spacing(2) }),
+  linkish: css({ background: 'none', border: 'none', padding: 0, color: theme.colors.text.link, cursor: 'pointer', fontFamily: theme.typography.fontFamilyMonospace }),
+  error: css({ color: theme.colors.error.text, padding: theme.spacing(1) }),
+  errorText: css({ color: theme.colors.error.text }),
+});

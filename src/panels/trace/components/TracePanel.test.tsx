@@ -1,0 +1,139 @@
+import React from 'react';
+import { act, configure, fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createDataFrame, FieldType, LoadingState, type PanelProps } from '@grafana/data';
+import { fixtureText } from '../model/testFixtures';
+import { createLocalClient } from '../state/engineClient';
+import { defaultTracePanelOptions, type TracePanelOptions } from '../types';
+import { TracePanel } from './TracePanel';
+
+// The machine is shared: wait longer than the default second for asynchronous engine answers.
+configure({ asyncUtilTimeout: 5000 });
+
+// jsdom has no layout: give elements a size so the virtual list renders rows.
+beforeAll(() => {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1000 });
+  // jsdom has no canvas: a stand-in 2D context for Grafana's text measuring and the minimap.
+  const ctx = {
+    measureText: (text: string) => ({ width: text.length * 7 }),
+    createImageData: (w: number, h: number) => ({ data: new Uint8ClampedArray(w * h * 4) }),
+    putImageData: () => {},
+    fillStyle: '',
+    font: '',
+  };
+  HTMLCanvasElement.prototype.getContext = (() => ctx) as unknown as typeof HTMLCanvasElement.prototype.getContext;
+});
+
+function props(text: string, options: Partial<TracePanelOptions> = {}) {
+  const frame = createDataFrame({ fields: [{ name: 'trace', type: FieldType.string, values: [text] }] });
+  return {
+    data: { series: [frame], state: LoadingState.Done },
+    options: { ...defaultTracePanelOptions, ...options },
+    width: 1000,
+    height: 700,
+    makeClient: createLocalClient,
+  } as unknown as PanelProps<TracePanelOptions> & { makeClient: typeof createLocalClient };
+}
+
+async function renderTrace(text: string, options: Partial<TracePanelOptions> = {}) {
+  render(<TracePanel {...props(text, options)} />);
+  await screen.findAllByTestId('meshlens-span-row');
+}
+
+describe('TracePanel', () => {
+  it('shows the Bookinfo OTLP trace: header, rows, and a ready marker', async () => {
+    await renderTrace(fixtureText('kiali-kiali_responseTrace.json'));
+    expect(screen.getAllByTestId('meshlens-span-row')).toHaveLength(8);
+    const header = screen.getByRole('banner', { name: 'Trace summary' });
+    expect(within(header).getByText(/Spans/).textContent).toMatch(/Spans 8/);
+    expect(screen.getByTestId('meshlens-trace-panel')).toHaveAttribute('data-meshlens-ready', 'true');
+  });
+
+  it('collapses and expands all from the toolbar', async () => {
+    await renderTrace(fixtureText('kiali-kiali_responseTrace.json'));
+    await userEvent.click(screen.getByRole('button', { name: 'Collapse all' }));
+    expect(screen.getAllByTestId('meshlens-span-row')).toHaveLength(1);
+    expect(screen.getByText('+7')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Expand all' }));
+    expect(screen.getAllByTestId('meshlens-span-row')).toHaveLength(8);
+  });
+
+  it('finds spans, counts matches, and filters to matches with an "N spans hidden" row', async () => {
+    await renderTrace(fixtureText('kiali-kiali_responseTrace.json'));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Find in trace' }), 'ratings');
+    expect(await screen.findByText(/of 2 matches/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Span filters' }));
+    await userEvent.click(screen.getByLabelText('Find matches only'));
+    expect(await screen.findByTestId('meshlens-hidden-row')).toHaveTextContent(/spans? hidden/);
+    const rows = screen.getAllByTestId('meshlens-span-row').length;
+    const hidden = screen.getAllByTestId('meshlens-hidden-row').map((r) => Number(/(\d+) spans? hidden/.exec(r.textContent ?? '')?.[1]));
+    expect(rows + hidden.reduce((a, b) => a + b, 0)).toBe(8);
+  });
+
+  it('opens the span detail side panel with attributes as text', async () => {
+    await renderTrace(fixtureText('jaegertracing-jaeger_ui_01.json'));
+    fireEvent.click(screen.getAllByTestId('meshlens-span-row')[0]);
+    const detail = await screen.findByRole('complementary', { name: 'Span detail' });
+    expect(await within(detail).findByText('Attributes')).toBeInTheDocument();
+    expect(within(detail).getByRole('button', { name: 'Copy deep link to this span' })).toBeInTheDocument();
+  });
+
+  it('shows the skew toggle with its count and the keyboard help', async () => {
+    await renderTrace(fixtureText('openzipkin-zipkin_skew.json'));
+    expect(screen.getByText('Adjust clock skew (1)').closest('button')).toBeEnabled();
+    act(() => {
+      fireEvent.keyDown(screen.getByLabelText('Trace view'), { key: '?' });
+    });
+    expect(await screen.findByRole('table', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
+  });
+
+  it('renders the statistics view', async () => {
+    render(<TracePanel {...props(fixtureText('openzipkin-zipkin_yelp.json'), { defaultView: 'statistics' })} />);
+    const table = await screen.findByRole('table', { name: 'Trace statistics' });
+    expect(within(table).getAllByRole('row').length).toBeGreaterThan(2);
+  });
+
+  it('explains malformed JSON in the panel instead of crashing', async () => {
+    render(<TracePanel {...props('{"data": [')} />);
+    expect(await screen.findByTestId('meshlens-panel-message')).toHaveTextContent(/not valid JSON/);
+  });
+});
+
+describe('TracePanel deep link', () => {
+  afterEach(() => window.history.replaceState(null, '', '/'));
+
+  it('opens the span named in ?meshlensSpan= when the trace loads', async () => {
+    window.history.replaceState(null, '', '/?meshlensSpan=43210ae0c10d1234');
+    await renderTrace(fixtureText('openzipkin-zipkin_skew.json'));
+    const detail = await screen.findByRole('complementary', { name: 'Span detail' });
+    expect(within(detail).getByText('serviceb: async')).toBeInTheDocument();
+  });
+});
+
+describe('TracePanel data links', () => {
+  it('offers the trace frame fields’ data links in the span detail', async () => {
+    const frame = createDataFrame({
+      meta: { preferredVisualisationType: 'trace' },
+      fields: [
+        { name: 'traceID', type: FieldType.string, values: ['t1', 't1'] },
+        { name: 'spanID', type: FieldType.string, values: ['a', 'b'], config: { links: [{ title: 'Logs for this span', url: '/explore?span=${__value.raw}' }] } },
+        { name: 'parentSpanID', type: FieldType.string, values: [undefined, 'a'] },
+        { name: 'serviceName', type: FieldType.string, values: ['front', 'back'] },
+        { name: 'operationName', type: FieldType.string, values: ['GET /', 'query'] },
+        { name: 'startTime', type: FieldType.number, values: [1000, 1001] },
+        { name: 'duration', type: FieldType.number, values: [10, 2] },
+      ],
+    });
+    // Grafana attaches getLinks when it applies field config; here it is the environment we stand in for.
+    frame.fields[1].getLinks = ({ valueRowIndex }: { valueRowIndex?: number }) => [
+      { href: `/explore?span=${frame.fields[1].values[valueRowIndex ?? 0]}`, title: 'Logs for this span', target: '_self', origin: frame.fields[1] },
+    ];
+    const p = { ...props(''), data: { series: [frame], state: LoadingState.Done } } as unknown as ReturnType<typeof props>;
+    render(<TracePanel {...p} />);
+    const rows = await screen.findAllByTestId('meshlens-span-row');
+    fireEvent.click(rows[1]);
+    const link = await screen.findByRole('link', { name: /Logs for this span/ });
+    expect(link).toHaveAttribute('href', '/explore?span=b');
+  });
+});

@@ -1,0 +1,34 @@
+import { cloneColumns, transferables, type TraceColumns } from '../model/columns';
+import { type EngineRequest, type LoadResult, TraceEngine } from '../model/engine';
+
+// One worker per panel instance, so this engine belongs to exactly one panel.
+const engine = new TraceEngine();
+
+const isColumns = (v: unknown): v is TraceColumns => typeof v === 'object' && v !== null && 'subtreeEnd' in v;
+
+/** Typed arrays go back by transfer (no copy on the main thread); the engine keeps its own copy of columns. */
+function prepare(type: EngineRequest['type'], result: unknown): { value: unknown; transfer: Transferable[] } {
+  if (type === 'load') {
+    const load = result as LoadResult;
+    const columns = load.columns ? cloneColumns(load.columns) : undefined;
+    return { value: { ...load, columns }, transfer: columns ? transferables(columns) : [] };
+  }
+  if (isColumns(result)) {
+    const columns = cloneColumns(result);
+    return { value: columns, transfer: transferables(columns) };
+  }
+  if (ArrayBuffer.isView(result)) {
+    return { value: result, transfer: [result.buffer as ArrayBuffer] };
+  }
+  return { value: result, transfer: [] };
+}
+
+self.onmessage = (e: MessageEvent<{ id: number; req: EngineRequest }>) => {
+  const { id, req } = e.data;
+  try {
+    const { value, transfer } = prepare(req.type, engine.handle(req as never));
+    (self as unknown as Worker).postMessage({ id, ok: true, result: value }, transfer);
+  } catch (err) {
+    (self as unknown as Worker).postMessage({ id, ok: false, error: err instanceof Error ? err.message : String(err) });
+  }
+};

@@ -1,0 +1,13 @@
+import { useState } from 'react';
+import { type TraceColumns } from '../model/columns';
+
+export const DEEP_LINK_PARAM = 'meshlensSpan';
+
+/** The span named in the page URL (`?meshlensSpan=<id>`, written by "Copy deep link"), read once when the trace opens. */
+export function useDeepLinkedSpan(columns: TraceColumns): number {
+  const [span] = useState(() => {
+    const id = typeof window === 'undefined' ? null : new URLSearchParams(window.location.search).get(DEEP_LINK_PARAM);
+    return id ? columns.spanIds.indexOf(id) : -1;
+  });
+  return span;
+}

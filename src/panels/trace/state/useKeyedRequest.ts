@@ -1,0 +1,33 @@
+import { startTransition, useEffect, useState } from 'react';
+import { CancelledError } from './engineClient';
+
+interface Answer<T> {
+  key: unknown;
+  value?: T;
+  error?: string;
+}
+
+/**
+ * Runs an async request whenever `key` changes and returns the answer only while it belongs to the current key
+ * (stale answers are ignored, so no state is reset inside effects). `key === undefined` means: ask nothing.
+ */
+export function useKeyedRequest<T>(key: unknown, run: () => Promise<T>) {
+  const [answer, setAnswer] = useState<Answer<T> | undefined>(undefined);
+  useEffect(() => {
+    if (key === undefined) {
+      return;
+    }
+    let live = true;
+    run()
+      // A transition: React renders the answer in slices, so a big first render does not block input.
+      .then((value) => live && startTransition(() => setAnswer({ key, value })))
+      .catch((e: Error) => live && !(e instanceof CancelledError) && setAnswer({ key, error: e.message }));
+    return () => {
+      live = false;
+    };
+    // `key` stands for everything `run` depends on.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  const current = answer && answer.key === key ? answer : undefined;
+  return { value: current?.value, error: current?.error, pending: key !== undefined && !current };
+}

@@ -1,0 +1,32 @@
+import { useMemo, useState } from 'react';
+import { FLAG_CRITICAL, type TraceColumns } from '../model/columns';
+import { isFilterEmpty, type SpanFilter } from '../model/find';
+import { keepWithAncestors } from '../model/rows';
+import { type EngineClient } from './engineClient';
+import { useKeyedRequest } from './useKeyedRequest';
+
+/**
+ * Structured filters and "critical path only". The engine computes the match mask (attributes live there);
+ * pruning keeps ancestors of matches, so the tree stays intact and the rest is counted in placeholder rows.
+ */
+export function useSpanFilter(client: EngineClient, columns: TraceColumns) {
+  const [filter, setFilter] = useState<SpanFilter>({});
+  const [criticalOnly, setCriticalOnly] = useState(false);
+  const active = !isFilterEmpty(filter);
+  const result = useKeyedRequest(active ? filter : undefined, () => client.request({ type: 'filter', filter }));
+  const mask = active ? result.value : undefined;
+
+  const keep = useMemo(() => {
+    if (!mask && !criticalOnly) {
+      return undefined;
+    }
+    const match = new Uint8Array(columns.count);
+    for (let i = 0; i < columns.count; i++) {
+      const m = (!mask || mask[i] === 1) && (!criticalOnly || (columns.flags[i] & FLAG_CRITICAL) !== 0);
+      match[i] = m ? 1 : 0;
+    }
+    return keepWithAncestors(columns, match);
+  }, [mask, criticalOnly, columns]);
+
+  return { filter, setFilter, criticalOnly, setCriticalOnly, keep, error: active ? result.error : undefined };
+}
