@@ -12,6 +12,7 @@ const LINKS = ['Links'];
 export const plugin = new PanelPlugin<MeshGraphPanelOptions>(MeshGraphPanel).setPanelOptions((builder) => {
   builder
     .addCustomEditor({ id: 'istioPreset', path: 'namespaces', name: 'Istio preset', description: 'Namespaces to graph and the PromQL queries for them', category: GRAPH, editor: IstioPresetEditor, defaultValue: d.namespaces })
+    .addBooleanSwitch({ path: 'includeIdleEdges', name: 'Idle edges', description: 'Preset queries keep edges without traffic in the time range', category: GRAPH, defaultValue: d.includeIdleEdges })
     .addTextInput({ path: 'compareOffset', name: 'Compare with', description: 'An earlier window for the preset, e.g. 1h or 1d: new, gone and changed edges are highlighted', category: GRAPH, defaultValue: d.compareOffset })
     .addRadio({
       path: 'graphType',
@@ -24,6 +25,14 @@ export const plugin = new PanelPlugin<MeshGraphPanelOptions>(MeshGraphPanel).set
     .addBooleanSwitch({ path: 'boxByNamespace', name: 'Namespace boxes', category: GRAPH, defaultValue: d.boxByNamespace })
     .addBooleanSwitch({ path: 'boxByCluster', name: 'Cluster boxes', category: GRAPH, defaultValue: d.boxByCluster })
     .addNumberInput({ path: 'nodeBudget', name: 'Node budget', description: 'Above this many nodes, namespaces fold into expandable boxes', category: GRAPH, defaultValue: d.nodeBudget, settings: { min: 10, integer: true } })
+    .addRadio({
+      path: 'collapseBy',
+      name: 'Fold into',
+      description: 'What folds first above the node budget',
+      category: GRAPH,
+      defaultValue: d.collapseBy,
+      settings: { options: [{ value: 'namespace', label: 'Namespaces' }, { value: 'app', label: 'Apps' }] },
+    })
     .addTextInput({ path: 'waypointPattern', name: 'Ambient waypoints', description: 'Regular expression on workload names; empty turns ambient handling off', category: GRAPH, defaultValue: d.waypointPattern })
     .addTextInput({ path: 'serviceEntries', name: 'Service entries', description: 'One ServiceEntry per line: host[,host…] [MESH_INTERNAL]', category: GRAPH, defaultValue: d.serviceEntries, settings: { useTextarea: true, rows: 3 } })
     .addRadio({

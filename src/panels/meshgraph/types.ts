@@ -11,10 +11,13 @@ export interface MeshGraphPanelOptions {
   boxByCluster: boolean;
   edgeLabels: EdgeLabelMode[];
   layout: LayoutAlgorithm;
-  /** Above this many nodes, whole namespaces fold into expandable boxes. */
+  /** Above this many nodes, whole namespaces (or apps) fold into expandable boxes. */
   nodeBudget: number;
+  collapseBy: 'namespace' | 'app';
   /** Selected namespaces (comma-separated); nodes elsewhere are marked "outside". Empty: none. */
   namespaces: string;
+  /** Preset: keep edges without traffic in the window (drawn grey, found with `idle`). */
+  includeIdleEdges: boolean;
   /** Compare with the window this long ago (`1h`, `1d`): the preset adds the earlier window's queries. */
   compareOffset: string;
   /** Ambient waypoint workloads (regular expression on the workload name); empty turns ambient handling off. */
@@ -53,8 +56,10 @@ export const defaultMeshGraphPanelOptions: MeshGraphPanelOptions = {
   edgeLabels: ['trafficRate'],
   layout: 'layered',
   nodeBudget: 10000,
+  collapseBy: 'namespace',
   namespaces: '',
   compareOffset: '',
+  includeIdleEdges: false,
   waypointPattern: '(^|-)waypoint$',
   serviceEntries: '',
   health5xxDegraded: 0,

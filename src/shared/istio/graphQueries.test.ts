@@ -129,6 +129,14 @@ describe('istioPresetTargets', () => {
   });
 });
 
+describe('idle edges', () => {
+  it('drops the > 0 filter from the traffic queries only', () => {
+    const [first] = istioPresetTargets(['a'], defaultTrafficRates, '', true);
+    expect(first.expr.endsWith(') ')).toBe(true);
+    expect(istioPresetTargets(['a'])[0].expr.endsWith(') > 0')).toBe(true);
+  });
+});
+
 describe('comparing two windows', () => {
   it('adds offset copies of every query, refIds marked "previous"', () => {
     const targets = istioPresetTargets(['a'], defaultTrafficRates, '1h');

@@ -221,14 +221,14 @@ export interface PresetTarget {
  * response throughput and security, over the dashboard range. The refId names the metric, which is
  * how the panel recognises each frame.
  */
-export function istioPresetTargets(namespaces: readonly string[], rates: TrafficRates = defaultTrafficRates, compareOffset = ''): PresetTarget[] {
+export function istioPresetTargets(namespaces: readonly string[], rates: TrafficRates = defaultTrafficRates, compareOffset = '', includeIdleEdges = false): PresetTarget[] {
   const targets: PresetTarget[] = [];
   const windows = compareOffset ? [undefined, compareOffset] : [undefined];
   for (const offset of windows) {
     // The panel tells the earlier window's frames by the word "previous" in their refId.
     const prefix = offset ? 'previous ' : '';
     namespaces.forEach((namespace, n) => {
-      const o = { namespace, range: '$__range', rates, includeIdleEdges: false, isAmbientNamespace: false, round: false, offset };
+      const o = { namespace, range: '$__range', rates, includeIdleEdges, isAmbientNamespace: false, round: false, offset };
       buildGraphQueries(o).forEach((q, i) => targets.push({ refId: `${prefix}${q.metric} ${q.direction} ${n}.${i}`, expr: q.expr, instant: true, range: false, format: 'table' }));
       buildEnrichmentQueries({ ...o, responseTime: '95', throughput: 'response', security: true }).forEach((q, i) =>
         targets.push({ refId: `${prefix}${q.kind} ${q.direction} ${n}.${i}`, expr: q.expr, instant: true, range: false, format: 'table' })

@@ -13,7 +13,7 @@ export function footerParts(v: VisibleGraph, c: InputCounts, compare?: CompareCo
   const parts = [t('meshgraph.footer.counts', '{{nodes}} nodes, {{edges}} edges', { nodes: v.graph.nodes.length, edges: v.graph.edges.length })];
   if (v.graph.collapsed.length > 0) {
     parts.push(
-      t('meshgraph.footer.collapsed', '{{boxes}} namespaces collapsed ({{nodes}} nodes, {{internal}} edges inside; select one to expand)', {
+      t('meshgraph.footer.collapsed', '{{boxes}} boxes folded ({{nodes}} nodes, {{internal}} edges inside; select one to expand)', {
         boxes: v.graph.collapsed.length,
         nodes: v.collapsedNodes,
         internal: v.internalEdges,

@@ -11,10 +11,12 @@ import { istioPresetTargets } from '../../../shared/istio/graphQueries';
  */
 export function IstioPresetEditor({ value, onChange, context }: StandardEditorProps<string>) {
   const styles = useStyles2(getStyles);
-  const offset = String((context.options as { compareOffset?: string } | undefined)?.compareOffset ?? '').trim();
+  const current = context.options as { compareOffset?: string; includeIdleEdges?: boolean } | undefined;
+  const offset = String(current?.compareOffset ?? '').trim();
+  const idle = Boolean(current?.includeIdleEdges);
   const targets = useMemo(
-    () => istioPresetTargets((value ?? '').split(',').map((s) => s.trim()).filter(Boolean), undefined, offset),
-    [value, offset]
+    () => istioPresetTargets((value ?? '').split(',').map((s) => s.trim()).filter(Boolean), undefined, offset, idle),
+    [value, offset, idle]
   );
   return (
     <div>

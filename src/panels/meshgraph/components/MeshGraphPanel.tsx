@@ -31,7 +31,7 @@ export function MeshGraphPanel({ data, options: saved, width, height, onOptionsC
   const theme = useTheme2();
   const state = usePanelState(options.find, options.hide);
   const pipeline = useGraphPipeline(data.series, options);
-  const visible = useVisibleGraph(pipeline?.ok ? pipeline.graph : undefined, options.nodeBudget, state.expanded, state.find, state.hide);
+  const visible = useVisibleGraph(pipeline?.ok ? pipeline.graph : undefined, options.nodeBudget, options.collapseBy, state.expanded, state.find, state.hide);
   const layout = useLayout(visible?.graph, options.layout, options.pins);
   const canvas = useRef<GraphCanvasHandle>(null);
   const [viewport, setViewport] = useState<Viewport | undefined>(undefined);

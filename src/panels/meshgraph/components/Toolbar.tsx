@@ -38,43 +38,65 @@ export function Toolbar(p: Props) {
     <Menu>
       <Menu.Item label={t('meshgraph.export.png', 'PNG image')} onClick={() => p.onExport('png')} />
       <Menu.Item label={t('meshgraph.export.svg', 'SVG image')} onClick={() => p.onExport('svg')} />
-      <Menu.Item label={t('meshgraph.export.json', 'Graph as JSON (node-graph frames)')} onClick={() => p.onExport('json')} />
-      {p.canExportKiali && <Menu.Item label={t('meshgraph.export.kiali', "Graph as Kiali's JSON")} onClick={() => p.onExport('kiali')} />}
+      <Menu.Item
+        label={t('meshgraph.export.json', 'Graph as JSON (node-graph frames)')}
+        onClick={() => p.onExport('json')}
+      />
+      {p.canExportKiali && (
+        <Menu.Item label={t('meshgraph.export.kiali', "Graph as Kiali's JSON")} onClick={() => p.onExport('kiali')} />
+      )}
     </Menu>
   );
   return (
     <div className={styles.bar}>
-      <Input
-        className={styles.input}
-        value={find}
-        placeholder={t('meshgraph.find.placeholder', 'Find: name = reviews, %httperr > 5, rt > 1000')}
-        aria-label={t('meshgraph.find.label', 'Find expression')}
-        invalid={Boolean(p.findError)}
-        title={p.findError}
-        suffix={find && !p.findError ? `${p.matches}` : undefined}
-        onChange={(e) => setFind(e.currentTarget.value)}
-      />
-      <Input
-        className={styles.input}
-        value={hide}
-        placeholder={t('meshgraph.hide.placeholder', 'Hide: healthy, name = unknown')}
-        aria-label={t('meshgraph.hide.label', 'Hide expression')}
-        invalid={Boolean(p.hideError)}
-        title={p.hideError}
-        onChange={(e) => setHide(e.currentTarget.value)}
-      />
-      <IconButton name="search-plus" aria-label={t('meshgraph.zoomIn', 'Zoom in')} onClick={() => p.onZoom(1.25)} />
-      <IconButton name="search-minus" aria-label={t('meshgraph.zoomOut', 'Zoom out')} onClick={() => p.onZoom(0.8)} />
-      <IconButton name="sitemap" aria-label={t('meshgraph.fit', 'Fit graph')} onClick={p.onFit} />
-      <ToolbarButton icon="info-circle" variant={p.legend ? 'active' : 'default'} aria-label={t('meshgraph.legend.toggle', 'Legend')} onClick={p.onLegend} />
-      <Dropdown overlay={menu}>
-        <ToolbarButton icon="download-alt" aria-label={t('meshgraph.export.label', 'Export')} />
-      </Dropdown>
+      <div className={styles.input}>
+        <Input
+          value={find}
+          placeholder={t('meshgraph.find.placeholder', 'Find: name = reviews, %httperr > 5, rt > 1000')}
+          aria-label={t('meshgraph.find.label', 'Find expression')}
+          invalid={Boolean(p.findError)}
+          title={p.findError}
+          suffix={find && !p.findError ? `${p.matches}` : undefined}
+          onChange={(e) => setFind(e.currentTarget.value)}
+        />
+      </div>
+      <div className={styles.input}>
+        <Input
+          value={hide}
+          placeholder={t('meshgraph.hide.placeholder', 'Hide: healthy, name = unknown')}
+          aria-label={t('meshgraph.hide.label', 'Hide expression')}
+          invalid={Boolean(p.hideError)}
+          title={p.hideError}
+          onChange={(e) => setHide(e.currentTarget.value)}
+        />
+      </div>
+      <div className={styles.buttons}>
+        <IconButton name="search-plus" aria-label={t('meshgraph.zoomIn', 'Zoom in')} onClick={() => p.onZoom(1.25)} />
+        <IconButton name="search-minus" aria-label={t('meshgraph.zoomOut', 'Zoom out')} onClick={() => p.onZoom(0.8)} />
+        <IconButton name="sitemap" aria-label={t('meshgraph.fit', 'Fit graph')} onClick={p.onFit} />
+        <ToolbarButton
+          icon="info-circle"
+          variant={p.legend ? 'active' : 'default'}
+          aria-label={t('meshgraph.legend.toggle', 'Legend')}
+          onClick={p.onLegend}
+        />
+        <Dropdown overlay={menu}>
+          <ToolbarButton icon="download-alt" aria-label={t('meshgraph.export.label', 'Export')} />
+        </Dropdown>
+      </div>
     </div>
   );
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  bar: css({ display: 'flex', gap: theme.spacing(0.5), alignItems: 'center', padding: theme.spacing(0.5), height: theme.spacing(5) }),
-  input: css({ flex: 1, minWidth: 80 }),
+  bar: css({
+    display: 'flex',
+    gap: theme.spacing(0.5),
+    alignItems: 'center',
+    padding: theme.spacing(0.5),
+    height: theme.spacing(5),
+  }),
+  // Inputs share what the buttons leave; the buttons never shrink under them.
+  input: css({ flex: '1 1 0', minWidth: 80, overflow: 'hidden' }),
+  buttons: css({ display: 'flex', flexShrink: 0, alignItems: 'center', gap: theme.spacing(0.5) }),
 });

@@ -3,7 +3,7 @@ import { type DataFrame } from '@grafana/data';
 import { compileFind, type FindResult } from '../model/find/findExpression';
 import { applyHide, findMatches } from '../model/find/applyFind';
 import { framesToGraphSliced, type PipelineResult } from '../model/pipeline';
-import { collapseToBudget } from '../model/view/collapse';
+import { type CollapseBy, collapseToBudget } from '../model/view/collapse';
 import { type ViewGraph } from '../model/view/types';
 import { defaultMeshGraphPanelOptions, type MeshGraphPanelOptions } from '../types';
 
@@ -57,8 +57,15 @@ export function useGraphPipeline(series: DataFrame[], o: MeshGraphPanelOptions):
 const compile = (text: string): FindResult => compileFind(text);
 
 /** Budget collapse, then hide, then find: what is drawn, with every removal counted. */
-export function useVisibleGraph(graph: ViewGraph | undefined, budget: number, expanded: ReadonlySet<string>, find: string, hide: string): VisibleGraph | undefined {
-  const collapsed = useMemo(() => (graph ? collapseToBudget(graph, Math.max(1, budget), expanded) : undefined), [graph, budget, expanded]);
+export function useVisibleGraph(
+  graph: ViewGraph | undefined,
+  budget: number,
+  collapseBy: CollapseBy,
+  expanded: ReadonlySet<string>,
+  find: string,
+  hide: string
+): VisibleGraph | undefined {
+  const collapsed = useMemo(() => (graph ? collapseToBudget(graph, Math.max(1, budget), expanded, collapseBy) : undefined), [graph, budget, expanded, collapseBy]);
   const hideResult = useMemo(() => compile(hide), [hide]);
   const findResult = useMemo(() => compile(find), [find]);
   return useMemo(() => {

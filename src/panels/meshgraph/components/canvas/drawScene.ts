@@ -1,99 +1,25 @@
-import { type ViewGraph } from '../../model/view/types';
 import { type Palette } from './palette';
-import { HEALTH_KEYS, type PreparedScene, SHAPES } from './prepareScene';
+import { HEALTH_KEYS } from './prepareScene';
+import { drawChanges, drawLabels, drawNamespaceBoxes } from './drawParts';
+import { NODE_RADIUS, type SceneState, shapePath } from './scene';
 import { type Viewport, visibleWorld } from './viewport';
 
-export const NODE_RADIUS = 16;
-const MAX_NODE_LABELS = 600;
-const MAX_EDGE_LABELS = 300;
-
-export interface SceneState {
-  graph: ViewGraph;
-  prepared: PreparedScene;
-  xy: Float64Array;
-  selected?: string;
-  matches: ReadonlySet<string>;
-  showMtls: boolean;
-  namespaceBoxes: boolean;
-  /** Seconds, for traffic animation; undefined when off. */
-  time?: number;
-}
-
-function shapePath(ctx: CanvasRenderingContext2D, shape: number, x: number, y: number, r: number) {
-  switch (SHAPES[shape]) {
-    case 'square':
-      ctx.rect(x - r, y - r, 2 * r, 2 * r);
-      break;
-    case 'triangle':
-      ctx.moveTo(x, y - r * 1.15);
-      ctx.lineTo(x + r * 1.1, y + r * 0.85);
-      ctx.lineTo(x - r * 1.1, y + r * 0.85);
-      ctx.closePath();
-      break;
-    case 'plate':
-      ctx.moveTo(x - r * 0.7, y - r * 0.8);
-      ctx.lineTo(x + r * 0.7, y - r * 0.8);
-      ctx.lineTo(x + r * 1.1, y + r * 0.8);
-      ctx.lineTo(x - r * 1.1, y + r * 0.8);
-      ctx.closePath();
-      break;
-    case 'hexagon':
-      for (let a = 0; a < 6; a++) {
-        const t = (Math.PI / 3) * a;
-        const px = x + r * 1.6 * Math.cos(t);
-        const py = y + r * 1.6 * Math.sin(t);
-        a === 0 ? ctx.moveTo(px, py) : ctx.lineTo(px, py);
-      }
-      ctx.closePath();
-      break;
-    default:
-      ctx.moveTo(x + r, y);
-      ctx.arc(x, y, r, 0, Math.PI * 2);
-  }
-}
-
-function drawNamespaceBoxes(ctx: CanvasRenderingContext2D, s: SceneState, p: Palette, k: number) {
-  const { prepared: ps, xy } = s;
-  if (ps.groups.length < 2) {
-    return;
-  }
-  const g = ps.groups.length;
-  const box = new Float64Array(4 * g).fill(NaN);
-  for (let i = 0; i < ps.nodeCount; i++) {
-    const b = 4 * ps.nodeGroup[i];
-    const x = xy[2 * i];
-    const y = xy[2 * i + 1];
-    box[b] = Number.isNaN(box[b]) ? x : Math.min(box[b], x);
-    box[b + 1] = Number.isNaN(box[b + 1]) ? y : Math.min(box[b + 1], y);
-    box[b + 2] = Number.isNaN(box[b + 2]) ? x : Math.max(box[b + 2], x);
-    box[b + 3] = Number.isNaN(box[b + 3]) ? y : Math.max(box[b + 3], y);
-  }
-  ctx.fillStyle = p.box;
-  ctx.strokeStyle = p.boxBorder;
-  ctx.lineWidth = 1 / k;
-  ctx.font = `${12 / Math.max(k, 0.5)}px sans-serif`;
-  const pad = NODE_RADIUS * 2.2;
-  for (let j = 0; j < g; j++) {
-    if (ps.groups[j] === '' || Number.isNaN(box[4 * j])) {
-      continue;
-    }
-    const [x0, y0, x1, y1] = [box[4 * j] - pad, box[4 * j + 1] - pad, box[4 * j + 2] + pad, box[4 * j + 3] + pad * 1.6];
-    ctx.fillRect(x0, y0, x1 - x0, y1 - y0);
-    ctx.strokeRect(x0, y0, x1 - x0, y1 - y0);
-    if (k > 0.15) {
-      ctx.fillStyle = p.textSecondary;
-      ctx.fillText(ps.groups[j].split('/')[1] ?? '', x0 + 4 / k, y0 + 14 / Math.max(k, 0.5));
-      ctx.fillStyle = p.box;
-    }
-  }
-}
+export { NODE_RADIUS, type SceneState } from './scene';
 
 /**
  * Draws the graph: namespace boxes, edges batched by colour (one stroke per colour), arrowheads, mTLS
  * locks and labels only when zoomed in enough to read them, nodes batched by shape and health. Only
  * what lies in the viewport is drawn; label counts are capped so a zoomed-in dense area stays fast.
  */
-export function drawScene(ctx: CanvasRenderingContext2D, s: SceneState, v: Viewport, width: number, height: number, p: Palette, dpr = 1) {
+export function drawScene(
+  ctx: CanvasRenderingContext2D,
+  s: SceneState,
+  v: Viewport,
+  width: number,
+  height: number,
+  p: Palette,
+  dpr = 1
+) {
   const { prepared: ps, xy, graph } = s;
   const k = v.k;
   ctx.save();
@@ -101,7 +27,8 @@ export function drawScene(ctx: CanvasRenderingContext2D, s: SceneState, v: Viewp
   ctx.clearRect(0, 0, width * dpr, height * dpr);
   ctx.setTransform(dpr * k, 0, 0, dpr * k, dpr * v.x, dpr * v.y);
   const w = visibleWorld(v, width, height);
-  const inView = (i: number) => xy[2 * i] >= w.x0 && xy[2 * i] <= w.x1 && xy[2 * i + 1] >= w.y0 && xy[2 * i + 1] <= w.y1;
+  const inView = (i: number) =>
+    xy[2 * i] >= w.x0 && xy[2 * i] <= w.x1 && xy[2 * i + 1] >= w.y0 && xy[2 * i + 1] <= w.y1;
 
   if (s.namespaceBoxes) {
     drawNamespaceBoxes(ctx, s, p, k);
@@ -264,96 +191,4 @@ export function drawScene(ctx: CanvasRenderingContext2D, s: SceneState, v: Viewp
     drawLabels(ctx, s, visibleNodes, visibleEdges, p, k);
   }
   ctx.restore();
-}
-
-function drawLabels(ctx: CanvasRenderingContext2D, s: SceneState, nodes: number[], edges: number[], p: Palette, k: number) {
-  const { xy, prepared: ps, graph } = s;
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
-  ctx.font = '12px sans-serif';
-  ctx.fillStyle = p.text;
-  for (const i of nodes.slice(0, MAX_NODE_LABELS)) {
-    const node = graph.nodes[i];
-    const title = node.collapsed ? `${node.title} (${node.collapsed.members})` : node.title;
-    ctx.fillText(title, xy[2 * i], xy[2 * i + 1] + NODE_RADIUS + 12);
-  }
-  if (k >= 0.9) {
-    ctx.font = '10px sans-serif';
-    ctx.fillStyle = p.textSecondary;
-    for (const i of nodes.slice(0, MAX_NODE_LABELS)) {
-      const sub = graph.nodes[i].subtitle;
-      if (sub) {
-        ctx.fillText(sub, xy[2 * i], xy[2 * i + 1] + NODE_RADIUS + 25);
-      }
-    }
-  }
-  ctx.font = '10px sans-serif';
-  let drawn = 0;
-  for (const j of edges) {
-    const e = graph.edges[j];
-    const lock = s.showMtls && ps.edgeMtls[j] === 1;
-    if ((!e.label && !lock) || drawn >= MAX_EDGE_LABELS || ps.edgeSrc[j] === ps.edgeDst[j]) {
-      continue;
-    }
-    drawn++;
-    const a = ps.edgeSrc[j];
-    const b = ps.edgeDst[j];
-    const mx = (xy[2 * a] + xy[2 * b]) / 2;
-    const my = (xy[2 * a + 1] + xy[2 * b + 1]) / 2;
-    const lockWidth = lock ? 12 : 0;
-    const wText = (e.label ? ctx.measureText(e.label).width : 0) + 6 + lockWidth;
-    ctx.fillStyle = p.background;
-    ctx.fillRect(mx - wText / 2, my - 7, wText, 14);
-    if (lock) {
-      drawLock(ctx, mx - wText / 2 + 8, my, p.textSecondary);
-    }
-    ctx.fillStyle = p.textSecondary;
-    ctx.fillText(e.label, mx + lockWidth / 2, my);
-  }
-}
-
-/** Kiali's mTLS padlock, drawn (fonts in headless or locked-down browsers may lack the emoji). */
-function drawLock(ctx: CanvasRenderingContext2D, x: number, y: number, color: string) {
-  ctx.save();
-  ctx.strokeStyle = color;
-  ctx.fillStyle = color;
-  ctx.lineWidth = 1.2;
-  ctx.fillRect(x - 4, y - 1, 8, 6);
-  ctx.beginPath();
-  ctx.arc(x, y - 2, 2.8, Math.PI, 0);
-  ctx.stroke();
-  ctx.restore();
-}
-
-/** Comparing windows: new edges under a wide band, changed ones under a dashed band, gone ones dashed grey. */
-function drawChanges(ctx: CanvasRenderingContext2D, s: SceneState, visibleEdges: number[], p: Palette, k: number) {
-  const { prepared: ps, xy, graph } = s;
-  const styles: Array<['new' | 'changed' | 'gone', string, number[]]> = [
-    ['new', p.tcp, []],
-    ['changed', p.match, [8 / k, 6 / k]],
-    ['gone', p.health.idle, [4 / k, 4 / k]],
-  ];
-  for (const [change, color, dash] of styles) {
-    ctx.beginPath();
-    let any = false;
-    for (const j of visibleEdges) {
-      if (graph.edges[j].change === change && ps.edgeSrc[j] !== ps.edgeDst[j]) {
-        const a = ps.edgeSrc[j];
-        const b = ps.edgeDst[j];
-        ctx.moveTo(xy[2 * a], xy[2 * a + 1]);
-        ctx.lineTo(xy[2 * b], xy[2 * b + 1]);
-        any = true;
-      }
-    }
-    if (!any) {
-      continue;
-    }
-    ctx.save();
-    ctx.setLineDash(dash);
-    ctx.globalAlpha = change === 'gone' ? 0.9 : 0.35;
-    ctx.strokeStyle = color;
-    ctx.lineWidth = change === 'gone' ? Math.max(1.5, 1.5 / k) : Math.max(7, 5 / k);
-    ctx.stroke();
-    ctx.restore();
-  }
 }

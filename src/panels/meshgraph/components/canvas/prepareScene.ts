@@ -53,5 +53,16 @@ export function prepareScene(graph: ViewGraph, index: ReadonlyMap<string, number
     edgeMtls[j] = (e.mtlsPct ?? 0) > 0 ? 1 : 0;
     edgeSpeed[j] = e.rate > 0 ? 0.15 + Math.min(1, Math.log10(1 + e.rate) / 3) : 0;
   });
-  return { nodeCount: n, nodeHealth, nodeShape, edgeSrc, edgeDst, edgeColor, edgeMtls, edgeSpeed, nodeGroup, groups: [...groupIndex.keys()] };
+  return {
+    nodeCount: n,
+    nodeHealth,
+    nodeShape,
+    edgeSrc,
+    edgeDst,
+    edgeColor,
+    edgeMtls,
+    edgeSpeed,
+    nodeGroup,
+    groups: [...groupIndex.keys()],
+  };
 }

@@ -36,5 +36,10 @@ export function zoomAt(v: Viewport, factor: number, sx: number, sy: number): Vie
 
 /** The world rectangle on screen, for culling. */
 export function visibleWorld(v: Viewport, width: number, height: number, pad = 60) {
-  return { x0: (-v.x - pad) / v.k, y0: (-v.y - pad) / v.k, x1: (width - v.x + pad) / v.k, y1: (height - v.y + pad) / v.k };
+  return {
+    x0: (-v.x - pad) / v.k,
+    y0: (-v.y - pad) / v.k,
+    x1: (width - v.x + pad) / v.k,
+    y1: (height - v.y + pad) / v.k,
+  };
 }

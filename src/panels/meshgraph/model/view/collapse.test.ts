@@ -69,3 +69,15 @@ describe('collapseToBudget', () => {
     );
   });
 });
+
+describe('collapseToBudget by app', () => {
+  it('folds the versions of an app into one box named after the app', async () => {
+    const { bookinfoModel } = await import('../__fixtures__/kialiSamples');
+    const { viewFromMesh } = await import('./fromMesh');
+    const { defaultHealthThresholds } = await import('../mesh/health');
+    const g = viewFromMesh(bookinfoModel(), defaultHealthThresholds, []);
+    const r = collapseToBudget(g, 11, new Set(), 'app');
+    expect(r.collapsed.map((c) => `${c.id}:${c.members}`)).toEqual(['app:east/bookinfo/reviews:3']);
+    expect(r.nodes.find((n) => n.id === 'app:east/bookinfo/reviews')).toMatchObject({ title: 'reviews', subtitle: 'bookinfo', collapsed: { kind: 'app', members: 3 } });
+  });
+});

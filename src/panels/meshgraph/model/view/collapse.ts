@@ -5,6 +5,21 @@ const RANK: Record<HealthStatus, number> = { idle: 0, healthy: 1, degraded: 2, f
 const worst = (a: HealthStatus, b: HealthStatus) => (RANK[b] > RANK[a] ? b : a);
 
 export const namespaceBoxId = (cluster: string, namespace: string) => `ns:${cluster}/${namespace}`;
+export const appBoxId = (cluster: string, namespace: string, app: string) => `app:${cluster}/${namespace}/${app}`;
+
+export type CollapseBy = 'namespace' | 'app';
+
+/** The box a node folds into: its namespace, or its app (versions and the app's service together). */
+function boxKey(n: ViewNode, by: CollapseBy): string | undefined {
+  if (n.namespace === '' || n.namespace === 'unknown' || n.collapsed) {
+    return undefined;
+  }
+  if (by === 'namespace') {
+    return namespaceBoxId(n.cluster, n.namespace);
+  }
+  const app = n.mesh?.app || n.mesh?.service;
+  return app && app !== 'unknown' ? appBoxId(n.cluster, n.namespace, app) : undefined;
+}
 
 export interface CollapseResult extends ViewGraph {
   /** Edges inside a collapsed namespace (drawn as part of the box, counted). */
@@ -16,16 +31,16 @@ export interface CollapseResult extends ViewGraph {
  * first, never the ones the user expanded. Nothing disappears silently: each box says how many nodes
  * it holds, merged edges say how many they carry, and edges inside a box are counted.
  */
-export function collapseToBudget(g: ViewGraph, budget: number, expanded: ReadonlySet<string>): CollapseResult {
+export function collapseToBudget(g: ViewGraph, budget: number, expanded: ReadonlySet<string>, by: CollapseBy = 'namespace'): CollapseResult {
   if (g.nodes.length <= budget) {
     return { ...g, internalEdges: 0 };
   }
   const groups = new Map<string, ViewNode[]>();
   for (const n of g.nodes) {
-    if (n.namespace === '' || n.namespace === 'unknown') {
+    const key = boxKey(n, by);
+    if (key === undefined) {
       continue;
     }
-    const key = namespaceBoxId(n.cluster, n.namespace);
     const list = groups.get(key);
     if (list) {
       list.push(n);
@@ -50,15 +65,15 @@ export function collapseToBudget(g: ViewGraph, budget: number, expanded: Readonl
     const unhealthy = members.filter((m) => m.health === 'degraded' || m.health === 'failure').length;
     return {
       id: key,
-      title: members[0].namespace,
-      subtitle: members[0].cluster,
+      title: by === 'namespace' ? members[0].namespace : key.split('/').pop()!,
+      subtitle: by === 'namespace' ? members[0].cluster : members[0].namespace,
       shape: 'hexagon',
       health,
       reasons: unhealthy > 0 ? [`${unhealthy} of ${members.length} nodes degraded or failing`] : [],
       cluster: members[0].cluster,
       namespace: members[0].namespace,
       flags: new Set(),
-      collapsed: { kind: 'namespace', members: members.length },
+      collapsed: { kind: by, members: members.length },
     };
   });
   const nodes = [...g.nodes.filter((n) => !boxOf.has(n.id)), ...boxes];

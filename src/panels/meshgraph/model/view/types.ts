@@ -20,8 +20,8 @@ export interface ViewNode {
   readonly flags: ReadonlySet<'root' | 'outside' | 'inaccessible' | 'waypoint' | 'egress' | 'injected' | 'serviceEntry' | 'unknown' | 'idle'>;
   /** The mesh node behind it; undefined for plain node-graph frames and for collapsed boxes. */
   readonly mesh?: MeshNode;
-  /** Nodes folded into this one when a namespace is collapsed. */
-  readonly collapsed?: { kind: 'namespace'; members: number };
+  /** Nodes folded into this one when a namespace or an app is collapsed. */
+  readonly collapsed?: { kind: 'namespace' | 'app'; members: number };
   /** For node-graph frames: mainstat / secondarystat text. */
   readonly stats?: readonly string[];
 }
@@ -52,6 +52,6 @@ export interface ViewEdge {
 export interface ViewGraph {
   readonly nodes: readonly ViewNode[];
   readonly edges: readonly ViewEdge[];
-  /** Namespaces collapsed to keep under the node budget, with how many nodes each holds. */
+  /** Namespaces or apps collapsed to keep under the node budget, with how many nodes each holds. */
   readonly collapsed: ReadonlyArray<{ id: string; namespace: string; cluster: string; members: number }>;
 }

@@ -1,0 +1,26 @@
+import React from 'react';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { type StandardEditorProps } from '@grafana/data';
+import { IstioPresetEditor } from './IstioPresetEditor';
+
+function props(value: string, options: Record<string, unknown>, onChange = jest.fn()) {
+  return { value, onChange, item: { id: 'istioPreset', name: 'Istio preset' }, context: { data: [], options } } as unknown as StandardEditorProps<string>;
+}
+
+describe('IstioPresetEditor', () => {
+  it('counts the preset queries for the namespaces, doubled when comparing windows', () => {
+    const { rerender } = render(<IstioPresetEditor {...props('bookinfo', {})} />);
+    expect(screen.getByText('12 instant queries (table format) for these namespaces.')).toBeInTheDocument();
+    rerender(<IstioPresetEditor {...props('bookinfo, shop', { compareOffset: '1h' })} />);
+    expect(screen.getByText('48 instant queries (table format) for these namespaces.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Copy Istio preset queries/ })).toBeInTheDocument();
+  });
+
+  it('edits the namespaces', async () => {
+    const onChange = jest.fn();
+    render(<IstioPresetEditor {...props('', {}, onChange)} />);
+    await userEvent.type(screen.getByLabelText('Namespaces'), 'a');
+    expect(onChange).toHaveBeenLastCalledWith('a');
+  });
+});

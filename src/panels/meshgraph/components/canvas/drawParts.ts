@@ -1,0 +1,146 @@
+import { type Palette } from './palette';
+import { NODE_RADIUS, type SceneState } from './scene';
+
+const MAX_NODE_LABELS = 600;
+const MAX_EDGE_LABELS = 300;
+
+export function drawNamespaceBoxes(ctx: CanvasRenderingContext2D, s: SceneState, p: Palette, k: number) {
+  const { prepared: ps, xy } = s;
+  if (ps.groups.length < 2) {
+    return;
+  }
+  const g = ps.groups.length;
+  const box = new Float64Array(4 * g).fill(NaN);
+  for (let i = 0; i < ps.nodeCount; i++) {
+    const b = 4 * ps.nodeGroup[i];
+    const x = xy[2 * i];
+    const y = xy[2 * i + 1];
+    box[b] = Number.isNaN(box[b]) ? x : Math.min(box[b], x);
+    box[b + 1] = Number.isNaN(box[b + 1]) ? y : Math.min(box[b + 1], y);
+    box[b + 2] = Number.isNaN(box[b + 2]) ? x : Math.max(box[b + 2], x);
+    box[b + 3] = Number.isNaN(box[b + 3]) ? y : Math.max(box[b + 3], y);
+  }
+  ctx.fillStyle = p.box;
+  ctx.strokeStyle = p.boxBorder;
+  ctx.lineWidth = 1 / k;
+  ctx.font = `${12 / Math.max(k, 0.5)}px sans-serif`;
+  const pad = NODE_RADIUS * 2.2;
+  for (let j = 0; j < g; j++) {
+    if (ps.groups[j] === '' || Number.isNaN(box[4 * j])) {
+      continue;
+    }
+    const [x0, y0, x1, y1] = [box[4 * j] - pad, box[4 * j + 1] - pad, box[4 * j + 2] + pad, box[4 * j + 3] + pad * 1.6];
+    ctx.fillRect(x0, y0, x1 - x0, y1 - y0);
+    ctx.strokeRect(x0, y0, x1 - x0, y1 - y0);
+    if (k > 0.15) {
+      ctx.fillStyle = p.textSecondary;
+      ctx.fillText(ps.groups[j].split('/')[1] ?? '', x0 + 4 / k, y0 + 14 / Math.max(k, 0.5));
+      ctx.fillStyle = p.box;
+    }
+  }
+}
+
+export function drawLabels(
+  ctx: CanvasRenderingContext2D,
+  s: SceneState,
+  nodes: number[],
+  edges: number[],
+  p: Palette,
+  k: number
+) {
+  const { xy, prepared: ps, graph } = s;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.font = '12px sans-serif';
+  ctx.fillStyle = p.text;
+  for (const i of nodes.slice(0, MAX_NODE_LABELS)) {
+    const node = graph.nodes[i];
+    const title = node.collapsed ? `${node.title} (${node.collapsed.members})` : node.title;
+    ctx.fillText(title, xy[2 * i], xy[2 * i + 1] + NODE_RADIUS + 12);
+  }
+  if (k >= 0.9) {
+    ctx.font = '10px sans-serif';
+    ctx.fillStyle = p.textSecondary;
+    for (const i of nodes.slice(0, MAX_NODE_LABELS)) {
+      const sub = graph.nodes[i].subtitle;
+      if (sub) {
+        ctx.fillText(sub, xy[2 * i], xy[2 * i + 1] + NODE_RADIUS + 25);
+      }
+    }
+  }
+  ctx.font = '10px sans-serif';
+  let drawn = 0;
+  for (const j of edges) {
+    const e = graph.edges[j];
+    const lock = s.showMtls && ps.edgeMtls[j] === 1;
+    if ((!e.label && !lock) || drawn >= MAX_EDGE_LABELS || ps.edgeSrc[j] === ps.edgeDst[j]) {
+      continue;
+    }
+    drawn++;
+    const a = ps.edgeSrc[j];
+    const b = ps.edgeDst[j];
+    const mx = (xy[2 * a] + xy[2 * b]) / 2;
+    const my = (xy[2 * a + 1] + xy[2 * b + 1]) / 2;
+    const lockWidth = lock ? 12 : 0;
+    const wText = (e.label ? ctx.measureText(e.label).width : 0) + 6 + lockWidth;
+    ctx.fillStyle = p.background;
+    ctx.fillRect(mx - wText / 2, my - 7, wText, 14);
+    if (lock) {
+      drawLock(ctx, mx - wText / 2 + 8, my, p.textSecondary);
+    }
+    ctx.fillStyle = p.textSecondary;
+    ctx.fillText(e.label, mx + lockWidth / 2, my);
+  }
+}
+
+/** Comparing windows: new edges under a wide band, changed ones under a dashed band, gone ones dashed grey. */
+export function drawChanges(
+  ctx: CanvasRenderingContext2D,
+  s: SceneState,
+  visibleEdges: number[],
+  p: Palette,
+  k: number
+) {
+  const { prepared: ps, xy, graph } = s;
+  const styles: Array<['new' | 'changed' | 'gone', string, number[]]> = [
+    ['new', p.tcp, []],
+    ['changed', p.match, [8 / k, 6 / k]],
+    ['gone', p.health.idle, [4 / k, 4 / k]],
+  ];
+  for (const [change, color, dash] of styles) {
+    ctx.beginPath();
+    let any = false;
+    for (const j of visibleEdges) {
+      if (graph.edges[j].change === change && ps.edgeSrc[j] !== ps.edgeDst[j]) {
+        const a = ps.edgeSrc[j];
+        const b = ps.edgeDst[j];
+        ctx.moveTo(xy[2 * a], xy[2 * a + 1]);
+        ctx.lineTo(xy[2 * b], xy[2 * b + 1]);
+        any = true;
+      }
+    }
+    if (!any) {
+      continue;
+    }
+    ctx.save();
+    ctx.setLineDash(dash);
+    ctx.globalAlpha = change === 'gone' ? 0.9 : 0.35;
+    ctx.strokeStyle = color;
+    ctx.lineWidth = change === 'gone' ? Math.max(1.5, 1.5 / k) : Math.max(7, 5 / k);
+    ctx.stroke();
+    ctx.restore();
+  }
+}
+
+/** Kiali's mTLS padlock, drawn (fonts in headless or locked-down browsers may lack the emoji). */
+function drawLock(ctx: CanvasRenderingContext2D, x: number, y: number, color: string) {
+  ctx.save();
+  ctx.strokeStyle = color;
+  ctx.fillStyle = color;
+  ctx.lineWidth = 1.2;
+  ctx.fillRect(x - 4, y - 1, 8, 6);
+  ctx.beginPath();
+  ctx.arc(x, y - 2, 2.8, Math.PI, 0);
+  ctx.stroke();
+  ctx.restore();
+}
