@@ -1,13 +1,19 @@
-import React from 'react';
-import { Route, Routes } from 'react-router-dom';
+import React, { useMemo } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
 import { type AppRootProps } from '@grafana/data';
-import { type MeshLensSettings } from '../shared/settings';
-import { HomePage } from './pages/HomePage';
+import { resolveSettings, type MeshLensSettings } from '../shared/settings';
+import { getMeshLensApp } from './meshLensApp';
+import { ROUTES, pageUrl } from './routes';
 
+/** The app root: one SceneApp per mounted app (built from the app's jsonData), its pages routed by Scenes. */
 function App(props: AppRootProps<MeshLensSettings>) {
+  const jsonData = props.meta.jsonData;
+  const app = useMemo(() => getMeshLensApp(resolveSettings(jsonData)), [jsonData]);
   return (
     <Routes>
-      <Route path="*" element={<HomePage jsonData={props.meta.jsonData} />} />
+      {/* The bare app URL opens the overview. */}
+      <Route path="" element={<Navigate replace to={pageUrl(ROUTES.overview)} />} />
+      <Route path="*" element={<app.Component model={app} />} />
     </Routes>
   );
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildHost, hostIsStale } from './build-host';
-import { startServer, type HarnessServer } from './server';
+import { startServer, type HarnessServer, type ServerOptions } from './server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Without the background-networking flags Chromium keeps dialling out on this closed network.
@@ -29,6 +29,12 @@ export interface RenderOptions {
   options?: Record<string, unknown>;
   path?: string;
   timeoutMs?: number;
+  /** Loads another AMD module instead of the built plugin (the harness's own tests only). */
+  moduleUrl?: string;
+  /** The app's jsonData (defaults: the provisioned data source uids). */
+  jsonData?: Record<string, unknown>;
+  /** Extra wait after the view is ready, e.g. until the page's data arrived: a selector that must appear. */
+  waitFor?: string;
 }
 
 export interface RenderMetrics {
@@ -38,6 +44,8 @@ export interface RenderMetrics {
   firstRenderMs: number | null;
   longestTaskMs: number;
   jsHeapMB: number | null;
+  /** Data source queries the page sent (harness Prometheus), their summed time, and the expressions. */
+  queries?: { count: number; totalMs: number; exprs: string[] };
 }
 
 export interface Harness {
@@ -46,11 +54,11 @@ export interface Harness {
 }
 
 /** One Chromium and one server for many renders; each render gets a fresh page. */
-export async function openHarness(inputFile?: string): Promise<Harness> {
+export async function openHarness(inputFile?: string, options: ServerOptions = {}): Promise<Harness> {
   if (hostIsStale()) {
     await buildHost();
   }
-  const server: HarnessServer = await startServer(inputFile);
+  const server: HarnessServer = await startServer(inputFile, options);
   const profile = mkdtempSync(join(tmpdir(), 'meshlens-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -99,9 +107,23 @@ async function renderOnce(context: BrowserContext, baseUrl: string, opts: Render
   if (opts.path) {
     q.set('path', opts.path);
   }
+  if (opts.moduleUrl) {
+    q.set('module', opts.moduleUrl);
+  }
+  if (opts.jsonData) {
+    q.set('jsonData', JSON.stringify(opts.jsonData));
+  }
   const timeoutMs = opts.timeoutMs ?? 30_000;
-  await page.goto(`${baseUrl}/?${q}`, { timeout: timeoutMs });
-  const phase = await page
+  const loaded = await page.goto(`${baseUrl}/?${q}`, { timeout: timeoutMs }).then(
+    () => true,
+    () => false
+  );
+  if (!loaded) {
+    pageErrors.push(`timeout: the page did not finish loading within ${timeoutMs} ms (the main thread is blocked)`);
+  }
+  const phase = !loaded
+    ? 'timeout'
+    : await page
     .waitForFunction(
       () => {
         const s = (window as any).__meshlens;
@@ -112,8 +134,10 @@ async function renderOnce(context: BrowserContext, baseUrl: string, opts: Render
     )
     .then((h) => h.jsonValue() as Promise<string>)
     .catch(() => 'timeout');
-  if (phase === 'timeout') {
+  if (phase === 'timeout' && loaded) {
     pageErrors.push(`timeout: the plugin showed neither its view nor a message within ${timeoutMs} ms`);
+  } else if (opts.waitFor) {
+    await page.waitForSelector(opts.waitFor, { timeout: timeoutMs }).catch(() => pageErrors.push(`timeout: ${opts.waitFor} did not appear within ${timeoutMs} ms`));
   }
   const metrics = await collectMetrics(page, pageErrors, phase === 'ready');
   return { page, metrics };
@@ -128,12 +152,21 @@ async function collectMetrics(page: Page, pageErrors: string[], ready: boolean):
         error: s.error as string | undefined,
         dataHandedAt: s.dataHandedAt as number | undefined,
         readyAt: s.readyAt as number | undefined,
-        longTasks: (s.longTasks ?? []) as number[],
+        longTasks: (s.longTasks ?? []) as Array<[number, number]>,
         message: message ? (message.textContent ?? '').trim() : null,
         normalView: Boolean(document.querySelector('[data-meshlens-ready="true"]')),
+        queries: s.queries as RenderMetrics['queries'],
       };
     })
-    .catch((e: Error) => ({ error: e.message, dataHandedAt: undefined, readyAt: undefined, longTasks: [], message: null, normalView: false }));
+    .catch((e: Error) => ({
+      error: e.message,
+      dataHandedAt: undefined,
+      readyAt: undefined,
+      longTasks: [],
+      message: null,
+      normalView: false,
+      queries: undefined,
+    }));
   if (state.error) {
     pageErrors.push(`host: ${state.error}`);
   }
@@ -156,7 +189,11 @@ async function collectMetrics(page: Page, pageErrors: string[], ready: boolean):
     panelMessage: state.message,
     pageErrors,
     firstRenderMs,
-    longestTaskMs: Math.round(Math.max(0, ...state.longTasks)),
+    // Only tasks that ran after the data was handed over: page and module loading are not the plugin's cost.
+    longestTaskMs: Math.round(
+      Math.max(0, ...state.longTasks.filter(([start, d]) => start + d >= (state.dataHandedAt ?? 0)).map(([, d]) => d))
+    ),
     jsHeapMB,
+    queries: state.queries ? { ...state.queries, totalMs: Math.round(state.queries.totalMs) } : undefined,
   };
 }

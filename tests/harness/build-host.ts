@@ -1,5 +1,5 @@
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '../..');
@@ -30,8 +30,8 @@ export async function buildHost(): Promise<void> {
 export function hostIsStale(): boolean {
   try {
     const built = statSync(join(HOST_OUT, 'host.js')).mtimeMs;
-    const sources = ['host.tsx', 'shared.ts', 'renderPlugin.tsx', 'loadInput.ts', 'fakeServices.ts', 'index.html'];
-    return sources.some((f) => statSync(join(__dirname, 'host', f)).mtimeMs > built);
+    const dir = join(__dirname, 'host');
+    return readdirSync(dir).some((f) => statSync(join(dir, f)).mtimeMs > built);
   } catch {
     return true;
   }

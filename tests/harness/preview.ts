@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { openHarness, type Kind, type RenderMetrics } from './browser';
 
 const USAGE =
-  'usage: npm run preview -- <trace|meshgraph|app|app-config> [data.json] --out <dir> [--width W] [--height H] [--theme dark|light] [--timeout ms] [--options JSON]';
+  'usage: npm run preview -- <trace|meshgraph|app|app-config> [data.json] --out <dir> [--width W] [--height H] [--theme dark|light] [--timeout ms] [--options JSON] [--path /a/meshlens-istio-app/…] [--prometheus http://host:port]';
 // A 1×1 grey PNG, written when the page is too hung to take a screenshot.
 const FALLBACK_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
@@ -19,6 +19,9 @@ interface Args {
   theme: 'dark' | 'light';
   timeoutMs: number;
   options: Record<string, unknown>;
+  moduleUrl?: string;
+  path?: string;
+  prometheusUrl?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -51,6 +54,9 @@ function parseArgs(argv: string[]): Args {
     theme,
     timeoutMs: Number(flags.timeout ?? 60_000),
     options: JSON.parse(flags.options ?? '{}'),
+    moduleUrl: flags.module,
+    path: flags.path,
+    prometheusUrl: flags.prometheus,
   };
 }
 
@@ -89,7 +95,7 @@ async function main() {
     process.exit(1);
   }, args.timeoutMs + 20_000);
 
-  const harness = await openHarness(args.input);
+  const harness = await openHarness(args.input, { prometheusUrl: args.prometheusUrl });
   try {
     const { page, metrics } = await harness.render({ ...args, input: args.input });
     const png = await page.screenshot({ timeout: 10_000 }).catch((e: Error) => {

@@ -1,5 +1,5 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { HOST_OUT, ROOT } from './build-host';
 
@@ -15,6 +15,16 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
+export interface ServerOptions {
+  /** The Prometheus that `/api/datasources/proxy/uid/meshlens-prometheus/*` forwards to (Grafana's data source proxy). */
+  prometheusUrl?: string;
+  /** The Jaeger query API that `/api/datasources/proxy/uid/meshlens-jaeger/*` forwards to. */
+  jaegerUrl?: string;
+}
+
+const PROM_PROXY = '/api/datasources/proxy/uid/meshlens-prometheus/';
+const JAEGER_PROXY = '/api/datasources/proxy/uid/meshlens-jaeger/';
+
 export interface HarnessServer {
   url: string;
   close(): Promise<void>;
@@ -24,7 +34,7 @@ export interface HarnessServer {
  * Serves what a Grafana page would: the host page, the built plugin under /dist (as
  * public/plugins/<id>/), Grafana's icons under /public/build/img/icons, and one input file.
  */
-export async function startServer(inputFile?: string): Promise<HarnessServer> {
+export async function startServer(inputFile?: string, options: ServerOptions = {}): Promise<HarnessServer> {
   const icons = join(resolve(require.resolve('@grafana/ui/package.json'), '..'), 'dist/public/img/icons');
   const mounts: Array<[string, string]> = [
     // Files Grafana serves from its own build that no npm package carries (a spinner, a logo).
@@ -33,10 +43,18 @@ export async function startServer(inputFile?: string): Promise<HarnessServer> {
     ['/dist/', join(ROOT, 'dist')],
     ['/public/plugins/meshlens-istio-app/', join(ROOT, 'dist')],
     ['/public/build/img/icons/', icons],
+    ['/test-modules/', join(__dirname, 'test-modules')],
   ];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (path === '/' || path === '/index.html') {
+    if (path.startsWith(PROM_PROXY)) {
+      return proxy(req, res, options.prometheusUrl, path.slice(PROM_PROXY.length - 1), 'Prometheus');
+    }
+    if (path.startsWith(JAEGER_PROXY)) {
+      return proxy(req, res, options.jaegerUrl, path.slice(JAEGER_PROXY.length - 1), 'Jaeger');
+    }
+    // App pages live under /a/<id>/…, as in Grafana; the host page serves them all.
+    if (path === '/' || path === '/index.html' || path.startsWith('/a/')) {
       return send(res, join(HOST_OUT, 'index.html'));
     }
     if (path === '/input' && inputFile) {
@@ -61,11 +79,30 @@ export async function startServer(inputFile?: string): Promise<HarnessServer> {
   };
 }
 
-function send(res: import('node:http').ServerResponse, file: string) {
+function send(res: ServerResponse, file: string) {
   if (!existsSync(file) || !statSync(file).isFile()) {
     res.writeHead(404).end();
     return;
   }
   res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
   createReadStream(file).pipe(res);
+}
+
+/** Forwards a data source query to Prometheus; failures answer 502 with Grafana's JSON error shape. */
+function proxy(req: IncomingMessage, res: ServerResponse, target: string | undefined, subPath: string, what: string) {
+  const fail = (message: string) => {
+    if (!res.headersSent) {
+      res.writeHead(502, { 'Content-Type': 'application/json' }).end(JSON.stringify({ status: 'error', error: message, message }));
+    }
+  };
+  if (!target) {
+    return fail(`No ${what} is configured behind the harness data source proxy`);
+  }
+  const url = new URL(subPath + (new URL(req.url ?? '/', 'http://x').search ?? ''), target);
+  const upstream = request(url, { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? '' } }, (up) => {
+    res.writeHead(up.statusCode ?? 502, { 'Content-Type': up.headers['content-type'] ?? 'application/json' });
+    up.pipe(res);
+  });
+  upstream.on('error', (e) => fail(`${req.method === 'POST' ? 'Post' : 'Get'} "${url.href}": ${e.message}`));
+  req.pipe(upstream);
 }

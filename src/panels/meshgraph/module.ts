@@ -1,13 +1,75 @@
 import './publicPath';
 import { PanelPlugin } from '@grafana/data';
 import { MeshGraphPanel } from './components/MeshGraphPanel';
-import { defaultMeshGraphPanelOptions, type MeshGraphPanelOptions } from './types';
+import { IstioPresetEditor } from './components/IstioPresetEditor';
+import { defaultMeshGraphPanelOptions as d, type MeshGraphPanelOptions } from './types';
 
-export const plugin = new PanelPlugin<MeshGraphPanelOptions>(MeshGraphPanel).setPanelOptions((builder) =>
-  builder.addBooleanSwitch({
-    path: 'showEdgeLabels',
-    name: 'Edge labels',
-    description: 'Show the main statistic of each edge',
-    defaultValue: defaultMeshGraphPanelOptions.showEdgeLabels,
-  })
-);
+const GRAPH = ['Graph'];
+const HEALTH = ['Health thresholds (% of requests)'];
+const VIEW = ['Display'];
+const LINKS = ['Links'];
+
+export const plugin = new PanelPlugin<MeshGraphPanelOptions>(MeshGraphPanel).setPanelOptions((builder) => {
+  builder
+    .addCustomEditor({ id: 'istioPreset', path: 'namespaces', name: 'Istio preset', description: 'Namespaces to graph and the PromQL queries for them', category: GRAPH, editor: IstioPresetEditor, defaultValue: d.namespaces })
+    .addTextInput({ path: 'compareOffset', name: 'Compare with', description: 'An earlier window for the preset, e.g. 1h or 1d: new, gone and changed edges are highlighted', category: GRAPH, defaultValue: d.compareOffset })
+    .addRadio({
+      path: 'graphType',
+      name: 'Graph type',
+      category: GRAPH,
+      defaultValue: d.graphType,
+      settings: { options: [{ value: 'app', label: 'App' }, { value: 'versionedApp', label: 'Versioned app' }, { value: 'workload', label: 'Workload' }, { value: 'service', label: 'Service' }] },
+    })
+    .addBooleanSwitch({ path: 'injectServiceNodes', name: 'Service nodes', description: 'Show the destination service between caller and workload', category: GRAPH, defaultValue: d.injectServiceNodes })
+    .addBooleanSwitch({ path: 'boxByNamespace', name: 'Namespace boxes', category: GRAPH, defaultValue: d.boxByNamespace })
+    .addBooleanSwitch({ path: 'boxByCluster', name: 'Cluster boxes', category: GRAPH, defaultValue: d.boxByCluster })
+    .addNumberInput({ path: 'nodeBudget', name: 'Node budget', description: 'Above this many nodes, namespaces fold into expandable boxes', category: GRAPH, defaultValue: d.nodeBudget, settings: { min: 10, integer: true } })
+    .addTextInput({ path: 'waypointPattern', name: 'Ambient waypoints', description: 'Regular expression on workload names; empty turns ambient handling off', category: GRAPH, defaultValue: d.waypointPattern })
+    .addTextInput({ path: 'serviceEntries', name: 'Service entries', description: 'One ServiceEntry per line: host[,host…] [MESH_INTERNAL]', category: GRAPH, defaultValue: d.serviceEntries, settings: { useTextarea: true, rows: 3 } })
+    .addRadio({
+      path: 'layout',
+      name: 'Layout',
+      category: VIEW,
+      defaultValue: d.layout,
+      settings: { options: [{ value: 'layered', label: 'Layered' }, { value: 'force', label: 'Force' }, { value: 'grid', label: 'Grid' }] },
+    })
+    .addMultiSelect({
+      path: 'edgeLabels',
+      name: 'Edge labels',
+      category: VIEW,
+      defaultValue: d.edgeLabels,
+      settings: {
+        options: [
+          { value: 'trafficRate', label: 'Traffic rate and % error' },
+          { value: 'trafficDistribution', label: '% of requests' },
+          { value: 'responseTime', label: 'Response time' },
+          { value: 'throughput', label: 'Throughput' },
+          // Grafana types multi-select choices as the whole array value; each choice is one mode.
+        ] as never,
+      },
+    })
+    .addBooleanSwitch({ path: 'showMtls', name: 'mTLS lock', category: VIEW, defaultValue: d.showMtls })
+    .addBooleanSwitch({ path: 'trafficAnimation', name: 'Traffic animation', category: VIEW, defaultValue: d.trafficAnimation })
+    .addBooleanSwitch({ path: 'showLegend', name: 'Legend', category: VIEW, defaultValue: d.showLegend })
+    .addBooleanSwitch({ path: 'showMinimap', name: 'Minimap', category: VIEW, defaultValue: d.showMinimap })
+    .addTextInput({ path: 'find', name: 'Find', description: 'Kiali find expression, e.g. %httperr > 5 OR rt > 1000', category: VIEW, defaultValue: d.find })
+    .addTextInput({ path: 'hide', name: 'Hide', description: 'Kiali hide expression, e.g. healthy AND namespace = istio-system', category: VIEW, defaultValue: d.hide });
+  const thresholds: Array<[keyof MeshGraphPanelOptions, string]> = [
+    ['health5xxDegraded', '5xx degraded above'],
+    ['health5xxFailure', '5xx failure from'],
+    ['health4xxDegraded', '4xx degraded from'],
+    ['health4xxFailure', '4xx failure from'],
+    ['healthGrpcDegraded', 'gRPC errors degraded above'],
+    ['healthGrpcFailure', 'gRPC errors failure from'],
+    ['healthNoResponseDegraded', 'No response degraded above'],
+    ['healthNoResponseFailure', 'No response failure from'],
+  ];
+  for (const [path, name] of thresholds) {
+    builder.addNumberInput({ path, name, category: HEALTH, defaultValue: d[path] as number, settings: { min: 0, max: 100 } });
+  }
+  builder
+    .addTextInput({ path: 'tracesDatasourceUid', name: 'Jaeger data source uid', description: 'Traces links open Explore on it; empty uses the MeshLens traces page', category: LINKS, defaultValue: d.tracesDatasourceUid })
+    .addTextInput({ path: 'serviceDashboardUid', name: 'Service dashboard uid', category: LINKS, defaultValue: d.serviceDashboardUid })
+    .addTextInput({ path: 'workloadDashboardUid', name: 'Workload dashboard uid', category: LINKS, defaultValue: d.workloadDashboardUid });
+  return builder;
+});

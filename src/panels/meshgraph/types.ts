@@ -1,8 +1,78 @@
+import { type GraphType } from './model/mesh/types';
+import { type LayoutAlgorithm } from './model/layout/types';
+import { type EdgeLabelMode } from './model/view/types';
+
 export interface MeshGraphPanelOptions {
-  /** Show the main statistic (for example the request rate) on edges. */
-  showEdgeLabels: boolean;
+  /** Kiali graph type: app, versionedApp, workload or service. */
+  graphType: GraphType;
+  /** Put service nodes between callers and workloads (Kiali "Service Nodes"). */
+  injectServiceNodes: boolean;
+  boxByNamespace: boolean;
+  boxByCluster: boolean;
+  edgeLabels: EdgeLabelMode[];
+  layout: LayoutAlgorithm;
+  /** Above this many nodes, whole namespaces fold into expandable boxes. */
+  nodeBudget: number;
+  /** Selected namespaces (comma-separated); nodes elsewhere are marked "outside". Empty: none. */
+  namespaces: string;
+  /** Compare with the window this long ago (`1h`, `1d`): the preset adds the earlier window's queries. */
+  compareOffset: string;
+  /** Ambient waypoint workloads (regular expression on the workload name); empty turns ambient handling off. */
+  waypointPattern: string;
+  /** ServiceEntry hosts, one entry per line: `host[,host…] [MESH_INTERNAL]`. */
+  serviceEntries: string;
+  /** Kiali health thresholds, percent of requests. */
+  health5xxDegraded: number;
+  health5xxFailure: number;
+  health4xxDegraded: number;
+  health4xxFailure: number;
+  healthGrpcDegraded: number;
+  healthGrpcFailure: number;
+  healthNoResponseDegraded: number;
+  healthNoResponseFailure: number;
+  showMtls: boolean;
+  showLegend: boolean;
+  showMinimap: boolean;
+  trafficAnimation: boolean;
+  find: string;
+  hide: string;
+  /** Node positions pinned by dragging, saved with the dashboard. */
+  pins: Record<string, { x: number; y: number }>;
+  /** Jaeger data source uid for "traces" links; empty uses the MeshLens traces page. */
+  tracesDatasourceUid: string;
+  /** uids of the bundled Istio service and workload dashboards the side panel links to. */
+  serviceDashboardUid: string;
+  workloadDashboardUid: string;
 }
 
 export const defaultMeshGraphPanelOptions: MeshGraphPanelOptions = {
-  showEdgeLabels: true,
+  graphType: 'versionedApp',
+  injectServiceNodes: true,
+  boxByNamespace: true,
+  boxByCluster: true,
+  edgeLabels: ['trafficRate'],
+  layout: 'layered',
+  nodeBudget: 10000,
+  namespaces: '',
+  compareOffset: '',
+  waypointPattern: '(^|-)waypoint$',
+  serviceEntries: '',
+  health5xxDegraded: 0,
+  health5xxFailure: 10,
+  health4xxDegraded: 10,
+  health4xxFailure: 20,
+  healthGrpcDegraded: 0,
+  healthGrpcFailure: 10,
+  healthNoResponseDegraded: 0,
+  healthNoResponseFailure: 10,
+  showMtls: true,
+  showLegend: false,
+  showMinimap: true,
+  trafficAnimation: false,
+  find: '',
+  hide: '',
+  pins: {},
+  tracesDatasourceUid: '',
+  serviceDashboardUid: 'meshlens-istio-service',
+  workloadDashboardUid: 'meshlens-istio-workload',
 };

@@ -1,8 +1,12 @@
-import { type DataSourceInstanceSettings, PluginType } from '@grafana/data';
+import { type DataSourceApi, type DataSourceInstanceSettings, PluginType } from '@grafana/data';
 import { setDataSourceSrv, type DataSourceSrv } from '@grafana/runtime';
+import { HarnessJaeger } from './jaegerDataSource';
+import { HarnessPrometheus, type QueryLog } from './prometheusDataSource';
 
 function settings(uid: string, name: string, type: string, isDefault: boolean): DataSourceInstanceSettings {
   return {
+    // The harness Prometheus is scraped every second (tests/lib/prometheus.ts), as provisioning would declare.
+    jsonData: type === 'prometheus' ? { timeInterval: '1s' } : {},
     id: uid.length,
     uid,
     name,
@@ -10,7 +14,6 @@ function settings(uid: string, name: string, type: string, isDefault: boolean): 
     isDefault,
     access: 'proxy',
     readOnly: true,
-    jsonData: {},
     meta: {
       id: type,
       name: type,
@@ -32,12 +35,20 @@ function settings(uid: string, name: string, type: string, isDefault: boolean): 
   } as DataSourceInstanceSettings;
 }
 
-/** The data sources provisioning/ creates, as Grafana's data source service would list them. */
-export function installFakeDataSources(): void {
+/**
+ * The data sources provisioning/ creates, as Grafana's data source service would list them. The
+ * Prometheus and Jaeger ones answer through the harness server's proxy routes (a real Prometheus, a
+ * Jaeger query API, when the test gave them); a proxy without a target answers 502 with the reason.
+ */
+export function installFakeDataSources(log: QueryLog = { count: 0, totalMs: 0, exprs: [] }): void {
   const list = [
     settings('meshlens-prometheus', 'Prometheus', 'prometheus', true),
     settings('meshlens-jaeger', 'Jaeger', 'jaeger', false),
   ];
+  const instances = new Map<string, DataSourceApi>([
+    ['meshlens-prometheus', new HarnessPrometheus(list[0], log) as unknown as DataSourceApi],
+    ['meshlens-jaeger', new HarnessJaeger(list[1], log) as unknown as DataSourceApi],
+  ]);
   const srv: Partial<DataSourceSrv> = {
     getList: (filters = {}) =>
       list.filter((ds) => (!filters.pluginId || ds.type === filters.pluginId) && (!filters.filter || filters.filter(ds))),
@@ -45,7 +56,19 @@ export function installFakeDataSources(): void {
       const key = typeof ref === 'string' ? ref : ref?.uid;
       return list.find((ds) => ds.uid === key || ds.name === key) ?? (key ? undefined : list[0]);
     },
-    get: () => Promise.reject(new Error('The harness has no data source backend')),
+    get: async (ref) => {
+      const key = typeof ref === 'string' ? ref : ref?.uid;
+      const ds = list.find((d) => d.uid === key || d.name === key) ?? (key ? undefined : list[0]);
+      if (!ds) {
+        // Grafana's own wording for a uid it does not know.
+        throw new Error(`Datasource ${key} was not found`);
+      }
+      const instance = instances.get(ds.uid);
+      if (!instance) {
+        throw new Error(`The harness has no backend for the ${ds.type} data source ${ds.name}`);
+      }
+      return instance;
+    },
     reload: async () => {},
   };
   setDataSourceSrv(srv as DataSourceSrv);

@@ -1,7 +1,10 @@
 import { createRoot } from 'react-dom/client';
 import { framesFromText } from './loadInput';
+import { locationService } from '@grafana/runtime';
 import { installFakeDataSources } from './fakeServices';
-import { pluginElement, type HostKind, type HostRequest } from './renderPlugin';
+import { type QueryLog } from './prometheusDataSource';
+import { installRuntimeServices } from './runtimeServices';
+import { installOptionEditors, pluginElement, type HostKind, type HostRequest } from './renderPlugin';
 import { registerSharedModules } from './shared';
 
 declare const System: Parameters<typeof registerSharedModules>[0];
@@ -11,8 +14,11 @@ interface HostState {
   phase: 'loading' | 'rendering' | 'ready' | 'error';
   dataHandedAt?: number;
   readyAt?: number;
-  longTasks: number[];
+  /** Main-thread tasks over 50 ms: [start, duration] in ms. */
+  longTasks: Array<[number, number]>;
   error?: string;
+  /** Queries the pages sent to the harness Prometheus, with their total time. */
+  queries: QueryLog;
 }
 
 const READY_SELECTOR = '[data-meshlens-ready="true"], [data-testid="meshlens-panel-message"]';
@@ -23,7 +29,7 @@ const MODULES: Record<HostKind, string> = {
   'app-config': '/dist/module.js',
 };
 
-function readRequest(): HostRequest & { input: string | null } {
+function readRequest(): HostRequest & { input: string | null; moduleUrl: string } {
   const q = new URLSearchParams(window.location.search);
   const kind = (q.get('kind') ?? 'trace') as HostKind;
   return {
@@ -35,6 +41,8 @@ function readRequest(): HostRequest & { input: string | null } {
     appPath: q.get('path') ?? '/a/meshlens-istio-app/overview',
     jsonData: JSON.parse(q.get('jsonData') ?? '{"prometheusUid":"meshlens-prometheus","traceUid":"meshlens-jaeger"}'),
     input: q.get('input'),
+    // Only the harness's own tests point at another module (test-modules/).
+    moduleUrl: q.get('module') ?? MODULES[kind],
   };
 }
 
@@ -60,8 +68,15 @@ async function main(state: HostState) {
   const req = readRequest();
   document.body.style.background = req.theme === 'light' ? '#f4f5f5' : '#111217';
   registerSharedModules(System);
-  installFakeDataSources();
-  const mod = await System.import(MODULES[req.kind]);
+  installFakeDataSources(state.queries);
+  installRuntimeServices();
+  // Grafana registers its option editors at boot; VizPanels in app scenes resolve panel options through them.
+  installOptionEditors();
+  if (req.kind === 'app') {
+    // Grafana's router and locationService share the browser history; start it at the app path.
+    locationService.replace(req.appPath);
+  }
+  const mod = await System.import(req.moduleUrl);
   const text = req.input ? await (await fetch(req.input)).text() : '[]';
   const frames = framesFromText(text);
   const element = pluginElement(mod, req, frames);
@@ -71,10 +86,10 @@ async function main(state: HostState) {
   createRoot(document.getElementById('root')!).render(element);
 }
 
-const state: HostState = { phase: 'loading', longTasks: [] };
+const state: HostState = { phase: 'loading', longTasks: [], queries: { count: 0, totalMs: 0, exprs: [] } };
 (window as unknown as { __meshlens: HostState }).__meshlens = state;
 try {
-  new PerformanceObserver((list) => list.getEntries().forEach((e) => state.longTasks.push(e.duration))).observe({
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => state.longTasks.push([e.startTime, e.duration]))).observe({
     type: 'longtask',
     buffered: true,
   });

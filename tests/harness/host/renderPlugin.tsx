@@ -1,6 +1,7 @@
 import React from 'react';
 import lodash from 'lodash';
-import { MemoryRouter } from 'react-router';
+import { Route, Router, Routes } from 'react-router';
+import { LocationServiceProvider, locationService } from '@grafana/runtime';
 import {
   AppPlugin,
   EventBusSrv,
@@ -33,7 +34,7 @@ export interface HostRequest {
 // under the standard ids are enough for builders to resolve them and yield their defaults.
 const EDITOR_IDS = ['text', 'number', 'slider', 'boolean', 'select', 'multi-select', 'radio', 'color', 'unit', 'links', 'stats-picker', 'field-name', 'unit', 'mappings', 'thresholds', 'timezone', 'fieldColor'];
 let editorsInstalled = false;
-function installOptionEditors() {
+export function installOptionEditors() {
   if (!editorsInstalled) {
     editorsInstalled = true;
     standardEditorsRegistry.setInit(() => [...new Set(EDITOR_IDS)].map((id) => ({ id, name: id, editor: () => null })));
@@ -74,6 +75,20 @@ function appMeta(jsonData: Record<string, unknown>): AppPluginMeta {
       version: '',
     },
   } as AppPluginMeta;
+}
+
+/** A router on locationService's history, as Grafana's app shell has, so Scenes' URL sync and links agree. */
+function HistoryRouter({ children }: { children: React.ReactNode }) {
+  const history = locationService.getHistory();
+  const [location, setLocation] = React.useState(history.location);
+  React.useLayoutEffect(() => history.listen((l: typeof history.location) => setLocation(l)), [history]);
+  return (
+    <LocationServiceProvider service={locationService}>
+      <Router location={location} navigator={history as never}>
+        {children}
+      </Router>
+    </LocationServiceProvider>
+  );
 }
 
 /** Builds the element Grafana would mount for this plugin: a panel with PanelProps, or an app page. */
@@ -117,9 +132,15 @@ export function pluginElement(mod: Record<string, unknown>, req: HostRequest, fr
         throw new Error('The app has no root page');
       }
       body = (
-        <MemoryRouter initialEntries={[req.appPath]}>
-          <Root meta={meta} basename="/a/meshlens-istio-app" query={{}} path={req.appPath} onNavChanged={() => {}} />
-        </MemoryRouter>
+        <HistoryRouter>
+          <Routes>
+            {/* Grafana mounts an app root under /a/<id>/*, so the app's relative routes resolve there. */}
+            <Route
+              path="/a/meshlens-istio-app/*"
+              element={<Root meta={meta} basename="/a/meshlens-istio-app" query={{}} path={req.appPath} onNavChanged={() => {}} />}
+            />
+          </Routes>
+        </HistoryRouter>
       );
     }
     plugin.meta = meta;

@@ -1,53 +1,176 @@
-import React from 'react';
+import React, { useCallback, useMemo, useRef, useState } from 'react';
 import { css } from '@emotion/css';
 import { type GrafanaTheme2, type PanelProps } from '@grafana/data';
 import { t } from '@grafana/i18n';
-import { useStyles2 } from '@grafana/ui';
+import { useStyles2, useTheme2 } from '@grafana/ui';
 import { PanelMessage } from '../../../shared/ui/PanelMessage';
-import { useMeshGraph } from '../state/useMeshGraph';
-import { type MeshGraphPanelOptions } from '../types';
-import { GraphSvg } from './GraphSvg';
+import { toNodeGraphFrames } from '../model/export/toNodeGraphFrames';
+import { toSvg } from '../model/export/toSvg';
+import { toKialiJson } from '../model/mesh/toKialiJson';
+import { useGraphPipeline, useVisibleGraph } from '../state/useGraphData';
+import { useLayout } from '../state/useLayout';
+import { usePanelState } from '../state/usePanelState';
+import { defaultMeshGraphPanelOptions, type MeshGraphPanelOptions } from '../types';
+import { type Viewport } from './canvas/viewport';
+import { download } from './download';
+import { Footer } from './Footer';
+import { GraphCanvas, type GraphCanvasHandle } from './GraphCanvas';
+import { Legend } from './Legend';
+import { Minimap } from './Minimap';
+import { NodeList } from './NodeList';
+import { SidePanel } from './SidePanel';
+import { Toolbar } from './Toolbar';
 
-export function MeshGraphPanel({ data, options, width, height }: PanelProps<MeshGraphPanelOptions>) {
+const TOOLBAR = 40;
+const FOOTER = 20;
+
+export function MeshGraphPanel({ data, options: saved, width, height, onOptionsChange }: PanelProps<MeshGraphPanelOptions>) {
+  // Dashboards saved by older versions lack newer options: fill them from the defaults.
+  const options = useMemo(() => ({ ...defaultMeshGraphPanelOptions, ...saved }), [saved]);
   const styles = useStyles2(getStyles);
-  const { error, graph, layout } = useMeshGraph(data.series);
-  if (error) {
-    return <PanelMessage kind="error" message={error} />;
+  const theme = useTheme2();
+  const state = usePanelState(options.find, options.hide);
+  const pipeline = useGraphPipeline(data.series, options);
+  const visible = useVisibleGraph(pipeline?.ok ? pipeline.graph : undefined, options.nodeBudget, state.expanded, state.find, state.hide);
+  const layout = useLayout(visible?.graph, options.layout, options.pins);
+  const canvas = useRef<GraphCanvasHandle>(null);
+  const [viewport, setViewport] = useState<Viewport | undefined>(undefined);
+  const [painted, setPainted] = useState(false);
+  const onPaint = useCallback(() => setPainted(true), []);
+  const onPin = useCallback(
+    (id: string, x: number, y: number) => onOptionsChange({ ...options, pins: { ...options.pins, [id]: { x: Math.round(x), y: Math.round(y) } } }),
+    [onOptionsChange, options]
+  );
+
+  if (!pipeline) {
+    return (
+      <div className={styles.pending} style={{ width, height }} role="status">
+        {t('meshgraph.building', 'Building the graph from {{count}} frames…', { count: data.series.length })}
+      </div>
+    );
   }
-  if (!graph || !layout || graph.nodes.length === 0) {
+  if (!pipeline.ok) {
+    return <PanelMessage kind="error" message={pipeline.error} />;
+  }
+  if (pipeline.graph.nodes.length === 0) {
     return <PanelMessage kind="info" message={t('meshgraph.empty', 'No traffic in the query result for this time range.')} />;
   }
-  const dropped = graph.danglingEdges + graph.droppedNodes;
+  if (layout.status === 'error') {
+    return <PanelMessage kind="error" message={t('meshgraph.layoutError', 'The layout failed: {{error}}', { error: layout.error })} />;
+  }
+  const graphHeight = Math.max(50, height - TOOLBAR - FOOTER);
+  const positions = layout.status === 'done' ? layout.positions : undefined;
+  const onExport = (kind: 'png' | 'svg' | 'json' | 'kiali') => {
+    if (!visible || !positions) {
+      return;
+    }
+    if (kind === 'png') {
+      const png = canvas.current?.toPng();
+      if (png) {
+        download('mesh-graph.png', png, 'image/png');
+      }
+    } else if (kind === 'svg') {
+      const c = theme.colors;
+      const svg = toSvg(visible.graph, positions.xy, positions.index, {
+        healthy: c.success.main,
+        degraded: c.warning.main,
+        failure: c.error.main,
+        idle: c.text.disabled,
+        tcp: c.primary.main,
+        fill: c.background.secondary,
+        text: c.text.primary,
+      });
+      download('mesh-graph.svg', svg, 'image/svg+xml');
+    } else if (kind === 'json') {
+      download('mesh-graph.json', JSON.stringify(toNodeGraphFrames(visible.graph)), 'application/json');
+    } else if (pipeline.model) {
+      const json = toKialiJson(pipeline.model, { timestamp: Math.round(Date.now() / 1000), duration: 0 });
+      download('mesh-graph.kiali.json', JSON.stringify(json), 'application/json');
+    }
+  };
+
   return (
-    <div className={styles.root} style={{ width, height }} data-testid="meshlens-meshgraph-panel" data-meshlens-ready="true">
-      <svg
-        width={width}
-        height={height}
-        viewBox={`0 0 ${layout.width} ${layout.height}`}
-        preserveAspectRatio="xMidYMid meet"
-        aria-label={t('meshgraph.svg.label', 'Mesh traffic graph')}
-      >
-        <GraphSvg layout={layout} edges={graph.edges} showEdgeLabels={options.showEdgeLabels} />
-      </svg>
-      <div className={styles.footer} role="status">
-        {t('meshgraph.counts', '{{nodes}} nodes, {{edges}} edges', { nodes: graph.nodes.length, edges: graph.edges.length })}
-        {dropped > 0 &&
-          ` · ${t('meshgraph.dropped', '{{nodes}} invalid nodes and {{edges}} edges to unknown nodes dropped', {
-            nodes: graph.droppedNodes,
-            edges: graph.danglingEdges,
-          })}`}
-      </div>
+    <div className={styles.root} style={{ width, height }} data-testid="meshlens-meshgraph-panel" data-meshlens-ready={painted && positions ? 'true' : undefined}>
+      <Toolbar
+        find={state.find}
+        hide={state.hide}
+        findError={visible?.findError}
+        hideError={visible?.hideError}
+        matches={visible?.matches.size ?? 0}
+        onFind={state.setFind}
+        onHide={state.setHide}
+        onZoom={(f) => canvas.current?.zoom(f)}
+        onFit={() => canvas.current?.fit()}
+        legend={state.legend}
+        onLegend={state.toggleLegend}
+        onExport={onExport}
+        canExportKiali={Boolean(pipeline.model)}
+      />
+      {(visible?.findError || visible?.hideError) && (
+        <div className={styles.expressionError} role="alert">
+          {visible.findError ?? visible.hideError}
+        </div>
+      )}
+      {visible && positions ? (
+        <>
+          <GraphCanvas
+            ref={canvas}
+            graph={visible.graph}
+            positions={positions}
+            width={width}
+            height={graphHeight}
+            selected={state.selection?.id}
+            matches={visible.matches}
+            showMtls={options.showMtls}
+            namespaceBoxes={options.boxByNamespace}
+            animate={options.trafficAnimation}
+            onSelect={state.select}
+            onPin={onPin}
+            onViewport={options.showMinimap ? setViewport : undefined}
+            onPaint={onPaint}
+          />
+          <NodeList nodes={visible.graph.nodes} edges={visible.graph.edges} onSelect={state.select} />
+          {options.showMinimap && visible.graph.nodes.length > 50 && (
+            <Minimap
+              xy={positions.xy}
+              viewport={viewport ?? { x: 0, y: 0, k: 1 }}
+              width={width}
+              height={graphHeight}
+              onCenter={(x, y) => canvas.current?.centerWorld(x, y)}
+            />
+          )}
+        </>
+      ) : (
+        <div className={styles.pending} style={{ height: graphHeight }} role="status">
+          {t('meshgraph.layingOut', 'Laying out {{count}} nodes…', { count: visible?.graph.nodes.length ?? 0 })}
+        </div>
+      )}
+      {(state.legend || options.showLegend) && <Legend />}
+      {state.selection && visible && (
+        <SidePanel
+          graph={visible.graph}
+          selection={state.selection}
+          links={{ tracesDatasourceUid: options.tracesDatasourceUid, serviceDashboardUid: options.serviceDashboardUid, workloadDashboardUid: options.workloadDashboardUid }}
+          onClose={() => state.select(undefined, undefined)}
+          onExpand={state.expand}
+        />
+      )}
+      {visible && <Footer visible={visible} counts={pipeline.counts} layout={positions} compare={pipeline.compare} />}
     </div>
   );
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
   root: css({ position: 'relative', overflow: 'hidden' }),
-  footer: css({
+  pending: css({ display: 'flex', alignItems: 'center', justifyContent: 'center', color: theme.colors.text.secondary }),
+  expressionError: css({
     position: 'absolute',
+    top: TOOLBAR,
     left: theme.spacing(1),
-    bottom: theme.spacing(0.5),
+    right: theme.spacing(1),
+    zIndex: 1,
+    color: theme.colors.error.text,
+    background: theme.colors.background.primary,
     fontSize: theme.typography.bodySmall.fontSize,
-    color: theme.colors.text.secondary,
   }),
 });

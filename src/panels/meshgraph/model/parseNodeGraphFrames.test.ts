@@ -1,5 +1,4 @@
 import { FieldType, createDataFrame } from '@grafana/data';
-import { layeredLayout } from './layeredLayout';
 import { parseNodeGraphFrames } from './parseNodeGraphFrames';
 
 const nodes = createDataFrame({
@@ -8,6 +7,7 @@ const nodes = createDataFrame({
     { name: 'id', type: FieldType.string, values: ['gw', 'productpage', 'reviews', 'gw'] },
     { name: 'title', type: FieldType.string, values: ['istio-ingressgateway', 'productpage', 'reviews', 'dup'] },
     { name: 'mainstat', type: FieldType.number, values: [10, 9, 8, 0], config: { unit: 'rps' } },
+    { name: 'arc__failed', type: FieldType.number, values: [0, 0.2, 0, 0] },
   ],
 });
 const edges = createDataFrame({
@@ -20,36 +20,27 @@ const edges = createDataFrame({
 });
 
 describe('parseNodeGraphFrames', () => {
-  it('reads nodes and edges and counts what it drops', () => {
+  it('reads nodes and edges, health from arc__failed, and counts what it drops', () => {
     const result = parseNodeGraphFrames([nodes, edges]);
     if (!result.ok) {
       throw new Error(result.error);
     }
-    expect(result.graph.nodes.map((n) => n.id)).toEqual(['gw', 'productpage', 'reviews']);
-    expect(result.graph.nodes[0].mainStat).toBe('10 rps');
-    expect(result.graph.edges.map((e) => e.id)).toEqual(['e1', 'e2']);
-    expect(result.graph.danglingEdges).toBe(1);
-    expect(result.graph.droppedNodes).toBe(1);
+    const { graph, danglingEdges, droppedNodes } = result.value;
+    expect(graph.nodes.map((n) => n.id)).toEqual(['gw', 'productpage', 'reviews']);
+    expect(graph.nodes[0].stats).toEqual(['10 rps']);
+    expect(graph.nodes[1].health).toBe('failure');
+    expect(graph.edges.map((e) => e.id)).toEqual(['e1', 'e2']);
+    expect(danglingEdges).toBe(1);
+    expect(droppedNodes).toBe(1);
   });
 
   it('derives nodes from an edges-only frame', () => {
     const result = parseNodeGraphFrames([edges]);
-    expect(result.ok && result.graph.nodes.map((n) => n.id)).toEqual(['gw', 'productpage', 'reviews', 'nowhere']);
+    expect(result.ok && result.value.graph.nodes.map((n) => n.id)).toEqual(['gw', 'productpage', 'reviews', 'nowhere']);
   });
 
   it('rejects frames that are not node-graph frames with a precise message', () => {
     const frame = createDataFrame({ fields: [{ name: 'Value', type: FieldType.number, values: [1] }] });
     expect(parseNodeGraphFrames([frame])).toEqual({ ok: false, error: expect.stringContaining('needs an id field') });
-  });
-
-  it('lays callers left of callees, even with a cycle', () => {
-    const result = parseNodeGraphFrames([nodes, edges]);
-    if (!result.ok) {
-      throw new Error(result.error);
-    }
-    const layout = layeredLayout({ ...result.graph, edges: [...result.graph.edges, { id: 'back', source: 'reviews', target: 'gw', mainStat: '' }] });
-    const x = Object.fromEntries(layout.nodes.map((n) => [n.id, n.x]));
-    expect(x.gw).toBeLessThan(x.productpage);
-    expect(x.productpage).toBeLessThan(x.reviews);
   });
 });

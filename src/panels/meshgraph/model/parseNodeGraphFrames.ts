@@ -1,42 +1,73 @@
 import { type DataFrame, type Field } from '@grafana/data';
-import { findField, stringAt } from '../../../shared/frames/fields';
-import { type GraphEdge, type GraphNode, type MeshGraphParseResult } from './types';
+import { findField, numberAt, stringAt } from '../../../shared/frames/fields';
+import { type HealthStatus } from './mesh/health';
+import { type ViewEdge, type ViewGraph, type ViewNode } from './view/types';
+
+export interface NodeGraphParse {
+  graph: ViewGraph;
+  /** Node rows without an id, or repeating one. */
+  droppedNodes: number;
+  /** Edges whose source or target is not a node. */
+  danglingEdges: number;
+}
+
+export type NodeGraphParseResult = { ok: true; value: NodeGraphParse } | { ok: false; error: string };
 
 function formatStat(field: Field | undefined, row: number): string {
-  if (!field) {
-    return '';
-  }
   const raw = stringAt(field, row);
-  const unit = field.config?.unit;
+  const unit = field?.config?.unit;
   return unit && raw ? `${raw} ${unit}` : raw;
 }
 
-function isEdgesFrame(frame: DataFrame): boolean {
-  return Boolean(findField(frame, 'source') && findField(frame, 'target'));
+/** Grafana node-graph frames are recognised by name, preferred visualisation or an edges frame's source/target. */
+export function isNodeGraphFrame(frame: DataFrame): boolean {
+  const name = (frame.name ?? '').toLowerCase();
+  return frame.meta?.preferredVisualisationType === 'nodeGraph' || name === 'nodes' || name === 'edges' || Boolean(findField(frame, 'source') && findField(frame, 'target'));
+}
+
+const isEdgesFrame = (frame: DataFrame) => Boolean(findField(frame, 'source') && findField(frame, 'target'));
+
+/** Health from an arc__ split (Tempo service graphs: arc__success / arc__failed) when present. */
+function arcHealth(frame: DataFrame, row: number): HealthStatus {
+  const failed = frame.fields.find((f) => /^arc__(failed|errors?|failure)$/i.test(f.name));
+  if (!failed) {
+    return 'healthy';
+  }
+  const v = numberAt(failed, row);
+  return v >= 0.1 ? 'failure' : v > 0 ? 'degraded' : 'healthy';
 }
 
 /**
- * Reads Grafana node-graph frames (a nodes frame with `id`, an edges frame with `id`, `source`, `target`)
- * into a graph. Fails with a precise message when the contract is broken; counts what it drops.
+ * Reads Grafana node-graph frames (nodes: `id`, `title`, `subtitle`, `mainstat`, `secondarystat`, `arc__*`;
+ * edges: `id`, `source`, `target`, `mainstat`) into the view graph. Fails with a precise message when the
+ * contract is broken; counts what it drops.
  */
-export function parseNodeGraphFrames(series: readonly DataFrame[]): MeshGraphParseResult {
+export function parseNodeGraphFrames(series: readonly DataFrame[]): NodeGraphParseResult {
   const edgesFrame = series.find(isEdgesFrame);
   const nodesFrame = series.find((f) => f !== edgesFrame && findField(f, 'id'));
-  if (!nodesFrame && !edgesFrame) {
-    if (series.some((f) => f.length > 0)) {
-      return { ok: false, error: 'No node-graph frame found: the nodes frame needs an id field, the edges frame id, source and target.' };
-    }
-    return { ok: true, graph: { nodes: [], edges: [], danglingEdges: 0, droppedNodes: 0 } };
+  if (!edgesFrame && !nodesFrame) {
+    return { ok: false, error: 'No node-graph frame found: the nodes frame needs an id field, the edges frame id, source and target.' };
   }
-
-  const nodes: GraphNode[] = [];
+  const nodes: ViewNode[] = [];
   const seen = new Set<string>();
   let droppedNodes = 0;
+  const plain = (id: string, title = id, subtitle = '', stats: string[] = [], health: HealthStatus = 'healthy'): ViewNode => ({
+    id,
+    title,
+    subtitle,
+    shape: 'circle',
+    health,
+    reasons: health === 'healthy' ? [] : ['failed requests in the arc__ fields'],
+    cluster: '',
+    namespace: subtitle,
+    flags: new Set(),
+    stats,
+  });
   if (nodesFrame) {
     const f = {
       id: findField(nodesFrame, 'id'),
       title: findField(nodesFrame, 'title'),
-      subtitle: findField(nodesFrame, 'subtitle'),
+      subtitle: findField(nodesFrame, 'subtitle', 'subTitle'),
       main: findField(nodesFrame, 'mainstat', 'mainStat'),
       secondary: findField(nodesFrame, 'secondarystat', 'secondaryStat'),
     };
@@ -47,17 +78,11 @@ export function parseNodeGraphFrames(series: readonly DataFrame[]): MeshGraphPar
         continue;
       }
       seen.add(id);
-      nodes.push({
-        id,
-        title: stringAt(f.title, row) || id,
-        subtitle: stringAt(f.subtitle, row),
-        mainStat: formatStat(f.main, row),
-        secondaryStat: formatStat(f.secondary, row),
-      });
+      const stats = [formatStat(f.main, row), formatStat(f.secondary, row)].filter(Boolean);
+      nodes.push(plain(id, stringAt(f.title, row) || id, stringAt(f.subtitle, row), stats, arcHealth(nodesFrame, row)));
     }
   }
-
-  const edges: GraphEdge[] = [];
+  const edges: ViewEdge[] = [];
   let danglingEdges = 0;
   if (edgesFrame) {
     const f = {
@@ -74,7 +99,7 @@ export function parseNodeGraphFrames(series: readonly DataFrame[]): MeshGraphPar
         for (const id of [source, target]) {
           if (id && !seen.has(id)) {
             seen.add(id);
-            nodes.push({ id, title: id, subtitle: '', mainStat: '', secondaryStat: '' });
+            nodes.push(plain(id));
           }
         }
       }
@@ -82,8 +107,20 @@ export function parseNodeGraphFrames(series: readonly DataFrame[]): MeshGraphPar
         danglingEdges++;
         continue;
       }
-      edges.push({ id: stringAt(f.id, row) || `${source}->${target}`, source, target, mainStat: formatStat(f.main, row) });
+      const main = numberAt(f.main, row);
+      edges.push({
+        id: stringAt(f.id, row) || `${source}->${target}`,
+        source,
+        target,
+        protocol: 'other',
+        health: 'healthy',
+        reasons: [],
+        rate: Number.isFinite(main) ? main : 0,
+        errorPct: 0,
+        percentReq: 0,
+        label: formatStat(f.main, row),
+      });
     }
   }
-  return { ok: true, graph: { nodes, edges, danglingEdges, droppedNodes } };
+  return { ok: true, value: { graph: { nodes, edges, collapsed: [] }, droppedNodes, danglingEdges } };
 }

@@ -1,0 +1,175 @@
+/**
+ * Query cost of the bundled dashboards against Istio's own, on the same synthetic mesh in a real Prometheus.
+ * Runs alone: `node --import tsx bench/dashboards.ts [--workloads 500] [--warmup 40] [--scrape 5]` (use
+ * `--workloads 5000 --scrape 15 --warmup 60` for the issue's 5,000-workload mesh: ~460k series, ~250 MB a scrape).
+ *
+ * For each dashboard it runs every query once the way Grafana would (range queries over the last 5 minutes at a
+ * 15 s step, instant queries at now; All = `.*`, `$__rate_interval` = 1m) with Prometheus' `stats=all`, and prints
+ * the number of queries, the summed evaluation time, the samples touched and the peak samples of the worst query
+ * (Prometheus refuses a query whose peak exceeds --query.max-samples, 50,000,000 by default).
+ * Figures depend on the machine and on how much data the warm-up accumulated; compare rows, not runs.
+ */
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { generateDashboards } from '../dashboards-src/generate';
+import { promTargets, variablesOf } from '../dashboards-src/lib/inspect';
+import { interpolate, type VariableValue } from '../dashboards-src/lib/interpolate';
+import { EDGES, linearMetrics, syntheticEdges } from '../tests/lib/istioFixture';
+import { freePort, scrapeConfig, startPrometheus } from '../tests/lib/prometheus';
+
+const DEFAULT_MAX_SAMPLES = 50_000_000;
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+interface Stats {
+  queries: number;
+  failed: number;
+  evalSeconds: number;
+  samples: number;
+  peak: number;
+}
+
+interface QueryJob {
+  panel: string;
+  expr: string;
+  instant: boolean;
+}
+
+/** The costliest single queries seen, for the "heaviest panels" list. */
+const heaviest: Array<{ where: string; seconds: number; samples: number }> = [];
+
+async function measure(url: string, name: string, jobs: QueryJob[]): Promise<Stats> {
+  const end = Math.floor(Date.now() / 1000);
+  const s: Stats = { queries: jobs.length, failed: 0, evalSeconds: 0, samples: 0, peak: 0 };
+  for (const job of jobs) {
+    const params: Record<string, string> = job.instant
+      ? { query: job.expr, time: String(end), stats: 'all' }
+      : { query: job.expr, start: String(end - 300), end: String(end), step: '15', stats: 'all' };
+    const res = await fetch(`${url}/api/v1/${job.instant ? 'query' : 'query_range'}?${new URLSearchParams(params)}`);
+    const body = (await res.json()) as {
+      status: string;
+      data?: {
+        stats?: {
+          timings?: { evalTotalTime?: number };
+          samples?: { totalQueryableSamples?: number; peakSamples?: number };
+        };
+      };
+    };
+    if (body.status !== 'success') {
+      s.failed++;
+      continue;
+    }
+    const seconds = body.data?.stats?.timings?.evalTotalTime ?? 0;
+    const samples = body.data?.stats?.samples?.totalQueryableSamples ?? 0;
+    heaviest.push({ where: `${name} / ${job.panel}`, seconds, samples });
+    s.evalSeconds += seconds;
+    s.samples += samples;
+    s.peak = Math.max(s.peak, body.data?.stats?.samples?.peakSamples ?? 0);
+  }
+  return s;
+}
+
+/** Our dashboards with All for filters, one service and workload picked, selector defaults. */
+function ourJobs(pick: { service: string; namespace: string; workload: string }): Array<[string, QueryJob[]]> {
+  return Object.entries(generateDashboards()).map(([key, dash]) => {
+    const values: Record<string, VariableValue> = {};
+    for (const v of variablesOf(dash)) {
+      const current = typeof v.current?.value === 'string' ? v.current.value : '';
+      const picked = (pick as Record<string, string>)[v.name];
+      values[v.name] = {
+        values: picked && !v.multi ? [picked] : v.includeAll ? ['$__all'] : [current],
+        multi: !!v.multi,
+        includeAll: !!v.includeAll,
+        allValue: v.allValue,
+      };
+    }
+    return [
+      `MeshLens ${key}`,
+      promTargets(dash).map((t) => ({ panel: t.panel, expr: interpolate(t.expr, values), instant: t.instant })),
+    ];
+  });
+}
+
+/** Istio's dashboards (queries copied in tests/fixtures), with their variables set to the same selection. */
+function istioJobs(pick: { service: string; namespace: string; workload: string }): Array<[string, QueryJob[]]> {
+  const file = JSON.parse(
+    readFileSync(resolve(__dirname, '..', 'tests', 'fixtures', 'istio-dashboard-queries.json'), 'utf8')
+  ) as {
+    dashboards: Array<{ title: string; queries: Array<{ panel: string; expr: string; instant: boolean }> }>;
+  };
+  const all = { values: ['$__all'], multi: true, includeAll: true, allValue: '.*' };
+  const single = (v: string) => ({ values: [v], multi: false, includeAll: false });
+  const values: Record<string, VariableValue> = {
+    qrep: { values: ['source', 'destination'], multi: true, includeAll: false },
+    service: single(pick.service),
+    namespace: single(pick.namespace),
+    workload: single(pick.workload),
+    srcns: all,
+    srcwl: all,
+    srccluster: all,
+    dstns: all,
+    dstwl: all,
+    dstcluster: all,
+    dstsvc: all,
+  };
+  return file.dashboards.map((d) => [
+    d.title,
+    d.queries.map((q) => ({ panel: q.panel, expr: interpolate(q.expr, values), instant: q.instant })),
+  ]);
+}
+
+async function main() {
+  const workloads = arg('workloads', 500);
+  const warmup = arg('warmup', 40);
+  const scrape = arg('scrape', 5);
+  const render = linearMetrics([...EDGES, ...syntheticEdges(workloads)]);
+  const started = Date.now();
+  const port = await freePort();
+  const server = createServer((req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' });
+    res.end(render((Date.now() - started) / 1000 + 600));
+  });
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+  const prom = await startPrometheus(scrapeConfig('istio', [`127.0.0.1:${port}`], `${scrape}s`));
+  try {
+    process.stderr.write(`${workloads} synthetic workloads; scraping every ${scrape} s for ${warmup} s...\n`);
+    await new Promise((r) => setTimeout(r, warmup * 1000));
+    const series = await prom.query('count({__name__=~".+"})');
+    const pick = { service: 'app-1.ns-0.svc.cluster.local', namespace: 'ns-0', workload: 'app-1' };
+    const rows: Array<[string, Stats]> = [];
+    for (const [name, jobs] of [...istioJobs(pick), ...ourJobs(pick)]) {
+      rows.push([name, await measure(prom.url, name, jobs)]);
+    }
+    console.log(
+      `\nDashboard query cost: ${workloads} workloads, ${series[0]?.value[1]} series, ${warmup} s of data, range 5m step 15s`
+    );
+    console.log(
+      `${'dashboard'.padEnd(34)} ${'queries'.padStart(7)} ${'failed'.padStart(6)} ${'eval ms'.padStart(9)} ${'samples'.padStart(12)} ${'peak'.padStart(10)}  limit`
+    );
+    for (const [name, s] of rows) {
+      const over = s.peak > DEFAULT_MAX_SAMPLES ? 'OVER' : 'ok';
+      console.log(
+        `${name.padEnd(34)} ${String(s.queries).padStart(7)} ${String(s.failed).padStart(6)} ${(s.evalSeconds * 1000).toFixed(1).padStart(9)} ${String(s.samples).padStart(12)} ${String(s.peak).padStart(10)}  ${over}`
+      );
+    }
+    console.log('\nHeaviest single queries (eval ms, samples):');
+    heaviest
+      .sort((a, b) => b.seconds - a.seconds)
+      .slice(0, 8)
+      .forEach((h) =>
+        console.log(`  ${(h.seconds * 1000).toFixed(1).padStart(9)} ${String(h.samples).padStart(10)}  ${h.where}`)
+      );
+  } finally {
+    await prom.stop();
+    server.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

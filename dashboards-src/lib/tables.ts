@@ -1,0 +1,91 @@
+/** Table presets: one row per label set, value columns from instant queries. */
+import type * as cog from '@grafana/grafana-foundation-sdk/cog';
+import { TableSortByFieldStateBuilder } from '@grafana/grafana-foundation-sdk/common';
+import type { DashboardLink } from '@grafana/grafana-foundation-sdk/dashboard';
+import { PanelBuilder as TablePanelBuilder } from '@grafana/grafana-foundation-sdk/table';
+import { PROMETHEUS } from './datasources';
+import { targets, type Query } from './panels';
+
+export interface TableColumn {
+  /** refId of the instant query whose value fills the column. */
+  refId: string;
+  title: string;
+  unit: string;
+  /** Colour the cell by SUCCESS_THRESHOLDS. */
+  success?: boolean;
+}
+
+/**
+ * One row per label set, one value column per instant query (Grafana's "merge" transformation), with the label
+ * columns kept and `Time` hidden. Istio's Mesh dashboard uses the same technique for its workload tables.
+ */
+export function mergedTable(
+  title: string,
+  description: string,
+  queries: readonly Query[],
+  columns: readonly TableColumn[],
+  labelColumns: Record<string, string>,
+  links: Array<cog.Builder<DashboardLink>> = []
+): TablePanelBuilder {
+  const renameByName: Record<string, string> = { ...labelColumns };
+  const indexByName: Record<string, number> = {};
+  Object.keys(labelColumns).forEach((label, i) => (indexByName[label] = i));
+  columns.forEach((c, i) => {
+    renameByName[`Value #${c.refId}`] = c.title;
+    indexByName[`Value #${c.refId}`] = Object.keys(labelColumns).length + i;
+  });
+  const b = new TablePanelBuilder()
+    .title(title)
+    .description(description)
+    .datasource(PROMETHEUS)
+    .targets(targets(queries.map((q) => ({ ...q, instant: true }))))
+    .withTransformation({ id: 'merge', options: {} })
+    .withTransformation({
+      id: 'organize',
+      options: { excludeByName: { Time: true }, renameByName, indexByName, includeByName: {} },
+    });
+  for (const c of columns) {
+    const props: Array<{ id: string; value: unknown }> = [{ id: 'unit', value: c.unit }];
+    if (c.success) {
+      props.push(
+        {
+          id: 'thresholds',
+          value: {
+            mode: 'absolute',
+            steps: [
+              { value: null, color: 'red' },
+              { value: 0.95, color: 'orange' },
+              { value: 0.99, color: 'green' },
+            ],
+          },
+        },
+        { id: 'custom.cellOptions', value: { type: 'color-text' } }
+      );
+    }
+    b.overrideByName(c.title, props);
+  }
+  if (links.length > 0) {
+    b.dataLinks(links);
+  }
+  return b;
+}
+
+/** A ranked list (one instant query), e.g. the slowest services. */
+export function rankedTable(
+  title: string,
+  description: string,
+  query: Query,
+  valueTitle: string,
+  unit: string,
+  labelColumns: Record<string, string>,
+  links: Array<cog.Builder<DashboardLink>> = []
+): TablePanelBuilder {
+  return mergedTable(
+    title,
+    description,
+    [{ ...query, refId: 'value' }],
+    [{ refId: 'value', title: valueTitle, unit }],
+    labelColumns,
+    links
+  ).sortBy([new TableSortByFieldStateBuilder().displayName(valueTitle).desc(true)]);
+}

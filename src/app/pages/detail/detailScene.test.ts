@@ -1,0 +1,30 @@
+import '../../testing/jsdomShims';
+import { SceneQueryRunner, sceneGraph } from '@grafana/scenes';
+import { resolveSettings } from '../../../shared/settings';
+import { DetailView } from './DetailView';
+import { detailDrilldowns, detailQueries, getDetailScene } from './detailScene';
+
+const target = { kind: 'service' as const, namespace: 'bookinfo', name: 'reviews' };
+
+test('nine queries for one service, the trend as a range query', () => {
+  const q = detailQueries(target);
+  expect(q.map((x) => x.refId)).toEqual(['rate', 'errors', 'p50', 'p95', 'p99', 'inbound', 'outbound', 'identity', 'trend']);
+  expect(q.filter((x) => x.range).map((x) => x.refId)).toEqual(['trend']);
+});
+
+test('the scene queries the configured Prometheus and hands the view its target', () => {
+  const scene = getDetailScene(resolveSettings({ prometheusUid: 'p2', traceUid: 't2' }), target);
+  expect((scene.state.$data as SceneQueryRunner).state.datasource).toEqual({ uid: 'p2', type: 'prometheus' });
+  const view = sceneGraph.findObject(scene, (o) => o instanceof DetailView) as DetailView;
+  expect(view.state).toMatchObject({ target, prometheusUid: 'p2' });
+});
+
+test('drill-downs for services and workloads, titled by name, breadcrumbed to their parent', () => {
+  const drilldowns = detailDrilldowns(resolveSettings({}));
+  expect(drilldowns.map((d) => d.routePath)).toEqual(['service/:namespace/:name', 'workload/:namespace/:name']);
+  const parent = {} as never;
+  const page = drilldowns[1].getPage({ params: { namespace: 'shop', name: 'cart-v1' }, isExact: true, path: '', url: '' }, parent);
+  expect(page.state.title).toBe('cart-v1');
+  expect(page.state.url).toBe('/a/meshlens-istio-app/overview/workload/shop/cart-v1');
+  expect(page.state.getParentPage?.()).toBe(parent);
+});

@@ -1,0 +1,128 @@
+import { FieldType, createDataFrame, type DataFrame } from '@grafana/data';
+
+export type GraphType = 'workload' | 'app' | 'versionedApp' | 'service';
+export type EdgeLabel = 'none' | 'rate' | 'errors';
+
+export const GRAPH_TYPES: readonly GraphType[] = ['versionedApp', 'app', 'workload', 'service'];
+export const EDGE_LABELS: readonly EdgeLabel[] = ['rate', 'errors', 'none'];
+
+interface End {
+  id: string;
+  title: string;
+  subtitle: string;
+  /** Namespace and name (workload, app or service) the node's page is found by; empty for "unknown". */
+  namespace: string;
+  name: string;
+}
+
+/** Istio's name for a peer it could not identify (a caller without a sidecar). */
+const UNKNOWN = 'unknown';
+
+function end(l: Record<string, string>, side: 'source' | 'destination', type: GraphType): End {
+  const ns = l[`${side}_workload_namespace`] || l.destination_service_namespace || '';
+  const workload = l[`${side}_workload`] || '';
+  if (!ns || ns === UNKNOWN || workload === UNKNOWN) {
+    return { id: UNKNOWN, title: UNKNOWN, subtitle: '', namespace: '', name: '' };
+  }
+  const app = l[`${side}_canonical_service`] || workload;
+  switch (type) {
+    case 'workload':
+      return { id: `${ns}/${workload}`, title: workload, subtitle: ns, namespace: ns, name: workload };
+    case 'app':
+      return { id: `${ns}/${app}`, title: app, subtitle: ns, namespace: ns, name: app };
+    case 'service': {
+      const name = side === 'destination' ? l.destination_service_name || app : app;
+      return { id: `${ns}/${name}`, title: name, subtitle: ns, namespace: ns, name };
+    }
+    default: {
+      const version = l[`${side}_version`] || '';
+      return { id: `${ns}/${app}/${version}`, title: version && version !== UNKNOWN ? `${app} ${version}` : app, subtitle: ns, namespace: ns, name: app };
+    }
+  }
+}
+
+function lastFinite(values: ArrayLike<unknown>): number {
+  for (let i = values.length - 1; i >= 0; i--) {
+    const v = values[i];
+    if (typeof v === 'number' && Number.isFinite(v)) {
+      return v;
+    }
+  }
+  return 0;
+}
+
+export interface MeshFramesResult {
+  frames: DataFrame[];
+  /** Series without the labels an edge needs; counted, not drawn. */
+  dropped: number;
+}
+
+/**
+ * Folds per-edge Istio rates (refId "traffic", and "errors" for 5xx) into Grafana node-graph frames
+ * at the chosen granularity. Pure; node stats are inbound request rate and error share.
+ */
+export function toMeshFrames(series: readonly DataFrame[], type: GraphType, edgeLabel: EdgeLabel): MeshFramesResult {
+  const nodes = new Map<string, End & { inRate: number; inErrors: number }>();
+  const edges = new Map<string, { source: string; target: string; rate: number; errors: number }>();
+  let dropped = 0;
+  for (const frame of series) {
+    const kind = frame.refId === 'errors' ? 'errors' : frame.refId === 'traffic' ? 'rate' : undefined;
+    const value = frame.fields.find((f) => f.type === FieldType.number);
+    if (!kind || !value?.labels?.destination_workload) {
+      dropped += kind ? 1 : 0;
+      continue;
+    }
+    const v = lastFinite(value.values);
+    const from = end(value.labels, 'source', type);
+    const to = end(value.labels, 'destination', type);
+    for (const n of [from, to]) {
+      if (!nodes.has(n.id)) {
+        nodes.set(n.id, { ...n, inRate: 0, inErrors: 0 });
+      }
+    }
+    const target = nodes.get(to.id)!;
+    const key = `${from.id}->${to.id}`;
+    const edge = edges.get(key) ?? { source: from.id, target: to.id, rate: 0, errors: 0 };
+    if (kind === 'rate') {
+      edge.rate += v;
+      target.inRate += v;
+    } else {
+      edge.errors += v;
+      target.inErrors += v;
+    }
+    edges.set(key, edge);
+  }
+  const pct = (part: number, whole: number) => (whole > 0 ? Math.round((1000 * part) / whole) / 10 : 0);
+  const round = (n: number) => Math.round(n * 100) / 100;
+  const nodeList = [...nodes.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const edgeList = [...edges.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const meta = { preferredVisualisationType: 'nodeGraph' as const };
+  const nodesFrame = createDataFrame({
+    name: 'nodes',
+    meta,
+    fields: [
+      { name: 'id', type: FieldType.string, values: nodeList.map((n) => n.id) },
+      { name: 'title', type: FieldType.string, values: nodeList.map((n) => n.title) },
+      { name: 'subtitle', type: FieldType.string, values: nodeList.map((n) => n.subtitle) },
+      { name: 'mainstat', type: FieldType.number, values: nodeList.map((n) => round(n.inRate)), config: { unit: 'req/s', displayName: 'Inbound' } },
+      { name: 'secondarystat', type: FieldType.number, values: nodeList.map((n) => pct(n.inErrors, n.inRate)), config: { unit: '% 5xx', displayName: 'Errors' } },
+      { name: 'detail__namespace', type: FieldType.string, values: nodeList.map((n) => n.namespace), config: { displayName: 'Namespace' } },
+      { name: 'detail__name', type: FieldType.string, values: nodeList.map((n) => n.name), config: { displayName: 'Name' } },
+    ],
+  });
+  const edgeStat =
+    edgeLabel === 'errors'
+      ? { values: edgeList.map(([, e]) => pct(e.errors, e.rate)), unit: '% 5xx' }
+      : { values: edgeList.map(([, e]) => round(e.rate)), unit: 'req/s' };
+  const edgesFrame = createDataFrame({
+    name: 'edges',
+    meta,
+    fields: [
+      { name: 'id', type: FieldType.string, values: edgeList.map(([k]) => k) },
+      { name: 'source', type: FieldType.string, values: edgeList.map(([, e]) => e.source) },
+      { name: 'target', type: FieldType.string, values: edgeList.map(([, e]) => e.target) },
+      { name: 'mainstat', type: FieldType.number, values: edgeStat.values, config: { unit: edgeStat.unit } },
+    ],
+  });
+  return { frames: [nodesFrame, edgesFrame], dropped };
+}

@@ -1,0 +1,123 @@
+import React, { useMemo } from 'react';
+import { css } from '@emotion/css';
+import { LoadingState, type GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
+import {
+  SceneObjectBase,
+  SceneObjectUrlSyncConfig,
+  sceneGraph,
+  type SceneComponentProps,
+  type SceneObjectState,
+  type SceneObjectUrlValues,
+} from '@grafana/scenes';
+import { LoadingPlaceholder, useStyles2 } from '@grafana/ui';
+import { PanelMessage } from '../../../shared/ui/PanelMessage';
+import { type HealthThresholds } from '../../../shared/settings';
+import { NamespaceCards } from './components/NamespaceCards';
+import { NamespaceTable } from './components/NamespaceTable';
+import { OverviewToolbar, type OverviewView } from './components/OverviewToolbar';
+import { buildNamespaceRows } from './model/namespaceRows';
+import { filterRows, isSortKey, sortRows, type SortDir, type SortKey } from './model/rowView';
+
+export interface NamespaceOverviewState extends SceneObjectState {
+  filter: string;
+  sort: SortKey;
+  dir: SortDir;
+  view: OverviewView;
+  thresholds: HealthThresholds;
+  /** Which data source the queries went to, named in error messages. */
+  dataSourceUid: string;
+}
+
+/** The overview's list: reads the grouped queries' frames from its scene, keeps filter/sort/view in the URL. */
+export class NamespaceOverview extends SceneObjectBase<NamespaceOverviewState> {
+  static Component = NamespaceOverviewRenderer;
+  protected override _urlSync = new SceneObjectUrlSyncConfig(this, { keys: ['filter', 'sort', 'dir', 'view'] });
+
+  getUrlState(): SceneObjectUrlValues {
+    const { filter, sort, dir, view } = this.state;
+    return { filter: filter || undefined, sort, dir, view };
+  }
+
+  updateFromUrl(values: SceneObjectUrlValues) {
+    const next: Partial<NamespaceOverviewState> = {};
+    if (typeof values.filter === 'string' || values.filter === null) {
+      next.filter = values.filter ?? '';
+    }
+    if (isSortKey(values.sort)) {
+      next.sort = values.sort;
+    }
+    if (values.dir === 'asc' || values.dir === 'desc') {
+      next.dir = values.dir;
+    }
+    if (values.view === 'list' || values.view === 'cards') {
+      next.view = values.view;
+    }
+    if (Object.keys(next).length > 0) {
+      this.setState(next);
+    }
+  }
+
+  onFilter = (filter: string) => this.setState({ filter });
+  onSort = (sort: SortKey, dir: SortDir) => this.setState({ sort, dir });
+  onView = (view: OverviewView) => this.setState({ view });
+}
+
+function NamespaceOverviewRenderer({ model }: SceneComponentProps<NamespaceOverview>) {
+  const styles = useStyles2(getStyles);
+  const { filter, sort, dir, view, thresholds, dataSourceUid } = model.useState();
+  const { data } = sceneGraph.getData(model).useState();
+  const overview = useMemo(() => (data ? buildNamespaceRows(data.series, thresholds) : undefined), [data, thresholds]);
+  const visible = useMemo(() => (overview ? sortRows(filterRows(overview.rows, filter), sort, dir) : []), [overview, filter, sort, dir]);
+
+  if (!data || !overview || (data.state === LoadingState.Loading && overview.rows.length === 0)) {
+    return <LoadingPlaceholder text={t('overview.loading', 'Loading namespaces…')} />;
+  }
+  if (data.state === LoadingState.Error) {
+    const reason = data.errors?.[0]?.message ?? t('overview.error.unknown', 'unknown error');
+    return (
+      <PanelMessage
+        kind="error"
+        message={t('overview.error', 'The Prometheus data source "{{uid}}" could not answer: {{reason}}. Check it on the MeshLens configuration page.', {
+          uid: dataSourceUid,
+          reason,
+        })}
+      />
+    );
+  }
+  if (overview.rows.length === 0) {
+    return (
+      <PanelMessage
+        kind="info"
+        message={t(
+          'overview.empty',
+          'No Istio request metrics (istio_requests_total) in "{{uid}}" for this time range. Is the mesh receiving traffic, and does Prometheus scrape the sidecars?',
+          { uid: dataSourceUid }
+        )}
+      />
+    );
+  }
+  const hidden = overview.hidden.unknownNamespace + overview.hidden.unlabelled;
+  return (
+    <div className={styles.root} data-testid="meshlens-overview" data-meshlens-ready="true">
+      <OverviewToolbar filter={filter} sort={sort} dir={dir} view={view} onFilter={model.onFilter} onSort={model.onSort} onView={model.onView} />
+      {visible.length === 0 ? (
+        <PanelMessage kind="info" message={t('overview.noMatch', 'No namespace matches "{{filter}}".', { filter })} />
+      ) : view === 'cards' ? (
+        <NamespaceCards rows={visible} />
+      ) : (
+        <NamespaceTable rows={visible} />
+      )}
+      <div className={styles.footer} aria-live="polite" data-testid="meshlens-overview-count">
+        {t('overview.count', '{{shown}} of {{total}} namespaces shown', { shown: visible.length, total: overview.rows.length })}
+        {hidden > 0 &&
+          ` · ${t('overview.hidden', '{{count}} series without a real namespace hidden (callers without a sidecar are labelled "unknown")', { count: hidden })}`}
+      </div>
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  root: css({ display: 'flex', flexDirection: 'column', width: '100%' }),
+  footer: css({ marginTop: theme.spacing(1), color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
+});

@@ -1,0 +1,103 @@
+import { FieldType, type DataFrame } from '@grafana/data';
+import { OVERVIEW_NAMESPACE_LABEL, type OverviewQueryRole } from '../../../../shared/istio/appQueries';
+import { type HealthThresholds } from '../../../../shared/settings';
+
+export type Health = 'healthy' | 'degraded' | 'failure' | 'idle';
+
+export interface NamespaceRow {
+  namespace: string;
+  workloads: number | null;
+  services: number | null;
+  /** Requests per second into the namespace; null when no receiving proxy reported any. */
+  requestRate: number | null;
+  errorPct: number | null;
+  p95Ms: number | null;
+  mtlsPct: number | null;
+  health: Health;
+  trend: { times: number[]; values: number[] } | null;
+}
+
+export interface OverviewModel {
+  rows: NamespaceRow[];
+  /** Series left out, with why: Istio's "unknown" namespace (callers without a sidecar), or no namespace label. */
+  hidden: { unknownNamespace: number; unlabelled: number };
+}
+
+const ROLES = new Set(Object.keys(OVERVIEW_NAMESPACE_LABEL));
+
+/** Istio labels the peer of a proxy-less caller "unknown": it is not a namespace anyone can open. */
+const UNKNOWN = 'unknown';
+
+function lastFinite(values: ArrayLike<unknown>): number | null {
+  for (let i = values.length - 1; i >= 0; i--) {
+    const v = values[i];
+    if (typeof v === 'number' && Number.isFinite(v)) {
+      return v;
+    }
+  }
+  return null;
+}
+
+export function healthOf(requestRate: number | null, errorPct: number | null, t: HealthThresholds): Health {
+  if (!requestRate) {
+    return 'idle';
+  }
+  if ((errorPct ?? 0) >= t.errorFailurePct) {
+    return 'failure';
+  }
+  return (errorPct ?? 0) >= t.errorDegradedPct ? 'degraded' : 'healthy';
+}
+
+type Collected = Partial<Record<Exclude<OverviewQueryRole, 'trend'>, number | null>> & { trend?: NamespaceRow['trend'] };
+
+/**
+ * Turns the overview queries' frames (refId = query role, one frame per namespace, namespace in the
+ * value field's labels, as Grafana's Prometheus backend returns them) into one row per namespace.
+ * Pure: the frames are read, never changed.
+ */
+export function buildNamespaceRows(frames: readonly DataFrame[], thresholds: HealthThresholds): OverviewModel {
+  const byNs = new Map<string, Collected>();
+  const hidden = { unknownNamespace: 0, unlabelled: 0 };
+  for (const frame of frames) {
+    const role = frame.refId as OverviewQueryRole | undefined;
+    if (!role || !ROLES.has(role)) {
+      continue;
+    }
+    const value = frame.fields.find((f) => f.type === FieldType.number);
+    const time = frame.fields.find((f) => f.type === FieldType.time);
+    const ns = value?.labels?.[OVERVIEW_NAMESPACE_LABEL[role]];
+    if (!value || !ns) {
+      hidden.unlabelled++;
+      continue;
+    }
+    if (ns === UNKNOWN) {
+      hidden.unknownNamespace++;
+      continue;
+    }
+    const entry = byNs.get(ns) ?? {};
+    if (role === 'trend') {
+      entry.trend = { times: Array.from(time?.values ?? [], Number), values: Array.from(value.values, (v) => (typeof v === 'number' ? v : NaN)) };
+    } else {
+      entry[role] = lastFinite(value.values);
+    }
+    byNs.set(ns, entry);
+  }
+  const rows = [...byNs.entries()].map(([namespace, c]): NamespaceRow => {
+    const rate = c.requests ?? null;
+    const share = (part: number | null | undefined) => (rate ? (100 * (part ?? 0)) / rate : null);
+    const errorPct = share(c.errors);
+    return {
+      namespace,
+      workloads: c.workloads ?? null,
+      services: c.services ?? null,
+      requestRate: rate,
+      errorPct,
+      p95Ms: c.p95 ?? null,
+      mtlsPct: share(c.mtls),
+      health: healthOf(rate, errorPct, thresholds),
+      trend: c.trend ?? null,
+    };
+  });
+  rows.sort((a, b) => a.namespace.localeCompare(b.namespace));
+  return { rows, hidden };
+}

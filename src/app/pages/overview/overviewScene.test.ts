@@ -1,0 +1,58 @@
+import '../../testing/jsdomShims';
+import { SceneQueryRunner, sceneGraph } from '@grafana/scenes';
+import { resolveSettings } from '../../../shared/settings';
+import { NamespaceOverview } from './NamespaceOverview';
+import { getOverviewPage, getOverviewScene, overviewQueries } from './overviewScene';
+
+describe('overview scene factory', () => {
+  test('seven grouped queries, the sparkline one as a range query', () => {
+    const queries = overviewQueries(resolveSettings({}));
+    expect(queries.map((q) => q.refId)).toEqual(['requests', 'errors', 'mtls', 'p95', 'workloads', 'services', 'trend']);
+    expect(queries.filter((q) => q.range).map((q) => q.refId)).toEqual(['trend']);
+    expect(queries[6].expr).toBe('sum by (destination_workload_namespace) (rate(istio_requests_total{reporter="destination"}[$__rate_interval]))');
+  });
+
+  test('default namespaces from the settings scope every query', () => {
+    const queries = overviewQueries(resolveSettings({ defaultNamespaces: ['shop', 'bookinfo'] }));
+    for (const q of queries) {
+      expect(q.expr).toMatch(/_namespace=~"shop\|bookinfo"/);
+    }
+  });
+
+  test('queries go to the configured Prometheus and the list gets the thresholds', () => {
+    const settings = resolveSettings({ prometheusUid: 'prom-2', thresholds: { errorDegradedPct: 2, errorFailurePct: 8 } });
+    const scene = getOverviewScene(settings);
+    const runner = scene.state.$data as SceneQueryRunner;
+    expect(runner).toBeInstanceOf(SceneQueryRunner);
+    expect(runner.state.datasource).toEqual({ uid: 'prom-2', type: 'prometheus' });
+    const list = sceneGraph.findObject(scene, (o) => o instanceof NamespaceOverview) as NamespaceOverview;
+    expect(list.state.thresholds).toEqual({ errorDegradedPct: 2, errorFailurePct: 8 });
+    expect(list.state.dataSourceUid).toBe('prom-2');
+  });
+
+  test('each call builds a new scene (no shared instances between app mounts)', () => {
+    const settings = resolveSettings({});
+    expect(getOverviewScene(settings)).not.toBe(getOverviewScene(settings));
+  });
+
+  test('the page lives at /overview', () => {
+    const page = getOverviewPage(resolveSettings({}));
+    expect(page.state.url).toBe('/a/meshlens-istio-app/overview');
+  });
+});
+
+describe('NamespaceOverview URL state', () => {
+  const make = () => new NamespaceOverview({ filter: '', sort: 'health', dir: 'asc', view: 'list', thresholds: { errorDegradedPct: 1, errorFailurePct: 5 }, dataSourceUid: 'p' });
+
+  test('round-trips filter, sort, direction and view', () => {
+    const o = make();
+    o.updateFromUrl({ filter: 'shop', sort: 'p95Ms', dir: 'desc', view: 'cards' });
+    expect(o.getUrlState()).toEqual({ filter: 'shop', sort: 'p95Ms', dir: 'desc', view: 'cards' });
+  });
+
+  test('ignores values it does not know', () => {
+    const o = make();
+    o.updateFromUrl({ sort: '__proto__', dir: 'sideways', view: 'grid' });
+    expect(o.getUrlState()).toEqual({ filter: undefined, sort: 'health', dir: 'asc', view: 'list' });
+  });
+});

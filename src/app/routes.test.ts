@@ -1,0 +1,15 @@
+import { dashboardUrl, detailUrl, graphUrlForNamespace, pageUrl, tracesUrlForService } from './routes';
+
+test('page URLs encode values and repeat array keys', () => {
+  expect(graphUrlForNamespace('a b&c')).toBe('/a/meshlens-istio-app/graph?var-namespace=a+b%26c');
+  expect(pageUrl('graph', { 'var-namespace': ['x', 'y'], empty: undefined })).toBe('/a/meshlens-istio-app/graph?var-namespace=x&var-namespace=y');
+  expect(pageUrl('overview')).toBe('/a/meshlens-istio-app/overview');
+});
+
+test('detail, dashboard and trace URLs encode untrusted names', () => {
+  expect(detailUrl('service', 'book info', 'a/b')).toBe('/a/meshlens-istio-app/overview/service/book%20info/a%2Fb');
+  expect(dashboardUrl('meshlens-istio-service', { namespace: 'bookinfo', service: 'reviews.bookinfo.svc.cluster.local', cluster: undefined })).toBe(
+    '/d/meshlens-istio-service?var-namespace=bookinfo&var-service=reviews.bookinfo.svc.cluster.local'
+  );
+  expect(tracesUrlForService('reviews.bookinfo')).toBe('/a/meshlens-istio-app/traces?service=reviews.bookinfo');
+});

@@ -1,0 +1,87 @@
+import React from 'react';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createDataFrame, FieldType, getDefaultTimeRange, LoadingState, type PanelProps } from '@grafana/data';
+import { tableFrame } from '../model/__fixtures__/frames';
+import { bookinfoSamples } from '../model/__fixtures__/kialiSamples';
+import { defaultMeshGraphPanelOptions, type MeshGraphPanelOptions } from '../types';
+import { MeshGraphPanel } from './MeshGraphPanel';
+
+// Workers and import.meta are not available in jest: the runner falls back to the main thread.
+jest.mock('../layout/createLayoutWorker', () => ({
+  createLayoutWorker: () => {
+    throw new Error('no workers here');
+  },
+}));
+
+function props(series: PanelProps<MeshGraphPanelOptions>['data']['series'], options: Partial<MeshGraphPanelOptions> = {}) {
+  const timeRange = getDefaultTimeRange();
+  return {
+    id: 1,
+    data: { series, state: LoadingState.Done, timeRange },
+    timeRange,
+    timeZone: 'utc',
+    options: { ...defaultMeshGraphPanelOptions, graphType: 'workload', injectServiceNodes: false, ...options },
+    fieldConfig: { defaults: {}, overrides: [] },
+    width: 800,
+    height: 500,
+    transparent: false,
+    title: 'Mesh',
+    renderCounter: 0,
+    eventBus: {} as never,
+    onOptionsChange: jest.fn(),
+    onFieldConfigChange: jest.fn(),
+    onChangeTimeRange: jest.fn(),
+    replaceVariables: (s: string) => s,
+  } as unknown as PanelProps<MeshGraphPanelOptions>;
+}
+
+const frames = () => {
+  const samples = bookinfoSamples();
+  return [
+    tableFrame(samples.filter((s) => s.metric === 'istio_requests_total'), 'istio_requests_total inbound'),
+    tableFrame(samples.filter((s) => s.metric !== 'istio_requests_total'), 'istio_tcp_received_bytes_total inbound'),
+  ];
+};
+
+describe('MeshGraphPanel', () => {
+  it('lists every node by name and says how many nodes and edges it drew', async () => {
+    render(<MeshGraphPanel {...props(frames())} />);
+    expect(await screen.findByLabelText('Node: productpage-v1')).toBeInTheDocument();
+    expect(screen.getAllByLabelText(/^Node: /)).toHaveLength(13);
+    expect(screen.getByTestId('meshlens-meshgraph-panel')).toBeInTheDocument();
+    expect(screen.getByTestId('meshlens-meshgraph-footer')).toHaveTextContent('13 nodes, 18 edges');
+    expect(screen.getByTestId('meshlens-meshgraph-footer')).toHaveTextContent('counted once');
+  });
+
+  it('opens the details of a node with its health reasons and links', async () => {
+    render(<MeshGraphPanel {...props(frames())} />);
+    await userEvent.click(await screen.findByLabelText('Node: details-v1'));
+    const details = await screen.findByTestId('meshlens-meshgraph-details');
+    expect(details).toHaveTextContent('failure');
+    expect(details).toHaveTextContent('5xx 25.0 % of inbound HTTP ≥ 10 %');
+    expect(screen.getByRole('link', { name: 'Traces' })).toHaveAttribute('href', '/a/meshlens-istio-app/traces?service=details.bookinfo');
+  });
+
+  it('hides what the hide expression matches and counts it; explains a bad expression', async () => {
+    render(<MeshGraphPanel {...props(frames(), { hide: 'unknown' })} />);
+    expect(await screen.findByTestId('meshlens-meshgraph-footer')).toHaveTextContent('hidden: 2 nodes (with 4 edges), 0 edges');
+    await userEvent.type(screen.getByLabelText('Find expression'), 'rt > fast');
+    expect(await screen.findByRole('alert')).toHaveTextContent('"rt >" needs a number, got "fast".');
+  });
+
+  it('folds namespaces into boxes above the node budget and says so', async () => {
+    render(<MeshGraphPanel {...props(frames(), { nodeBudget: 6 })} />);
+    expect(await screen.findByTestId('meshlens-meshgraph-footer')).toHaveTextContent(/namespaces collapsed \(\d+ nodes/);
+    expect(await screen.findByLabelText('Node: bookinfo')).toBeInTheDocument();
+  });
+
+  it('shows a message for empty and for unusable data', async () => {
+    const { unmount } = render(<MeshGraphPanel {...props([])} />);
+    expect(await screen.findByTestId('meshlens-panel-message')).toHaveTextContent('No traffic');
+    unmount();
+    const cpu = createDataFrame({ refId: 'A', fields: [{ name: 'cpu', type: FieldType.number, values: [1] }] });
+    render(<MeshGraphPanel {...props([cpu])} />);
+    expect(await screen.findByTestId('meshlens-panel-message')).toHaveTextContent('None of the 1 frames holds Istio traffic');
+  });
+});

@@ -1,0 +1,40 @@
+/** World → screen: screen = world * k + (x, y). */
+export interface Viewport {
+  x: number;
+  y: number;
+  k: number;
+}
+
+export const MIN_ZOOM = 0.02;
+export const MAX_ZOOM = 4;
+
+export function fitViewport(xy: Float64Array, width: number, height: number, margin = 40): Viewport {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (let i = 0; i < xy.length; i += 2) {
+    minX = Math.min(minX, xy[i]);
+    maxX = Math.max(maxX, xy[i]);
+    minY = Math.min(minY, xy[i + 1]);
+    maxY = Math.max(maxY, xy[i + 1]);
+  }
+  if (minX === Infinity) {
+    return { x: width / 2, y: height / 2, k: 1 };
+  }
+  const w = Math.max(1, maxX - minX);
+  const h = Math.max(1, maxY - minY);
+  const k = Math.min(1.5, Math.max(MIN_ZOOM, Math.min((width - 2 * margin) / w, (height - 2 * margin) / h)));
+  return { k, x: width / 2 - ((minX + maxX) / 2) * k, y: height / 2 - ((minY + maxY) / 2) * k };
+}
+
+export function zoomAt(v: Viewport, factor: number, sx: number, sy: number): Viewport {
+  const k = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, v.k * factor));
+  const f = k / v.k;
+  return { k, x: sx - (sx - v.x) * f, y: sy - (sy - v.y) * f };
+}
+
+/** The world rectangle on screen, for culling. */
+export function visibleWorld(v: Viewport, width: number, height: number, pad = 60) {
+  return { x0: (-v.x - pad) / v.k, y0: (-v.y - pad) / v.k, x1: (width - v.x + pad) / v.k, y1: (height - v.y + pad) / v.k };
+}

@@ -1,0 +1,45 @@
+import { bookinfoModel } from './__fixtures__/kialiSamples';
+import { defaultHealthThresholds } from './mesh/health';
+import { edgeLinks, nodeLinks } from './links';
+import { viewFromMesh } from './view/fromMesh';
+
+const graph = viewFromMesh(bookinfoModel(), defaultHealthThresholds, []);
+const node = (title: string) => graph.nodes.find((n) => n.title === title)!;
+const o = { tracesDatasourceUid: '', serviceDashboardUid: 'svc-uid', workloadDashboardUid: 'wl-uid' };
+
+describe('links', () => {
+  it('links a workload to its traces page, dashboard and focused graph, encoded', () => {
+    expect(nodeLinks(node('productpage-v1'), o)).toEqual([
+      { label: 'Traces', href: '/a/meshlens-istio-app/traces?service=productpage.bookinfo' },
+      { label: 'Workload dashboard', href: '/d/wl-uid?var-namespace=bookinfo&var-workload=productpage-v1&var-cluster=east' },
+      { label: 'Graph focused on this node', href: '/a/meshlens-istio-app/graph?namespace=bookinfo&focus=wl_east_bookinfo_productpage-v1' },
+    ]);
+  });
+
+  it('opens Explore on the Jaeger data source when one is set', () => {
+    const [traces] = nodeLinks(node('productpage-v1'), { ...o, tracesDatasourceUid: 'jaeger"1' });
+    expect(traces.href.startsWith('/explore?schemaVersion=1&panes=')).toBe(true);
+    const pane = JSON.parse(decodeURIComponent(traces.href.split('panes=')[1]));
+    expect(pane.a.queries[0]).toMatchObject({ datasource: { type: 'jaeger', uid: 'jaeger"1' }, service: 'productpage.bookinfo' });
+  });
+
+  it('gives the unknown source no links and edges their traces', () => {
+    expect(nodeLinks(graph.nodes.find((n) => n.mesh?.nodeType === 'unknown')!, o)).toEqual([]);
+    const e = graph.edges.find((x) => x.source === node('productpage-v1').id && x.target === node('details-v1').id)!;
+    expect(edgeLinks(e, node('productpage-v1'), node('details-v1'), o)).toEqual([
+      { label: 'Traces for this edge', href: '/a/meshlens-istio-app/traces?service=productpage.bookinfo&operation=details.bookinfo' },
+    ]);
+  });
+});
+
+describe('details', () => {
+  it('summarises inbound and outbound traffic of a node', async () => {
+    const { nodeSummary, responseShares } = await import('./view/details');
+    const s = nodeSummary(graph, node('details-v1'));
+    expect(s.inbound.rps).toBe(80);
+    expect(s.inbound.errorPct).toBe(50);
+    expect(s.outbound.edges).toBe(0);
+    const e = graph.edges.find((x) => x.target === node('details-v1').id)!;
+    expect(responseShares(e).map((r) => `${r.code}:${r.pct}`)).toEqual(['200:25', '300:25', '400:25', '500:25']);
+  });
+});

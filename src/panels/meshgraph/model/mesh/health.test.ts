@@ -1,0 +1,47 @@
+import { defaultHealthThresholds, edgeHealth, nodeHealth } from './health';
+import { type MeshEdge, type MeshNode } from './types';
+
+const edge = (protocol: MeshEdge['protocol'], rates: MeshEdge['rates']): MeshEdge => ({ id: 'e', source: 'a', target: 'b', protocol, rates, responses: {} });
+const node = (rates: MeshNode['rates']): MeshNode => ({
+  id: 'n',
+  nodeType: 'workload',
+  cluster: 'c',
+  namespace: 'ns',
+  workload: 'w',
+  app: '',
+  version: '',
+  service: '',
+  destServices: [],
+  rates,
+});
+
+describe('health with Kiali default thresholds', () => {
+  it.each([
+    [{ http: 100 }, 'healthy', []],
+    [{ http: 100, http5xx: 0.1 }, 'degraded', ['5xx 0.1 % of HTTP > 0 %']],
+    [{ http: 100, http5xx: 10 }, 'failure', ['5xx 10.0 % of HTTP ≥ 10 %']],
+    [{ http: 100, http4xx: 9.9 }, 'healthy', []],
+    [{ http: 100, http4xx: 10 }, 'degraded', ['4xx 10.0 % of HTTP ≥ 10 %']],
+    [{ http: 100, http4xx: 20 }, 'failure', ['4xx 20.0 % of HTTP ≥ 20 %']],
+    [{ http: 100, httpNoResponse: 1 }, 'degraded', ['noResponse 1.0 % of HTTP > 0 %']],
+    [{}, 'idle', []],
+  ])('HTTP edge %j is %s', (rates, status, reasons) => {
+    expect(edgeHealth(edge('http', rates), defaultHealthThresholds)).toEqual({ status, reasons });
+  });
+
+  it('grades gRPC errors and keeps TCP healthy while it flows', () => {
+    expect(edgeHealth(edge('grpc', { grpc: 10, grpcErr: 1 }), defaultHealthThresholds).status).toBe('failure');
+    expect(edgeHealth(edge('tcp', { tcp: 5 }), defaultHealthThresholds).status).toBe('healthy');
+  });
+
+  it('takes the worse of inbound and outbound for a node, with every reason', () => {
+    const health = nodeHealth(node({ httpIn: 100, httpIn4xx: 12 }), [edge('http', { http: 50, http5xx: 10 })], defaultHealthThresholds);
+    expect(health.status).toBe('failure');
+    expect(health.reasons).toEqual(['4xx 12.0 % of inbound HTTP ≥ 10 %', '5xx 20.0 % of outbound HTTP ≥ 10 %']);
+  });
+
+  it('honours edited thresholds', () => {
+    const lenient = defaultHealthThresholds.map((t) => (t.code === '5xx' ? { ...t, degraded: 5 } : t));
+    expect(edgeHealth(edge('http', { http: 100, http5xx: 1 }), lenient).status).toBe('healthy');
+  });
+});

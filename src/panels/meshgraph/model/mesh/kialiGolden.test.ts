@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import ambientExpected from '../../../../../tests/fixtures/mesh/kiali-kiali_test_ambient_graph.expected.json';
+import mcExpected from '../../../../../tests/fixtures/mesh/kiali-kiali_test_mc_source_graph.expected.json';
+import versionedAppExpected from '../../../../../tests/fixtures/mesh/kiali-kiali_test_versioned_app_graph.expected.json';
+import workloadExpected from '../../../../../tests/fixtures/mesh/kiali-kiali_test_workload_graph.expected.json';
+import ambientVectors from '../../../../../tests/fixtures/mesh/ambient.vectors.json';
+import mcVectors from '../../../../../tests/fixtures/mesh/multiClusterSource.vectors.json';
+import namespaceVectors from '../../../../../tests/fixtures/mesh/namespaceRates.vectors.json';
+import { buildGraphQueries, type GraphQueryOptions } from '../../../../shared/istio/graphQueries';
+import { buildMeshGraph, type MeshGraphOptions } from './buildMeshGraph';
+import { toKialiJson } from './toKialiJson';
+import { type Sample, type TrafficMetric } from './types';
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+interface Vectors {
+  queries: Array<{ query: string; samples: Array<{ metric: Record<string, string | undefined>; value: number }> }>;
+}
+
+/**
+ * Plays Prometheus: answers each query our builders produce with the vector Kiali's test mocks for that
+ * exact string. A query Kiali never issues fails the test, as it would fail Kiali's mock.
+ */
+function samplesFor(vectors: Vectors, q: Omit<GraphQueryOptions, 'range' | 'round'>): Sample[] {
+  const byQuery = new Map(vectors.queries.map((v) => [v.query, v.samples]));
+  return buildGraphQueries({ ...q, range: '600s', round: true }).flatMap(({ expr, metric }) => {
+    const samples = byQuery.get(expr);
+    if (!samples) {
+      throw new Error(`Kiali's test does not mock this query: ${expr}`);
+    }
+    return samples.map((s) => ({ metric: metric as TrafficMetric, labels: s.metric as Record<string, string>, value: s.value }));
+  });
+}
+
+const base: MeshGraphOptions = {
+  graphType: 'workload',
+  injectServiceNodes: false,
+  httpRequests: true,
+  grpcRequests: true,
+  namespaces: ['bookinfo'],
+  boxBy: { namespace: false, cluster: false },
+};
+const noAmbient = { http: 'requests', grpc: 'requests', tcp: 'sent', ambient: 'none' } as const;
+const bookinfoOnly = (_cluster: string, ns: string) => ns === 'bookinfo';
+
+function kiali(samples: Sample[], o: MeshGraphOptions) {
+  return toKialiJson(buildMeshGraph(samples, o), { timestamp: 1523364075, duration: 600, hash: sha256 });
+}
+
+describe('Kiali golden graphs (graph/api/api_test.go vectors → testdata/*.expected)', () => {
+  const namespaceSamples = () => samplesFor(namespaceVectors, { namespace: 'bookinfo', rates: noAmbient, includeIdleEdges: false, isAmbientNamespace: false });
+
+  it('workload graph: 13 nodes, 18 edges, unknown source and service, HTTP/gRPC/TCP', () => {
+    const actual = kiali(namespaceSamples(), { ...base, isAccessible: bookinfoOnly });
+    expect(actual.elements.nodes).toHaveLength(13);
+    expect(actual.elements.edges).toHaveLength(18);
+    expect(actual).toEqual(workloadExpected);
+  });
+
+  it('versioned app graph: app nodes and the reviews app box', () => {
+    const actual = kiali(namespaceSamples(), { ...base, graphType: 'versionedApp', isAccessible: bookinfoOnly });
+    expect(actual).toEqual(versionedAppExpected);
+  });
+
+  it('multi-cluster source graph: clusters, injected service nodes, idle edges, PassthroughCluster', () => {
+    const samples = samplesFor(mcVectors, { namespace: 'bookinfo', rates: noAmbient, includeIdleEdges: true, isAmbientNamespace: false });
+    const actual = kiali(samples, { ...base, graphType: 'versionedApp', injectServiceNodes: true });
+    expect(actual).toEqual(mcExpected);
+  });
+
+  it('ambient graph: waypoint node and bidirectional waypoint edges', () => {
+    const samples = samplesFor(ambientVectors, {
+      namespace: 'bookinfo',
+      rates: { http: 'requests', grpc: 'requests', tcp: 'sent', ambient: 'total' },
+      includeIdleEdges: false,
+      isAmbientNamespace: true,
+    });
+    const actual = kiali(samples, { ...base, isWaypoint: (_c, ns, wl) => ns === 'bookinfo' && wl === 'waypoint' });
+    expect(actual).toEqual(ambientExpected);
+  });
+});

@@ -1,0 +1,80 @@
+import { useEffect, useMemo, useState } from 'react';
+import { type DataFrame } from '@grafana/data';
+import { compileFind, type FindResult } from '../model/find/findExpression';
+import { applyHide, findMatches } from '../model/find/applyFind';
+import { framesToGraphSliced, type PipelineResult } from '../model/pipeline';
+import { collapseToBudget } from '../model/view/collapse';
+import { type ViewGraph } from '../model/view/types';
+import { defaultMeshGraphPanelOptions, type MeshGraphPanelOptions } from '../types';
+
+export interface VisibleGraph {
+  graph: ViewGraph;
+  collapsedNodes: number;
+  internalEdges: number;
+  hidden: { nodes: number; edges: number; edgesOfHiddenNodes: number };
+  matches: ReadonlySet<string>;
+  findError?: string;
+  hideError?: string;
+}
+
+/** Yields to the browser between pipeline slices, so input and paint are never blocked for long. */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Frames → view graph, once per data or semantic option change, per panel instance, in slices
+ * (see framesToGraphSliced); a newer input cancels the one in progress. Undefined while it runs.
+ */
+export function useGraphPipeline(series: DataFrame[], o: MeshGraphPanelOptions): PipelineResult | undefined {
+  const { graphType, injectServiceNodes, boxByNamespace, boxByCluster, edgeLabels, namespaces, waypointPattern, serviceEntries } = o;
+  const { health5xxDegraded, health5xxFailure, health4xxDegraded, health4xxFailure } = o;
+  const { healthGrpcDegraded, healthGrpcFailure, healthNoResponseDegraded, healthNoResponseFailure } = o;
+  const [state, setState] = useState<{ series?: DataFrame[]; options?: MeshGraphPanelOptions; result?: PipelineResult }>({});
+  // Only options that change the graph; find, hide, pins and view toggles must not rebuild it.
+  const labelsKey = JSON.stringify(edgeLabels);
+  const semantic = useMemo(
+    () => ({
+      ...defaultMeshGraphPanelOptions,
+      ...{ graphType, injectServiceNodes, boxByNamespace, boxByCluster, namespaces, waypointPattern, serviceEntries },
+      ...{ health5xxDegraded, health5xxFailure, health4xxDegraded, health4xxFailure, healthGrpcDegraded, healthGrpcFailure, healthNoResponseDegraded, healthNoResponseFailure },
+      edgeLabels: JSON.parse(labelsKey) as MeshGraphPanelOptions['edgeLabels'],
+    }),
+    [graphType, injectServiceNodes, boxByNamespace, boxByCluster, namespaces, waypointPattern, serviceEntries, labelsKey,
+      health5xxDegraded, health5xxFailure, health4xxDegraded, health4xxFailure, healthGrpcDegraded, healthGrpcFailure, healthNoResponseDegraded, healthNoResponseFailure]
+  );
+  useEffect(() => {
+    let cancelled = false;
+    framesToGraphSliced(series, semantic, pause, () => cancelled).then(
+      (result) => !cancelled && result && setState({ series, options: semantic, result }),
+      (e: Error) => !cancelled && setState({ series, options: semantic, result: { ok: false, error: `The graph could not be built: ${e.message}` } })
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [series, semantic]);
+  return state.series === series && state.options === semantic ? state.result : undefined;
+}
+
+const compile = (text: string): FindResult => compileFind(text);
+
+/** Budget collapse, then hide, then find: what is drawn, with every removal counted. */
+export function useVisibleGraph(graph: ViewGraph | undefined, budget: number, expanded: ReadonlySet<string>, find: string, hide: string): VisibleGraph | undefined {
+  const collapsed = useMemo(() => (graph ? collapseToBudget(graph, Math.max(1, budget), expanded) : undefined), [graph, budget, expanded]);
+  const hideResult = useMemo(() => compile(hide), [hide]);
+  const findResult = useMemo(() => compile(find), [find]);
+  return useMemo(() => {
+    if (!collapsed) {
+      return undefined;
+    }
+    const hidden = hideResult.ok ? applyHide(collapsed, hideResult.matcher) : undefined;
+    const shown = hidden?.graph ?? collapsed;
+    return {
+      graph: shown,
+      collapsedNodes: collapsed.collapsed.reduce((sum, c) => sum + c.members, 0),
+      internalEdges: collapsed.internalEdges,
+      hidden: { nodes: hidden?.hiddenNodes ?? 0, edges: hidden?.hiddenEdges ?? 0, edgesOfHiddenNodes: hidden?.edgesOfHiddenNodes ?? 0 },
+      matches: findResult.ok ? findMatches(shown, findResult.matcher) : new Set(),
+      findError: findResult.ok ? undefined : findResult.error,
+      hideError: hideResult.ok ? undefined : hideResult.error,
+    };
+  }, [collapsed, hideResult, findResult]);
+}

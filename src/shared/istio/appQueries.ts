@@ -1,0 +1,204 @@
+/**
+ * PromQL for the app pages. Each builder returns one grouped query (never one per namespace), so a
+ * page of 500 namespaces costs the same handful of queries as a page of 5.
+ */
+import { labelEquals, labelIn } from '../promql/escape';
+import { IstioLabel, IstioMetric } from './metrics';
+
+export interface NamespaceScope {
+  /** Restrict to these namespaces (matched literally); empty or absent means all. */
+  namespaces?: readonly string[];
+  /** Range selector window, a Grafana macro by default. */
+  window?: string;
+}
+
+const NS = IstioLabel.destinationWorkloadNamespace;
+
+function selector(matchers: ReadonlyArray<string | undefined>): string {
+  return `{${matchers.filter(Boolean).join(',')}}`;
+}
+
+function nsMatcher(label: string, namespaces: readonly string[] | undefined): string | undefined {
+  return namespaces && namespaces.length > 0 ? labelIn(label, namespaces) : undefined;
+}
+
+function inbound(scope: NamespaceScope, extra: string[] = []): string {
+  return selector([labelEquals(IstioLabel.reporter, 'destination'), nsMatcher(NS, scope.namespaces), ...extra]);
+}
+
+/** Requests per second into each namespace's workloads, as reported by the receiving proxies. */
+export function namespaceRequestRate(scope: NamespaceScope = {}): string {
+  const w = scope.window ?? '$__range';
+  return `sum by (${NS}) (rate(${IstioMetric.requestsTotal}${inbound(scope)}[${w}]))`;
+}
+
+/** 5xx responses per second into each namespace. */
+export function namespaceErrorRate(scope: NamespaceScope = {}): string {
+  const w = scope.window ?? '$__range';
+  return `sum by (${NS}) (rate(${IstioMetric.requestsTotal}${inbound(scope, [`${IstioLabel.responseCode}=~"5.."`])}[${w}]))`;
+}
+
+/** Requests per second into each namespace that arrived over mutual TLS. */
+export function namespaceMtlsRate(scope: NamespaceScope = {}): string {
+  const w = scope.window ?? '$__range';
+  const mtls = labelEquals(IstioLabel.connectionSecurityPolicy, 'mutual_tls');
+  return `sum by (${NS}) (rate(${IstioMetric.requestsTotal}${inbound(scope, [mtls])}[${w}]))`;
+}
+
+/** A latency quantile (milliseconds) of the requests into each namespace. */
+export function namespaceLatencyQuantile(quantile: number, scope: NamespaceScope = {}): string {
+  if (!(quantile > 0 && quantile < 1)) {
+    throw new Error(`quantile must be between 0 and 1 (exclusive), got ${quantile}`);
+  }
+  const w = scope.window ?? '$__range';
+  return `histogram_quantile(${quantile}, sum by (${NS}, le) (rate(${IstioMetric.requestDuration}_bucket${inbound(scope)}[${w}])))`;
+}
+
+/** `label_replace` chain copying `from` labels into the common `namespace`/`workload` names. */
+function asWorkload(reporter: 'source' | 'destination', nsLabel: string, wlLabel: string, scope: NamespaceScope): string {
+  const series = `${IstioMetric.requestsTotal}${selector([labelEquals(IstioLabel.reporter, reporter), nsMatcher(nsLabel, scope.namespaces)])}`;
+  return `label_replace(label_replace(${series}, "namespace", "$1", "${nsLabel}", "(.+)"), "workload", "$1", "${wlLabel}", "(.+)")`;
+}
+
+/**
+ * Workloads seen in each namespace, as senders or receivers: a namespace that only sends (a load
+ * generator, a gateway) still has workloads. Result label: `namespace`.
+ */
+export function namespaceWorkloadCount(scope: NamespaceScope = {}): string {
+  const src = asWorkload('source', IstioLabel.sourceWorkloadNamespace, IstioLabel.sourceWorkload, scope);
+  const dst = asWorkload('destination', NS, IstioLabel.destinationWorkload, scope);
+  return `count by (namespace) (group by (namespace, workload) (${src} or ${dst}))`;
+}
+
+/** Services receiving traffic in each namespace. Result label: `destination_service_namespace`. */
+export function namespaceServiceCount(scope: NamespaceScope = {}): string {
+  const ns = IstioLabel.destinationServiceNamespace;
+  const sel = selector([labelEquals(IstioLabel.reporter, 'destination'), nsMatcher(ns, scope.namespaces)]);
+  return `count by (${ns}) (group by (${ns}, ${IstioLabel.destinationServiceName}) (${IstioMetric.requestsTotal}${sel}))`;
+}
+
+/** The namespace label each overview query groups by, keyed by the query's role. */
+export const OVERVIEW_NAMESPACE_LABEL = {
+  requests: NS,
+  errors: NS,
+  mtls: NS,
+  p95: NS,
+  workloads: 'namespace',
+  services: IstioLabel.destinationServiceNamespace,
+  trend: NS,
+} as const;
+
+export type OverviewQueryRole = keyof typeof OVERVIEW_NAMESPACE_LABEL;
+
+/** The labels that identify both ends of an edge at every graph granularity (workload, app, version, service). */
+export const GRAPH_EDGE_LABELS = [
+  IstioLabel.sourceWorkloadNamespace,
+  IstioLabel.sourceWorkload,
+  IstioLabel.sourceCanonicalService,
+  IstioLabel.sourceVersion,
+  IstioLabel.destinationWorkloadNamespace,
+  IstioLabel.destinationWorkload,
+  IstioLabel.destinationCanonicalService,
+  IstioLabel.destinationVersion,
+  IstioLabel.destinationServiceName,
+  IstioLabel.destinationServiceNamespace,
+] as const;
+
+export interface GraphScope {
+  /** A regex matcher value for the namespaces, e.g. a scene variable `${namespace:regex}`. */
+  namespaces: string;
+  /** A regex matcher value for the destination cluster, e.g. `${cluster:regex}`. */
+  cluster: string;
+  /** Keep only these response codes (a regex), e.g. "5.." for the error edges. */
+  responseCodes?: string;
+}
+
+/**
+ * Request rate per edge touching the namespaces (traffic into them, or out of them), reported by
+ * the receiving proxy so callers without a sidecar ("unknown") still appear. One query for all
+ * namespaces: the graph type only changes how the client folds these series into nodes.
+ */
+export function graphEdgeRate(scope: GraphScope): string {
+  const by = GRAPH_EDGE_LABELS.join(', ');
+  const side = (nsLabel: string) => {
+    const matchers = [
+      labelEquals(IstioLabel.reporter, 'destination'),
+      `${nsLabel}=~"${scope.namespaces}"`,
+      `${IstioLabel.destinationCluster}=~"${scope.cluster}"`,
+      scope.responseCodes ? `${IstioLabel.responseCode}=~"${scope.responseCodes}"` : undefined,
+    ];
+    return `sum by (${by}) (rate(${IstioMetric.requestsTotal}${selector(matchers)}[$__rate_interval]))`;
+  };
+  return `${side(IstioLabel.destinationWorkloadNamespace)} or ${side(IstioLabel.sourceWorkloadNamespace)}`;
+}
+
+/** A service (by namespace and name) or a workload (by namespace and name), as the detail pages target them. */
+export interface DetailTarget {
+  kind: 'service' | 'workload';
+  namespace: string;
+  name: string;
+}
+
+/** Matchers selecting requests INTO the target, as its receiving proxies report them. */
+function inboundMatchers(t: DetailTarget): string[] {
+  return t.kind === 'service'
+    ? [labelEquals(IstioLabel.destinationServiceNamespace, t.namespace), labelEquals(IstioLabel.destinationServiceName, t.name)]
+    : [labelEquals(IstioLabel.destinationWorkloadNamespace, t.namespace), labelEquals(IstioLabel.destinationWorkload, t.name)];
+}
+
+/** Matchers selecting requests OUT of the target, as its own proxies report them. */
+function outboundMatchers(t: DetailTarget): string[] {
+  return t.kind === 'service'
+    ? [labelEquals(IstioLabel.sourceWorkloadNamespace, t.namespace), labelEquals(IstioLabel.sourceCanonicalService, t.name)]
+    : [labelEquals(IstioLabel.sourceWorkloadNamespace, t.namespace), labelEquals(IstioLabel.sourceWorkload, t.name)];
+}
+
+function inboundSelector(t: DetailTarget, extra: string[] = []): string {
+  return selector([labelEquals(IstioLabel.reporter, 'destination'), ...inboundMatchers(t), ...extra]);
+}
+
+/** Inbound request rate (RED: rate) of the target; `window` defaults to the picked range. */
+export function detailRequestRate(t: DetailTarget, window = '$__range'): string {
+  return `sum(rate(${IstioMetric.requestsTotal}${inboundSelector(t)}[${window}]))`;
+}
+
+/** Inbound 5xx rate (RED: errors). */
+export function detailErrorRate(t: DetailTarget, window = '$__range'): string {
+  return `sum(rate(${IstioMetric.requestsTotal}${inboundSelector(t, [`${IstioLabel.responseCode}=~"5.."`])}[${window}]))`;
+}
+
+/** Inbound latency quantile in ms (RED: duration). */
+export function detailLatencyQuantile(t: DetailTarget, quantile: number, window = '$__range'): string {
+  return `histogram_quantile(${quantile}, sum by (le) (rate(${IstioMetric.requestDuration}_bucket${inboundSelector(t)}[${window}])))`;
+}
+
+/** Inbound rate by calling workload and response code. */
+export function detailInboundByPeer(t: DetailTarget, window = '$__range'): string {
+  const by = [IstioLabel.sourceWorkloadNamespace, IstioLabel.sourceWorkload, IstioLabel.responseCode].join(', ');
+  return `sum by (${by}) (rate(${IstioMetric.requestsTotal}${inboundSelector(t)}[${window}]))`;
+}
+
+/** Outbound rate by called service and response code, as the target's own proxies report it. */
+export function detailOutboundByPeer(t: DetailTarget, window = '$__range'): string {
+  const by = [IstioLabel.destinationServiceNamespace, IstioLabel.destinationServiceName, IstioLabel.responseCode].join(', ');
+  const sel = selector([labelEquals(IstioLabel.reporter, 'source'), ...outboundMatchers(t)]);
+  return `sum by (${by}) (rate(${IstioMetric.requestsTotal}${sel}[${window}]))`;
+}
+
+/** The target's fully qualified service name(s) and cluster, which the bundled dashboards' variables take. */
+export function detailIdentity(t: DetailTarget): string {
+  return `group by (${IstioLabel.destinationService}, ${IstioLabel.destinationCluster}) (${IstioMetric.requestsTotal}${inboundSelector(t)})`;
+}
+
+/**
+ * Edges into and out of one service or workload (its callers and callees), grouped like
+ * {@link graphEdgeRate} so the same fold draws the node's own graph. Both sides as reported by the
+ * receiving proxy, so callers without a sidecar still show.
+ */
+export function detailEdgeRate(t: DetailTarget, responseCodes?: string): string {
+  const by = GRAPH_EDGE_LABELS.join(', ');
+  const code = responseCodes ? [`${IstioLabel.responseCode}=~"${responseCodes}"`] : [];
+  const side = (matchers: string[]) =>
+    `sum by (${by}) (rate(${IstioMetric.requestsTotal}${selector([labelEquals(IstioLabel.reporter, 'destination'), ...matchers, ...code])}[$__rate_interval]))`;
+  return `${side(inboundMatchers(t))} or ${side(outboundMatchers(t))}`;
+}

@@ -1,0 +1,161 @@
+import { buildEnrichmentQueries, buildGraphQueries, defaultTrafficRates, istioPresetTargets, reporterMatcher } from './graphQueries';
+
+const GROUP_BY =
+  'source_cluster,source_workload_namespace,source_workload,source_canonical_service,source_canonical_revision,destination_cluster,destination_service_namespace,destination_service,destination_service_name,destination_workload_namespace,destination_workload,destination_canonical_service,destination_canonical_revision';
+const REQUESTS_BY = `${GROUP_BY},request_protocol,response_code,grpc_response_status,response_flags`;
+const TCP_BY = `app,${GROUP_BY},response_flags`;
+
+describe('buildGraphQueries', () => {
+  it("issues Kiali's four-then-three queries, byte for byte (kiali/kiali graph/api/api_test.go)", () => {
+    const queries = buildGraphQueries({
+      namespace: 'bookinfo',
+      range: '600s',
+      rates: { ...defaultTrafficRates, ambient: 'none' },
+      includeIdleEdges: false,
+      isAmbientNamespace: false,
+      round: true,
+    });
+    expect(queries.map((q) => q.expr)).toEqual([
+      `round(sum(rate(istio_requests_total{reporter="source",source_workload_namespace!="bookinfo",destination_workload_namespace="unknown",destination_workload="unknown",destination_service=~"^.+\\\\.bookinfo\\\\..+$"} [600s])) by (${REQUESTS_BY}) > 0,0.001)`,
+      `round(sum(rate(istio_requests_total{reporter="destination",destination_workload_namespace="bookinfo"} [600s])) by (${REQUESTS_BY}) > 0,0.001)`,
+      `round(sum(rate(istio_requests_total{reporter="source",source_workload_namespace="bookinfo"} [600s])) by (${REQUESTS_BY}) > 0,0.001)`,
+      `round(sum(rate(istio_tcp_received_bytes_total{app!="ztunnel",reporter="source",source_workload_namespace!="bookinfo",destination_workload_namespace="unknown",destination_workload="unknown",destination_service=~"^.+\\\\.bookinfo\\\\..+$"} [600s])) by (${TCP_BY}) > 0,0.001)`,
+      `round(sum(rate(istio_tcp_received_bytes_total{app!="ztunnel",reporter="destination",destination_workload_namespace="bookinfo"} [600s])) by (${TCP_BY}) > 0,0.001)`,
+      `round(sum(rate(istio_tcp_received_bytes_total{app!="ztunnel",reporter="source",source_workload_namespace="bookinfo"} [600s])) by (${TCP_BY}) > 0,0.001)`,
+    ]);
+    expect(queries.map((q) => q.direction)).toEqual(['unserviced', 'inbound', 'outbound', 'unserviced', 'inbound', 'outbound']);
+  });
+
+  it('adds the ambient source query and waypoint reporters for ambient namespaces', () => {
+    const queries = buildGraphQueries({
+      namespace: 'bookinfo',
+      range: '$__range',
+      rates: { ...defaultTrafficRates, tcp: 'none' },
+      includeIdleEdges: true,
+      isAmbientNamespace: true,
+      round: false,
+    });
+    expect(queries.map((q) => q.expr)).toEqual([
+      `sum(rate(istio_requests_total{reporter=~"waypoint|source",source_workload_namespace!="bookinfo",destination_workload_namespace="unknown",destination_workload="unknown",destination_service=~"^.+\\\\.bookinfo\\\\..+$"} [$__range])) by (${REQUESTS_BY}) `,
+      `sum(rate(istio_requests_total{reporter="source",source_workload_namespace!="bookinfo",destination_workload_namespace="bookinfo"} [$__range])) by (${REQUESTS_BY}) `,
+      `sum(rate(istio_requests_total{reporter=~"waypoint|destination",destination_workload_namespace="bookinfo"} [$__range])) by (${REQUESTS_BY}) `,
+      `sum(rate(istio_requests_total{reporter=~"waypoint|source",source_workload_namespace="bookinfo"} [$__range])) by (${REQUESTS_BY}) `,
+    ]);
+  });
+
+  it('reads gRPC messages and both TCP directions for "total" rates', () => {
+    const queries = buildGraphQueries({
+      namespace: 'ns',
+      range: '60s',
+      rates: { http: 'none', grpc: 'total', tcp: 'total', ambient: 'ztunnel' },
+      includeIdleEdges: false,
+      isAmbientNamespace: false,
+      round: false,
+    });
+    expect(queries.map((q) => `${q.metric}/${q.direction}`)).toEqual([
+      'istio_request_messages_total/unserviced',
+      'istio_request_messages_total/inbound',
+      'istio_request_messages_total/outbound',
+      'istio_response_messages_total/unserviced',
+      'istio_response_messages_total/inbound',
+      'istio_response_messages_total/outbound',
+      'istio_tcp_received_bytes_total/unserviced',
+      'istio_tcp_received_bytes_total/inbound',
+      'istio_tcp_received_bytes_total/outbound',
+      'istio_tcp_sent_bytes_total/unserviced',
+      'istio_tcp_sent_bytes_total/inbound',
+      'istio_tcp_sent_bytes_total/outbound',
+    ]);
+    expect(queries[1].expr).toBe(`sum(rate(istio_request_messages_total{reporter="destination",destination_workload_namespace="ns"} [60s])) by (${GROUP_BY}) > 0`);
+  });
+
+  it('escapes hostile namespace values in matchers and in the service regex', () => {
+    const [unserviced, inbound] = buildGraphQueries({
+      namespace: 'a"b.c',
+      range: '60s',
+      rates: { ...defaultTrafficRates, tcp: 'none', ambient: 'none' },
+      includeIdleEdges: false,
+      isAmbientNamespace: false,
+      round: false,
+    });
+    expect(inbound.expr).toContain('destination_workload_namespace="a\\"b.c"');
+    expect(unserviced.expr).toContain('destination_service=~"^.+\\\\.a\\"b\\\\.c\\\\..+$"');
+  });
+
+  it('matches the reporter by side and ambient mode', () => {
+    expect(reporterMatcher('source', 'none')).toBe('reporter="source"');
+    expect(reporterMatcher('destination', 'waypoint')).toBe('reporter=~"waypoint|destination"');
+  });
+});
+
+describe('buildEnrichmentQueries', () => {
+  const base = {
+    namespace: 'bookinfo',
+    range: '$__range',
+    rates: { ...defaultTrafficRates, ambient: 'none' as const },
+    includeIdleEdges: false,
+    isAmbientNamespace: false,
+    round: false,
+  };
+  const G = `${GROUP_BY},request_protocol`;
+
+  it('builds the p95 response time, response throughput and security queries', () => {
+    const queries = buildEnrichmentQueries({ ...base, responseTime: '95', throughput: 'response', security: true });
+    expect(queries.map((q) => q.expr)).toEqual([
+      `histogram_quantile(0.95, sum(rate(istio_request_duration_milliseconds_bucket{reporter="destination",destination_service_namespace="bookinfo"}[$__range])) by (le,${G})) > 0`,
+      `sum(rate(istio_response_bytes_sum{reporter="destination",destination_service_namespace="bookinfo"}[$__range])) by (${GROUP_BY}) > 0`,
+      `histogram_quantile(0.95, sum(rate(istio_request_duration_milliseconds_bucket{reporter="source",source_workload_namespace="bookinfo"}[$__range])) by (le,${G})) > 0`,
+      `sum(rate(istio_response_bytes_sum{reporter="source",source_workload_namespace="bookinfo"}[$__range])) by (${GROUP_BY}) > 0`,
+      'sum(rate(istio_requests_total{reporter="destination",destination_service_namespace="bookinfo"}[$__range])) by (source_cluster,source_workload_namespace,source_workload,source_canonical_service,source_canonical_revision,source_principal,destination_cluster,destination_service_namespace,destination_service_name,destination_workload_namespace,destination_workload,destination_canonical_service,destination_canonical_revision,destination_principal,connection_security_policy) > 0',
+      'sum(rate(istio_requests_total{reporter="destination",source_workload_namespace="bookinfo"}[$__range])) by (source_cluster,source_workload_namespace,source_workload,source_canonical_service,source_canonical_revision,source_principal,destination_cluster,destination_service_namespace,destination_service_name,destination_workload_namespace,destination_workload,destination_canonical_service,destination_canonical_revision,destination_principal,connection_security_policy) > 0',
+    ]);
+  });
+
+  it('builds the average as sum over count', () => {
+    const [inbound] = buildEnrichmentQueries({ ...base, responseTime: 'avg', throughput: 'none', security: false });
+    expect(inbound.expr).toBe(
+      `sum(rate(istio_request_duration_milliseconds_sum{reporter="destination",destination_service_namespace="bookinfo"}[$__range])) by (${G}) / sum(rate(istio_request_duration_milliseconds_count{reporter="destination",destination_service_namespace="bookinfo"}[$__range])) by (${G}) > 0`
+    );
+  });
+});
+
+describe('istioPresetTargets', () => {
+  it('names each target by metric and direction, instant table queries, per namespace', () => {
+    const targets = istioPresetTargets(['a', 'b']);
+    expect(targets).toHaveLength(2 * (6 + 6));
+    expect(targets[0]).toMatchObject({ refId: 'istio_requests_total unserviced 0.0', instant: true, format: 'table' });
+    expect(targets.map((t) => t.refId)).toContain('security outbound 1.5');
+    expect(new Set(targets.map((t) => t.refId)).size).toBe(targets.length);
+  });
+});
+
+describe('comparing two windows', () => {
+  it('adds offset copies of every query, refIds marked "previous"', () => {
+    const targets = istioPresetTargets(['a'], defaultTrafficRates, '1h');
+    expect(targets).toHaveLength(2 * 12);
+    const previous = targets.filter((t) => t.refId.startsWith('previous '));
+    expect(previous).toHaveLength(12);
+    expect(previous[1].expr).toContain('{reporter=~"waypoint|destination",destination_workload_namespace="a"} [$__range] offset 1h))');
+    expect(previous.find((t) => t.refId.startsWith('previous responseTime'))!.expr).toContain('[$__range] offset 1h)) by (le,');
+  });
+});
+
+describe('every preset query parses with Prometheus’ own PromQL grammar', () => {
+  it.each([
+    ['sidecar, with comparison', istioPresetTargets(['bookinfo', 'a"b'], defaultTrafficRates, '1d')],
+    ['ambient and totals', istioPresetTargets(['x'], { http: 'requests', grpc: 'total', tcp: 'total', ambient: 'waypoint' })],
+  ])('%s', async (_name, targets) => {
+    const { parser } = await import('@prometheus-io/lezer-promql');
+    for (const { expr } of targets) {
+      const errors: number[] = [];
+      parser.parse(expr.replace(/\$__range/g, '5m')).iterate({
+        enter: (node) => {
+          if (node.type.isError) {
+            errors.push(node.from);
+          }
+        },
+      });
+      expect({ expr, errors }).toEqual({ expr, errors: [] });
+    }
+  });
+});

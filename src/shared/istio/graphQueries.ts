@@ -1,0 +1,239 @@
+import { escapeLabelValue, escapeRegexValue } from '../promql/escape';
+import { IstioMetric } from './metrics';
+
+/**
+ * PromQL for the mesh graph's Istio preset: the instant queries Kiali issues per namespace
+ * (graph/telemetry/istio/istio.go), so the panel builds the same graph from the user's own Prometheus.
+ */
+
+export type AmbientTraffic = 'none' | 'total' | 'waypoint' | 'ztunnel';
+export type GrpcRate = 'none' | 'requests' | 'sent' | 'received' | 'total';
+export type TcpRate = 'none' | 'sent' | 'received' | 'total';
+
+export interface TrafficRates {
+  http: 'none' | 'requests';
+  grpc: GrpcRate;
+  tcp: TcpRate;
+  ambient: AmbientTraffic;
+}
+
+/** Kiali's defaults (config.go GraphTraffic). */
+export const defaultTrafficRates: TrafficRates = { http: 'requests', grpc: 'requests', tcp: 'sent', ambient: 'total' };
+
+export interface GraphQueryOptions {
+  namespace: string;
+  /** Range of the rate window: `600s` as Kiali sends it, or a Grafana variable such as `$__range`. */
+  range: string;
+  rates: TrafficRates;
+  /** Drop the `> 0` filter so edges without traffic in the window still appear. */
+  includeIdleEdges: boolean;
+  /** Ambient namespaces get one more inbound query for source-reported traffic. */
+  isAmbientNamespace: boolean;
+  /** Kiali wraps every query in `round(…,0.001)`; off for Grafana where full precision is cheaper to read. */
+  round: boolean;
+  /** Read an earlier window (`1h`, `1d`), for comparing two time windows. */
+  offset?: string;
+}
+
+export type TrafficMetricName =
+  | typeof IstioMetric.requestsTotal
+  | typeof IstioMetric.requestMessagesTotal
+  | typeof IstioMetric.responseMessagesTotal
+  | typeof IstioMetric.tcpSentBytesTotal
+  | typeof IstioMetric.tcpReceivedBytesTotal;
+
+export type QueryDirection = 'unserviced' | 'ambientInbound' | 'inbound' | 'outbound';
+
+export interface GraphQuery {
+  metric: TrafficMetricName;
+  direction: QueryDirection;
+  expr: string;
+}
+
+const TRAFFIC_GROUP_BY = [
+  'source_cluster',
+  'source_workload_namespace',
+  'source_workload',
+  'source_canonical_service',
+  'source_canonical_revision',
+  'destination_cluster',
+  'destination_service_namespace',
+  'destination_service',
+  'destination_service_name',
+  'destination_workload_namespace',
+  'destination_workload',
+  'destination_canonical_service',
+  'destination_canonical_revision',
+];
+export const REQUESTS_GROUP_BY = [...TRAFFIC_GROUP_BY, 'request_protocol', 'response_code', 'grpc_response_status', 'response_flags'].join(',');
+export const GRPC_MESSAGES_GROUP_BY = TRAFFIC_GROUP_BY.join(',');
+export const TCP_GROUP_BY = ['app', ...TRAFFIC_GROUP_BY, 'response_flags'].join(',');
+
+/** `reporter` matcher: waypoint-reported telemetry joins in when ambient traffic is total or waypoint. */
+export function reporterMatcher(side: 'source' | 'destination', ambient: AmbientTraffic): string {
+  return ambient === 'waypoint' || ambient === 'total' ? `reporter=~"waypoint|${side}"` : `reporter="${side}"`;
+}
+
+/** TCP queries exclude ztunnel's L4 telemetry unless ambient traffic is total or ztunnel. */
+function ztunnelMatcher(ambient: AmbientTraffic): string {
+  return ambient === 'waypoint' || ambient === 'none' ? 'app!="ztunnel",' : '';
+}
+
+function grpcMessageMetrics(rate: GrpcRate): TrafficMetricName[] {
+  switch (rate) {
+    case 'sent':
+      return [IstioMetric.requestMessagesTotal];
+    case 'received':
+      return [IstioMetric.responseMessagesTotal];
+    case 'total':
+      return [IstioMetric.requestMessagesTotal, IstioMetric.responseMessagesTotal];
+    default:
+      return [];
+  }
+}
+
+/** L4 telemetry is reported backwards (istio/istio#32399): "sent" reads the received-bytes metric. */
+function tcpMetrics(rate: TcpRate): TrafficMetricName[] {
+  switch (rate) {
+    case 'sent':
+      return [IstioMetric.tcpReceivedBytesTotal];
+    case 'received':
+      return [IstioMetric.tcpSentBytesTotal];
+    case 'total':
+      return [IstioMetric.tcpReceivedBytesTotal, IstioMetric.tcpSentBytesTotal];
+    default:
+      return [];
+  }
+}
+
+/** The traffic queries for one namespace, in Kiali's order. */
+export function buildGraphQueries(o: GraphQueryOptions): GraphQuery[] {
+  const ns = escapeLabelValue(o.namespace);
+  const nsRegex = escapeRegexValue(o.namespace);
+  const idle = o.includeIdleEdges ? '' : '> 0';
+  const wrap = (inner: string) => (o.round ? `round(${inner},0.001)` : inner);
+  const make = (metric: TrafficMetricName, direction: QueryDirection, selector: string, groupBy: string): GraphQuery => ({
+    metric,
+    direction,
+    expr: wrap(`sum(rate(${metric}{${selector}} [${o.range}]${o.offset ? ` offset ${o.offset}` : ''})) by (${groupBy}) ${idle}`),
+  });
+  const unserviced = `source_workload_namespace!="${ns}",destination_workload_namespace="unknown",destination_workload="unknown",destination_service=~"^.+\\\\.${nsRegex}\\\\..+$"`;
+  const src = reporterMatcher('source', o.rates.ambient);
+  const dst = reporterMatcher('destination', o.rates.ambient);
+  const queries: GraphQuery[] = [];
+
+  const l7 = (metric: TrafficMetricName, groupBy: string) => {
+    queries.push(make(metric, 'unserviced', `${src},${unserviced}`, groupBy));
+    if (o.isAmbientNamespace) {
+      queries.push(
+        make(metric, 'ambientInbound', `reporter="source",source_workload_namespace!="${ns}",destination_workload_namespace="${ns}"`, groupBy)
+      );
+    }
+    queries.push(make(metric, 'inbound', `${dst},destination_workload_namespace="${ns}"`, groupBy));
+    queries.push(make(metric, 'outbound', `${src},source_workload_namespace="${ns}"`, groupBy));
+  };
+  if (o.rates.http === 'requests' || o.rates.grpc === 'requests') {
+    l7(IstioMetric.requestsTotal, REQUESTS_GROUP_BY);
+  }
+  grpcMessageMetrics(o.rates.grpc).forEach((metric) => l7(metric, GRPC_MESSAGES_GROUP_BY));
+
+  const app = ztunnelMatcher(o.rates.ambient);
+  for (const metric of tcpMetrics(o.rates.tcp)) {
+    queries.push(make(metric, 'unserviced', `${app}${src},${unserviced}`, TCP_GROUP_BY));
+    queries.push(make(metric, 'inbound', `${app}${dst},destination_workload_namespace="${ns}"`, TCP_GROUP_BY));
+    queries.push(make(metric, 'outbound', `${app}${src},source_workload_namespace="${ns}"`, TCP_GROUP_BY));
+  }
+  return queries;
+}
+
+export type ResponseTimeStat = 'none' | 'avg' | '50' | '95' | '99';
+
+export interface EnrichmentQueryOptions extends GraphQueryOptions {
+  responseTime: ResponseTimeStat;
+  throughput: 'none' | 'request' | 'response';
+  security: boolean;
+}
+
+export interface EnrichmentQuery {
+  kind: 'responseTime' | 'throughput' | 'security';
+  direction: 'inbound' | 'outbound';
+  expr: string;
+}
+
+const RESPONSE_TIME_GROUP_BY = `${TRAFFIC_GROUP_BY.join(',')},request_protocol`;
+const SECURITY_GROUP_BY =
+  'source_cluster,source_workload_namespace,source_workload,source_canonical_service,source_canonical_revision,source_principal,destination_cluster,destination_service_namespace,destination_service_name,destination_workload_namespace,destination_workload,destination_canonical_service,destination_canonical_revision,destination_principal,connection_security_policy';
+
+/**
+ * Edge enrichment as Kiali's appenders query it: response time (average or a histogram quantile),
+ * request or response throughput, and mTLS with principals. Inbound (destination-reported) first:
+ * the model keeps the first response time it sees for an edge.
+ */
+export function buildEnrichmentQueries(o: EnrichmentQueryOptions): EnrichmentQuery[] {
+  const ns = escapeLabelValue(o.namespace);
+  const sides = [
+    { direction: 'inbound' as const, selector: `${reporterMatcher('destination', o.rates.ambient)},destination_service_namespace="${ns}"` },
+    { direction: 'outbound' as const, selector: `${reporterMatcher('source', o.rates.ambient)},source_workload_namespace="${ns}"` },
+  ];
+  const wrap = (inner: string) => (o.round ? `round(${inner},0.001)` : inner);
+  const range = o.offset ? `${o.range}] offset ${o.offset}` : `${o.range}]`;
+  const queries: EnrichmentQuery[] = [];
+  const metric = IstioMetric.requestDuration;
+  for (const { direction, selector } of sides) {
+    if (o.responseTime === 'avg') {
+      const rate = (suffix: string) => `sum(rate(${metric}_${suffix}{${selector}}[${range})) by (${RESPONSE_TIME_GROUP_BY})`;
+      queries.push({ kind: 'responseTime', direction, expr: wrap(`${rate('sum')} / ${rate('count')} > 0`) });
+    } else if (o.responseTime !== 'none') {
+      const q = (Number(o.responseTime) / 100).toFixed(2);
+      queries.push({
+        kind: 'responseTime',
+        direction,
+        expr: wrap(`histogram_quantile(${q}, sum(rate(${metric}_bucket{${selector}}[${range})) by (le,${RESPONSE_TIME_GROUP_BY})) > 0`),
+      });
+    }
+    if (o.throughput !== 'none') {
+      const bytes = o.throughput === 'request' ? IstioMetric.requestBytes : IstioMetric.responseBytes;
+      queries.push({ kind: 'throughput', direction, expr: wrap(`sum(rate(${bytes}_sum{${selector}}[${range})) by (${TRAFFIC_GROUP_BY.join(',')}) > 0`) });
+    }
+  }
+  if (o.security) {
+    // connection_security_policy is only known to the destination proxy: both directions read its reports.
+    const dst = reporterMatcher('destination', o.rates.ambient);
+    queries.push(
+      { kind: 'security', direction: 'inbound', expr: wrap(`sum(rate(${IstioMetric.requestsTotal}{${dst},destination_service_namespace="${ns}"}[${range})) by (${SECURITY_GROUP_BY}) > 0`) },
+      { kind: 'security', direction: 'outbound', expr: wrap(`sum(rate(${IstioMetric.requestsTotal}{${dst},source_workload_namespace="${ns}"}[${range})) by (${SECURITY_GROUP_BY}) > 0`) }
+    );
+  }
+  return queries;
+}
+
+/** A Prometheus query target as a panel or scene stores it. */
+export interface PresetTarget {
+  refId: string;
+  expr: string;
+  instant: true;
+  range: false;
+  format: 'table';
+}
+
+/**
+ * The mesh graph's Istio preset: per namespace, Kiali's traffic queries plus p95 response time,
+ * response throughput and security, over the dashboard range. The refId names the metric, which is
+ * how the panel recognises each frame.
+ */
+export function istioPresetTargets(namespaces: readonly string[], rates: TrafficRates = defaultTrafficRates, compareOffset = ''): PresetTarget[] {
+  const targets: PresetTarget[] = [];
+  const windows = compareOffset ? [undefined, compareOffset] : [undefined];
+  for (const offset of windows) {
+    // The panel tells the earlier window's frames by the word "previous" in their refId.
+    const prefix = offset ? 'previous ' : '';
+    namespaces.forEach((namespace, n) => {
+      const o = { namespace, range: '$__range', rates, includeIdleEdges: false, isAmbientNamespace: false, round: false, offset };
+      buildGraphQueries(o).forEach((q, i) => targets.push({ refId: `${prefix}${q.metric} ${q.direction} ${n}.${i}`, expr: q.expr, instant: true, range: false, format: 'table' }));
+      buildEnrichmentQueries({ ...o, responseTime: '95', throughput: 'response', security: true }).forEach((q, i) =>
+        targets.push({ refId: `${prefix}${q.kind} ${q.direction} ${n}.${i}`, expr: q.expr, instant: true, range: false, format: 'table' })
+      );
+    });
+  }
+  return targets;
+}

@@ -1,0 +1,99 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { openHarness, type Harness } from '../harness/browser';
+import { startIstioFixture, type MetricsSource } from '../harness/istioFixture';
+import { scrapeConfig, startPrometheus, type RunningPrometheus } from '../lib/prometheus';
+
+const ARTIFACTS = join(resolve(__dirname, '../..'), 'artifacts/browser');
+const BASE = '/a/meshlens-istio-app/overview';
+
+let source: MetricsSource;
+let prom: RunningPrometheus;
+let harness: Harness;
+
+before(async () => {
+  // One line to swap for the mesh simulator once it lands.
+  source = await startIstioFixture();
+  prom = await startPrometheus(scrapeConfig('istio-mesh', [source.target]));
+  const until = Date.now() + 60_000;
+  while ((await prom.query('min(count_over_time(istio_requests_total[15s])) >= 12')).length === 0) {
+    assert.ok(Date.now() < until, 'Prometheus did not collect 12 s of samples within 60 s');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  harness = await openHarness(undefined, { prometheusUrl: prom.url });
+});
+
+after(async () => {
+  await harness?.close();
+  await prom?.stop();
+  await source?.close();
+});
+
+const cells = (page: import('playwright-core').Page, testId: string) =>
+  page.locator(`[data-testid="${testId}"] tbody tr`).evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => (td.textContent ?? '').trim())));
+
+describe('service and workload pages in Chromium from dist/ against a real Prometheus', () => {
+  test('service page: RED metrics, inbound and outbound by peer and code, links to the dashboard with variables filled', async () => {
+    const { page, metrics } = await harness.render({ kind: 'app', path: `${BASE}/service/shop/cart?from=now-10s&to=now`, width: 1300, height: 900 });
+    try {
+      assert.deepEqual(metrics.pageErrors, []);
+      assert.equal(metrics.ok, true, `message: ${metrics.panelMessage}`);
+      const text = await page.getByTestId('meshlens-detail').innerText();
+      assert.match(text, /Request rate\s+9(\.\d+)? req\/s/);
+      assert.match(text, /Errors \(5xx\)\s+0%/);
+      assert.deepEqual(await cells(page, 'meshlens-detail-inbound'), [['frontend-v1.shop', '200', expect9(await cells(page, 'meshlens-detail-inbound'))]]);
+      const outbound = await cells(page, 'meshlens-detail-outbound');
+      assert.deepEqual(outbound.map((r) => r.slice(0, 2)), [['payment.payments', '200'], ['payment.payments', '503']]);
+      const href = await page.getByRole('link', { name: 'Istio service dashboard' }).getAttribute('href');
+      const url = new URL(href!, 'http://x');
+      assert.equal(url.pathname, '/d/meshlens-istio-service');
+      assert.equal(url.searchParams.get('var-service'), 'cart.shop.svc.cluster.local');
+      assert.equal(url.searchParams.get('var-namespace'), 'shop');
+      assert.equal(url.searchParams.get('var-cluster'), 'Kubernetes');
+      // Service → its traces on the traces page.
+      assert.equal(await page.getByRole('link', { name: 'Recent traces' }).getAttribute('href'), '/a/meshlens-istio-app/traces?service=cart.shop');
+      // 9 for the metrics and breakdowns, 2 for the node's own graph.
+      assert.equal(metrics.queries?.count, 11, JSON.stringify(metrics.queries?.exprs));
+      await page.waitForSelector('[aria-label^="Node: "]');
+      const nodes = await page.locator('[aria-label^="Node: "]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')).sort());
+      assert.deepEqual(nodes, ['Node: cart', 'Node: frontend', 'Node: payment']);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      writeFileSync(join(ARTIFACTS, 'app-service.png'), await page.screenshot());
+      // A callee opens its own page.
+      await page.getByRole('link', { name: 'payment.payments' }).first().click();
+      await page.waitForURL((u) => u.pathname === `${BASE}/service/payments/payment`);
+      await page.getByTestId('meshlens-detail').waitFor();
+      assert.match(await page.getByTestId('meshlens-detail').innerText(), /Failure/);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('workload page links to the workload dashboard; an unknown workload gets a clear message', async () => {
+    const { page, metrics } = await harness.render({ kind: 'app', path: `${BASE}/workload/bookinfo/reviews-v2?from=now-10s&to=now` });
+    try {
+      assert.equal(metrics.ok, true, `message: ${metrics.panelMessage}`);
+      const href = await page.getByRole('link', { name: 'Istio workload dashboard' }).getAttribute('href');
+      assert.match(href ?? '', /^\/d\/meshlens-istio-workload\?.*var-workload=reviews-v2/);
+      assert.deepEqual((await cells(page, 'meshlens-detail-outbound')).map((r) => r[0]), ['ratings.bookinfo']);
+    } finally {
+      await page.close();
+    }
+    const missing = await harness.render({ kind: 'app', path: `${BASE}/workload/bookinfo/no-such-workload?from=now-10s&to=now` });
+    try {
+      assert.equal(missing.metrics.ok, false);
+      assert.match(missing.metrics.panelMessage ?? '', /No Istio traffic for workload "no-such-workload" in namespace "bookinfo"/);
+    } finally {
+      await missing.page.close();
+    }
+  });
+});
+
+/** The inbound rate cell must read about 9 req/s (frontend → cart); returns the actual cell for the deep-equal above. */
+function expect9(rows: string[][]): string {
+  const cell = rows[0]?.[2] ?? '';
+  assert.ok(Math.abs(parseFloat(cell) - 9) < 1.5, `frontend → cart rate: ${cell}`);
+  return cell;
+}

@@ -1,0 +1,81 @@
+import '../../bench/lib/meshgraph-globals';
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createDataFrame, FieldType, type DataFrame } from '@grafana/data';
+import { framesToGraph } from '../../src/panels/meshgraph/model/pipeline';
+import { defaultMeshGraphPanelOptions } from '../../src/panels/meshgraph/types';
+import { istioPresetTargets } from '../../src/shared/istio/graphQueries';
+import { startPrometheus, scrapeConfig, type RunningPrometheus } from '../lib/prometheus';
+import { pollUntil, startSimulator, type RunningSimulator } from './simulator.lib';
+
+// The Istio preset's queries against a real Prometheus scraping the simulated Bookinfo mesh, through the
+// panel's whole pipeline. The frames are also written to artifacts/ for `npm run preview -- meshgraph`.
+let sim: RunningSimulator;
+let prom: RunningPrometheus;
+
+before(async () => {
+  sim = await startSimulator(['--topology', 'bookinfo', '--fault', 'reviews-v3:ratings:0.2:503']);
+  prom = await startPrometheus(scrapeConfig('simulator', [sim.target]));
+});
+
+after(async () => {
+  await prom?.stop();
+  await sim?.stop();
+});
+
+/** A Prometheus instant vector as the table frame Grafana's Prometheus data source returns for it. */
+function tableFrame(refId: string, expr: string, vector: Array<{ metric: Record<string, string>; value: [number, string] }>): DataFrame {
+  const names = [...new Set(vector.flatMap((s) => Object.keys(s.metric)))];
+  return createDataFrame({
+    refId,
+    meta: { executedQueryString: `Expr: ${expr}` },
+    fields: [
+      { name: 'Time', type: FieldType.time, values: vector.map((s) => s.value[0] * 1000) },
+      ...names.map((name) => ({ name, type: FieldType.string, values: vector.map((s) => s.metric[name]) })),
+      { name: `Value #${refId}`, type: FieldType.number, values: vector.map((s) => Number(s.value[1])) },
+    ],
+  });
+}
+
+test('the preset queries on the simulator’s Prometheus give Kiali’s Bookinfo graph, with health, latency and mTLS', async () => {
+  const targets = istioPresetTargets(['bookinfo'], { http: 'requests', grpc: 'requests', tcp: 'sent', ambient: 'none' });
+  await prom.waitForSeries('istio_requests_total');
+  // rate() over 20s needs a few scrapes; wait until the inbound query answers.
+  const inbound = targets.find((t) => t.refId.startsWith('istio_requests_total inbound'))!;
+  await pollUntil(async () => ((await prom.query(inbound.expr.replace(/\$__range/g, '20s'))).length > 5 ? true : undefined), 'inbound traffic', 60_000);
+  const frames: DataFrame[] = [];
+  for (const t of targets) {
+    const expr = t.expr.replace(/\$__range/g, '20s');
+    frames.push(tableFrame(t.refId, expr, await prom.query(expr)));
+  }
+  const result = framesToGraph(frames, { ...defaultMeshGraphPanelOptions, graphType: 'workload', injectServiceNodes: false, namespaces: 'bookinfo' });
+  if (!result.ok) {
+    assert.fail(result.error);
+  }
+  const titles = result.graph.nodes.map((n) => n.title);
+  for (const wl of ['productpage-v1', 'details-v1', 'reviews-v1', 'reviews-v2', 'reviews-v3', 'ratings-v1']) {
+    assert.ok(titles.includes(wl), `${wl} is a node: ${titles.join(', ')}`);
+  }
+  const byTitle = new Map(result.graph.nodes.map((n) => [n.id, n.title]));
+  const faulty = result.graph.edges.find((e) => byTitle.get(e.source) === 'reviews-v3' && byTitle.get(e.target) === 'ratings-v1');
+  assert.ok(faulty, 'reviews-v3 → ratings-v1 is an edge');
+  assert.ok(faulty.errorPct > 10 && faulty.errorPct < 35, `about 20 % errors on the faulty edge: ${faulty.errorPct}`);
+  assert.equal(faulty.health, 'failure');
+  assert.match(faulty.reasons.join(), /5xx/);
+  const healthy = result.graph.edges.find((e) => byTitle.get(e.source) === 'productpage-v1' && byTitle.get(e.target) === 'details-v1');
+  assert.ok(healthy?.responseTime !== undefined && healthy.responseTime > 0, 'p95 response time reached the edge');
+  assert.ok(result.graph.edges.some((e) => (e.mtlsPct ?? 0) > 0), 'mTLS share reached some edge');
+  assert.ok(result.counts.duplicate > 0, 'source and destination reports were counted once');
+  assert.equal(result.counts.missingLabels + result.counts.badSourceTelemetry + result.counts.badDestTelemetry, 0);
+  assert.equal(result.counts.unmatchedEnrichment, 0, 'every response-time, throughput and security row found its edge');
+
+  const dir = join(__dirname, '..', '..', 'artifacts', 'meshgraph');
+  mkdirSync(dir, { recursive: true });
+  const json = frames.map((f) => ({
+    schema: { refId: f.refId, meta: f.meta, fields: f.fields.map((x) => ({ name: x.name, type: x.type, config: {} })) },
+    data: { values: f.fields.map((x) => [...x.values]) },
+  }));
+  writeFileSync(join(dir, 'simulator-bookinfo.frames.json'), JSON.stringify(json));
+});
