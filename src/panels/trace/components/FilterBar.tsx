@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useId } from 'react';
 import { css } from '@emotion/css';
 import { type GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
@@ -23,13 +23,18 @@ const num = (v: string) => (v.trim() === '' || !Number.isFinite(Number(v)) ? und
 /** Structured filters; spans that fail are pruned into "N spans hidden" rows, never dropped. */
 export function FilterBar({ columns, filter, onChange, matchesText, error }: Props) {
   const styles = useStyles2(getStyles);
+  const id = useId();
   const set = (patch: Partial<SpanFilter>) => onChange({ ...filter, ...patch });
   const opts = (list: readonly string[]) => [...list].sort().map((v) => ({ value: v, label: v }));
   return (
     <div className={styles.bar} role="group" aria-label={t('trace.filters.label', 'Span filters')}>
       <div className={styles.field}>
+        {/* Combobox is named by a label element, not aria-label. */}
+        <span id={`${id}-service`} className={styles.hidden}>
+          {t('trace.filters.service', 'Service')}
+        </span>
         <MultiCombobox
-          aria-label={t('trace.filters.service', 'Service')}
+          aria-labelledby={`${id}-service`}
           placeholder={t('trace.filters.service', 'Service')}
           width={24}
           options={opts(columns.services)}
@@ -38,8 +43,12 @@ export function FilterBar({ columns, filter, onChange, matchesText, error }: Pro
         />
       </div>
       <div className={styles.field}>
+        {/* Combobox is named by a label element, not aria-label. */}
+        <span id={`${id}-operation`} className={styles.hidden}>
+          {t('trace.filters.operation', 'Operation')}
+        </span>
         <MultiCombobox
-          aria-label={t('trace.filters.operation', 'Operation')}
+          aria-labelledby={`${id}-operation`}
           placeholder={t('trace.filters.operation', 'Operation')}
           width={28}
           options={opts(columns.operations)}
@@ -52,8 +61,12 @@ export function FilterBar({ columns, filter, onChange, matchesText, error }: Pro
       <Input width={16} placeholder={t('trace.filters.key', 'attribute')} aria-label={t('trace.filters.keyLabel', 'Attribute key')} onChange={(e) => set({ attributeKey: e.currentTarget.value.trim() || undefined })} />
       <Input width={14} placeholder={t('trace.filters.value', 'value')} aria-label={t('trace.filters.valueLabel', 'Attribute value')} onChange={(e) => set({ attributeValue: e.currentTarget.value || undefined })} />
       <div className={styles.field}>
+        {/* Combobox is named by a label element, not aria-label. */}
+        <span id={`${id}-kind`} className={styles.hidden}>
+          {t('trace.filters.kind', 'Kind')}
+        </span>
         <MultiCombobox
-          aria-label={t('trace.filters.kind', 'Kind')}
+          aria-labelledby={`${id}-kind`}
           placeholder={t('trace.filters.kind', 'Kind')}
           width={20}
           options={KINDS.map((k) => ({ value: k, label: k }))}
@@ -79,5 +92,6 @@ export function FilterBar({ columns, filter, onChange, matchesText, error }: Pro
 const getStyles = (theme: GrafanaTheme2) => ({
   bar: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1), padding: theme.spacing(0.5, 1), height: 40, flexShrink: 0, overflowX: 'auto', borderBottom: `1px solid ${theme.colors.border.weak}` }),
   field: css({ flexShrink: 0 }),
+  hidden: css({ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clipPath: 'inset(50%)' }),
   error: css({ color: theme.colors.error.text }),
 });

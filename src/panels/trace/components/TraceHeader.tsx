@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useId } from 'react';
 import { css } from '@emotion/css';
 import { dateTimeFormat, type GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
@@ -16,6 +16,7 @@ interface Props {
 /** Root service and operation, trace id (copy), start, duration, services, depth, spans, errors, and what the reader fixed. */
 export function TraceHeader({ summary: s, traces, selected, onSelect }: Props) {
   const styles = useStyles2(getStyles);
+  const pickerLabel = useId();
   const i = s.issues;
   const notes = [
     i.orphans && t('trace.header.orphans', '{{count}} orphan spans shown as roots', { count: i.orphans }),
@@ -31,8 +32,12 @@ export function TraceHeader({ summary: s, traces, selected, onSelect }: Props) {
         <strong className={styles.title}>{s.rootService ? `${s.rootService}: ${s.rootOperation}` : s.traceId}</strong>
         {traces.length > 1 && (
           <div className={styles.picker}>
+            {/* Combobox is named by a label element, not aria-label. */}
+            <span id={pickerLabel} className={styles.hidden}>
+              {t('trace.picker.label', 'Trace')}
+            </span>
             <Combobox
-              aria-label={t('trace.picker.label', 'Trace')}
+              aria-labelledby={pickerLabel}
               value={selected}
               options={traces.map((tr, k) => ({ value: k, label: `${tr.rootService}: ${tr.rootOperation} (${tr.spanCount}) ${tr.traceId}` }))}
               onChange={(o) => onSelect(o.value)}
@@ -67,6 +72,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
   titleRow: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1), minWidth: 0 }),
   title: css({ fontSize: theme.typography.h5.fontSize, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }),
   picker: css({ minWidth: 240, maxWidth: 480, flexGrow: 1 }),
+  hidden: css({ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clipPath: 'inset(50%)' }),
   meta: css({ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: theme.spacing(2), color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
   error: css({ color: theme.colors.error.text }),
   warning: css({ color: theme.colors.warning.text, fontSize: theme.typography.bodySmall.fontSize, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }),

@@ -137,3 +137,35 @@ describe('TracePanel data links', () => {
     expect(link).toHaveAttribute('href', '/explore?span=b');
   });
 });
+
+describe('TracePanel with Grafana trace frames', () => {
+  const frame = () =>
+    createDataFrame({
+      meta: { preferredVisualisationType: 'trace' },
+      fields: [
+        { name: 'traceID', type: FieldType.string, values: ['t1', 't1', 't2'] },
+        { name: 'spanID', type: FieldType.string, values: ['a', 'b', 'c'] },
+        { name: 'parentSpanID', type: FieldType.string, values: [undefined, 'a', undefined] },
+        { name: 'serviceName', type: FieldType.string, values: ['front', 'back', 'solo'] },
+        { name: 'operationName', type: FieldType.string, values: ['GET /', 'query', 'x'] },
+        { name: 'startTime', type: FieldType.number, values: [1000, 1001, 5] },
+        { name: 'duration', type: FieldType.number, values: [10, 2, 1] },
+        { name: 'tags', type: FieldType.other, values: [[{ key: 'http.method', value: 'GET' }], [{ key: 'http.method', value: 'POST' }], []] },
+      ],
+    });
+  const frameProps = (options: Partial<TracePanelOptions>) =>
+    ({ ...props('', options), data: { series: [frame()], state: LoadingState.Done } }) as unknown as ReturnType<typeof props>;
+
+  it('offers a trace picker when the data holds several traces', async () => {
+    render(<TracePanel {...frameProps({})} />);
+    await screen.findAllByTestId('meshlens-span-row');
+    expect(screen.getByRole('combobox', { name: 'Trace' })).toBeInTheDocument();
+    expect(screen.getAllByTestId('meshlens-span-row')).toHaveLength(2);
+  });
+
+  it('labels bars with a chosen attribute', async () => {
+    render(<TracePanel {...frameProps({ barLabel: 'attribute', barLabelAttribute: 'http.method' })} />);
+    expect(await screen.findByText('POST')).toBeInTheDocument();
+    expect(screen.getByText('GET')).toBeInTheDocument();
+  });
+});

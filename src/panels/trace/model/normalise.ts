@@ -14,7 +14,8 @@ export interface NormaliseOptions {
   readonly maxSpans?: number;
 }
 
-export const DEFAULT_MAX_SPANS = 1_000_000;
+// Past this the model and its columns no longer fit a browser tab comfortably; the rest is counted and reported.
+export const DEFAULT_MAX_SPANS = 500_000;
 
 function describe(v: unknown): string {
   if (Array.isArray(v)) {
