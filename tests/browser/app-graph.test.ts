@@ -61,7 +61,14 @@ describe('graph page in Chromium from dist/ against a real Prometheus', () => {
       const url = new URL(page.url());
       assert.deepEqual(url.searchParams.getAll('var-namespace'), ['shop', 'payments']);
       assert.equal(url.searchParams.get('edgeLabels'), 'errors');
-      assert.deepEqual(await nodeTitles(page), ['cart', 'frontend', 'istio-ingressgateway', 'payment']);
+      // The graph re-queries and re-lays out for the new graph type: wait for the new nodes, then compare.
+      const expected = ['cart', 'frontend', 'istio-ingressgateway', 'payment'];
+      let titles: string[] = [];
+      await waitFor(async () => {
+        titles = await nodeTitles(page);
+        return titles.join() === expected.join();
+      }, 15_000).catch(() => undefined);
+      assert.deepEqual(titles, expected);
     } finally {
       await page.close();
     }
@@ -72,7 +79,7 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000) {
   const until = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > until) {
-      throw new Error('timed out waiting for Prometheus data');
+      throw new Error('timed out');
     }
     await new Promise((r) => setTimeout(r, 500));
   }
