@@ -40,10 +40,19 @@ const q = (params: Record<string, string>) =>
 
 /** Built-in links: the bundled Istio service and workload dashboards and the mesh graph page, focused on this span's service. */
 export function builtInLinks(ctx: ServiceContext): Array<{ title: string; href: string }> {
+  // The service dashboard's variable holds Istio's destination_service, the Kubernetes FQDN.
+  const fqdn = ctx.namespace ? `${ctx.service}.${ctx.namespace}.svc.cluster.local` : ctx.service;
+  const path = (s: string) => encodeURIComponent(s);
   const links = [
-    { title: 'Istio service dashboard', href: `/d/meshlens-istio-service?${q({ 'var-service': ctx.service, 'var-namespace': ctx.namespace })}` },
-    { title: 'Mesh graph', href: `/a/meshlens-istio-app/graph?${q({ service: ctx.service, namespace: ctx.namespace })}` },
+    { title: 'Istio service dashboard', href: `/d/meshlens-istio-service?${q({ 'var-namespace': ctx.namespace, 'var-service': fqdn })}` },
+    { title: 'Mesh graph', href: `/a/meshlens-istio-app/graph?${q({ 'var-namespace': ctx.namespace })}` },
   ];
+  if (ctx.namespace) {
+    links.push({
+      title: 'MeshLens service page',
+      href: `/a/meshlens-istio-app/overview/service/${path(ctx.namespace)}/${path(ctx.service)}`,
+    });
+  }
   if (ctx.workload) {
     links.splice(1, 0, {
       title: 'Istio workload dashboard',
