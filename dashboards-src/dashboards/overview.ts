@@ -12,6 +12,7 @@ import {
   tcpByteRate,
   topk,
 } from '../../src/shared/istio/dashboardQueries';
+import { REQUESTS_GROUP_BY, TCP_GROUP_BY } from '../../src/shared/istio/graphQueries';
 import { buildDashboard } from '../lib/dashboard';
 import { Dashboards } from '../lib/ids';
 import { PROMETHEUS, TRACING } from '../lib/datasources';
@@ -25,13 +26,9 @@ const traffic = [
   inVar('destination_cluster', 'cluster'),
   inVar('destination_workload_namespace', 'namespace'),
 ];
-const edge = [
-  'source_workload',
-  'source_workload_namespace',
-  'destination_workload',
-  'destination_workload_namespace',
-  'destination_service',
-];
+// The mesh graph panel reads Kiali's label sets (response codes and flags included) and computes errors itself.
+const graphRequestLabels = REQUESTS_GROUP_BY.split(',');
+const graphTcpLabels = TCP_GROUP_BY.split(',');
 const serviceColumns = { destination_service: 'Service' };
 
 /** A Jaeger query for one trace id (no queryType = look up by id), read from the `trace_id` variable. */
@@ -98,12 +95,11 @@ export const overview = () =>
           pluginPanel(
             'meshlens-meshgraph-panel',
             'Mesh traffic graph',
-            'Workloads and the requests between them over the last rate window, Kiali style. Edges show request rate; red edges carry errors.',
+            'Workloads and the traffic between them over the last rate window, Kiali style: request rate on edges, health colours from response codes (5xx, 4xx, gRPC, no response) with their reasons.',
             PROMETHEUS,
             [
-              promQuery({ refId: 'requests', instant: true, expr: requestRate(traffic, edge) }, 0),
-              promQuery({ refId: 'errors', instant: true, expr: requestRateByCode('5..', traffic, edge) }, 1),
-              promQuery({ refId: 'tcp', instant: true, expr: tcpByteRate('received', traffic, edge) }, 2),
+              promQuery({ refId: 'requests', instant: true, expr: requestRate(traffic, graphRequestLabels) }, 0),
+              promQuery({ refId: 'tcp', instant: true, expr: tcpByteRate('received', traffic, graphTcpLabels) }, 1),
             ],
             // Option names of the mesh graph panel (MeshGraphPanelOptions); its drill-downs open these dashboards.
             {

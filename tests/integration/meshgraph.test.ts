@@ -79,3 +79,31 @@ test('the preset queries on the simulator’s Prometheus give Kiali’s Bookinfo
   }));
   writeFileSync(join(dir, 'simulator-bookinfo.frames.json'), JSON.stringify(json));
 });
+
+test('the overview dashboard’s graph queries feed the panel model: workloads, and the fault as errors, not extra traffic', async () => {
+  const dashboard = JSON.parse(require('node:fs').readFileSync(join(__dirname, '../../src/dashboards/meshlens-overview.json'), 'utf8'));
+  const panel = dashboard.panels.find((p: { type: string }) => p.type === 'meshlens-meshgraph-panel');
+  // Grafana interpolates the dashboard variables: all clusters and namespaces, a 20 s rate window.
+  const interpolate = (expr: string) =>
+    expr.replace(/\$__rate_interval/g, '20s').replace(/=~"\$cluster"/g, '=~".*"').replace(/=~"\$namespace"/g, '=~".*"').replace(/="\$cluster"/g, '=~".*"');
+  const frames: DataFrame[] = [];
+  await pollUntil(async () => ((await prom.query(interpolate(panel.targets[0].expr))).length > 5 ? true : undefined), 'overview graph traffic', 60_000);
+  for (const t of panel.targets) {
+    const expr = interpolate(t.expr);
+    assert.doesNotMatch(expr, /\$/, `every variable is interpolated: ${expr}`);
+    frames.push(tableFrame(t.refId, expr, await prom.query(expr)));
+  }
+  const result = framesToGraph(frames, { ...defaultMeshGraphPanelOptions, ...panel.options });
+  if (!result.ok) {
+    assert.fail(result.error);
+  }
+  const titles = result.graph.nodes.map((n) => n.title);
+  for (const wl of ['productpage-v1', 'reviews-v3', 'ratings-v1']) {
+    assert.ok(titles.includes(wl), `${wl} is a node: ${titles.join(', ')}`);
+  }
+  const byTitle = new Map(result.graph.nodes.map((n) => [n.id, n.title]));
+  // With injected service nodes (the panel's default) the edge ends at the ratings service node.
+  const faulty = result.graph.edges.find((e) => byTitle.get(e.source) === 'reviews-v3' && /^ratings/.test(byTitle.get(e.target) ?? ''));
+  assert.ok(faulty, `reviews-v3 → ratings edge among ${result.graph.edges.map((e) => `${byTitle.get(e.source)}→${byTitle.get(e.target)}`).join(', ')}`);
+  assert.notEqual(faulty.health, 'healthy', `the 20 % 503 fault colours the edge: ${JSON.stringify(faulty.health)}`);
+});
