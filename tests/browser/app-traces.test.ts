@@ -115,6 +115,10 @@ describe('traces page in Chromium from dist/', () => {
       await page.getByLabel('Open a Jaeger, Zipkin or OTLP JSON trace file').setInputFiles(join(ROOT, 'tests/fixtures/traces/kiali-kiali_responseTrace.json'));
       // The scene's trace panel now shows the file (its title is the file name).
       await page.getByText('kiali-kiali_responseTrace.json').waitFor();
+      // The trace panel parses the OTLP file (in its worker) and lists Bookinfo's 8 spans.
+      await page.locator('[data-testid="meshlens-span-row"]').first().waitFor({ timeout: 20_000 });
+      assert.equal(await page.locator('[data-testid="meshlens-span-row"]').count(), 8);
+      assert.match(await page.locator('[data-testid="meshlens-trace-panel"]').innerText(), /istio-ingressgateway/);
       writeFileSync(join(ARTIFACTS, 'app-traces-file.png'), await page.screenshot());
     } finally {
       await page.close();
