@@ -1,7 +1,7 @@
 import { defaultHealthThresholds, edgeHealth, nodeHealth } from './health';
 import { type MeshEdge, type MeshNode } from './types';
 
-const edge = (protocol: MeshEdge['protocol'], rates: MeshEdge['rates']): MeshEdge => ({ id: 'e', source: 'a', target: 'b', protocol, rates, responses: {} });
+const edge = (protocol: MeshEdge['protocol'], rates: MeshEdge['rates']): MeshEdge => ({ id: 'e', source: 'a', target: 'b', protocol, rates, responses: new Map() });
 const node = (rates: MeshNode['rates']): MeshNode => ({
   id: 'n',
   nodeType: 'workload',

@@ -29,7 +29,7 @@ export class TrafficMap {
   }
 
   addEdge(source: string, target: string, protocol: Protocol): MeshEdge {
-    const edge: MeshEdge = { id: `${source}->${target}:${protocol}`, source, target, protocol, rates: emptyEdgeRates(), responses: {} };
+    const edge: MeshEdge = { id: `${source}->${target}:${protocol}`, source, target, protocol, rates: emptyEdgeRates(), responses: new Map() };
     this.edgeIndex.set(`${source}\n${target}\n${protocol}`, edge);
     const list = this.edgesBySource.get(source);
     if (list) {
@@ -77,7 +77,12 @@ function add<K extends string>(rates: Partial<Record<K, number>>, key: K, value:
 }
 
 export function addResponse(edge: MeshEdge, code: string, flags: string, host: string, value: number) {
-  const detail = (edge.responses[code || '-'] ??= { flags: {}, hosts: {} });
+  const key = code || '-';
+  let detail = edge.responses.get(key);
+  if (!detail) {
+    detail = { flags: {}, hosts: {} };
+    edge.responses.set(key, detail);
+  }
   if (flags) {
     add(detail.flags, flags, value);
   }
