@@ -40,6 +40,13 @@ describe('health with Kiali default thresholds', () => {
     expect(health.reasons).toEqual(['4xx 12.0 % of inbound HTTP ≥ 10 %', '5xx 20.0 % of outbound HTTP ≥ 10 %']);
   });
 
+  it('sums outbound traffic per protocol over all edges, ignoring TCP', () => {
+    const outbound = [edge('http', { http: 90, http5xx: 0 }), edge('http', { http: 10, http5xx: 5 }), edge('grpc', { grpc: 40, grpcNoResponse: 2 }), edge('tcp', { tcp: 9 })];
+    const health = nodeHealth(node({}), outbound, defaultHealthThresholds);
+    expect(health.status).toBe('degraded');
+    expect(health.reasons).toEqual(['5xx 5.0 % of outbound HTTP > 0 %', 'noResponse 5.0 % of outbound gRPC > 0 %']);
+  });
+
   it('honours edited thresholds', () => {
     const lenient = defaultHealthThresholds.map((t) => (t.code === '5xx' ? { ...t, degraded: 5 } : t));
     expect(edgeHealth(edge('http', { http: 100, http5xx: 1 }), lenient).status).toBe('healthy');
