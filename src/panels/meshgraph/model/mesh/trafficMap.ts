@@ -9,7 +9,8 @@ export class TrafficMap {
   readonly nodes = new Map<string, MeshNode>();
   readonly edgesBySource = new Map<string, MeshEdge[]>();
   private readonly appliedSeries = new Map<MeshEdge, Set<string>>();
-  private readonly edgeIndex = new Map<string, MeshEdge>();
+  /** source id → target id → edge per protocol: node ids are reused strings with cached hashes, so no key is built per series. */
+  private readonly edgeIndex = new Map<string, Map<string, Partial<Record<Protocol, MeshEdge>>>>();
 
   addNode(identity: NodeIdentity, graphType: Parameters<typeof nodeId>[1]): MeshNode | undefined {
     const ident = nodeId(identity, graphType);
@@ -25,12 +26,22 @@ export class TrafficMap {
   }
 
   findEdge(source: string, target: string, protocol: Protocol): MeshEdge | undefined {
-    return this.edgeIndex.get(`${source}\n${target}\n${protocol}`);
+    return this.edgeIndex.get(source)?.get(target)?.[protocol];
   }
 
   addEdge(source: string, target: string, protocol: Protocol): MeshEdge {
     const edge: MeshEdge = { id: `${source}->${target}:${protocol}`, source, target, protocol, rates: emptyEdgeRates(), responses: new Map() };
-    this.edgeIndex.set(`${source}\n${target}\n${protocol}`, edge);
+    let targets = this.edgeIndex.get(source);
+    if (!targets) {
+      targets = new Map();
+      this.edgeIndex.set(source, targets);
+    }
+    let byProtocol = targets.get(target);
+    if (!byProtocol) {
+      byProtocol = {};
+      targets.set(target, byProtocol);
+    }
+    byProtocol[protocol] = edge;
     const list = this.edgesBySource.get(source);
     if (list) {
       list.push(edge);
