@@ -1,4 +1,4 @@
-import { addOutgoing, type TrafficMap } from './trafficMap';
+import { addOutgoing, emptyResponseDetail, type TrafficMap } from './trafficMap';
 import { type MeshEdge, type MeshNode, UNKNOWN } from './types';
 
 /**
@@ -120,7 +120,7 @@ function resetOutgoing(n: MeshNode) {
 }
 
 function copyResponses(r: MeshEdge['responses']): MeshEdge['responses'] {
-  return new Map([...r].map(([code, d]) => [code, { flags: { ...d.flags }, hosts: { ...d.hosts } }]));
+  return new Map([...r].map(([code, d]) => [code, { flags: Object.assign(emptyResponseDetail().flags, d.flags), hosts: Object.assign(emptyResponseDetail().hosts, d.hosts) }]));
 }
 
 function mergeEdgeTraffic(into: MeshEdge, from: MeshEdge) {
@@ -130,7 +130,7 @@ function mergeEdgeTraffic(into: MeshEdge, from: MeshEdge) {
   for (const [code, d] of from.responses) {
     let target = into.responses.get(code);
     if (!target) {
-      target = { flags: {}, hosts: {} };
+      target = emptyResponseDetail();
       into.responses.set(code, target);
     }
     Object.entries(d.flags).forEach(([f, v]) => (target.flags[f] = (target.flags[f] ?? 0) + v));

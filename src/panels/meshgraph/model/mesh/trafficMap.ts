@@ -1,5 +1,5 @@
 import { newNode, nodeId, type NodeIdentity } from './nodeId';
-import { emptyEdgeRates, type EdgeRateKey, type MeshEdge, type MeshNode, type NodeRateKey, type Protocol } from './types';
+import { emptyEdgeRates, type EdgeRateKey, type ResponseDetail, type MeshEdge, type MeshNode, type NodeRateKey, type Protocol } from './types';
 
 /**
  * A traffic map under construction: nodes by id, edges per source in insertion order, and the
@@ -87,11 +87,19 @@ function add<K extends string>(rates: Partial<Record<K, number>>, key: K, value:
   rates[key] = (rates[key] ?? 0) + value;
 }
 
+/**
+ * Keyed by label values (hosts, flags): prototype-less objects, so a host called "__proto__" is just a
+ * key, and (dictionary mode in V8) thousands of distinct hosts do not each add a hidden class.
+ */
+export function emptyResponseDetail(): ResponseDetail {
+  return { flags: Object.create(null) as Record<string, number>, hosts: Object.create(null) as Record<string, number> };
+}
+
 export function addResponse(edge: MeshEdge, code: string, flags: string, host: string, value: number) {
   const key = code || '-';
   let detail = edge.responses.get(key);
   if (!detail) {
-    detail = { flags: {}, hosts: {} };
+    detail = emptyResponseDetail();
     edge.responses.set(key, detail);
   }
   if (flags) {
