@@ -68,7 +68,7 @@ export function edgeHealth(e: MeshEdge, thresholds: readonly HealthThreshold[]):
   const health: Health = { status: 'idle', reasons: [] };
   const counts = edgeCounts(e);
   if (counts) {
-    evaluate(counts, e.protocol.toUpperCase(), thresholds, health);
+    evaluate(counts, e.protocol === 'http' ? 'HTTP' : 'GRPC', thresholds, health);
   } else if ((e.rates.tcp ?? 0) > 0) {
     health.status = 'healthy';
   }
