@@ -1,4 +1,4 @@
-import { addOutgoing, type TrafficMap } from './trafficMap';
+import { addOutgoing, emptyResponseDetail, type TrafficMap } from './trafficMap';
 import { type MeshEdge, type MeshNode, UNKNOWN } from './types';
 
 /**
@@ -120,15 +120,19 @@ function resetOutgoing(n: MeshNode) {
 }
 
 function copyResponses(r: MeshEdge['responses']): MeshEdge['responses'] {
-  return Object.fromEntries(Object.entries(r).map(([code, d]) => [code, { flags: { ...d.flags }, hosts: { ...d.hosts } }]));
+  return new Map([...r].map(([code, d]) => [code, { flags: Object.assign(emptyResponseDetail().flags, d.flags), hosts: Object.assign(emptyResponseDetail().hosts, d.hosts) }]));
 }
 
 function mergeEdgeTraffic(into: MeshEdge, from: MeshEdge) {
   for (const [k, v] of Object.entries(from.rates) as Array<[keyof MeshEdge['rates'], number]>) {
     into.rates[k] = (into.rates[k] ?? 0) + v;
   }
-  for (const [code, d] of Object.entries(from.responses)) {
-    const target = (into.responses[code] ??= { flags: {}, hosts: {} });
+  for (const [code, d] of from.responses) {
+    let target = into.responses.get(code);
+    if (!target) {
+      target = emptyResponseDetail();
+      into.responses.set(code, target);
+    }
     Object.entries(d.flags).forEach(([f, v]) => (target.flags[f] = (target.flags[f] ?? 0) + v));
     Object.entries(d.hosts).forEach(([h, v]) => (target.hosts[h] = (target.hosts[h] ?? 0) + v));
   }

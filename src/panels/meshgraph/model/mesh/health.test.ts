@@ -1,7 +1,7 @@
 import { defaultHealthThresholds, edgeHealth, nodeHealth } from './health';
 import { type MeshEdge, type MeshNode } from './types';
 
-const edge = (protocol: MeshEdge['protocol'], rates: MeshEdge['rates']): MeshEdge => ({ id: 'e', source: 'a', target: 'b', protocol, rates, responses: {} });
+const edge = (protocol: MeshEdge['protocol'], rates: MeshEdge['rates']): MeshEdge => ({ id: 'e', source: 'a', target: 'b', protocol, rates, responses: new Map() });
 const node = (rates: MeshNode['rates']): MeshNode => ({
   id: 'n',
   nodeType: 'workload',
@@ -38,6 +38,13 @@ describe('health with Kiali default thresholds', () => {
     const health = nodeHealth(node({ httpIn: 100, httpIn4xx: 12 }), [edge('http', { http: 50, http5xx: 10 })], defaultHealthThresholds);
     expect(health.status).toBe('failure');
     expect(health.reasons).toEqual(['4xx 12.0 % of inbound HTTP ≥ 10 %', '5xx 20.0 % of outbound HTTP ≥ 10 %']);
+  });
+
+  it('sums outbound traffic per protocol over all edges, ignoring TCP', () => {
+    const outbound = [edge('http', { http: 90, http5xx: 0 }), edge('http', { http: 10, http5xx: 5 }), edge('grpc', { grpc: 40, grpcNoResponse: 2 }), edge('tcp', { tcp: 9 })];
+    const health = nodeHealth(node({}), outbound, defaultHealthThresholds);
+    expect(health.status).toBe('degraded');
+    expect(health.reasons).toEqual(['5xx 5.0 % of outbound HTTP > 0 %', 'noResponse 5.0 % of outbound gRPC > 0 %']);
   });
 
   it('honours edited thresholds', () => {

@@ -68,7 +68,7 @@ export function edgeHealth(e: MeshEdge, thresholds: readonly HealthThreshold[]):
   const health: Health = { status: 'idle', reasons: [] };
   const counts = edgeCounts(e);
   if (counts) {
-    evaluate(counts, e.protocol.toUpperCase(), thresholds, health);
+    evaluate(counts, e.protocol === 'http' ? 'HTTP' : 'GRPC', thresholds, health);
   } else if ((e.rates.tcp ?? 0) > 0) {
     health.status = 'healthy';
   }
@@ -81,20 +81,33 @@ export function nodeHealth(n: MeshNode, outbound: readonly MeshEdge[], threshold
   const r = n.rates;
   evaluate({ total: r.httpIn ?? 0, byClass: { '5xx': r.httpIn5xx, '4xx': r.httpIn4xx, noResponse: r.httpInNoResponse } }, 'inbound HTTP', thresholds, health);
   evaluate({ total: r.grpcIn ?? 0, byClass: { grpc: r.grpcInErr, noResponse: r.grpcInNoResponse } }, 'inbound gRPC', thresholds, health);
-  const out: Record<'http' | 'grpc', Counts> = { http: { total: 0, byClass: {} }, grpc: { total: 0, byClass: {} } };
+  // Summed field by field: this runs for every node and outbound edge, so no per-edge objects.
+  let http = 0;
+  let http5xx = 0;
+  let http4xx = 0;
+  let httpNoResponse = 0;
+  let grpc = 0;
+  let grpcErr = 0;
+  let grpcNoResponse = 0;
   for (const e of outbound) {
-    const c = edgeCounts(e);
-    if (!c || e.protocol === 'tcp') {
-      continue;
-    }
-    const acc = out[e.protocol];
-    acc.total += c.total;
-    for (const [k, v] of Object.entries(c.byClass) as Array<[HealthThreshold['code'], number | undefined]>) {
-      acc.byClass[k] = (acc.byClass[k] ?? 0) + (v ?? 0);
+    const er = e.rates;
+    if (e.protocol === 'http') {
+      http += er.http ?? 0;
+      http5xx += er.http5xx ?? 0;
+      http4xx += er.http4xx ?? 0;
+      httpNoResponse += er.httpNoResponse ?? 0;
+    } else if (e.protocol === 'grpc') {
+      grpc += er.grpc ?? 0;
+      grpcErr += er.grpcErr ?? 0;
+      grpcNoResponse += er.grpcNoResponse ?? 0;
     }
   }
-  evaluate(out.http, 'outbound HTTP', thresholds, health);
-  evaluate(out.grpc, 'outbound gRPC', thresholds, health);
+  if (http > 0) {
+    evaluate({ total: http, byClass: { '5xx': http5xx, '4xx': http4xx, noResponse: httpNoResponse } }, 'outbound HTTP', thresholds, health);
+  }
+  if (grpc > 0) {
+    evaluate({ total: grpc, byClass: { grpc: grpcErr, noResponse: grpcNoResponse } }, 'outbound gRPC', thresholds, health);
+  }
   if (health.status === 'idle' && ((r.tcpIn ?? 0) > 0 || (r.tcpOut ?? 0) > 0)) {
     health.status = 'healthy';
   }

@@ -146,7 +146,7 @@ export function addSample(map: TrafficMap, sample: Sample, o: PopulateOptions, d
   const si = r.sourceIdentity;
   const di = r.destIdentity;
   // Kiali's edge time-series hash: metric, both ends' identities, code, flags, host.
-  const key = `${sample.metric}|${si.cluster}:${si.serviceNamespace}::${si.workloadNamespace}:${si.workload}:${si.app}:${si.version}|${di.cluster}:${di.serviceNamespace}:${di.service}:${di.workloadNamespace}:${di.workload}:${di.app}:${di.version}|${code}|${flags}|${r.host}`;
+  const key = [sample.metric, si.cluster, si.serviceNamespace, '', si.workloadNamespace, si.workload, si.app, si.version, di.cluster, di.serviceNamespace, di.service, di.workloadNamespace, di.workload, di.app, di.version, code, flags, r.host].join('\u0000');
   const traffic = { protocol, value: sample.value, code, flags, host: r.host };
   const { destCluster: c, destServiceNamespace: ns, destServiceName: name } = r;
   if (shouldInject(r, dest.nodeType, o)) {

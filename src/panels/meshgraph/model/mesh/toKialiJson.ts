@@ -64,7 +64,7 @@ function edgeTraffic(e: MeshEdge, source: MeshNode | undefined) {
   }
   const pct = (v: number) => goFixed((v / total) * 100, 1);
   const responses = Object.fromEntries(
-    Object.entries(e.responses).map(([code, d]) => {
+    [...e.responses].map(([code, d]) => {
       const detail: Record<string, Record<string, string>> = {};
       if (Object.keys(d.flags).length) {
         detail.flags = Object.fromEntries(Object.entries(d.flags).map(([k, v]) => [k, pct(v)]));

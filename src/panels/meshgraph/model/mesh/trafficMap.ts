@@ -1,5 +1,5 @@
 import { newNode, nodeId, type NodeIdentity } from './nodeId';
-import { emptyEdgeRates, type EdgeRateKey, type MeshEdge, type MeshNode, type NodeRateKey, type Protocol } from './types';
+import { emptyEdgeRates, type EdgeRateKey, type ResponseDetail, type MeshEdge, type MeshNode, type NodeRateKey, type Protocol } from './types';
 
 /**
  * A traffic map under construction: nodes by id, edges per source in insertion order, and the
@@ -9,7 +9,8 @@ export class TrafficMap {
   readonly nodes = new Map<string, MeshNode>();
   readonly edgesBySource = new Map<string, MeshEdge[]>();
   private readonly appliedSeries = new Map<MeshEdge, Set<string>>();
-  private readonly edgeIndex = new Map<string, MeshEdge>();
+  /** source id → target id → edge per protocol: node ids are reused strings with cached hashes, so no key is built per series. */
+  private readonly edgeIndex = new Map<string, Map<string, Partial<Record<Protocol, MeshEdge>>>>();
 
   addNode(identity: NodeIdentity, graphType: Parameters<typeof nodeId>[1]): MeshNode | undefined {
     const ident = nodeId(identity, graphType);
@@ -25,12 +26,22 @@ export class TrafficMap {
   }
 
   findEdge(source: string, target: string, protocol: Protocol): MeshEdge | undefined {
-    return this.edgeIndex.get(`${source}\n${target}\n${protocol}`);
+    return this.edgeIndex.get(source)?.get(target)?.[protocol];
   }
 
   addEdge(source: string, target: string, protocol: Protocol): MeshEdge {
-    const edge: MeshEdge = { id: `${source}->${target}:${protocol}`, source, target, protocol, rates: emptyEdgeRates(), responses: {} };
-    this.edgeIndex.set(`${source}\n${target}\n${protocol}`, edge);
+    const edge: MeshEdge = { id: `${source}->${target}:${protocol}`, source, target, protocol, rates: emptyEdgeRates(), responses: new Map() };
+    let targets = this.edgeIndex.get(source);
+    if (!targets) {
+      targets = new Map();
+      this.edgeIndex.set(source, targets);
+    }
+    let byProtocol = targets.get(target);
+    if (!byProtocol) {
+      byProtocol = {};
+      targets.set(target, byProtocol);
+    }
+    byProtocol[protocol] = edge;
     const list = this.edgesBySource.get(source);
     if (list) {
       list.push(edge);
@@ -60,7 +71,14 @@ export class TrafficMap {
   }
 
   edges(): MeshEdge[] {
-    return [...this.edgesBySource.values()].flat();
+    // A plain loop: spread + flat() over thousands of small arrays is several times slower.
+    const all: MeshEdge[] = [];
+    for (const list of this.edgesBySource.values()) {
+      for (const e of list) {
+        all.push(e);
+      }
+    }
+    return all;
   }
 }
 
@@ -76,8 +94,21 @@ function add<K extends string>(rates: Partial<Record<K, number>>, key: K, value:
   rates[key] = (rates[key] ?? 0) + value;
 }
 
+/**
+ * Keyed by label values (hosts, flags): prototype-less objects, so a host called "__proto__" is just a
+ * key, and (dictionary mode in V8) thousands of distinct hosts do not each add a hidden class.
+ */
+export function emptyResponseDetail(): ResponseDetail {
+  return { flags: Object.create(null) as Record<string, number>, hosts: Object.create(null) as Record<string, number> };
+}
+
 export function addResponse(edge: MeshEdge, code: string, flags: string, host: string, value: number) {
-  const detail = (edge.responses[code || '-'] ??= { flags: {}, hosts: {} });
+  const key = code || '-';
+  let detail = edge.responses.get(key);
+  if (!detail) {
+    detail = emptyResponseDetail();
+    edge.responses.set(key, detail);
+  }
   if (flags) {
     add(detail.flags, flags, value);
   }

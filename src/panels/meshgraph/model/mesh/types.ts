@@ -115,7 +115,9 @@ export interface MeshEdge {
   readonly target: string;
   readonly protocol: Protocol;
   rates: Partial<Record<EdgeRateKey, number>>;
-  responses: Record<string, ResponseDetail>;
+  /** By response code. A Map, not a record: codes like "503" are array indexes, and an object keyed by them
+   * allocates a holey backing store of that length for every edge (megabytes of garbage at 10k edges). */
+  responses: Map<string, ResponseDetail>;
   waypoint?: WaypointEdgeInfo;
   /** % of traffic with connection_security_policy="mutual_tls" (security enrichment). */
   isMTLS?: number;

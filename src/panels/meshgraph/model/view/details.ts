@@ -55,14 +55,14 @@ export function nodeSummary(graph: ViewGraph, node: ViewNode): { inbound: Traffi
   return { inbound: summarise(inbound, (e) => e.mesh?.sourcePrincipal), outbound: summarise(outbound, (e) => e.mesh?.destPrincipal) };
 }
 
-/** Response codes of an edge as shares of its traffic, largest first. */
+/** Response codes of an edge as shares of its traffic, largest first (ties by code). */
 export function responseShares(e: ViewEdge): Array<{ code: string; pct: number; flags: string; hosts: string }> {
-  const responses = e.mesh?.responses ?? {};
-  const total = Object.values(responses).reduce((sum, d) => sum + Object.values(d.flags).reduce((a, b) => a + b, 0), 0);
-  return Object.entries(responses)
+  const responses = [...(e.mesh?.responses ?? [])];
+  const total = responses.map(([, d]) => d).reduce((sum, d) => sum + Object.values(d.flags).reduce((a, b) => a + b, 0), 0);
+  return responses
     .map(([code, d]) => {
       const v = Object.values(d.flags).reduce((a, b) => a + b, 0);
       return { code, pct: total > 0 ? (v / total) * 100 : 0, flags: Object.keys(d.flags).join(', '), hosts: Object.keys(d.hosts).join(', ') };
     })
-    .sort((a, b) => b.pct - a.pct);
+    .sort((a, b) => b.pct - a.pct || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
