@@ -3,6 +3,7 @@ import { css } from '@emotion/css';
 import { type GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { useStyles2, useTheme2 } from '@grafana/ui';
+import { bounds } from '../model/layout/types';
 import { type Viewport } from './canvas/viewport';
 
 const W = 160;
@@ -22,16 +23,7 @@ export function Minimap({ xy, viewport, width, height, onCenter }: Props) {
   const theme = useTheme2();
   const ref = useRef<HTMLCanvasElement>(null);
   const frame = useMemo(() => {
-    let minX = Infinity;
-    let minY = Infinity;
-    let maxX = -Infinity;
-    let maxY = -Infinity;
-    for (let i = 0; i < xy.length; i += 2) {
-      minX = Math.min(minX, xy[i]);
-      maxX = Math.max(maxX, xy[i]);
-      minY = Math.min(minY, xy[i + 1]);
-      maxY = Math.max(maxY, xy[i + 1]);
-    }
+    const { minX, minY, maxX, maxY } = bounds(xy);
     const s = Math.min((W - 8) / Math.max(1, maxX - minX), (H - 8) / Math.max(1, maxY - minY));
     return { s, ox: 4 - minX * s, oy: 4 - minY * s };
   }, [xy]);

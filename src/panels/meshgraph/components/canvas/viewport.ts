@@ -1,3 +1,5 @@
+import { bounds } from '../../model/layout/types';
+
 /** World → screen: screen = world * k + (x, y). */
 export interface Viewport {
   x: number;
@@ -9,19 +11,10 @@ export const MIN_ZOOM = 0.02;
 export const MAX_ZOOM = 4;
 
 export function fitViewport(xy: Float64Array, width: number, height: number, margin = 40): Viewport {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (let i = 0; i < xy.length; i += 2) {
-    minX = Math.min(minX, xy[i]);
-    maxX = Math.max(maxX, xy[i]);
-    minY = Math.min(minY, xy[i + 1]);
-    maxY = Math.max(maxY, xy[i + 1]);
-  }
-  if (minX === Infinity) {
+  if (xy.length === 0) {
     return { x: width / 2, y: height / 2, k: 1 };
   }
+  const { minX, minY, maxX, maxY } = bounds(xy);
   const w = Math.max(1, maxX - minX);
   const h = Math.max(1, maxY - minY);
   const k = Math.min(1.5, Math.max(MIN_ZOOM, Math.min((width - 2 * margin) / w, (height - 2 * margin) / h)));

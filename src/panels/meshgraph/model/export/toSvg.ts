@@ -1,6 +1,8 @@
+import { bounds } from '../layout/types';
 import { type ViewGraph } from '../view/types';
 
-const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+const escapeXml = (s: string) =>
+  s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 export interface SvgColours {
   healthy: string;
@@ -14,19 +16,7 @@ export interface SvgColours {
 
 /** A standalone SVG of the laid-out graph (label text escaped: label values are untrusted). */
 export function toSvg(graph: ViewGraph, xy: Float64Array, index: ReadonlyMap<string, number>, c: SvgColours): string {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (let i = 0; i < xy.length; i += 2) {
-    minX = Math.min(minX, xy[i]);
-    maxX = Math.max(maxX, xy[i]);
-    minY = Math.min(minY, xy[i + 1]);
-    maxY = Math.max(maxY, xy[i + 1]);
-  }
-  if (minX === Infinity) {
-    minX = minY = maxX = maxY = 0;
-  }
+  const { minX, minY, maxX, maxY } = bounds(xy);
   const pad = 60;
   const parts: string[] = [];
   const r = (v: number) => Math.round(v * 10) / 10;
@@ -37,7 +27,9 @@ export function toSvg(graph: ViewGraph, xy: Float64Array, index: ReadonlyMap<str
       continue;
     }
     const colour = e.protocol === 'tcp' && e.rate > 0 ? c.tcp : c[e.health];
-    parts.push(`<line x1="${r(xy[2 * a])}" y1="${r(xy[2 * a + 1])}" x2="${r(xy[2 * b])}" y2="${r(xy[2 * b + 1])}" stroke="${colour}" stroke-width="1.5"/>`);
+    parts.push(
+      `<line x1="${r(xy[2 * a])}" y1="${r(xy[2 * a + 1])}" x2="${r(xy[2 * b])}" y2="${r(xy[2 * b + 1])}" stroke="${colour}" stroke-width="1.5"/>`
+    );
   }
   for (const n of graph.nodes) {
     const i = index.get(n.id);
@@ -52,7 +44,9 @@ export function toSvg(graph: ViewGraph, xy: Float64Array, index: ReadonlyMap<str
           ? `<polygon points="${x},${y - 18} ${x + 18},${y + 14} ${x - 18},${y + 14}"`
           : `<circle cx="${x}" cy="${y}" r="${n.shape === 'hexagon' ? 24 : 16}"`;
     parts.push(`${shape} fill="${c.fill}" stroke="${c[n.health]}" stroke-width="3"/>`);
-    parts.push(`<text x="${x}" y="${y + 30}" font-size="12" text-anchor="middle" fill="${c.text}">${escapeXml(n.title)}</text>`);
+    parts.push(
+      `<text x="${x}" y="${y + 30}" font-size="12" text-anchor="middle" fill="${c.text}">${escapeXml(n.title)}</text>`
+    );
   }
   const w = r(maxX - minX + 2 * pad);
   const h = r(maxY - minY + 2 * pad);

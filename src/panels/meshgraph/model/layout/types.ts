@@ -23,7 +23,7 @@ export interface LayoutResult {
 export const LAYER_GAP = 240;
 export const ROW_GAP = 80;
 
-/** Bounding box of positions, with a margin. */
+/** Bounding box of x, y pairs; all zeros when there are none. */
 export function bounds(positions: Float64Array): { minX: number; minY: number; maxX: number; maxY: number } {
   let minX = Infinity;
   let minY = Infinity;
