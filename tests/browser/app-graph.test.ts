@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openHarness, type Harness } from '../harness/browser';
 import { startIstioFixture, type MetricsSource } from '../harness/istioFixture';
+import { waitUntil } from '../lib/poll';
 import { scrapeConfig, startPrometheus, type RunningPrometheus } from '../lib/prometheus';
 
 const ARTIFACTS = join(resolve(__dirname, '../..'), 'artifacts/browser');
@@ -18,7 +19,7 @@ before(async () => {
   // One line to swap for the mesh simulator once it lands.
   source = await startIstioFixture();
   prom = await startPrometheus(scrapeConfig('istio-mesh', [source.target]));
-  await waitFor(async () => (await prom.query('sum(rate(istio_requests_total[4s]))')).length > 0);
+  await waitUntil(async () => (await prom.query('sum(rate(istio_requests_total[4s]))')).length > 0, 'Prometheus data');
   harness = await openHarness(undefined, { prometheusUrl: prom.url });
 });
 
@@ -29,14 +30,28 @@ after(async () => {
 });
 
 const nodeTitles = (page: import('playwright-core').Page) =>
-  page.locator(NODE).evaluateAll((els) => els.map((e) => (e.getAttribute('aria-label') ?? '').slice('Node: '.length)).sort());
+  page
+    .locator(NODE)
+    .evaluateAll((els) => els.map((e) => (e.getAttribute('aria-label') ?? '').slice('Node: '.length)).sort());
 
 describe('graph page in Chromium from dist/ against a real Prometheus', () => {
   test('the mesh graph panel draws the namespace from the URL, with its callers', async () => {
-    const { page, metrics } = await harness.render({ kind: 'app', path: `${GRAPH}?var-namespace=bookinfo&from=now-5m&to=now`, width: 1400, height: 900, waitFor: NODE });
+    const { page, metrics } = await harness.render({
+      kind: 'app',
+      path: `${GRAPH}?var-namespace=bookinfo&from=now-5m&to=now`,
+      width: 1400,
+      height: 900,
+      waitFor: NODE,
+    });
     try {
       assert.deepEqual(metrics.pageErrors, []);
-      assert.deepEqual(await nodeTitles(page), ['details v1', 'istio-ingressgateway', 'productpage v1', 'ratings v1', 'reviews v2']);
+      assert.deepEqual(await nodeTitles(page), [
+        'details v1',
+        'istio-ingressgateway',
+        'productpage v1',
+        'ratings v1',
+        'reviews v2',
+      ]);
       // Variables (2 label_values) + 2 graph queries, whatever the number of namespaces.
       assert.equal(metrics.queries?.count, 4, JSON.stringify(metrics.queries?.exprs));
       mkdirSync(ARTIFACTS, { recursive: true });
@@ -64,23 +79,17 @@ describe('graph page in Chromium from dist/ against a real Prometheus', () => {
       // The graph re-queries and re-lays out for the new graph type: wait for the new nodes, then compare.
       const expected = ['cart', 'frontend', 'istio-ingressgateway', 'payment'];
       let titles: string[] = [];
-      await waitFor(async () => {
-        titles = await nodeTitles(page);
-        return titles.join() === expected.join();
-      }, 15_000).catch(() => undefined);
+      await waitUntil(
+        async () => {
+          titles = await nodeTitles(page);
+          return titles.join() === expected.join();
+        },
+        'the app graph',
+        15_000
+      ).catch(() => undefined);
       assert.deepEqual(titles, expected);
     } finally {
       await page.close();
     }
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000) {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) {
-      throw new Error('timed out');
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}

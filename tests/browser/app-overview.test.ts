@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openHarness, type Harness } from '../harness/browser';
 import { startIstioFixture, type MetricsSource } from '../harness/istioFixture';
+import { waitUntil } from '../lib/poll';
 import { freePort, scrapeConfig, startPrometheus, type RunningPrometheus } from '../lib/prometheus';
 
 const ARTIFACTS = join(resolve(__dirname, '../..'), 'artifacts/browser');
@@ -19,7 +20,10 @@ before(async () => {
   // One line to swap for the mesh simulator once it lands.
   source = await startIstioFixture();
   prom = await startPrometheus(scrapeConfig('istio-mesh', [source.target]));
-  await waitFor(async () => (await prom.query('min(count_over_time(istio_requests_total[15s])) >= 12')).length > 0);
+  await waitUntil(
+    async () => (await prom.query('min(count_over_time(istio_requests_total[15s])) >= 12')).length > 0,
+    'Prometheus data'
+  );
   harness = await openHarness(undefined, { prometheusUrl: prom.url });
 });
 
@@ -41,9 +45,11 @@ describe('overview page in Chromium from dist/ against a real Prometheus', () =>
       assert.deepEqual(metrics.pageErrors, []);
       assert.equal(metrics.ok, true, `message: ${metrics.panelMessage}`);
       await shoot(page, 'app-overview-list');
-      const rows = await page.locator('[data-testid="meshlens-namespace-row"]').evaluateAll((els) =>
-        els.map((el) => Array.from(el.querySelectorAll('[role="cell"]'), (c) => (c.textContent ?? '').trim()))
-      );
+      const rows = await page
+        .locator('[data-testid="meshlens-namespace-row"]')
+        .evaluateAll((els) =>
+          els.map((el) => Array.from(el.querySelectorAll('[role="cell"]'), (c) => (c.textContent ?? '').trim()))
+        );
       const byNs = Object.fromEntries(rows.map((cells) => [cells[0], cells]));
       assert.deepEqual(Object.keys(byNs).sort(), ['bookinfo', 'istio-system', 'legacy', 'payments', 'shop']);
       // Columns: namespace, health, workloads, services, rate, errors, p95, mTLS, trend.
@@ -67,7 +73,9 @@ describe('overview page in Chromium from dist/ against a real Prometheus', () =>
       assert.equal(rows[0][0], 'payments');
       // No per-namespace queries: the same 7 for 5 namespaces as for 500.
       assert.equal(metrics.queries?.count, 7, JSON.stringify(metrics.queries?.exprs));
-      console.log(`overview: ${metrics.queries?.count} queries, ${metrics.queries?.totalMs} ms total, first render ${metrics.firstRenderMs} ms`);
+      console.log(
+        `overview: ${metrics.queries?.count} queries, ${metrics.queries?.totalMs} ms total, first render ${metrics.firstRenderMs} ms`
+      );
     } finally {
       await page.close();
     }
@@ -123,7 +131,10 @@ describe('overview page with bad input', () => {
     try {
       const { page, metrics } = await closed.render({ kind: 'app', path: OVERVIEW });
       assert.equal(metrics.ok, false);
-      assert.match(metrics.panelMessage ?? '', /Prometheus data source "meshlens-prometheus" could not answer: .*ECONNREFUSED/);
+      assert.match(
+        metrics.panelMessage ?? '',
+        /Prometheus data source "meshlens-prometheus" could not answer: .*ECONNREFUSED/
+      );
       await shoot(page, 'app-overview-unreachable');
     } finally {
       await closed.close();
@@ -131,7 +142,11 @@ describe('overview page with bad input', () => {
   });
 
   test('a data source uid that does not exist is named in the message', async () => {
-    const { page, metrics } = await harness.render({ kind: 'app', path: OVERVIEW, jsonData: { prometheusUid: 'no-such-uid' } });
+    const { page, metrics } = await harness.render({
+      kind: 'app',
+      path: OVERVIEW,
+      jsonData: { prometheusUid: 'no-such-uid' },
+    });
     try {
       assert.equal(metrics.ok, false);
       assert.match(metrics.panelMessage ?? '', /"no-such-uid" could not answer: .*not found/);
@@ -141,7 +156,11 @@ describe('overview page with bad input', () => {
   });
 
   test('no Istio metrics in range: says what is missing', async () => {
-    const { page, metrics } = await harness.render({ kind: 'app', path: OVERVIEW, jsonData: { defaultNamespaces: ['no-such-namespace'] } });
+    const { page, metrics } = await harness.render({
+      kind: 'app',
+      path: OVERVIEW,
+      jsonData: { defaultNamespaces: ['no-such-namespace'] },
+    });
     try {
       assert.equal(metrics.ok, false);
       assert.match(metrics.panelMessage ?? '', /No Istio request metrics \(istio_requests_total\)/);
@@ -158,15 +177,8 @@ function toMs(cell: string): number {
 }
 
 function assertNear(actual: number, expected: number, tolerance: number, what: string) {
-  assert.ok(Math.abs(actual - expected) <= expected * tolerance, `${what}: ${actual} is not within ${tolerance * 100}% of ${expected}`);
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000) {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) {
-      throw new Error('timed out waiting for Prometheus data');
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  assert.ok(
+    Math.abs(actual - expected) <= expected * tolerance,
+    `${what}: ${actual} is not within ${tolerance * 100}% of ${expected}`
+  );
 }

@@ -1,6 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
+import { pollUntil } from '../lib/poll';
 import { freePort, scrapeConfig, startPrometheus, type RunningPrometheus } from '../lib/prometheus';
 
 // A tiny fixture endpoint with growing counters, so rate() is non-zero.
@@ -39,25 +40,15 @@ test('a real Prometheus scrapes the fixture and computes Istio request rates', a
   const expr = 'sum by (destination_service_name) (rate(istio_requests_total{reporter="destination"}[5s]))';
   await prom.waitForSeries('istio_requests_total');
   // rate() needs two samples in the window.
-  const result = await pollUntil(async () => {
-    const r = await prom.query(expr);
-    return r.length === 2 ? r : undefined;
-  });
+  const result = await pollUntil(
+    async () => {
+      const r = await prom.query(expr);
+      return r.length === 2 ? r : undefined;
+    },
+    'both rates',
+    30_000
+  );
   const rates = Object.fromEntries(result.map((s) => [s.metric.destination_service_name, Number(s.value[1])]));
   assert.ok(rates.reviews > rates.ratings, `reviews should carry more traffic than ratings: ${JSON.stringify(rates)}`);
   assert.ok(rates.ratings > 0, 'ratings rate is positive');
 });
-
-async function pollUntil<T>(fn: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > until) {
-      throw new Error('timed out');
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}

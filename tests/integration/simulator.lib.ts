@@ -71,16 +71,4 @@ async function startOnce(args: string[]): Promise<RunningSimulator> {
   }
 }
 
-export async function pollUntil<T>(fn: () => Promise<T | undefined>, what: string, timeoutMs = 40_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > until) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
+export { pollUntil } from '../lib/poll';
