@@ -79,11 +79,11 @@ function TraceCompareRenderer({ model }: SceneComponentProps<TraceCompare>) {
   return (
     <section className={styles.root} aria-label={t('traces.compare', 'Trace comparison')} data-testid="meshlens-trace-compare">
       <h4>
-        {t('traces.compare.title', 'A: {{a}} ({{spansA}} spans, {{durA}}) vs B: {{b}} ({{spansB}} spans, {{durB}})', {
+        {t('traces.compare.title', 'A: {{a}} ({{spansA}}, {{durA}}) vs B: {{b}} ({{spansB}}, {{durB}})', {
           a: ids[0],
           b: ids[1],
-          spansA: comparison.spansA,
-          spansB: comparison.spansB,
+          spansA: t('traces.compare.spans', '{{count}} spans', { count: comparison.spansA, defaultValue_one: '{{count}} span' }),
+          spansB: t('traces.compare.spans', '{{count}} spans', { count: comparison.spansB, defaultValue_one: '{{count}} span' }),
           durA: formatDurationMs(comparison.durationMsA),
           durB: formatDurationMs(comparison.durationMsB),
         })}

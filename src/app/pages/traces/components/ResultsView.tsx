@@ -77,7 +77,7 @@ export function ResultsView({ hits, dropped, onOpen, onCompare }: Props) {
           {t('traces.compareButton', 'Compare the two picked traces')}
         </Button>
       </div>
-      {dropped > 0 && <p>{t('traces.dropped', '{{count}} results without an id or times not shown', { count: dropped })}</p>}
+      {dropped > 0 && <p>{t('traces.dropped', '{{count}} results without an id or times not shown', { count: dropped, defaultValue_one: '{{count}} result without an id or times not shown' })}</p>}
     </div>
   );
 }
