@@ -7,13 +7,14 @@
  * The app and each nested panel are separate bundles, and @grafana/i18n reads keys from the namespace named after
  * the plugin id of the bundle it is in, so each plugin gets its own file beside its plugin.json (where Grafana looks
  * for it), holding the keys of its own folder and of src/shared. English values follow the code's defaults
- * (--sync-primary): Grafana 12 loads the en-US file over them. A hand-written plural form (`_one`) for a call that
- * passes only `{ count }` is kept, because i18next-cli syncs plural forms only from explicit `defaultValue_one`.
+ * (--sync-primary): Grafana 12 loads the en-US file over them. i18next-cli syncs plural forms only from an explicit
+ * `defaultValue_one`; for a call that passes only `{ count }` this script syncs `_other` from the code itself and
+ * keeps `_one`, which a translator may have written by hand.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, extract, runExtractor } from 'i18next-cli';
+import { defineConfig, extract, findKeys, runExtractor } from 'i18next-cli';
 
 /** Plugin folders and the source folders bundled into each plugin's module. */
 const SCOPES = [
@@ -48,9 +49,18 @@ function configs(root: string) {
   });
 }
 
+type Config = ReturnType<typeof configs>[number];
+
+/** `_other` texts of the calls that pass only `{ count }`, by key: the code's default, which i18next-cli leaves alone. */
+async function countOnlyPlurals(config: Config): Promise<Map<string, string>> {
+  const { allKeys } = await findKeys(config);
+  const plurals = [...allKeys.values()].filter((k) => k.hasCount && !k.explicitDefault && k.key.endsWith('_other') && k.defaultValue !== undefined);
+  return new Map(plurals.map((k) => [k.key, k.defaultValue!]));
+}
+
 /** What --check reports per file: keys to add, keys to drop, and English values that differ from the code. */
-function differences(result: { newTranslations: Record<string, unknown>; existingTranslations: Record<string, unknown> }) {
-  const want = result.newTranslations;
+function differences(result: { newTranslations: Record<string, unknown>; existingTranslations: Record<string, unknown> }, plurals: Map<string, string>) {
+  const want = { ...result.newTranslations, ...Object.fromEntries(plurals) };
   const have = result.existingTranslations;
   return {
     missing: Object.keys(want).filter((k) => !(k in have)),
@@ -62,8 +72,9 @@ function differences(result: { newTranslations: Record<string, unknown>; existin
 async function check(root: string): Promise<boolean> {
   let current = true;
   for (const config of configs(root)) {
+    const plurals = await countOnlyPlurals(config);
     for (const result of await extract(config, { syncPrimaryWithDefaults: true })) {
-      const d = differences(result);
+      const d = differences(result, result.locale === config.extract.primaryLanguage ? plurals : new Map());
       for (const [what, keys] of Object.entries(d).filter(([, keys]) => keys.length > 0)) {
         current = false;
         console.error(`${relative(root, result.path)}: ${keys.length} ${what}: ${keys.join(', ')}`);
@@ -77,6 +88,12 @@ async function check(root: string): Promise<boolean> {
 async function write(root: string) {
   for (const config of configs(root)) {
     await runExtractor(config, { syncPrimaryWithDefaults: true, quiet: true });
+    const plurals = await countOnlyPlurals(config);
+    const file = config.extract.output.replace('{{language}}', config.extract.primaryLanguage!).replace('{{namespace}}', config.extract.defaultNS as string);
+    const resources = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+    if ([...plurals].some(([key, text]) => resources[key] !== text)) {
+      writeFileSync(file, `${JSON.stringify({ ...resources, ...Object.fromEntries(plurals) }, null, 2)}\n`);
+    }
   }
 }
 
