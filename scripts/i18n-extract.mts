@@ -51,6 +51,12 @@ function configs(root: string) {
 
 type Config = ReturnType<typeof configs>[number];
 
+/** The en-US file a config writes. */
+function primaryFile(config: Config): string {
+  const output = config.extract.output as string;
+  return output.replace('{{language}}', config.extract.primaryLanguage!).replace('{{namespace}}', config.extract.defaultNS as string);
+}
+
 /** `_other` texts of the calls that pass only `{ count }`, by key: the code's default, which i18next-cli leaves alone. */
 async function countOnlyPlurals(config: Config): Promise<Map<string, string>> {
   const { allKeys } = await findKeys(config);
@@ -89,7 +95,7 @@ async function write(root: string) {
   for (const config of configs(root)) {
     await runExtractor(config, { syncPrimaryWithDefaults: true, quiet: true });
     const plurals = await countOnlyPlurals(config);
-    const file = config.extract.output.replace('{{language}}', config.extract.primaryLanguage!).replace('{{namespace}}', config.extract.defaultNS as string);
+    const file = primaryFile(config);
     const resources = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
     if ([...plurals].some(([key, text]) => resources[key] !== text)) {
       writeFileSync(file, `${JSON.stringify({ ...resources, ...Object.fromEntries(plurals) }, null, 2)}\n`);
