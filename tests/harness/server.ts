@@ -20,10 +20,13 @@ export interface ServerOptions {
   prometheusUrl?: string;
   /** The Jaeger query API that `/api/datasources/proxy/uid/meshlens-jaeger/*` forwards to. */
   jaegerUrl?: string;
+  /** The Tempo HTTP API that `/api/datasources/proxy/uid/meshlens-tempo/*` forwards to. */
+  tempoUrl?: string;
 }
 
 const PROM_PROXY = '/api/datasources/proxy/uid/meshlens-prometheus/';
 const JAEGER_PROXY = '/api/datasources/proxy/uid/meshlens-jaeger/';
+const TEMPO_PROXY = '/api/datasources/proxy/uid/meshlens-tempo/';
 
 export interface HarnessServer {
   url: string;
@@ -52,6 +55,9 @@ export async function startServer(inputFile?: string, options: ServerOptions = {
     }
     if (path.startsWith(JAEGER_PROXY)) {
       return proxy(req, res, options.jaegerUrl, path.slice(JAEGER_PROXY.length - 1), 'Jaeger');
+    }
+    if (path.startsWith(TEMPO_PROXY)) {
+      return proxy(req, res, options.tempoUrl, path.slice(TEMPO_PROXY.length - 1), 'Tempo');
     }
     // App pages live under /a/<id>/…, as in Grafana; the host page serves them all.
     if (path === '/' || path === '/index.html' || path.startsWith('/a/')) {
@@ -84,7 +90,10 @@ function send(res: ServerResponse, file: string) {
     res.writeHead(404).end();
     return;
   }
-  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+  res.writeHead(200, {
+    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'Cache-Control': 'no-store',
+  });
   createReadStream(file).pipe(res);
 }
 
@@ -92,17 +101,23 @@ function send(res: ServerResponse, file: string) {
 function proxy(req: IncomingMessage, res: ServerResponse, target: string | undefined, subPath: string, what: string) {
   const fail = (message: string) => {
     if (!res.headersSent) {
-      res.writeHead(502, { 'Content-Type': 'application/json' }).end(JSON.stringify({ status: 'error', error: message, message }));
+      res
+        .writeHead(502, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ status: 'error', error: message, message }));
     }
   };
   if (!target) {
     return fail(`No ${what} is configured behind the harness data source proxy`);
   }
   const url = new URL(subPath + (new URL(req.url ?? '/', 'http://x').search ?? ''), target);
-  const upstream = request(url, { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? '' } }, (up) => {
-    res.writeHead(up.statusCode ?? 502, { 'Content-Type': up.headers['content-type'] ?? 'application/json' });
-    up.pipe(res);
-  });
+  const upstream = request(
+    url,
+    { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? '' } },
+    (up) => {
+      res.writeHead(up.statusCode ?? 502, { 'Content-Type': up.headers['content-type'] ?? 'application/json' });
+      up.pipe(res);
+    }
+  );
   upstream.on('error', (e) => fail(`${req.method === 'POST' ? 'Post' : 'Get'} "${url.href}": ${e.message}`));
   req.pipe(upstream);
 }

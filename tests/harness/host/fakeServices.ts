@@ -2,6 +2,7 @@ import { type DataSourceApi, type DataSourceInstanceSettings, PluginType } from 
 import { setDataSourceSrv, type DataSourceSrv } from '@grafana/runtime';
 import { HarnessJaeger } from './jaegerDataSource';
 import { HarnessPrometheus, type QueryLog } from './prometheusDataSource';
+import { HarnessTempo } from './tempoDataSource';
 
 function settings(uid: string, name: string, type: string, isDefault: boolean): DataSourceInstanceSettings {
   return {
@@ -44,14 +45,20 @@ export function installFakeDataSources(log: QueryLog = { count: 0, totalMs: 0, e
   const list = [
     settings('meshlens-prometheus', 'Prometheus', 'prometheus', true),
     settings('meshlens-jaeger', 'Jaeger', 'jaeger', false),
+    settings('meshlens-tempo', 'Tempo', 'tempo', false),
+    // Grafana's Zipkin data source has no search; the harness lists it so pages can say so (no backend behind it).
+    settings('meshlens-zipkin', 'Zipkin', 'zipkin', false),
   ];
   const instances = new Map<string, DataSourceApi>([
     ['meshlens-prometheus', new HarnessPrometheus(list[0], log) as unknown as DataSourceApi],
     ['meshlens-jaeger', new HarnessJaeger(list[1], log) as unknown as DataSourceApi],
+    ['meshlens-tempo', new HarnessTempo(list[2], log) as unknown as DataSourceApi],
   ]);
   const srv: Partial<DataSourceSrv> = {
     getList: (filters = {}) =>
-      list.filter((ds) => (!filters.pluginId || ds.type === filters.pluginId) && (!filters.filter || filters.filter(ds))),
+      list.filter(
+        (ds) => (!filters.pluginId || ds.type === filters.pluginId) && (!filters.filter || filters.filter(ds))
+      ),
     getInstanceSettings: (ref) => {
       const key = typeof ref === 'string' ? ref : ref?.uid;
       return list.find((ds) => ds.uid === key || ds.name === key) ?? (key ? undefined : list[0]);

@@ -17,6 +17,7 @@ import { PanelMessage } from '../../../shared/ui/PanelMessage';
 import { CompareTable } from './components/CompareTable';
 import { TRACE_PANEL_ID } from './constants';
 import { resolveTraceSource } from './state/resolveTraceSource';
+import { AS_TEXT } from './asText';
 
 export interface TraceCompareState extends SceneObjectState {
   traceUid: string;
@@ -66,7 +67,7 @@ export class TraceCompare extends SceneObjectBase<TraceCompareState> {
       new VizPanel({
         key: `compare-${side}`,
         pluginId: TRACE_PANEL_ID,
-        title: t('traces.compare.panel', '{{side}}: trace {{id}}', { side, id }),
+        title: t('traces.compare.panel', '{{side}}: trace {{id}}', { ...AS_TEXT, side, id }),
         $data: new SceneQueryRunner({
           datasource: { uid: this.state.traceUid },
           queries: [traceIdQuery(source.kind, id, side)],

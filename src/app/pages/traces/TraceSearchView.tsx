@@ -27,6 +27,7 @@ import {
   type TraceSearch,
 } from './model/search';
 import { resolveTraceSource } from './state/resolveTraceSource';
+import { AS_TEXT } from './asText';
 
 export interface TraceSearchViewState extends SceneObjectState {
   search: TraceSearch;
@@ -109,7 +110,10 @@ export class TraceSearchView extends SceneObjectBase<TraceSearchViewState> {
         }
       })
     );
-    this.panel()?.setState({ title: t('traces.panel.trace', 'Trace {{id}}', { id: traceId }), $data: runner });
+    this.panel()?.setState({
+      title: t('traces.panel.trace', 'Trace {{id}}', { ...AS_TEXT, id: traceId }),
+      $data: runner,
+    });
   };
 
   onFile = (name: string, text: string) => {
@@ -163,6 +167,7 @@ function TraceSearchRenderer({ model }: SceneComponentProps<TraceSearchView>) {
       <PanelMessage
         kind="error"
         message={t('traces.error', 'The trace data source "{{uid}}" could not answer: {{reason}}', {
+          ...AS_TEXT,
           uid: traceUid,
           reason,
         })}
@@ -174,6 +179,7 @@ function TraceSearchRenderer({ model }: SceneComponentProps<TraceSearchView>) {
         <PanelMessage
           kind="info"
           message={t('traces.none', 'No traces of "{{service}}" match in this time range.', {
+            ...AS_TEXT,
             service: search.service,
           })}
         />
@@ -203,6 +209,7 @@ function TraceSearchRenderer({ model }: SceneComponentProps<TraceSearchView>) {
         <PanelMessage
           kind="error"
           message={t('traces.openFailed', 'Trace "{{id}}" could not be opened: {{reason}}', {
+            ...AS_TEXT,
             id: traceId,
             reason: openError,
           })}

@@ -8,6 +8,7 @@ import { formatDurationMs } from '../../../../shared/format';
 import { PanelMessage } from '../../../../shared/ui/PanelMessage';
 import { compareTraces } from '../model/compare';
 import { traceFrameOf } from '../model/summary';
+import { AS_TEXT } from '../asText';
 
 interface Props {
   ids: [string, string];
@@ -19,6 +20,7 @@ interface Props {
 function problem(side: string, id: string, data: PanelData | undefined): string | undefined {
   if (data?.state === LoadingState.Error) {
     return t('traces.compare.error', 'Trace {{side}} "{{id}}" could not be loaded: {{reason}}', {
+      ...AS_TEXT,
       side,
       id,
       reason: data.errors?.[0]?.message ?? data.error?.message ?? '',
@@ -26,6 +28,7 @@ function problem(side: string, id: string, data: PanelData | undefined): string 
   }
   if (data?.state === LoadingState.Done && !traceFrameOf(data.series)) {
     return t('traces.compare.notFound', 'Trace {{side}} "{{id}}" was not found in the trace data source.', {
+      ...AS_TEXT,
       side,
       id,
     });
@@ -53,8 +56,9 @@ export function CompareTable({ ids, a, b }: Props) {
   const delta = (x: number, y: number) => (y - x >= 0 ? `+${formatDurationMs(y - x)}` : `−${formatDurationMs(x - y)}`);
   return (
     <>
-      <h4>
+      <h4 data-testid="meshlens-compare-summary">
         {t('traces.compare.title', 'A: {{a}} ({{spansA}} spans, {{durA}}) vs B: {{b}} ({{spansB}} spans, {{durB}})', {
+          ...AS_TEXT,
           a: ids[0],
           b: ids[1],
           spansA: comparison.spansA,

@@ -9,6 +9,7 @@ import { type TraceHit } from '../model/search';
 import { useTraceSummaries } from '../state/useTraceSummaries';
 import { type SummaryResult } from '../state/traceSummaries';
 import { ResultsScatter } from './ResultsScatter';
+import { AS_TEXT } from '../asText';
 
 /** Rows per page; only the page on screen is loaded for its counts. */
 export const PAGE_SIZE = 20;
@@ -64,7 +65,7 @@ export function ResultsView({ hits, dropped, traceUid, kind, range, onOpen, onCo
                 <Checkbox
                   value={picked.includes(h.traceId)}
                   onChange={() => toggle(h.traceId)}
-                  aria-label={t('traces.pick', 'Pick {{id}} to compare', { id: h.traceId })}
+                  aria-label={t('traces.pick', 'Pick {{id}} to compare', { ...AS_TEXT, id: h.traceId })}
                 />
               </td>
               <td>{h.name || h.traceId}</td>
@@ -76,7 +77,7 @@ export function ResultsView({ hits, dropped, traceUid, kind, range, onOpen, onCo
                   size="sm"
                   variant="secondary"
                   onClick={() => onOpen(h.traceId)}
-                  aria-label={t('traces.open', 'Open trace {{id}}', { id: h.traceId })}
+                  aria-label={t('traces.open', 'Open trace {{id}}', { ...AS_TEXT, id: h.traceId })}
                 >
                   {t('traces.openShort', 'Open')}
                 </Button>
@@ -122,7 +123,7 @@ function SummaryCells({
   const matched =
     hit.matchedSpans !== undefined ? ` (${t('traces.matched', '{{count}} matched', { count: hit.matchedSpans })})` : '';
   if (result && 'failed' in result) {
-    const why = t('traces.summaryFailedOne', 'Counts unavailable: {{reason}}', { reason: result.failed });
+    const why = t('traces.summaryFailedOne', 'Counts unavailable: {{reason}}', { ...AS_TEXT, reason: result.failed });
     return (
       <td colSpan={3} title={why}>
         {why}
