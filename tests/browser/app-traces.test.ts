@@ -190,7 +190,7 @@ describe('traces page in Chromium from dist/', () => {
       const row = await enrichedRow(page);
       assert.match(row, /api-edge: POST \/api\/graphql/);
       // 1 span of the trace matched (Tempo's spanset); the trace itself has 57 spans, 1 in error.
-      assert.match(row, /\t57 \(1 matched\)\t1\tcoding-agent, /, row);
+      assert.match(row, /\t57 \(1 matching spans listed\)\t1\tcoding-agent, /, row);
       await page.getByRole('button', { name: 'Open trace 4a1b2c3d4e5f60718293a4b5c6d7e8f9' }).click();
       await page.locator('[data-testid="meshlens-span-row"]').first().waitFor({ timeout: 20_000 });
       mkdirSync(ARTIFACTS, { recursive: true });

@@ -79,7 +79,7 @@ test('counts load for the visible page only, four at a time; leaving the page ca
   const rows = () => screen.getAllByTestId('meshlens-trace-hit');
   expect(rows()).toHaveLength(20);
   // Tempo's search carried the root service and 2 matched spans; the rest is "…" until the trace is loaded.
-  expect(within(rows()[0]).getByText('… (2 matched)')).toBeInTheDocument();
+  expect(within(rows()[0]).getByText('… (2 matching spans listed)')).toBeInTheDocument();
   expect(within(rows()[0]).getByText('svc, …')).toBeInTheDocument();
   await act(async () => {});
   expect(src.asked).toEqual(['t0', 't1', 't2', 't3']);
@@ -88,7 +88,7 @@ test('counts load for the visible page only, four at a time; leaving the page ca
   );
 
   await act(async () => src.answer('t0', { data: [trace(['web', 'db', 'db'], 1)] }));
-  expect(within(rows()[0]).getByText('3 (2 matched)')).toBeInTheDocument();
+  expect(within(rows()[0]).getByText('3 (2 matching spans listed)')).toBeInTheDocument();
   expect(within(rows()[0]).getByText('db, web')).toBeInTheDocument();
   expect(src.asked).toEqual(['t0', 't1', 't2', 't3', 't4']);
   await act(async () => src.answer('t1', { data: [], errors: [{ message: 'trace "t1" not found' }] }));

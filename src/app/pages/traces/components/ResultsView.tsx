@@ -110,7 +110,10 @@ export function ResultsView({ hits, dropped, traceUid, kind, range, onOpen, onCo
   );
 }
 
-/** Spans, errors, services: "…" until the trace is loaded; Tempo's root service and matched spans meanwhile. */
+/**
+ * Spans, errors, services: "…" until the trace is loaded; Tempo's root service and matching spans meanwhile.
+ * Tempo lists only some matching spans per spanset (its `spss`, 3 by default), so the text says "listed".
+ */
 function SummaryCells({
   hit,
   result,
@@ -121,7 +124,9 @@ function SummaryCells({
   errorClass: string;
 }) {
   const matched =
-    hit.matchedSpans !== undefined ? ` (${t('traces.matched', '{{count}} matched', { count: hit.matchedSpans })})` : '';
+    hit.matchedSpans !== undefined
+      ? ` (${t('traces.matched', '{{count}} matching spans listed', { count: hit.matchedSpans })})`
+      : '';
   if (result && 'failed' in result) {
     const why = t('traces.summaryFailedOne', 'Counts unavailable: {{reason}}', { ...AS_TEXT, reason: result.failed });
     return (
