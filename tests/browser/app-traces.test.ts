@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { openHarness, type Harness } from '../harness/browser';
 import { startJaegerFixture, type JaegerFixture } from '../harness/jaegerFixture';
 import { startTempoFixture, type TempoFixture } from '../harness/tempoFixture';
+import { startZipkinFixture } from '../harness/zipkinFixture';
 
 const ROOT = resolve(__dirname, '../..');
 const ARTIFACTS = join(ROOT, 'artifacts/browser');
@@ -238,12 +239,14 @@ describe('traces page in Chromium from dist/', () => {
     }
   });
 
-  test('Zipkin: the page says it cannot search and offers trace id lookup', async () => {
-    const { page, metrics } = await harness.render({
+  test('Zipkin: the page says it cannot search and offers trace id lookup, which opens the trace', async () => {
+    const zipkin = await startZipkinFixture([join(ROOT, 'tests/fixtures/traces/openzipkin-zipkin_yelp.json')]);
+    const withZipkin = await openHarness(undefined, { zipkinUrl: zipkin.url });
+    const { page, metrics } = await withZipkin.render({
       kind: 'app',
       path: TRACES,
       width: 1300,
-      height: 700,
+      height: 1000,
       jsonData: { traceUid: 'meshlens-zipkin' },
     });
     try {
@@ -258,10 +261,31 @@ describe('traces page in Chromium from dist/', () => {
       // The attempt turns the note into an error; nothing was sent.
       await page.getByTestId('meshlens-traces').getByRole('alert').waitFor();
       assert.match(await message.innerText(), expected);
-      assert.equal(await page.getByLabel('Trace ID').isVisible(), true);
+      const queries = await page.evaluate(
+        () => (window as unknown as { __meshlens: { queries: { exprs: string[] } } }).__meshlens.queries.exprs
+      );
+      assert.deepEqual(queries, []);
+      // A bad id is refused before anything is sent; an unknown one is explained; a known one opens.
+      await page.getByLabel('Trace ID').fill('not-hex');
+      await page.getByRole('button', { name: 'Open trace' }).click();
+      await page.getByText('A trace id is 1 to 32 hexadecimal digits.').waitFor();
+      await page.getByLabel('Trace ID').fill('00000000deadbeef');
+      await page.getByRole('button', { name: 'Open trace' }).click();
+      await page.getByText(/could not be opened/).waitFor();
+      assert.match(
+        await page.getByText(/could not be opened/).innerText(),
+        /Trace "00000000deadbeef" could not be opened: 404 Not Found: Trace not found/
+      );
+      await page.getByLabel('Trace ID').fill('a03ee8fff1dcd9b9');
+      await page.getByRole('button', { name: 'Open trace' }).click();
+      await page.locator('[data-testid="meshlens-span-row"]').first().waitFor({ timeout: 20_000 });
+      assert.match(await page.locator('[data-testid="meshlens-trace-panel"]').innerText(), /mobile_api/);
+      assert.equal(await page.getByText(/could not be opened/).count(), 0);
       writeFileSync(join(ARTIFACTS, 'app-traces-zipkin.png'), await page.screenshot());
     } finally {
       await page.close();
+      await withZipkin.close();
+      await zipkin.close();
     }
   });
 

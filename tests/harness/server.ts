@@ -22,11 +22,14 @@ export interface ServerOptions {
   jaegerUrl?: string;
   /** The Tempo HTTP API that `/api/datasources/proxy/uid/meshlens-tempo/*` forwards to. */
   tempoUrl?: string;
+  /** The Zipkin v2 API that `/api/datasources/proxy/uid/meshlens-zipkin/*` forwards to. */
+  zipkinUrl?: string;
 }
 
 const PROM_PROXY = '/api/datasources/proxy/uid/meshlens-prometheus/';
 const JAEGER_PROXY = '/api/datasources/proxy/uid/meshlens-jaeger/';
 const TEMPO_PROXY = '/api/datasources/proxy/uid/meshlens-tempo/';
+const ZIPKIN_PROXY = '/api/datasources/proxy/uid/meshlens-zipkin/';
 
 export interface HarnessServer {
   url: string;
@@ -58,6 +61,9 @@ export async function startServer(inputFile?: string, options: ServerOptions = {
     }
     if (path.startsWith(TEMPO_PROXY)) {
       return proxy(req, res, options.tempoUrl, path.slice(TEMPO_PROXY.length - 1), 'Tempo');
+    }
+    if (path.startsWith(ZIPKIN_PROXY)) {
+      return proxy(req, res, options.zipkinUrl, path.slice(ZIPKIN_PROXY.length - 1), 'Zipkin');
     }
     // App pages live under /a/<id>/…, as in Grafana; the host page serves them all.
     if (path === '/' || path === '/index.html' || path.startsWith('/a/')) {
