@@ -192,6 +192,14 @@ describe('traces page in Chromium from dist/', () => {
       assert.match(row, /api-edge: POST \/api\/graphql/);
       // 1 span of the trace matched (Tempo's spanset); the trace itself has 57 spans, 1 in error.
       assert.match(row, /\t57 \(1 matching spans listed\)\t1\tcoding-agent, /, row);
+      // One search, then one lookup per listed trace, all through the data source (the harness logs each).
+      const exprs = await page.evaluate(
+        () => (window as unknown as { __meshlens: { queries: { exprs: string[] } } }).__meshlens.queries.exprs
+      );
+      assert.deepEqual(
+        exprs.map((e) => e.replace(/\?.*/, '?…')),
+        ['tempo /api/search?…', 'tempo /api/traces/4a1b2c3d4e5f60718293a4b5c6d7e8f9']
+      );
       await page.getByRole('button', { name: 'Open trace 4a1b2c3d4e5f60718293a4b5c6d7e8f9' }).click();
       await page.locator('[data-testid="meshlens-span-row"]').first().waitFor({ timeout: 20_000 });
       mkdirSync(ARTIFACTS, { recursive: true });
