@@ -124,22 +124,20 @@ async function renderOnce(context: BrowserContext, baseUrl: string, opts: Render
   const phase = !loaded
     ? 'timeout'
     : await page
-        .waitForFunction(
-          () => {
-            const s = (window as any).__meshlens;
-            return s && (s.phase === 'ready' || s.phase === 'error') ? s.phase : false;
-          },
-          undefined,
-          { timeout: timeoutMs, polling: 50 }
-        )
-        .then((h) => h.jsonValue() as Promise<string>)
-        .catch(() => 'timeout');
+    .waitForFunction(
+      () => {
+        const s = (window as any).__meshlens;
+        return s && (s.phase === 'ready' || s.phase === 'error') ? s.phase : false;
+      },
+      undefined,
+      { timeout: timeoutMs, polling: 50 }
+    )
+    .then((h) => h.jsonValue() as Promise<string>)
+    .catch(() => 'timeout');
   if (phase === 'timeout' && loaded) {
     pageErrors.push(`timeout: the plugin showed neither its view nor a message within ${timeoutMs} ms`);
   } else if (opts.waitFor) {
-    await page
-      .waitForSelector(opts.waitFor, { timeout: timeoutMs })
-      .catch(() => pageErrors.push(`timeout: ${opts.waitFor} did not appear within ${timeoutMs} ms`));
+    await page.waitForSelector(opts.waitFor, { timeout: timeoutMs }).catch(() => pageErrors.push(`timeout: ${opts.waitFor} did not appear within ${timeoutMs} ms`));
   }
   const metrics = await collectMetrics(page, pageErrors, phase === 'ready');
   return { page, metrics };
@@ -185,9 +183,7 @@ async function collectMetrics(page: Page, pageErrors: string[], ready: boolean):
     pageErrors.push(`harness: heap not measured: ${(e as Error).message}`);
   }
   const firstRenderMs =
-    ready && state.readyAt !== undefined && state.dataHandedAt !== undefined
-      ? Math.round(state.readyAt - state.dataHandedAt)
-      : null;
+    ready && state.readyAt !== undefined && state.dataHandedAt !== undefined ? Math.round(state.readyAt - state.dataHandedAt) : null;
   return {
     ok: ready && state.normalView && !state.error,
     panelMessage: state.message,

@@ -21,87 +21,15 @@ interface Edge {
 }
 
 const EDGES: Edge[] = [
-  {
-    from: ['istio-system', 'istio-ingressgateway', 'istio-ingressgateway'],
-    to: ['bookinfo', 'productpage-v1', 'productpage'],
-    rps: 20,
-    errorShare: 0,
-    meanMs: 40,
-    mtls: true,
-    sourceReports: true,
-  },
-  {
-    from: ['bookinfo', 'productpage-v1', 'productpage'],
-    to: ['bookinfo', 'reviews-v2', 'reviews'],
-    rps: 12,
-    errorShare: 0,
-    meanMs: 25,
-    mtls: true,
-    sourceReports: true,
-  },
-  {
-    from: ['bookinfo', 'productpage-v1', 'productpage'],
-    to: ['bookinfo', 'details-v1', 'details'],
-    rps: 12,
-    errorShare: 0.005,
-    meanMs: 8,
-    mtls: true,
-    sourceReports: true,
-  },
-  {
-    from: ['bookinfo', 'reviews-v2', 'reviews'],
-    to: ['bookinfo', 'ratings-v1', 'ratings'],
-    rps: 8,
-    errorShare: 0,
-    meanMs: 5,
-    mtls: true,
-    sourceReports: true,
-  },
-  {
-    from: ['istio-system', 'istio-ingressgateway', 'istio-ingressgateway'],
-    to: ['shop', 'frontend-v1', 'frontend'],
-    rps: 15,
-    errorShare: 0.03,
-    meanMs: 120,
-    mtls: true,
-    sourceReports: true,
-  },
-  {
-    from: ['shop', 'frontend-v1', 'frontend'],
-    to: ['shop', 'cart-v1', 'cart'],
-    rps: 9,
-    errorShare: 0,
-    meanMs: 30,
-    mtls: true,
-    sourceReports: true,
-  },
-  {
-    from: ['shop', 'cart-v1', 'cart'],
-    to: ['payments', 'payment-v1', 'payment'],
-    rps: 4,
-    errorShare: 0.25,
-    meanMs: 300,
-    mtls: true,
-    sourceReports: true,
-  },
-  {
-    from: ['legacy', 'api-v1', 'api'],
-    to: ['legacy', 'db-v1', 'db'],
-    rps: 6,
-    errorShare: 0,
-    meanMs: 15,
-    mtls: false,
-    sourceReports: true,
-  },
-  {
-    from: 'unknown',
-    to: ['legacy', 'api-v1', 'api'],
-    rps: 6,
-    errorShare: 0,
-    meanMs: 20,
-    mtls: false,
-    sourceReports: false,
-  },
+  { from: ['istio-system', 'istio-ingressgateway', 'istio-ingressgateway'], to: ['bookinfo', 'productpage-v1', 'productpage'], rps: 20, errorShare: 0, meanMs: 40, mtls: true, sourceReports: true },
+  { from: ['bookinfo', 'productpage-v1', 'productpage'], to: ['bookinfo', 'reviews-v2', 'reviews'], rps: 12, errorShare: 0, meanMs: 25, mtls: true, sourceReports: true },
+  { from: ['bookinfo', 'productpage-v1', 'productpage'], to: ['bookinfo', 'details-v1', 'details'], rps: 12, errorShare: 0.005, meanMs: 8, mtls: true, sourceReports: true },
+  { from: ['bookinfo', 'reviews-v2', 'reviews'], to: ['bookinfo', 'ratings-v1', 'ratings'], rps: 8, errorShare: 0, meanMs: 5, mtls: true, sourceReports: true },
+  { from: ['istio-system', 'istio-ingressgateway', 'istio-ingressgateway'], to: ['shop', 'frontend-v1', 'frontend'], rps: 15, errorShare: 0.03, meanMs: 120, mtls: true, sourceReports: true },
+  { from: ['shop', 'frontend-v1', 'frontend'], to: ['shop', 'cart-v1', 'cart'], rps: 9, errorShare: 0, meanMs: 30, mtls: true, sourceReports: true },
+  { from: ['shop', 'cart-v1', 'cart'], to: ['payments', 'payment-v1', 'payment'], rps: 4, errorShare: 0.25, meanMs: 300, mtls: true, sourceReports: true },
+  { from: ['legacy', 'api-v1', 'api'], to: ['legacy', 'db-v1', 'db'], rps: 6, errorShare: 0, meanMs: 15, mtls: false, sourceReports: true },
+  { from: 'unknown', to: ['legacy', 'api-v1', 'api'], rps: 6, errorShare: 0, meanMs: 20, mtls: false, sourceReports: false },
 ];
 
 /** Namespaces that receive traffic (one overview row each) plus istio-system, which only sends. */
@@ -185,9 +113,7 @@ export function renderMetrics(elapsedSeconds: number, edges: readonly Edge[] = E
       }
       const l = labels(edge, reporter, '200');
       for (const le of BUCKETS) {
-        hist.push(
-          `istio_request_duration_milliseconds_bucket{${l},le="${le}"} ${round3(total * cdf(le, edge.meanMs))}`
-        );
+        hist.push(`istio_request_duration_milliseconds_bucket{${l},le="${le}"} ${round3(total * cdf(le, edge.meanMs))}`);
       }
       hist.push(`istio_request_duration_milliseconds_bucket{${l},le="+Inf"} ${total}`);
       hist.push(`istio_request_duration_milliseconds_sum{${l}} ${Math.round(total * edge.meanMs)}`);

@@ -5,14 +5,7 @@ import { freePort } from '../lib/prometheus';
 /** A Jaeger query API trace object (µs), as the fixture files hold them. */
 interface JaegerTrace {
   traceID: string;
-  spans: Array<{
-    spanID: string;
-    operationName: string;
-    startTime: number;
-    duration: number;
-    processID: string;
-    references?: Array<{ refType: string; spanID: string }>;
-  }>;
+  spans: Array<{ spanID: string; operationName: string; startTime: number; duration: number; processID: string; references?: Array<{ refType: string; spanID: string }> }>;
   processes: Record<string, { serviceName: string }>;
 }
 
@@ -32,14 +25,11 @@ export async function startJaegerFixture(files: string[]): Promise<JaegerFixture
   const port = await freePort();
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    const json = (status: number, body: unknown) =>
-      res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+    const json = (status: number, body: unknown) => res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
     const byId = /^\/api\/traces\/([^/]+)$/.exec(url.pathname);
     if (byId) {
       const trace = traces.find((t) => t.traceID === decodeURIComponent(byId[1]));
-      return trace
-        ? json(200, { data: [trace] })
-        : json(404, { data: null, errors: [{ code: 404, msg: 'trace not found' }] });
+      return trace ? json(200, { data: [trace] }) : json(404, { data: null, errors: [{ code: 404, msg: 'trace not found' }] });
     }
     if (url.pathname === '/api/traces') {
       const service = url.searchParams.get('service') ?? '';
@@ -47,11 +37,7 @@ export async function startJaegerFixture(files: string[]): Promise<JaegerFixture
       const minUs = durationUs(url.searchParams.get('minDuration'));
       const limit = Number(url.searchParams.get('limit') ?? 20);
       const hits = traces
-        .filter((t) =>
-          t.spans.some(
-            (s) => t.processes[s.processID]?.serviceName === service && (!operation || s.operationName === operation)
-          )
-        )
+        .filter((t) => t.spans.some((s) => t.processes[s.processID]?.serviceName === service && (!operation || s.operationName === operation)))
         .filter((t) => minUs === undefined || Math.max(...t.spans.map((s) => s.duration)) >= minUs)
         .slice(0, limit);
       return json(200, { data: hits });

@@ -105,14 +105,7 @@ async function main() {
     finish(metrics, png);
     process.exitCode = metrics.ok ? 0 : 1;
   } catch (e) {
-    finish({
-      ok: false,
-      panelMessage: null,
-      pageErrors: [`harness: ${(e as Error).message}`],
-      firstRenderMs: null,
-      longestTaskMs: 0,
-      jsHeapMB: null,
-    });
+    finish({ ok: false, panelMessage: null, pageErrors: [`harness: ${(e as Error).message}`], firstRenderMs: null, longestTaskMs: 0, jsHeapMB: null });
     process.exitCode = 1;
   } finally {
     clearTimeout(watchdog);

@@ -96,10 +96,7 @@ function send(res: ServerResponse, file: string) {
     res.writeHead(404).end();
     return;
   }
-  res.writeHead(200, {
-    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'Cache-Control': 'no-store',
-  });
+  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
   createReadStream(file).pipe(res);
 }
 
@@ -107,23 +104,17 @@ function send(res: ServerResponse, file: string) {
 function proxy(req: IncomingMessage, res: ServerResponse, target: string | undefined, subPath: string, what: string) {
   const fail = (message: string) => {
     if (!res.headersSent) {
-      res
-        .writeHead(502, { 'Content-Type': 'application/json' })
-        .end(JSON.stringify({ status: 'error', error: message, message }));
+      res.writeHead(502, { 'Content-Type': 'application/json' }).end(JSON.stringify({ status: 'error', error: message, message }));
     }
   };
   if (!target) {
     return fail(`No ${what} is configured behind the harness data source proxy`);
   }
   const url = new URL(subPath + (new URL(req.url ?? '/', 'http://x').search ?? ''), target);
-  const upstream = request(
-    url,
-    { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? '' } },
-    (up) => {
-      res.writeHead(up.statusCode ?? 502, { 'Content-Type': up.headers['content-type'] ?? 'application/json' });
-      up.pipe(res);
-    }
-  );
+  const upstream = request(url, { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? '' } }, (up) => {
+    res.writeHead(up.statusCode ?? 502, { 'Content-Type': up.headers['content-type'] ?? 'application/json' });
+    up.pipe(res);
+  });
   upstream.on('error', (e) => fail(`${req.method === 'POST' ? 'Post' : 'Get'} "${url.href}": ${e.message}`));
   req.pipe(upstream);
 }

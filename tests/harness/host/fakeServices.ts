@@ -58,9 +58,7 @@ export function installFakeDataSources(log: QueryLog = { count: 0, totalMs: 0, e
   ]);
   const srv: Partial<DataSourceSrv> = {
     getList: (filters = {}) =>
-      list.filter(
-        (ds) => (!filters.pluginId || ds.type === filters.pluginId) && (!filters.filter || filters.filter(ds))
-      ),
+      list.filter((ds) => (!filters.pluginId || ds.type === filters.pluginId) && (!filters.filter || filters.filter(ds))),
     getInstanceSettings: (ref) => {
       const key = typeof ref === 'string' ? ref : ref?.uid;
       return list.find((ds) => ds.uid === key || ds.name === key) ?? (key ? undefined : list[0]);

@@ -60,12 +60,7 @@ function watchForReady(state: HostState) {
     }
   };
   const observer = new MutationObserver(check);
-  observer.observe(document.body, {
-    subtree: true,
-    childList: true,
-    attributes: true,
-    attributeFilter: ['data-meshlens-ready'],
-  });
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-meshlens-ready'] });
   check();
 }
 
@@ -94,9 +89,7 @@ async function main(state: HostState) {
 const state: HostState = { phase: 'loading', longTasks: [], queries: { count: 0, totalMs: 0, exprs: [] } };
 (window as unknown as { __meshlens: HostState }).__meshlens = state;
 try {
-  new PerformanceObserver((list) =>
-    list.getEntries().forEach((e) => state.longTasks.push([e.startTime, e.duration]))
-  ).observe({
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => state.longTasks.push([e.startTime, e.duration]))).observe({
     type: 'longtask',
     buffered: true,
   });

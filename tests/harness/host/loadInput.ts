@@ -1,18 +1,7 @@
-import {
-  FieldType,
-  createDataFrame,
-  dataFrameFromJSON,
-  toDataFrame,
-  type DataFrame,
-  type DataFrameJSON,
-} from '@grafana/data';
+import { FieldType, createDataFrame, dataFrameFromJSON, toDataFrame, type DataFrame, type DataFrameJSON } from '@grafana/data';
 
 function looksLikeFrames(value: unknown): value is Array<DataFrameJSON | { fields: unknown[] }> {
-  return (
-    Array.isArray(value) &&
-    value.length > 0 &&
-    value.every((v) => v && typeof v === 'object' && ('schema' in v || 'fields' in v))
-  );
+  return Array.isArray(value) && value.length > 0 && value.every((v) => v && typeof v === 'object' && ('schema' in v || 'fields' in v));
 }
 
 /**

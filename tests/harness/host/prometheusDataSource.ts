@@ -58,9 +58,7 @@ export class HarnessPrometheus extends DataSourceApi<PromQuery> {
     private readonly log: QueryLog
   ) {
     super(settings);
-    this.scrapeIntervalMs = rangeUtil.intervalToMs(
-      (settings.jsonData as { timeInterval?: string }).timeInterval ?? '15s'
-    );
+    this.scrapeIntervalMs = rangeUtil.intervalToMs((settings.jsonData as { timeInterval?: string }).timeInterval ?? '15s');
   }
 
   query(request: DataQueryRequest<PromQuery>): Observable<DataQueryResponse> {
@@ -98,8 +96,7 @@ export class HarnessPrometheus extends DataSourceApi<PromQuery> {
     const started = performance.now();
     try {
       const res = await fetch(`${this.proxyBase()}/api/v1/label/${encodeURIComponent(m[2])}/values?${params}`);
-      const body = (await res.json().catch(() => undefined)) as
-        { status?: string; data?: string[]; error?: string } | undefined;
+      const body = (await res.json().catch(() => undefined)) as { status?: string; data?: string[]; error?: string } | undefined;
       if (!res.ok || body?.status !== 'success') {
         throw new Error(body?.error ?? `Prometheus answered HTTP ${res.status}`);
       }
@@ -136,10 +133,7 @@ export class HarnessPrometheus extends DataSourceApi<PromQuery> {
     return getTemplateSrv().replace(target.expr, vars);
   }
 
-  private async runTarget(
-    target: PromQuery,
-    request: DataQueryRequest<PromQuery>
-  ): Promise<{ frames: DataFrame[]; error?: DataQueryError }> {
+  private async runTarget(target: PromQuery, request: DataQueryRequest<PromQuery>): Promise<{ frames: DataFrame[]; error?: DataQueryError }> {
     const expr = this.interpolate(target, request);
     const end = Math.floor(request.range.to.valueOf() / 1000);
     const params = new URLSearchParams({ query: expr });

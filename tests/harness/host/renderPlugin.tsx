@@ -32,25 +32,7 @@ export interface HostRequest {
 
 // Grafana registers its option editors at boot; the host renders no options pane, so empty editors
 // under the standard ids are enough for builders to resolve them and yield their defaults.
-const EDITOR_IDS = [
-  'text',
-  'number',
-  'slider',
-  'boolean',
-  'select',
-  'multi-select',
-  'radio',
-  'color',
-  'unit',
-  'links',
-  'stats-picker',
-  'field-name',
-  'unit',
-  'mappings',
-  'thresholds',
-  'timezone',
-  'fieldColor',
-];
+const EDITOR_IDS = ['text', 'number', 'slider', 'boolean', 'select', 'multi-select', 'radio', 'color', 'unit', 'links', 'stats-picker', 'field-name', 'unit', 'mappings', 'thresholds', 'timezone', 'fieldColor'];
 let editorsInstalled = false;
 export function installOptionEditors() {
   if (!editorsInstalled) {
@@ -155,15 +137,7 @@ export function pluginElement(mod: Record<string, unknown>, req: HostRequest, fr
             {/* Grafana mounts an app root under /a/<id>/*, so the app's relative routes resolve there. */}
             <Route
               path="/a/meshlens-istio-app/*"
-              element={
-                <Root
-                  meta={meta}
-                  basename="/a/meshlens-istio-app"
-                  query={{}}
-                  path={req.appPath}
-                  onNavChanged={() => {}}
-                />
-              }
+              element={<Root meta={meta} basename="/a/meshlens-istio-app" query={{}} path={req.appPath} onNavChanged={() => {}} />}
             />
           </Routes>
         </HistoryRouter>

@@ -9,14 +9,7 @@ import {
   type PanelPluginMeta,
   type ScopedVars,
 } from '@grafana/data';
-import {
-  setAppEvents,
-  setPluginImportUtils,
-  setRunRequest,
-  setTemplateSrv,
-  toDataQueryError,
-  type TemplateSrv,
-} from '@grafana/runtime';
+import { setAppEvents, setPluginImportUtils, setRunRequest, setTemplateSrv, toDataQueryError, type TemplateSrv } from '@grafana/runtime';
 import { interpolateFromScene, type SceneLike } from './sceneVariables';
 
 declare const System: { import(url: string): Promise<Record<string, unknown>> };
@@ -30,20 +23,16 @@ const NESTED_PANELS: Record<string, string> = {
 /** Grafana's runRequest, reduced to what pages see: Loading, then Done or Error with the response's frames. */
 function runRequest(ds: DataSourceApi, request: DataQueryRequest): Observable<PanelData> {
   const base = { timeRange: request.range, request };
-  return from(
-    ds.query(request) as Observable<{
-      data: PanelData['series'];
-      errors?: PanelData['errors'];
-      error?: PanelData['error'];
-    }>
-  ).pipe(
-    map((res): PanelData => ({
-      ...base,
-      state: res.errors?.length || res.error ? LoadingState.Error : LoadingState.Done,
-      series: res.data ?? [],
-      errors: res.errors ?? (res.error ? [res.error] : undefined),
-      error: res.error ?? res.errors?.[0],
-    })),
+  return from(ds.query(request) as Observable<{ data: PanelData['series']; errors?: PanelData['errors']; error?: PanelData['error'] }>).pipe(
+    map(
+      (res): PanelData => ({
+        ...base,
+        state: res.errors?.length || res.error ? LoadingState.Error : LoadingState.Done,
+        series: res.data ?? [],
+        errors: res.errors ?? (res.error ? [res.error] : undefined),
+        error: res.error ?? res.errors?.[0],
+      })
+    ),
     catchError((e: unknown) => {
       const error = toDataQueryError(e as Error);
       return of<PanelData>({ ...base, state: LoadingState.Error, series: [], error, errors: [error] });
@@ -82,10 +71,7 @@ async function importPanelPlugin(id: string, cache: Map<string, PanelPlugin>): P
   if (!dir) {
     throw new Error(`Panel plugin ${id} is not available in the harness (only the app's nested panels are)`);
   }
-  const [mod, meta] = await Promise.all([
-    System.import(`${dir}/module.js`),
-    fetch(`${dir}/plugin.json`).then((r) => r.json()),
-  ]);
+  const [mod, meta] = await Promise.all([System.import(`${dir}/module.js`), fetch(`${dir}/plugin.json`).then((r) => r.json())]);
   const plugin = mod.plugin;
   if (!(plugin instanceof PanelPlugin)) {
     throw new Error(`${dir}/module.js exports no PanelPlugin named "plugin"`);

@@ -39,11 +39,8 @@ function format(value: unknown, fmt: string | undefined): string {
 }
 
 export function interpolateFromScene(scene: SceneLike, target: string): string {
-  return target.replace(
-    /\$(\w+)|\$\{(\w+)(?::(\w+))?\}/g,
-    (match, a: string | undefined, b: string | undefined, fmt: string | undefined) => {
-      const variable = findVariable(scene, (a ?? b)!);
-      return variable ? format(variable.getValue(), fmt) : match;
-    }
-  );
+  return target.replace(/\$(\w+)|\$\{(\w+)(?::(\w+))?\}/g, (match, a: string | undefined, b: string | undefined, fmt: string | undefined) => {
+    const variable = findVariable(scene, (a ?? b)!);
+    return variable ? format(variable.getValue(), fmt) : match;
+  });
 }
