@@ -1,4 +1,4 @@
-import { buildEnrichmentQueries, buildGraphQueries, defaultTrafficRates, istioPresetTargets, reporterMatcher } from './graphQueries';
+import { buildEnrichmentQueries, buildGraphQueries, defaultTrafficRates, idleDeploymentsQuery, istioPresetTargets, reporterMatcher } from './graphQueries';
 
 const GROUP_BY =
   'source_cluster,source_workload_namespace,source_workload,source_canonical_service,source_canonical_revision,destination_cluster,destination_service_namespace,destination_service,destination_service_name,destination_workload_namespace,destination_workload,destination_canonical_service,destination_canonical_revision';
@@ -126,6 +126,21 @@ describe('istioPresetTargets', () => {
     expect(targets[0]).toMatchObject({ refId: 'istio_requests_total unserviced 0.0', instant: true, format: 'table' });
     expect(targets.map((t) => t.refId)).toContain('security outbound 1.5');
     expect(new Set(targets.map((t) => t.refId)).size).toBe(targets.length);
+  });
+});
+
+describe('idle nodes', () => {
+  it('reads kube-state-metrics deployments in the namespaces, values escaped for the regex matcher', () => {
+    expect(idleDeploymentsQuery(['bookinfo', 'a.b"c'])).toBe(
+      'max by (cluster,namespace,deployment,label_app,label_version) (kube_deployment_labels{namespace=~"bookinfo|a\\\\.b\\"c"})'
+    );
+  });
+
+  it('is the first preset target when asked for, once, and absent otherwise', () => {
+    const targets = istioPresetTargets(['a', 'b'], defaultTrafficRates, '1h', false, true);
+    expect(targets[0]).toEqual({ refId: 'kube_deployment_labels idle', expr: idleDeploymentsQuery(['a', 'b']), instant: true, range: false, format: 'table' });
+    expect(targets.filter((t) => t.expr.includes('kube_deployment_labels'))).toHaveLength(1);
+    expect(istioPresetTargets(['a']).some((t) => t.expr.includes('kube_deployment_labels'))).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import { escapeLabelValue, escapeRegexValue } from '../promql/escape';
+import { escapeLabelValue, escapeRegexValue, labelIn } from '../promql/escape';
 import { IstioMetric } from './metrics';
 
 /**
@@ -221,8 +221,17 @@ export interface PresetTarget {
  * response throughput and security, over the dashboard range. The refId names the metric, which is
  * how the panel recognises each frame.
  */
-export function istioPresetTargets(namespaces: readonly string[], rates: TrafficRates = defaultTrafficRates, compareOffset = '', includeIdleEdges = false): PresetTarget[] {
+export function istioPresetTargets(
+  namespaces: readonly string[],
+  rates: TrafficRates = defaultTrafficRates,
+  compareOffset = '',
+  includeIdleEdges = false,
+  idleNodes = false
+): PresetTarget[] {
   const targets: PresetTarget[] = [];
+  if (idleNodes && namespaces.length > 0) {
+    targets.push({ refId: `${IDLE_DEPLOYMENTS_METRIC} idle`, expr: idleDeploymentsQuery(namespaces), instant: true, range: false, format: 'table' });
+  }
   const windows = compareOffset ? [undefined, compareOffset] : [undefined];
   for (const offset of windows) {
     // The panel tells the earlier window's frames by the word "previous" in their refId.
@@ -236,4 +245,17 @@ export function istioPresetTargets(namespaces: readonly string[], rates: Traffic
     });
   }
   return targets;
+}
+
+/** kube-state-metrics' deployment labels: where idle nodes come from (Kiali reads the Kubernetes API instead). */
+export const IDLE_DEPLOYMENTS_METRIC = 'kube_deployment_labels';
+/** Labels the mesh graph reads from it; `cluster` only exists where kube-state-metrics runs per cluster with that label. */
+export const IDLE_DEPLOYMENTS_BY = 'cluster,namespace,deployment,label_app,label_version';
+
+/**
+ * Deployments in the namespaces, one series each (kube-state-metrics exports a series per deployment; `max by`
+ * folds duplicates from several kube-state-metrics replicas). No range: deployments exist now or not.
+ */
+export function idleDeploymentsQuery(namespaces: readonly string[]): string {
+  return `max by (${IDLE_DEPLOYMENTS_BY}) (${IDLE_DEPLOYMENTS_METRIC}{${labelIn('namespace', namespaces)}})`;
 }

@@ -1,6 +1,6 @@
 import React, { useCallback, useMemo, useRef, useState } from 'react';
 import { css } from '@emotion/css';
-import { type GrafanaTheme2, type PanelProps } from '@grafana/data';
+import { type DataFrame, type GrafanaTheme2, type PanelProps } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 import { PanelMessage } from '../../../shared/ui/PanelMessage';
@@ -10,6 +10,7 @@ import { toKialiJson } from '../model/mesh/toKialiJson';
 import { useGraphPipeline, useVisibleGraph } from '../state/useGraphData';
 import { useLayout } from '../state/useLayout';
 import { usePanelState } from '../state/usePanelState';
+import { usePresetData } from '../state/usePresetData';
 import { defaultMeshGraphPanelOptions, type MeshGraphPanelOptions } from '../types';
 import { type Viewport } from './canvas/viewport';
 import { download } from './download';
@@ -22,15 +23,20 @@ import { SidePanel } from './SidePanel';
 import { Toolbar } from './Toolbar';
 
 const TOOLBAR = 40;
+/** While the preset's queries run, the pipeline gets no frames (frozen: shared by every instance, never written). */
+const NO_FRAMES: DataFrame[] = Object.freeze([]) as unknown as DataFrame[];
 const FOOTER = 20;
 
-export function MeshGraphPanel({ data, options: saved, width, height, onOptionsChange }: PanelProps<MeshGraphPanelOptions>) {
+export function MeshGraphPanel(props: PanelProps<MeshGraphPanelOptions>) {
+  const { id, data, timeRange, timeZone, replaceVariables, options: saved, width, height, onOptionsChange } = props;
   // Dashboards saved by older versions lack newer options: fill them from the defaults.
   const options = useMemo(() => ({ ...defaultMeshGraphPanelOptions, ...saved }), [saved]);
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
   const state = usePanelState(options.find, options.hide);
-  const pipeline = useGraphPipeline(data.series, options);
+  const preset = usePresetData(options, { panelId: id, data, timeRange, timeZone, width, replaceVariables });
+  const series = preset.status === 'off' ? data.series : preset.status === 'done' ? preset.series : NO_FRAMES;
+  const pipeline = useGraphPipeline(series, options);
   const visible = useVisibleGraph(pipeline?.ok ? pipeline.graph : undefined, options.nodeBudget, options.collapseBy, state.expanded, state.find, state.hide);
   const layout = useLayout(visible?.graph, options.layout, options.pins);
   const canvas = useRef<GraphCanvasHandle>(null);
@@ -42,10 +48,20 @@ export function MeshGraphPanel({ data, options: saved, width, height, onOptionsC
     [onOptionsChange, options]
   );
 
+  if (preset.status === 'error') {
+    return <PanelMessage kind="error" message={preset.error} />;
+  }
+  if (preset.status === 'loading') {
+    return (
+      <div className={styles.pending} style={{ width, height }} role="status">
+        {t('meshgraph.preset.loading', 'Running the Istio preset queries…')}
+      </div>
+    );
+  }
   if (!pipeline) {
     return (
       <div className={styles.pending} style={{ width, height }} role="status">
-        {t('meshgraph.building', 'Building the graph from {{count}} frames…', { count: data.series.length })}
+        {t('meshgraph.building', 'Building the graph from {{count}} frames…', { count: series.length })}
       </div>
     );
   }
@@ -53,7 +69,11 @@ export function MeshGraphPanel({ data, options: saved, width, height, onOptionsC
     return <PanelMessage kind="error" message={pipeline.error} />;
   }
   if (pipeline.graph.nodes.length === 0) {
-    return <PanelMessage kind="info" message={t('meshgraph.empty', 'No traffic in the query result for this time range.')} />;
+    const message =
+      preset.status === 'done'
+        ? t('meshgraph.preset.empty', 'No Istio traffic in {{namespaces}} for this time range.', { namespaces: replaceVariables(options.namespaces, data.request?.scopedVars, 'csv') })
+        : t('meshgraph.empty', 'No traffic in the query result for this time range.');
+    return <PanelMessage kind="info" message={message} />;
   }
   if (layout.status === 'error') {
     return <PanelMessage kind="error" message={t('meshgraph.layoutError', 'The layout failed: {{error}}', { error: layout.error })} />;
