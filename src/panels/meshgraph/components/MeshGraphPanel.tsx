@@ -14,18 +14,21 @@ import { usePresetData } from '../state/usePresetData';
 import { defaultMeshGraphPanelOptions, type MeshGraphPanelOptions } from '../types';
 import { type Viewport } from './canvas/viewport';
 import { download } from './download';
+import { FocusBanner } from './FocusBanner';
 import { Footer } from './Footer';
 import { GraphCanvas, type GraphCanvasHandle } from './GraphCanvas';
 import { Legend } from './Legend';
 import { Minimap } from './Minimap';
 import { NodeList } from './NodeList';
 import { SidePanel } from './SidePanel';
+import { AS_TEXT } from './textValues';
 import { Toolbar } from './Toolbar';
 
 const TOOLBAR = 40;
 /** While the preset's queries run, the pipeline gets no frames (frozen: shared by every instance, never written). */
 const NO_FRAMES: DataFrame[] = Object.freeze([]) as unknown as DataFrame[];
 const FOOTER = 20;
+const BANNER = 24;
 
 export function MeshGraphPanel(props: PanelProps<MeshGraphPanelOptions>) {
   const { id, data, timeRange, timeZone, replaceVariables, options: saved, width, height, onOptionsChange } = props;
@@ -33,11 +36,11 @@ export function MeshGraphPanel(props: PanelProps<MeshGraphPanelOptions>) {
   const options = useMemo(() => ({ ...defaultMeshGraphPanelOptions, ...saved }), [saved]);
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
-  const state = usePanelState(options.find, options.hide);
+  const state = usePanelState(options.find, options.hide, replaceVariables(options.focus, data.request?.scopedVars));
   const preset = usePresetData(options, { panelId: id, data, timeRange, timeZone, width, replaceVariables });
   const series = preset.status === 'off' ? data.series : preset.status === 'done' ? preset.series : NO_FRAMES;
   const pipeline = useGraphPipeline(series, options);
-  const visible = useVisibleGraph(pipeline?.ok ? pipeline.graph : undefined, options.nodeBudget, options.collapseBy, state.expanded, state.find, state.hide);
+  const visible = useVisibleGraph(pipeline?.ok ? pipeline.graph : undefined, state.focus, options.nodeBudget, options.collapseBy, state.expanded, state.find, state.hide);
   const layout = useLayout(visible?.graph, options.layout, options.pins);
   const canvas = useRef<GraphCanvasHandle>(null);
   const [viewport, setViewport] = useState<Viewport | undefined>(undefined);
@@ -71,14 +74,15 @@ export function MeshGraphPanel(props: PanelProps<MeshGraphPanelOptions>) {
   if (pipeline.graph.nodes.length === 0) {
     const message =
       preset.status === 'done'
-        ? t('meshgraph.preset.empty', 'No Istio traffic in {{namespaces}} for this time range.', { namespaces: replaceVariables(options.namespaces, data.request?.scopedVars, 'csv') })
+        ? t('meshgraph.preset.empty', 'No Istio traffic in {{namespaces}} for this time range.', { namespaces: replaceVariables(options.namespaces, data.request?.scopedVars, 'csv'), ...AS_TEXT })
         : t('meshgraph.empty', 'No traffic in the query result for this time range.');
     return <PanelMessage kind="info" message={message} />;
   }
   if (layout.status === 'error') {
-    return <PanelMessage kind="error" message={t('meshgraph.layoutError', 'The layout failed: {{error}}', { error: layout.error })} />;
+    return <PanelMessage kind="error" message={t('meshgraph.layoutError', 'The layout failed: {{error}}', { error: layout.error, ...AS_TEXT })} />;
   }
-  const graphHeight = Math.max(50, height - TOOLBAR - FOOTER);
+  const banner = visible && visible.focus.status !== 'none' ? BANNER : 0;
+  const graphHeight = Math.max(50, height - TOOLBAR - FOOTER - banner);
   const positions = layout.status === 'done' ? layout.positions : undefined;
   const onExport = (kind: 'png' | 'svg' | 'json' | 'kiali') => {
     if (!visible || !positions) {
@@ -126,6 +130,7 @@ export function MeshGraphPanel(props: PanelProps<MeshGraphPanelOptions>) {
         onExport={onExport}
         canExportKiali={Boolean(pipeline.model)}
       />
+      {visible && <FocusBanner focus={visible.focus} onShowAll={state.clearFocus} />}
       {(visible?.findError || visible?.hideError) && (
         <div className={styles.expressionError} role="alert">
           {visible.findError ?? visible.hideError}
