@@ -20,6 +20,9 @@ export function footerParts(v: VisibleGraph, c: InputCounts, compare?: CompareCo
       })
     );
   }
+  if (c.idleNodes > 0) {
+    parts.push(t('meshgraph.footer.idleNodes', '{{count}} idle nodes (deployments without traffic)', { count: c.idleNodes }));
+  }
   const hidden = v.hidden;
   if (hidden.nodes + hidden.edges > 0) {
     parts.push(t('meshgraph.footer.hidden', 'hidden: {{nodes}} nodes (with {{withNodes}} edges), {{edges}} edges', { nodes: hidden.nodes, withNodes: hidden.edgesOfHiddenNodes, edges: hidden.edges }));
