@@ -10,22 +10,24 @@ import { type Positions } from '../state/useLayout';
 
 /** Counts of what is drawn, folded, hidden and dropped: nothing disappears without saying so. */
 export function footerParts(v: VisibleGraph, c: InputCounts, compare?: CompareCounts): string[] {
-  const parts = [t('meshgraph.footer.counts', '{{nodes}} nodes, {{edges}} edges', { nodes: v.graph.nodes.length, edges: v.graph.edges.length })];
+  // One count per string, so each noun can take its plural form in every language.
+  const nodes = t('meshgraph.footer.nodes', '{{count}} nodes', { count: v.graph.nodes.length });
+  const edges = t('meshgraph.footer.edges', '{{count}} edges', { count: v.graph.edges.length });
+  const parts = [`${nodes}, ${edges}`];
   if (v.graph.collapsed.length > 0) {
-    parts.push(
-      t('meshgraph.footer.collapsed', '{{boxes}} boxes folded ({{nodes}} nodes, {{internal}} edges inside; select one to expand)', {
-        boxes: v.graph.collapsed.length,
-        nodes: v.collapsedNodes,
-        internal: v.internalEdges,
-      })
-    );
+    const boxes = t('meshgraph.footer.boxesFolded', '{{count}} boxes folded', { count: v.graph.collapsed.length });
+    const inside = t('meshgraph.footer.nodesInside', '{{count}} nodes', { count: v.collapsedNodes });
+    const internal = t('meshgraph.footer.edgesInside', '{{count}} edges inside', { count: v.internalEdges });
+    parts.push(`${boxes} (${inside}, ${internal}; ${t('meshgraph.footer.expandHint', 'select one to expand')})`);
   }
   if (c.idleNodes > 0) {
     parts.push(t('meshgraph.footer.idleNodes', '{{count}} idle nodes (deployments without traffic)', { count: c.idleNodes }));
   }
   const hidden = v.hidden;
   if (hidden.nodes + hidden.edges > 0) {
-    parts.push(t('meshgraph.footer.hidden', 'hidden: {{nodes}} nodes (with {{withNodes}} edges), {{edges}} edges', { nodes: hidden.nodes, withNodes: hidden.edgesOfHiddenNodes, edges: hidden.edges }));
+    const hiddenNodes = t('meshgraph.footer.hiddenNodes', 'hidden: {{count}} nodes', { count: hidden.nodes });
+    const withEdges = t('meshgraph.footer.hiddenWith', 'with {{count}} edges', { count: hidden.edgesOfHiddenNodes });
+    parts.push(`${hiddenNodes} (${withEdges}), ${t('meshgraph.footer.hiddenEdges', '{{count}} edges', { count: hidden.edges })}`);
   }
   const dropped: Array<[number, string]> = [
     [c.missingLabels, t('meshgraph.footer.missingLabels', 'missing labels')],
