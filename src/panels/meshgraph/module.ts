@@ -30,6 +30,14 @@ export const plugin = new PanelPlugin<MeshGraphPanelOptions>(MeshGraphPanel).set
       defaultValue: d.prometheusUid,
       showIf: (o) => o.dataMode === 'preset',
     })
+    .addTextInput({
+      path: 'clusters',
+      name: 'Clusters',
+      description: 'Istio preset: only these clusters, comma-separated ($cluster works); empty: all',
+      category: GRAPH,
+      defaultValue: d.clusters,
+      showIf: (o) => o.dataMode === 'preset',
+    })
     .addCustomEditor({ id: 'istioPreset', path: 'namespaces', name: 'Istio preset', description: 'Namespaces to graph and the PromQL queries for them', category: GRAPH, editor: IstioPresetEditor, defaultValue: d.namespaces })
     .addBooleanSwitch({ path: 'showIdleNodes', name: 'Idle nodes', description: 'Istio preset: deployments without traffic (from kube-state-metrics) as idle nodes', category: GRAPH, defaultValue: d.showIdleNodes })
     .addTextInput({ path: 'focus', name: 'Focus', description: 'kind:namespace/name, e.g. service:bookinfo/reviews: that node with its callers and callees', category: GRAPH, defaultValue: d.focus })

@@ -8,6 +8,8 @@ export interface MeshGraphPanelOptions {
   dataMode: DataMode;
   /** Prometheus data source for the preset; empty: the app's provisioned Prometheus, else Grafana's default. */
   prometheusUid: string;
+  /** Preset: only these clusters (comma-separated; `$cluster` works); empty: all. */
+  clusters: string;
   /** `service:bookinfo/reviews` (src/shared/links/appUrls.ts parseFocus): the node, its callers and callees only. */
   focus: string;
   /** Preset: deployments without traffic (kube-state-metrics) become idle nodes. */
@@ -61,6 +63,7 @@ export const defaultMeshGraphPanelOptions: MeshGraphPanelOptions = {
   // Panel queries: dashboards saved before this option keep reading the queries they carry.
   dataMode: 'panel',
   prometheusUid: '',
+  clusters: '',
   focus: '',
   showIdleNodes: false,
   graphType: 'versionedApp',

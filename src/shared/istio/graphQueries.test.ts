@@ -129,6 +129,26 @@ describe('istioPresetTargets', () => {
   });
 });
 
+describe('cluster filter', () => {
+  it('adds the callers’ cluster to source-reported queries and the destination’s to destination-reported ones, escaped', () => {
+    const o = { namespace: 'bookinfo', range: '600s', rates: { ...defaultTrafficRates, ambient: 'none' as const }, includeIdleEdges: false, isAmbientNamespace: false, round: false, clusters: ['east', 'we.st'] };
+    const traffic = buildGraphQueries(o);
+    const byDirection = (d: string) => traffic.filter((q) => q.direction === d).map((q) => q.expr);
+    expect(byDirection('inbound')[0]).toContain('reporter="destination",destination_workload_namespace="bookinfo",destination_cluster=~"east|we\\\\.st"}');
+    expect(byDirection('outbound')[0]).toContain('reporter="source",source_workload_namespace="bookinfo",source_cluster=~"east|we\\\\.st"}');
+    expect(byDirection('unserviced').every((e) => e.includes(',source_cluster=~"east|we\\\\.st"}'))).toBe(true);
+    const enrichment = buildEnrichmentQueries({ ...o, responseTime: '95', throughput: 'response', security: true });
+    expect(enrichment.filter((q) => q.direction === 'inbound').every((q) => q.expr.includes('destination_cluster=~"east|we\\\\.st"}'))).toBe(true);
+    expect(enrichment.filter((q) => q.direction === 'outbound').every((q) => q.expr.includes('source_cluster=~"east|we\\\\.st"}'))).toBe(true);
+  });
+
+  it('changes nothing without clusters', () => {
+    const o = { namespace: 'bookinfo', range: '600s', rates: defaultTrafficRates, includeIdleEdges: false, isAmbientNamespace: true, round: true };
+    expect(buildGraphQueries({ ...o, clusters: [] })).toEqual(buildGraphQueries(o));
+    expect(istioPresetTargets(['a'], defaultTrafficRates, '', false, false, [])).toEqual(istioPresetTargets(['a']));
+  });
+});
+
 describe('idle nodes', () => {
   it('reads kube-state-metrics deployments in the namespaces, values escaped for the regex matcher', () => {
     expect(idleDeploymentsQuery(['bookinfo', 'a.b"c'])).toBe(

@@ -53,6 +53,14 @@ describe('usePresetData', () => {
     expect(req.targets[0].datasource).toEqual({ type: 'prometheus', uid: 'meshlens-prometheus' });
   });
 
+  it('replaces the cluster variable into a cluster filter', async () => {
+    const { requests } = install(() => of({ data: [frame], state: LoadingState.Done }));
+    const replace: PresetContext['replaceVariables'] = (text, vars) => text.replace('$ns', String(vars?.ns?.value ?? '')).replace('$cluster', 'east,west');
+    const { result } = renderHook(() => usePresetData(preset({ clusters: '$cluster' }), ctx({ replaceVariables: replace })));
+    await waitFor(() => expect(result.current.status).toBe('done'));
+    expect((requests[0].targets[1] as unknown as { expr: string }).expr).toContain('destination_workload_namespace="bookinfo",destination_cluster=~"east|west"}');
+  });
+
   it("falls back to Grafana's default data source when the app's Prometheus does not exist, and uses a chosen one first", async () => {
     const { asked } = install(() => of({ data: [] }), []);
     const { result, rerender } = renderHook((o: MeshGraphPanelOptions) => usePresetData(o, ctx()), { initialProps: preset() });

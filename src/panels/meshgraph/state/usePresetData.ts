@@ -38,9 +38,10 @@ export function usePresetData(o: MeshGraphPanelOptions, ctx: PresetContext): Pre
   // Variables are replaced on every render (their values may change without the option changing); the
   // resulting text, not the function, decides whether to query again.
   const namespaces = dataMode === 'preset' ? replaceVariables(o.namespaces, scopedVars, 'csv') : '';
+  const clusters = dataMode === 'preset' ? replaceVariables(o.clusters ?? '', scopedVars, 'csv') : '';
   const plan = useMemo(
-    () => (dataMode === 'preset' ? presetPlan({ namespaces, compareOffset, includeIdleEdges, showIdleNodes }) : undefined),
-    [dataMode, namespaces, compareOffset, includeIdleEdges, showIdleNodes]
+    () => (dataMode === 'preset' ? presetPlan({ namespaces, clusters, compareOffset, includeIdleEdges, showIdleNodes }) : undefined),
+    [dataMode, namespaces, clusters, compareOffset, includeIdleEdges, showIdleNodes]
   );
   const [result, setResult] = useState<{ key?: string; data: PresetData }>({ data: { status: 'off' } });
   // Re-run for a new range (a refresh re-evaluates relative ranges into new instants), not for each render.
@@ -51,7 +52,7 @@ export function usePresetData(o: MeshGraphPanelOptions, ctx: PresetContext): Pre
   const dashboardUID = data.request?.dashboardUID;
   // Width only matters without a panel request interval; rounding keeps resizing from re-querying.
   const widthBucket = interval ? 0 : Math.round(width / 100) * 100;
-  const key = [dataMode, namespaces, compareOffset, includeIdleEdges, showIdleNodes, prometheusUid, from_, to, interval, intervalMs, widthBucket, timeZone, panelId, dashboardUID].join('\u0000');
+  const key = [dataMode, namespaces, clusters, compareOffset, includeIdleEdges, showIdleNodes, prometheusUid, from_, to, interval, intervalMs, widthBucket, timeZone, panelId, dashboardUID].join('\u0000');
 
   useEffect(() => {
     if (!plan?.ok) {

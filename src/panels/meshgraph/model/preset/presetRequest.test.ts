@@ -36,6 +36,18 @@ describe('presetPlan', () => {
     expect(plan.ok && plan.targets.filter((t) => t.refId.startsWith('previous ')).length).toBe(2 * 12);
   });
 
+  it('filters by the replaced cluster variable, and not at all for Grafana’s “All”', () => {
+    const east = presetPlan({ ...input, clusters: '{east,west}' });
+    expect(east.ok && east.clusters).toEqual(['east', 'west']);
+    expect(east.ok && east.targets[1].expr).toContain('destination_workload_namespace="bookinfo",destination_cluster=~"east|west"}');
+    for (const all of ['', '$__all', '*']) {
+      const plan = presetPlan({ ...input, clusters: all });
+      expect(plan.ok && plan.clusters).toEqual([]);
+    }
+    const undefinedVar = presetPlan({ ...input, clusters: '$cluster' });
+    expect(!undefinedVar.ok && undefinedVar.error).toBe('The cluster "$cluster" is a variable this dashboard does not define.');
+  });
+
   it.each([
     ['', /needs namespaces/],
     [' , ', /needs namespaces/],

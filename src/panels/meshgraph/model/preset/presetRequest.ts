@@ -15,9 +15,24 @@ export interface PresetInput {
   compareOffset: string;
   includeIdleEdges: boolean;
   showIdleNodes: boolean;
+  /** The clusters option after variables were replaced (csv); empty, or Grafana's "All" (`$__all`, `*`), filters nothing. */
+  clusters?: string;
 }
 
-export type PresetPlan = { ok: true; namespaces: string[]; targets: PresetTarget[] } | { ok: false; error: string };
+export type PresetPlan = { ok: true; namespaces: string[]; clusters: string[]; targets: PresetTarget[] } | { ok: false; error: string };
+
+/** A replaced multi-value variable, `a,b` or `{a,b}`, as a list without blanks or duplicates. */
+function csvList(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .replace(/[{}]/g, '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    ),
+  ];
+}
 
 /**
  * The namespaces and Kiali's queries for them. A variable left unreplaced (`$namespace` on a dashboard
@@ -25,13 +40,8 @@ export type PresetPlan = { ok: true; namespaces: string[]; targets: PresetTarget
  * literally called `$namespace`.
  */
 export function presetPlan(input: PresetInput): PresetPlan {
-  // Multi-value variables without a format come as `{a,b}`; strip the braces so both forms read the same.
-  const names = input.namespaces
-    .replace(/[{}]/g, '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const namespaces = [...new Set(names)];
+  // Multi-value variables without a format come as `{a,b}`; csvList reads both forms the same.
+  const namespaces = csvList(input.namespaces);
   if (namespaces.length === 0) {
     return { ok: false, error: 'The Istio preset needs namespaces: type them in the panel option "Namespaces" (a dashboard variable such as $namespace works too).' };
   }
@@ -39,11 +49,18 @@ export function presetPlan(input: PresetInput): PresetPlan {
   if (unresolved) {
     return { ok: false, error: `The namespace "${unresolved}" is a variable this dashboard does not define.` };
   }
+  const clusterList = csvList(input.clusters ?? '');
+  const all = clusterList.some((c) => c === '$__all' || c === '*' || c === '.*');
+  const unresolvedCluster = clusterList.find((c) => c.includes('$') && c !== '$__all');
+  if (unresolvedCluster) {
+    return { ok: false, error: `The cluster "${unresolvedCluster}" is a variable this dashboard does not define.` };
+  }
+  const clusters = all ? [] : clusterList;
   const offset = input.compareOffset.trim();
   if (offset && !/^\d+(ms|s|m|h|d|w|y)$/.test(offset)) {
     return { ok: false, error: `"Compare with" must be a Prometheus duration such as 1h or 1d, not "${offset}".` };
   }
-  return { ok: true, namespaces, targets: istioPresetTargets(namespaces, defaultTrafficRates, offset, input.includeIdleEdges, input.showIdleNodes) };
+  return { ok: true, namespaces, clusters, targets: istioPresetTargets(namespaces, defaultTrafficRates, offset, input.includeIdleEdges, input.showIdleNodes, clusters) };
 }
 
 /**

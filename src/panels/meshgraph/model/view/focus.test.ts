@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { bookinfoModel } from '../__fixtures__/kialiSamples';
+import { syntheticMesh } from '../__fixtures__/syntheticMesh';
+import { buildMeshGraph } from '../mesh/buildMeshGraph';
 import { defaultHealthThresholds } from '../mesh/health';
 import { type GraphType } from '../mesh/types';
 import { applyFocus } from './focus';
@@ -52,5 +55,40 @@ describe('applyFocus', () => {
     expect(applyFocus(graph, 'service:bookinfo/nope')).toEqual({ status: 'unmatched', graph, text: 'service:bookinfo/nope' });
     // Namespace matters: reviews-v2 lives in bookinfo, not bankapp.
     expect(applyFocus(graph, 'workload:bankapp/reviews-v2').status).toBe('unmatched');
+  });
+
+  it('property: on any graph and any focus, shown + hidden = total and every shown edge touches a focused node', () => {
+    const graphs = (['app', 'versionedApp', 'workload', 'service'] as const).map((graphType) =>
+      viewFromMesh(
+        buildMeshGraph(syntheticMesh(120, 7), { graphType, injectServiceNodes: true, httpRequests: true, grpcRequests: true, namespaces: [], boxBy: { namespace: true, cluster: false } }),
+        defaultHealthThresholds,
+        []
+      )
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...graphs),
+        fc.constantFrom('app', 'service', 'workload'),
+        fc.constantFrom('ns0', 'ns1', 'ns2', 'unknown', 'nope'),
+        fc.constantFrom('frontend', 'frontend-v1', 'db', 'db-v1', 'cache', 'svc1', 'svc2-v1', 'x'),
+        (graph, kind, ns, name) => {
+          const r = applyFocus(graph, `${kind}:${ns}/${name}`);
+          if (r.status !== 'focused') {
+            expect(r.status).toBe('unmatched');
+            expect(r.graph).toBe(graph);
+            return;
+          }
+          expect(r.graph.nodes.length + r.hiddenNodes).toBe(graph.nodes.length);
+          expect(r.graph.edges.length + r.hiddenEdges).toBe(graph.edges.length);
+          const shown = new Set(r.graph.nodes.map((n) => n.id));
+          const centre = new Set(graph.nodes.filter((n) => n.namespace === ns).map((n) => n.id));
+          for (const e of r.graph.edges) {
+            expect(shown.has(e.source) && shown.has(e.target)).toBe(true);
+            expect(centre.has(e.source) || centre.has(e.target)).toBe(true);
+          }
+        }
+      ),
+      { numRuns: 200 }
+    );
   });
 });
