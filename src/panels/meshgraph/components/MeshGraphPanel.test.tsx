@@ -104,4 +104,11 @@ describe('MeshGraphPanel', () => {
     expect(await screen.findByTestId('meshlens-meshgraph-focus')).toHaveTextContent('Nothing in this graph matches the focus service:bookinfo/nope; showing the whole graph.');
     expect(screen.getAllByLabelText(/^Node: /)).toHaveLength(13);
   });
+
+  it('points a panel without queries at the Istio preset', async () => {
+    const p = props([]);
+    const withRequest = { ...p, data: { ...p.data, request: { targets: [], scopedVars: {} } } } as unknown as typeof p;
+    render(<MeshGraphPanel {...withRequest} />);
+    expect(await screen.findByTestId('meshlens-panel-message')).toHaveTextContent('This panel has no queries: choose Data “Istio preset” in the panel options');
+  });
 });

@@ -72,10 +72,13 @@ export function MeshGraphPanel(props: PanelProps<MeshGraphPanelOptions>) {
     return <PanelMessage kind="error" message={pipeline.error} />;
   }
   if (pipeline.graph.nodes.length === 0) {
+    const noQueries = preset.status === 'off' && data.request !== undefined && !data.request.targets.some((q) => !q.hide);
     const message =
       preset.status === 'done'
         ? t('meshgraph.preset.empty', 'No Istio traffic in {{namespaces}} for this time range.', { namespaces: replaceVariables(options.namespaces, data.request?.scopedVars, 'csv'), ...AS_TEXT })
-        : t('meshgraph.empty', 'No traffic in the query result for this time range.');
+        : noQueries
+          ? t('meshgraph.noQueries', 'This panel has no queries: choose Data “Istio preset” in the panel options to graph your Istio namespaces.')
+          : t('meshgraph.empty', 'No traffic in the query result for this time range.');
     return <PanelMessage kind="info" message={message} />;
   }
   if (layout.status === 'error') {
