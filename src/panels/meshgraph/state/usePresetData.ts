@@ -45,14 +45,14 @@ export function usePresetData(o: MeshGraphPanelOptions, ctx: PresetContext): Pre
   );
   const [result, setResult] = useState<{ key?: string; data: PresetData }>({ data: { status: 'off' } });
   // Re-run for a new range (a refresh re-evaluates relative ranges into new instants), not for each render.
-  const from_ = timeRange.from.valueOf();
-  const to = timeRange.to.valueOf();
+  const fromMs = timeRange.from.valueOf();
+  const toMs = timeRange.to.valueOf();
   const interval = data.request?.interval;
   const intervalMs = data.request?.intervalMs;
   const dashboardUID = data.request?.dashboardUID;
   // Width only matters without a panel request interval; rounding keeps resizing from re-querying.
   const widthBucket = interval ? 0 : Math.round(width / 100) * 100;
-  const key = [dataMode, namespaces, clusters, compareOffset, includeIdleEdges, showIdleNodes, prometheusUid, from_, to, interval, intervalMs, widthBucket, timeZone, panelId, dashboardUID].join('\u0000');
+  const key = [dataMode, namespaces, clusters, compareOffset, includeIdleEdges, showIdleNodes, prometheusUid, fromMs, toMs, interval, intervalMs, widthBucket, timeZone, panelId, dashboardUID].join('\u0000');
 
   useEffect(() => {
     if (!plan?.ok) {
