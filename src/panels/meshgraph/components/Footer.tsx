@@ -10,20 +10,22 @@ import { type Positions } from '../state/useLayout';
 
 /** Counts of what is drawn, folded, hidden and dropped: nothing disappears without saying so. */
 export function footerParts(v: VisibleGraph, c: InputCounts, compare?: CompareCounts): string[] {
+  // One count per string, so each noun can take its plural form in every language.
   const parts = [`${nodesText(v.graph.nodes.length)}, ${edgesText(v.graph.edges.length)}`];
   if (v.graph.collapsed.length > 0) {
-    parts.push(
-      t('meshgraph.footer.collapsed', '{{count}} boxes folded ({{nodes}}, {{edges}} inside; select one to expand)', {
-        count: v.graph.collapsed.length,
-        defaultValue_one: '{{count}} box folded ({{nodes}}, {{edges}} inside; select it to expand)',
-        nodes: nodesText(v.collapsedNodes),
-        edges: edgesText(v.internalEdges),
-      })
-    );
+    const boxes = t('meshgraph.footer.boxesFolded', '{{count}} boxes folded', { count: v.graph.collapsed.length, defaultValue_one: '{{count}} box folded' });
+    const inside = nodesText(v.collapsedNodes);
+    const internal = t('meshgraph.footer.edgesInside', '{{count}} edges inside', { count: v.internalEdges, defaultValue_one: '{{count}} edge inside' });
+    parts.push(`${boxes} (${inside}, ${internal}; ${t('meshgraph.footer.expandHint', 'select one to expand', { count: v.graph.collapsed.length, defaultValue_one: 'select it to expand' })})`);
+  }
+  if (c.idleNodes > 0) {
+    parts.push(t('meshgraph.footer.idleNodes', '{{count}} idle nodes (deployments without traffic)', { count: c.idleNodes, defaultValue_one: '{{count}} idle node (a deployment without traffic)' }));
   }
   const hidden = v.hidden;
   if (hidden.nodes + hidden.edges > 0) {
-    parts.push(t('meshgraph.footer.hidden', 'hidden: {{nodes}} (with {{withNodes}}), {{edges}}', { nodes: nodesText(hidden.nodes), withNodes: edgesText(hidden.edgesOfHiddenNodes), edges: edgesText(hidden.edges) }));
+    const hiddenNodes = t('meshgraph.footer.hiddenNodes', 'hidden: {{count}} nodes', { count: hidden.nodes, defaultValue_one: 'hidden: {{count}} node' });
+    const withEdges = t('meshgraph.footer.hiddenWith', 'with {{count}} edges', { count: hidden.edgesOfHiddenNodes, defaultValue_one: 'with {{count}} edge' });
+    parts.push(`${hiddenNodes} (${withEdges}), ${edgesText(hidden.edges)}`);
   }
   const dropped: Array<[number, string]> = [
     [c.missingLabels, t('meshgraph.footer.missingLabels', '{{count}} series with missing labels', { count: c.missingLabels })],
