@@ -200,7 +200,7 @@ describe.each(entries)('%s dashboard', (key, dash) => {
     for (const panel of panelsOf(dash).filter((p) => p.type === 'table')) {
       const organize = (panel.transformations ?? []).find((t) => t.id === 'organize');
       const renamed = Object.keys((organize?.options as { renameByName: Record<string, string> }).renameByName);
-      const refIds = (panel.targets ?? []).map((t) => (t as { refId: string }).refId);
+      const refIds = (panel.targets ?? []).map((t) => (t as unknown as { refId: string }).refId);
       const expected = refIds.length === 1 ? ['Value'] : refIds.map((r) => `Value #${r}`);
       expect({ panel: panel.title, values: renamed.filter((n) => n.startsWith('Value')) }).toEqual({
         panel: panel.title,
