@@ -170,6 +170,13 @@ describe('bundled dashboards in the preview, against the simulator', () => {
               : p.state !== 'data' || p.message !== null
         );
         assert.deepEqual(wrong, [], `panels without data (or with data where an empty state was expected)`);
+        if (key === 'overview') {
+          // The trace panel shows the exemplar's trace; the mesh graph panel drew bookinfo and the ambient mesh.
+          assert.match((await page.locator('[data-title="Trace"]').textContent()) ?? '', new RegExp(traceId));
+          const nodes = await page.locator('[aria-label^="Node: "]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+          // productpage-v1 once in bookinfo and once in bookinfo-ambient; mongodb-v1 only over TCP.
+          assert.ok(nodes.filter((n) => n === 'Node: productpage-v1').length >= 2 && nodes.includes('Node: mongodb-v1'), nodes.join(', '));
+        }
         console.log(`${key}: ${panels.length} panels, ${metrics.queries?.count} queries, ${metrics.queries?.totalMs} ms`);
       } finally {
         await page.close();

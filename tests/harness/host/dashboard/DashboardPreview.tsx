@@ -24,17 +24,29 @@ export interface PreviewRequest {
 
 function VariableBar({ dashboard, vars, theme }: { dashboard: SavedDashboard; vars: ResolvedVariable[]; theme: GrafanaTheme2 }) {
   const saved = dashboard.templating?.list ?? [];
-  const text = (v: ResolvedVariable) => (v.values[0] === '$__all' ? 'All' : v.values.join(' + ') || '(empty)');
+  // Data source variables hold a uid; Grafana shows the data source's name.
+  const names: Record<string, string> = { 'meshlens-prometheus': 'Prometheus', 'meshlens-jaeger': 'Jaeger' };
+  const text = (v: ResolvedVariable) => (v.values[0] === '$__all' ? 'All' : v.values.map((x) => names[x] ?? x).join(' + ') || '(empty)');
   const label = (name: string) => saved.find((s) => s.name === name)?.label ?? name;
   const shown = vars.filter((v) => !saved.find((s) => s.name === v.name)?.hide);
   const inMenu = vars.filter((v) => saved.find((s) => s.name === v.name)?.hide === 3);
-  const chip = { padding: '2px 8px', border: `1px solid ${theme.colors.border.medium}`, borderRadius: theme.shape.radius.default, marginRight: 8 };
+  const chip: React.CSSProperties = {
+    padding: '2px 8px',
+    border: `1px solid ${theme.colors.border.medium}`,
+    borderRadius: theme.shape.radius.default,
+    marginRight: 8,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    flexShrink: 1,
+    minWidth: 0,
+  };
   return (
     <div style={{ height: HEADER_PX, padding: `${GAP}px 0`, boxSizing: 'border-box' }}>
       <div style={{ fontSize: theme.typography.h4.fontSize, marginBottom: 8 }}>{dashboard.title}</div>
-      <div style={{ display: 'flex', alignItems: 'center', color: theme.colors.text.secondary }}>
+      <div style={{ display: 'flex', alignItems: 'center', color: theme.colors.text.secondary, flexWrap: 'nowrap', overflow: 'hidden' }}>
         {shown.map((v) => (
-          <span key={v.name} style={chip} data-testid="preview-variable">
+          <span key={v.name} style={{ ...chip, flexShrink: 0 }} data-testid="preview-variable">
             {label(v.name)}: <span style={{ color: theme.colors.text.primary }}>{text(v)}</span>
           </span>
         ))}
