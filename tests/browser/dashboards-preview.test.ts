@@ -22,7 +22,11 @@ function series(refId: string, labels: Record<string, string>, values: number[],
 
 describe('result shapes', () => {
   test('table format: one frame per refId, label columns sorted, Value #refId only when several refIds answered', () => {
-    const two = toTableFrames([series('a', { z: '1', b: 'x' }, [5]), series('a', { b: 'y' }, [6]), series('c', { b: 'x' }, [7])]);
+    const two = toTableFrames([
+      series('a', { z: '1', b: 'x' }, [5]),
+      series('a', { b: 'y' }, [6]),
+      series('c', { b: 'x' }, [7]),
+    ]);
     assert.deepEqual(
       two.map((f) => f.fields.map((x) => x.name)),
       [
@@ -32,7 +36,10 @@ describe('result shapes', () => {
     );
     assert.deepEqual(two[0].fields[2].values, ['1', '']);
     const one = toTableFrames([series('value', { destination_service: 's' }, [1])]);
-    assert.deepEqual(one[0].fields.map((x) => x.name), ['Time', 'destination_service', 'Value']);
+    assert.deepEqual(
+      one[0].fields.map((x) => x.name),
+      ['Time', 'destination_service', 'Value']
+    );
   });
 
   test('heatmap format: buckets ordered by le with +Inf last, cumulative counts turned into per-bucket counts', () => {
@@ -64,15 +71,34 @@ describe('variables', () => {
       asked.push(decodeURIComponent(String(url)));
       const data = String(url).includes('/label/')
         ? ['cluster-1', 'cluster-2']
-        : { result: [{ metric: { destination_service: '*.example.com' }, value: [1, '2'] }, { metric: { destination_service: 'a.b' }, value: [1, '3'] }] };
+        : {
+            result: [
+              { metric: { destination_service: '*.example.com' }, value: [1, '2'] },
+              { metric: { destination_service: 'a.b' }, value: [1, '3'] },
+            ],
+          };
       return new Response(JSON.stringify({ status: 'success', data }), { status: 200 });
     }) as typeof fetch;
   }
 
   const saved = [
     { name: 'datasource', type: 'datasource', query: 'prometheus' },
-    { name: 'cluster', type: 'query', query: 'label_values(up, cluster)', multi: true, includeAll: true, allValue: '.*', current: { value: '$__all' } },
-    { name: 'service', type: 'query', query: 'query_result(sum by (destination_service) (x{cluster=~"$cluster"}))', regex: '/destination_service="([^"]*)"/', sort: 1 },
+    {
+      name: 'cluster',
+      type: 'query',
+      query: 'label_values(up, cluster)',
+      multi: true,
+      includeAll: true,
+      allValue: '.*',
+      current: { value: '$__all' },
+    },
+    {
+      name: 'service',
+      type: 'query',
+      query: 'query_result(sum by (destination_service) (x{cluster=~"$cluster"}))',
+      regex: '/destination_service="([^"]*)"/',
+      sort: 1,
+    },
   ];
   const range = { fromSec: 0, toSec: 60 };
 
@@ -91,12 +117,18 @@ describe('variables', () => {
     assert.ok(asked[1].includes('cluster=~".*"'), asked[1]);
     const scoped = scopedVarsOf(vars);
     // Multi/All values are regex-escaped as Grafana does; the single-value one is inserted as written.
-    assert.equal(substitute('a{c=~"$cluster", s="${service}"} $__rate_interval', scoped), 'a{c=~".*", s="*.example.com"} $__rate_interval');
+    assert.equal(
+      substitute('a{c=~"$cluster", s="${service}"} $__rate_interval', scoped),
+      'a{c=~".*", s="*.example.com"} $__rate_interval'
+    );
   });
 
   test('an override the variable does not offer fails with the options it does offer', async () => {
     fakePrometheus([]);
-    await assert.rejects(resolveVariables(saved, range, { cluster: ['cluster-9'] }), /cluster: cluster-9 not offered by .* \(offers cluster-1, cluster-2\)/);
+    await assert.rejects(
+      resolveVariables(saved, range, { cluster: ['cluster-9'] }),
+      /cluster: cluster-9 not offered by .* \(offers cluster-1, cluster-2\)/
+    );
   });
 
   test('selected multi values are escaped for regex matchers', async () => {

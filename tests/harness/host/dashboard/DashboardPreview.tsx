@@ -11,7 +11,6 @@ export interface SavedDashboard {
   templating?: { list: Array<SavedVariable & { label?: string; hide?: number }> };
 }
 
-
 export interface PreviewRequest {
   dashboard: SavedDashboard;
   overrides: Record<string, string[]>;
@@ -22,11 +21,20 @@ export interface PreviewRequest {
   plugins: PanelPlugins;
 }
 
-function VariableBar({ dashboard, vars, theme }: { dashboard: SavedDashboard; vars: ResolvedVariable[]; theme: GrafanaTheme2 }) {
+function VariableBar({
+  dashboard,
+  vars,
+  theme,
+}: {
+  dashboard: SavedDashboard;
+  vars: ResolvedVariable[];
+  theme: GrafanaTheme2;
+}) {
   const saved = dashboard.templating?.list ?? [];
   // Data source variables hold a uid; Grafana shows the data source's name.
   const names: Record<string, string> = { 'meshlens-prometheus': 'Prometheus', 'meshlens-jaeger': 'Jaeger' };
-  const text = (v: ResolvedVariable) => (v.values[0] === '$__all' ? 'All' : v.values.map((x) => names[x] ?? x).join(' + ') || '(empty)');
+  const text = (v: ResolvedVariable) =>
+    v.values[0] === '$__all' ? 'All' : v.values.map((x) => names[x] ?? x).join(' + ') || '(empty)';
   const label = (name: string) => saved.find((s) => s.name === name)?.label ?? name;
   const shown = vars.filter((v) => !saved.find((s) => s.name === v.name)?.hide);
   const inMenu = vars.filter((v) => saved.find((s) => s.name === v.name)?.hide === 3);
@@ -44,7 +52,15 @@ function VariableBar({ dashboard, vars, theme }: { dashboard: SavedDashboard; va
   return (
     <div style={{ height: HEADER_PX, padding: `${GAP}px 0`, boxSizing: 'border-box' }}>
       <div style={{ fontSize: theme.typography.h4.fontSize, marginBottom: 8 }}>{dashboard.title}</div>
-      <div style={{ display: 'flex', alignItems: 'center', color: theme.colors.text.secondary, flexWrap: 'nowrap', overflow: 'hidden' }}>
+      <div
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          color: theme.colors.text.secondary,
+          flexWrap: 'nowrap',
+          overflow: 'hidden',
+        }}
+      >
         {shown.map((v) => (
           <span key={v.name} style={{ ...chip, flexShrink: 0 }} data-testid="preview-variable">
             {label(v.name)}: <span style={{ color: theme.colors.text.primary }}>{text(v)}</span>
@@ -77,7 +93,9 @@ export function DashboardPreview(req: PreviewRequest) {
   }, [req.rangeSeconds]);
   React.useEffect(() => {
     const r = { fromSec: Math.floor(range.from.valueOf() / 1000), toSec: Math.ceil(range.to.valueOf() / 1000) };
-    resolveVariables(dashboard.templating?.list ?? [], r, req.overrides).then(setVars, (e: Error) => setError(e.message));
+    resolveVariables(dashboard.templating?.list ?? [], r, req.overrides).then(setVars, (e: Error) =>
+      setError(e.message)
+    );
   }, [dashboard, range, req.overrides]);
   if (error) {
     return (
@@ -93,7 +111,11 @@ export function DashboardPreview(req: PreviewRequest) {
   const col = (req.width + GAP) / 24;
   const queried = dashboard.panels.filter((p) => p.type !== 'row');
   return (
-    <div data-meshlens-ready={done >= queried.length ? 'true' : undefined} data-testid="dashboard-preview" style={{ padding: `0 ${GAP}px` }}>
+    <div
+      data-meshlens-ready={done >= queried.length ? 'true' : undefined}
+      data-testid="dashboard-preview"
+      style={{ padding: `0 ${GAP}px` }}
+    >
       {/* Two of Grafana's global styles the components rely on: border-box sizing (table cells are sized with
           their padding) and buttons (legend labels, table headers) inheriting the text colour. */}
       <style>
@@ -103,19 +125,41 @@ export function DashboardPreview(req: PreviewRequest) {
       <VariableBar dashboard={dashboard} vars={vars} theme={theme} />
       <div style={{ position: 'relative' }}>
         {dashboard.panels.map((p) => {
-          const style: React.CSSProperties = { position: 'absolute', left: p.gridPos.x * col, top: p.gridPos.y * (CELL + GAP) };
+          const style: React.CSSProperties = {
+            position: 'absolute',
+            left: p.gridPos.x * col,
+            top: p.gridPos.y * (CELL + GAP),
+          };
           const width = Math.round(p.gridPos.w * col - GAP);
           const height = p.gridPos.h * (CELL + GAP) - GAP;
           if (p.type === 'row') {
             return (
-              <div key={p.id} style={{ ...style, width, height, display: 'flex', alignItems: 'center', fontSize: theme.typography.h5.fontSize }} data-testid="preview-row">
+              <div
+                key={p.id}
+                style={{
+                  ...style,
+                  width,
+                  height,
+                  display: 'flex',
+                  alignItems: 'center',
+                  fontSize: theme.typography.h5.fontSize,
+                }}
+                data-testid="preview-row"
+              >
                 {p.title}
               </div>
             );
           }
           return (
             <div key={p.id} style={style}>
-              <PreviewPanel panel={p} width={width} height={height} ctx={ctx} plugins={req.plugins} onDone={() => setDone((n) => n + 1)} />
+              <PreviewPanel
+                panel={p}
+                width={width}
+                height={height}
+                ctx={ctx}
+                plugins={req.plugins}
+                onDone={() => setDone((n) => n + 1)}
+              />
             </div>
           );
         })}

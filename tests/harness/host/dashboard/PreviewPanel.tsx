@@ -1,5 +1,12 @@
 import React from 'react';
-import { EventBusSrv, LoadingState, PanelPlugin, type GrafanaTheme2, type PanelProps, type TimeRange } from '@grafana/data';
+import {
+  EventBusSrv,
+  LoadingState,
+  PanelPlugin,
+  type GrafanaTheme2,
+  type PanelProps,
+  type TimeRange,
+} from '@grafana/data';
 import { PanelChrome } from '@grafana/ui';
 import { loadPanel, type LoadContext, type PanelOutcome, type SavedPanel } from './loadPanel';
 import { HeatmapVisual, StatVisual, TableVisual, TextVisual, TimeSeriesVisual } from './visuals';
@@ -22,7 +29,10 @@ interface Props {
 const DRAWN = new Set(['timeseries', 'stat', 'table', 'heatmap', 'text']);
 
 /** Keeps one crashing visual from blanking the whole preview; the crash becomes the panel's error state. */
-class PanelBoundary extends React.Component<{ onError(message: string): void; children: React.ReactNode }, { failed: boolean }> {
+class PanelBoundary extends React.Component<
+  { onError(message: string): void; children: React.ReactNode },
+  { failed: boolean }
+> {
   override state = { failed: false };
   static getDerivedStateFromError() {
     return { failed: true };
@@ -57,7 +67,9 @@ export function PreviewPanel({ panel, width, height, ctx, plugins, onDone }: Pro
     }
     let live = true;
     const supported = DRAWN.has(panel.type) || plugins[panel.type];
-    const run = supported ? loadPanel(panel, ctx) : Promise.resolve<PanelOutcome>({ state: 'error', message: `the preview cannot draw panel type ${panel.type}` });
+    const run = supported
+      ? loadPanel(panel, ctx)
+      : Promise.resolve<PanelOutcome>({ state: 'error', message: `the preview cannot draw panel type ${panel.type}` });
     run.then((o) => live && (setOutcome(o), onDone()));
     return () => {
       live = false;
@@ -68,7 +80,14 @@ export function PreviewPanel({ panel, width, height, ctx, plugins, onDone }: Pro
   const [crash, setCrash] = React.useState<string | undefined>();
   const { state, detail } = crash ? { state: 'error', detail: crash } : describe(outcome);
   return (
-    <div data-testid="preview-panel" data-title={panel.title ?? ''} data-type={panel.type} data-state={state} data-detail={detail} style={{ width, height }}>
+    <div
+      data-testid="preview-panel"
+      data-title={panel.title ?? ''}
+      data-type={panel.type}
+      data-state={state}
+      data-detail={detail}
+      style={{ width, height }}
+    >
       <PanelChrome
         title={panel.title}
         description={panel.description}
@@ -79,7 +98,16 @@ export function PreviewPanel({ panel, width, height, ctx, plugins, onDone }: Pro
       >
         {(w, h) => (
           <PanelBoundary onError={setCrash}>
-            <Body panel={panel} outcome={outcome} width={w} height={h} theme={ctx.theme} timeRange={ctx.range} plugins={plugins} ctx={ctx} />
+            <Body
+              panel={panel}
+              outcome={outcome}
+              width={w}
+              height={h}
+              theme={ctx.theme}
+              timeRange={ctx.range}
+              plugins={plugins}
+              ctx={ctx}
+            />
           </PanelBoundary>
         )}
       </PanelChrome>
@@ -133,15 +161,38 @@ function Body({ panel, outcome, width, height, theme, timeRange, plugins, ctx }:
   }
   if (outcome.state === 'empty') {
     return (
-      <div style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'center', height, color: theme.colors.text.secondary, textAlign: 'center', padding: 8 }}>
+      <div
+        style={{
+          display: 'flex',
+          flexDirection: 'column',
+          alignItems: 'center',
+          justifyContent: 'center',
+          height,
+          color: theme.colors.text.secondary,
+          textAlign: 'center',
+          padding: 8,
+        }}
+      >
         <div>No data</div>
-        {ctx.emptyReasons?.[panel.title ?? ''] && <div style={{ fontSize: theme.typography.bodySmall.fontSize, marginTop: 4 }}>{ctx.emptyReasons[panel.title ?? '']}</div>}
+        {ctx.emptyReasons?.[panel.title ?? ''] && (
+          <div style={{ fontSize: theme.typography.bodySmall.fontSize, marginTop: 4 }}>
+            {ctx.emptyReasons[panel.title ?? '']}
+          </div>
+        )}
       </div>
     );
   }
   switch (panel.type) {
     case 'timeseries':
-      return <TimeSeriesVisual frames={outcome.frames} options={options} timeRange={timeRange} width={width} height={height} />;
+      return (
+        <TimeSeriesVisual
+          frames={outcome.frames}
+          options={options}
+          timeRange={timeRange}
+          width={width}
+          height={height}
+        />
+      );
     case 'stat':
       return <StatVisual frames={outcome.frames} options={options} theme={theme} width={width} height={height} />;
     case 'table':

@@ -24,7 +24,14 @@ function installTransformers() {
     // standardTransformers lists some transformers under two keys; the registry refuses duplicate ids.
     const unique = lodash.uniqBy(Object.values(standardTransformers), (t) => t.id);
     standardTransformersRegistry.setInit(() =>
-      unique.map((t) => ({ id: t.id, name: t.name, transformation: t, editor: () => null, imageDark: '', imageLight: '' }))
+      unique.map((t) => ({
+        id: t.id,
+        name: t.name,
+        transformation: t,
+        editor: () => null,
+        imageDark: '',
+        imageLight: '',
+      }))
     );
   }
 }
@@ -69,7 +76,10 @@ export function toHeatmapBuckets(frames: DataFrame[]): Array<{ le: string; value
     return text === '+Inf' ? Infinity : Number(text);
   };
   const sorted = [...frames].sort((a, b) => le(a) - le(b));
-  const buckets = sorted.map((f) => ({ le: f.fields[1]?.labels?.le ?? f.name ?? '', values: [...(f.fields[1]?.values ?? [])] as number[] }));
+  const buckets = sorted.map((f) => ({
+    le: f.fields[1]?.labels?.le ?? f.name ?? '',
+    values: [...(f.fields[1]?.values ?? [])] as number[],
+  }));
   for (let i = buckets.length - 1; i > 0; i--) {
     buckets[i].values = buckets[i].values.map((v, j) => Math.max(0, v - (buckets[i - 1].values[j] ?? 0)));
   }
@@ -85,7 +95,12 @@ export async function applyTransformations(frames: DataFrame[], transformations:
 }
 
 /** Field config defaults and byName / byFrameRefID overrides, then a display processor per field (units, decimals). */
-export function applyFieldConfig(frames: DataFrame[], source: FieldConfigSource, theme: GrafanaTheme2, custom: Record<string, unknown> = {}): DataFrame[] {
+export function applyFieldConfig(
+  frames: DataFrame[],
+  source: FieldConfigSource,
+  theme: GrafanaTheme2,
+  custom: Record<string, unknown> = {}
+): DataFrame[] {
   return frames.map((frame) => ({
     ...frame,
     fields: frame.fields.map((field): Field => {

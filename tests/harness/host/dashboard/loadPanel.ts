@@ -23,7 +23,9 @@ export interface SavedPanel {
   description?: string;
   gridPos: { x: number; y: number; w: number; h: number };
   datasource?: { type?: string; uid?: string };
-  targets?: Array<DataQuery & { expr?: string; query?: string; format?: string; instant?: boolean; datasource?: { uid?: string } }>;
+  targets?: Array<
+    DataQuery & { expr?: string; query?: string; format?: string; instant?: boolean; datasource?: { uid?: string } }
+  >;
   transformations?: DataTransformerConfig[];
   fieldConfig?: FieldConfigSource;
   options?: Record<string, any>;
@@ -33,6 +35,8 @@ export interface SavedPanel {
 export type PanelOutcome =
   | { state: 'data'; frames: DataFrame[]; rows: number }
   | { state: 'empty'; frames: DataFrame[]; rows: 0 }
+  /** Series came back but every sample is 0: drawn, yet it says nothing, so the test must name the reason. */
+  | { state: 'zero'; frames: DataFrame[]; rows: number }
   | { state: 'error'; message: string };
 
 export interface LoadContext {
@@ -90,7 +94,8 @@ function withLegend(frame: DataFrame, targets: SavedPanel['targets'] = []): Data
 /** Runs a panel's queries as Grafana would (one request per data source), then the table transform, transformations and field config. */
 export async function loadPanel(panel: SavedPanel, ctx: LoadContext): Promise<PanelOutcome> {
   const targets = (panel.targets ?? []).filter((t) => !t.hide);
-  const dsUid = (t: (typeof targets)[number]) => substitute(t.datasource?.uid ?? panel.datasource?.uid ?? '', ctx.scoped);
+  const dsUid = (t: (typeof targets)[number]) =>
+    substitute(t.datasource?.uid ?? panel.datasource?.uid ?? '', ctx.scoped);
   const rangeMs = ctx.range.to.valueOf() - ctx.range.from.valueOf();
   const intervalMs = Math.max(1000, Math.round(rangeMs / Math.max(100, ctx.widthPx) / 1000) * 1000);
   let frames: DataFrame[] = [];
@@ -99,7 +104,11 @@ export async function loadPanel(panel: SavedPanel, ctx: LoadContext): Promise<Pa
       const ds = await getDataSourceSrv().get({ uid });
       const own = targets
         .filter((t) => dsUid(t) === uid)
-        .map((t) => ({ ...t, expr: t.expr && substitute(t.expr, ctx.scoped), query: t.query && substitute(t.query, ctx.scoped) }));
+        .map((t) => ({
+          ...t,
+          expr: t.expr && substitute(t.expr, ctx.scoped),
+          query: t.query && substitute(t.query, ctx.scoped),
+        }));
       const request = {
         requestId: `preview-${panel.id}`,
         targets: own,
@@ -113,25 +122,50 @@ export async function loadPanel(panel: SavedPanel, ctx: LoadContext): Promise<Pa
         app: 'dashboard',
         startTime: Date.now(),
       } as unknown as DataQueryRequest;
-      const res = await firstValueFrom(ds.query(request) as never as import('rxjs').Observable<{ data: DataFrame[]; errors?: Array<{ message?: string }> }>);
+      const res = await firstValueFrom(
+        ds.query(request) as never as import('rxjs').Observable<{
+          data: DataFrame[];
+          errors?: Array<{ message?: string }>;
+        }>
+      );
       if (res.errors?.length) {
         return { state: 'error', message: res.errors.map((e) => e.message).join('; ') };
       }
       const tableRefs = new Set(own.filter((t) => t.format === 'table').map((t) => t.refId));
-      const [tables, rest] = [res.data.filter((f) => tableRefs.has(f.refId ?? '')), res.data.filter((f) => !tableRefs.has(f.refId ?? ''))];
+      const [tables, rest] = [
+        res.data.filter((f) => tableRefs.has(f.refId ?? '')),
+        res.data.filter((f) => !tableRefs.has(f.refId ?? '')),
+      ];
       frames.push(...rest, ...(tables.length ? toTableFrames(tables) : []));
     }
-    frames = await applyTransformations(frames.map((f) => withLegend(f, targets)), panel.transformations);
+    frames = await applyTransformations(
+      frames.map((f) => withLegend(f, targets)),
+      panel.transformations
+    );
   } catch (e) {
     return { state: 'error', message: e instanceof Error ? e.message : String(e) };
   }
   let seriesIndex = 0;
-  frames.forEach((f) => f.fields.forEach((field) => field.type === FieldType.number && (field.state = { ...field.state, seriesIndex: seriesIndex++ })));
+  frames.forEach((f) =>
+    f.fields.forEach(
+      (field) => field.type === FieldType.number && (field.state = { ...field.state, seriesIndex: seriesIndex++ })
+    )
+  );
   const source = loadThresholds(panel.fieldConfig ?? { defaults: {}, overrides: [] });
-  source.defaults = { color: DEFAULT_COLOR[panel.type] ?? { mode: 'thresholds' }, thresholds: { mode: 'absolute' as never, steps: [{ value: -Infinity, color: 'green' }] }, ...source.defaults };
+  source.defaults = {
+    color: DEFAULT_COLOR[panel.type] ?? { mode: 'thresholds' },
+    thresholds: { mode: 'absolute' as never, steps: [{ value: -Infinity, color: 'green' }] },
+    ...source.defaults,
+  };
   frames = applyFieldConfig(frames, source, ctx.theme, CUSTOM_DEFAULTS[panel.type] ?? {});
   // A heatmap whose buckets never counted anything draws no cell: report it as empty rather than as data.
-  const observed = panel.type !== 'heatmap' || frames.some((f) => f.fields.some((x) => x.type === FieldType.number && x.values.some((v) => v > 0)));
+  const observed =
+    panel.type !== 'heatmap' ||
+    frames.some((f) => f.fields.some((x) => x.type === FieldType.number && x.values.some((v) => v > 0)));
   const rows = observed ? frames.reduce((n, f) => n + f.length, 0) : 0;
-  return rows > 0 ? { state: 'data', frames, rows } : { state: 'empty', frames, rows: 0 };
+  if (rows === 0) {
+    return { state: 'empty', frames, rows: 0 };
+  }
+  const allZero = frames.every((f) => f.fields.every((x) => x.type !== FieldType.number || x.values.every((v) => !v)));
+  return allZero ? { state: 'zero', frames, rows } : { state: 'data', frames, rows };
 }

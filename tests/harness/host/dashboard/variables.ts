@@ -50,7 +50,8 @@ export function substitute(text: string, scoped: ScopedVars): string {
 
 async function promGet(path: string, params: URLSearchParams): Promise<unknown> {
   const res = await fetch(`${PROM_PROXY}${path}?${params}`);
-  const body = (await res.json().catch(() => undefined)) as { status?: string; data?: unknown; error?: string } | undefined;
+  const body = (await res.json().catch(() => undefined)) as
+    { status?: string; data?: unknown; error?: string } | undefined;
   if (!res.ok || body?.status !== 'success') {
     throw new Error(body?.error ?? `Prometheus answered HTTP ${res.status} for ${path}`);
   }
@@ -75,11 +76,15 @@ async function runVariableQuery(query: string, range: Range): Promise<string[]> 
     // Grafana's text for each series: `name{a="x", b="y"} value timestamp`; the variable's regex picks from it.
     return data.result.map(({ metric, value }) => {
       const { __name__, ...labels } = metric;
-      const body = Object.entries(labels).map(([k, v]) => `${k}="${v}"`).join(', ');
+      const body = Object.entries(labels)
+        .map(([k, v]) => `${k}="${v}"`)
+        .join(', ');
       return `${__name__ ?? ''}{${body}} ${value[1]} ${value[0] * 1000}`;
     });
   }
-  throw new Error(`The dashboard preview only answers label_values(...) and query_result(...) variables, got: ${query}`);
+  throw new Error(
+    `The dashboard preview only answers label_values(...) and query_result(...) variables, got: ${query}`
+  );
 }
 
 /** Applies a variable's `/regex/`: the first capture group (or the whole match) of each option that matches. */
@@ -134,7 +139,9 @@ export async function resolveVariables(
     const override = overrides[v.name];
     const missing = override?.filter((o) => o !== '$__all' && !options.includes(o)) ?? [];
     if (missing.length > 0) {
-      throw new Error(`variable ${v.name}: ${missing.join(', ')} not offered by ${query} (offers ${options.join(', ') || 'nothing'})`);
+      throw new Error(
+        `variable ${v.name}: ${missing.join(', ')} not offered by ${query} (offers ${options.join(', ') || 'nothing'})`
+      );
     }
     const wanted = override ?? savedValues(v);
     const values =

@@ -8,7 +8,15 @@ import {
   type GrafanaTheme2,
   type TimeRange,
 } from '@grafana/data';
-import { BigValue, BigValueColorMode, BigValueGraphMode, BigValueJustifyMode, BigValueTextMode, Table, TimeSeries } from '@grafana/ui';
+import {
+  BigValue,
+  BigValueColorMode,
+  BigValueGraphMode,
+  BigValueJustifyMode,
+  BigValueTextMode,
+  Table,
+  TimeSeries,
+} from '@grafana/ui';
 import { toHeatmapBuckets } from './frames';
 
 /** What the time series panel's field config defaults to in Grafana (its plugin's defaults). */
@@ -40,13 +48,35 @@ interface Size {
 
 type Options = Record<string, any>;
 
-export function TimeSeriesVisual({ frames, options, timeRange, width, height }: Size & { frames: DataFrame[]; options: Options; timeRange: TimeRange }) {
+export function TimeSeriesVisual({
+  frames,
+  options,
+  timeRange,
+  width,
+  height,
+}: Size & { frames: DataFrame[]; options: Options; timeRange: TimeRange }) {
   const legend = { showLegend: true, displayMode: 'list', placement: 'bottom', calcs: [], ...(options.legend ?? {}) };
-  return <TimeSeries frames={frames} width={width} height={height} timeRange={timeRange} timeZone="utc" legend={legend as never} options={options} />;
+  return (
+    <TimeSeries
+      frames={frames}
+      width={width}
+      height={height}
+      timeRange={timeRange}
+      timeZone="utc"
+      legend={legend as never}
+      options={options}
+    />
+  );
 }
 
 /** Stat: one BigValue per number field, reduced by the panel's calcs, with a sparkline for `graphMode: area`. */
-export function StatVisual({ frames, options, theme, width, height }: Size & { frames: DataFrame[]; options: Options; theme: GrafanaTheme2 }) {
+export function StatVisual({
+  frames,
+  options,
+  theme,
+  width,
+  height,
+}: Size & { frames: DataFrame[]; options: Options; theme: GrafanaTheme2 }) {
   const calc = options.reduceOptions?.calcs?.[0] ?? 'lastNotNull';
   const values = frames.flatMap((frame) =>
     frame.fields
@@ -108,11 +138,25 @@ export function HeatmapVisual({ frames, theme, width, height }: Size & { frames:
         const y = (buckets.length - 1 - row) * cellH;
         return (
           <g key={b.le}>
-            <text x={labelW - 4} y={y + cellH / 2 + 4} textAnchor="end" fill={theme.colors.text.secondary} fontSize={11}>
+            <text
+              x={labelW - 4}
+              y={y + cellH / 2 + 4}
+              textAnchor="end"
+              fill={theme.colors.text.secondary}
+              fontSize={11}
+            >
               {b.le}
             </text>
             {b.values.map((v, i) => (
-              <rect key={i} x={labelW + i * cellW} y={y} width={Math.max(1, cellW - 1)} height={Math.max(1, cellH - 1)} fill={theme.visualization.getColorByName('orange')} fillOpacity={v / max} />
+              <rect
+                key={i}
+                x={labelW + i * cellW}
+                y={y}
+                width={Math.max(1, cellW - 1)}
+                height={Math.max(1, cellH - 1)}
+                fill={theme.visualization.getColorByName('orange')}
+                fillOpacity={v / max}
+              />
             ))}
           </g>
         );
@@ -126,5 +170,11 @@ export function HeatmapVisual({ frames, theme, width, height }: Size & { frames:
 
 /** The text panel renders its markdown as Grafana does (sanitised HTML from the dashboard's own content). */
 export function TextVisual({ content }: { content: string }) {
-  return <div className="markdown-html" style={{ padding: 4, overflow: 'auto', height: '100%' }} dangerouslySetInnerHTML={{ __html: renderTextPanelMarkdown(content) }} />;
+  return (
+    <div
+      className="markdown-html"
+      style={{ padding: 4, overflow: 'auto', height: '100%' }}
+      dangerouslySetInnerHTML={{ __html: renderTextPanelMarkdown(content) }}
+    />
+  );
 }
