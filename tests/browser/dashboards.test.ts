@@ -197,7 +197,7 @@ describe('bundled dashboards in the preview, against the simulator', () => {
         kind: 'dashboard',
         dashboard: c.file,
         vars,
-        rangeSeconds: 60,
+        rangeSeconds: 40,
         width: WIDTH,
         height: previewHeight(dashboard.panels),
         timeoutMs: 60_000,
