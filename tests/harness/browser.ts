@@ -117,7 +117,8 @@ async function renderOnce(context: BrowserContext, baseUrl: string, opts: Render
     q.set('module', opts.moduleUrl);
   }
   if (opts.dashboard) {
-    q.set('dashboard', `/dashboards/${opts.dashboard}`);
+    // A file name under src/dashboards/, or a URL path the server answers (the CLI's input file is /input).
+    q.set('dashboard', opts.dashboard.startsWith('/') ? opts.dashboard : `/dashboards/${opts.dashboard}`);
     q.set('vars', JSON.stringify(opts.vars ?? {}));
     q.set('range', String(opts.rangeSeconds ?? 180));
     q.set('reasons', JSON.stringify(opts.emptyReasons ?? {}));
