@@ -1,8 +1,14 @@
 import './publicPath';
 import { PanelPlugin } from '@grafana/data';
+import { initPluginTranslations } from '@grafana/i18n';
+import { bundledLocales } from '../../shared/i18n/bundledLocales';
+import pluginJson from './plugin.json';
 import { MeshGraphPanel } from './components/MeshGraphPanel';
 import { IstioPresetEditor } from './components/IstioPresetEditor';
 import { defaultMeshGraphPanelOptions as d, type MeshGraphPanelOptions } from './types';
+
+// Before anything renders, so counts get their plural forms; Grafana waits for a module's top-level await.
+await initPluginTranslations(pluginJson.id, [bundledLocales(pluginJson.languages, (lang) => import(`./locales/${lang}/meshlens-meshgraph-panel.json`))]);
 
 const GRAPH = ['Graph'];
 const HEALTH = ['Health thresholds (% of requests)'];

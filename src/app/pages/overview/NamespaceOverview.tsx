@@ -109,7 +109,7 @@ function NamespaceOverviewRenderer({ model }: SceneComponentProps<NamespaceOverv
         <NamespaceTable rows={visible} />
       )}
       <div className={styles.footer} aria-live="polite" data-testid="meshlens-overview-count">
-        {t('overview.count', '{{shown}} of {{total}} namespaces shown', { shown: visible.length, total: overview.rows.length })}
+        {t('overview.count', '{{shown}} of {{count}} namespaces shown', { shown: visible.length, count: overview.rows.length, defaultValue_one: '{{shown}} of {{count}} namespace shown' })}
         {hidden > 0 &&
           ` · ${t('overview.hidden', '{{count}} series without a real namespace hidden (callers without a sidecar are labelled "unknown")', { count: hidden })}`}
       </div>

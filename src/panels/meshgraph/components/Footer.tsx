@@ -10,43 +10,47 @@ import { type Positions } from '../state/useLayout';
 
 /** Counts of what is drawn, folded, hidden and dropped: nothing disappears without saying so. */
 export function footerParts(v: VisibleGraph, c: InputCounts, compare?: CompareCounts): string[] {
-  const parts = [t('meshgraph.footer.counts', '{{nodes}} nodes, {{edges}} edges', { nodes: v.graph.nodes.length, edges: v.graph.edges.length })];
+  const parts = [`${nodesText(v.graph.nodes.length)}, ${edgesText(v.graph.edges.length)}`];
   if (v.graph.collapsed.length > 0) {
     parts.push(
-      t('meshgraph.footer.collapsed', '{{boxes}} boxes folded ({{nodes}} nodes, {{internal}} edges inside; select one to expand)', {
-        boxes: v.graph.collapsed.length,
-        nodes: v.collapsedNodes,
-        internal: v.internalEdges,
+      t('meshgraph.footer.collapsed', '{{count}} boxes folded ({{nodes}}, {{edges}} inside; select one to expand)', {
+        count: v.graph.collapsed.length,
+        defaultValue_one: '{{count}} box folded ({{nodes}}, {{edges}} inside; select it to expand)',
+        nodes: nodesText(v.collapsedNodes),
+        edges: edgesText(v.internalEdges),
       })
     );
   }
   const hidden = v.hidden;
   if (hidden.nodes + hidden.edges > 0) {
-    parts.push(t('meshgraph.footer.hidden', 'hidden: {{nodes}} nodes (with {{withNodes}} edges), {{edges}} edges', { nodes: hidden.nodes, withNodes: hidden.edgesOfHiddenNodes, edges: hidden.edges }));
+    parts.push(t('meshgraph.footer.hidden', 'hidden: {{nodes}} (with {{withNodes}}), {{edges}}', { nodes: nodesText(hidden.nodes), withNodes: edgesText(hidden.edgesOfHiddenNodes), edges: edgesText(hidden.edges) }));
   }
   const dropped: Array<[number, string]> = [
-    [c.missingLabels, t('meshgraph.footer.missingLabels', 'missing labels')],
-    [c.badValue, t('meshgraph.footer.badValue', 'NaN, negative or empty values')],
-    [c.badSourceTelemetry, t('meshgraph.footer.badSource', 'bad source telemetry')],
-    [c.badDestTelemetry, t('meshgraph.footer.badDest', 'bad destination telemetry')],
-    [c.unidentifiable, t('meshgraph.footer.unidentifiable', 'unidentifiable ends')],
-    [c.unknownFrames, t('meshgraph.footer.unknownFrames', 'frames not recognised')],
-    [c.unmatchedEnrichment, t('meshgraph.footer.unmatched', 'enrichment rows without an edge')],
-    [c.nodeGraphDroppedNodes, t('meshgraph.footer.dupNodes', 'node rows without or with a repeated id')],
-    [c.nodeGraphDanglingEdges, t('meshgraph.footer.dangling', 'edges to unknown nodes')],
+    [c.missingLabels, t('meshgraph.footer.missingLabels', '{{count}} series with missing labels', { count: c.missingLabels })],
+    [c.badValue, t('meshgraph.footer.badValue', '{{count}} NaN, negative or empty values', { count: c.badValue, defaultValue_one: '{{count}} NaN, negative or empty value' })],
+    [c.badSourceTelemetry, t('meshgraph.footer.badSource', '{{count}} bad source telemetry', { count: c.badSourceTelemetry })],
+    [c.badDestTelemetry, t('meshgraph.footer.badDest', '{{count}} bad destination telemetry', { count: c.badDestTelemetry })],
+    [c.unidentifiable, t('meshgraph.footer.unidentifiable', '{{count}} unidentifiable ends', { count: c.unidentifiable, defaultValue_one: '{{count}} unidentifiable end' })],
+    [c.unknownFrames, t('meshgraph.footer.unknownFrames', '{{count}} frames not recognised', { count: c.unknownFrames, defaultValue_one: '{{count}} frame not recognised' })],
+    [c.unmatchedEnrichment, t('meshgraph.footer.unmatched', '{{count}} enrichment rows without an edge', { count: c.unmatchedEnrichment, defaultValue_one: '{{count}} enrichment row without an edge' })],
+    [c.nodeGraphDroppedNodes, t('meshgraph.footer.dupNodes', '{{count}} node rows without or with a repeated id', { count: c.nodeGraphDroppedNodes, defaultValue_one: '{{count}} node row without or with a repeated id' })],
+    [c.nodeGraphDanglingEdges, t('meshgraph.footer.dangling', '{{count}} edges to unknown nodes', { count: c.nodeGraphDanglingEdges, defaultValue_one: '{{count}} edge to an unknown node' })],
   ];
-  const shown = dropped.filter(([n]) => n > 0).map(([n, label]) => `${n} ${label}`);
+  const shown = dropped.filter(([n]) => n > 0).map(([, label]) => label);
   if (shown.length > 0) {
     parts.push(t('meshgraph.footer.dropped', 'dropped: {{list}}', { list: shown.join(', ') }));
   }
   if (compare) {
-    parts.push(t('meshgraph.footer.compare', 'vs the earlier window: {{new}} new, {{gone}} gone, {{changed}} changed edges', { ...compare }));
+    parts.push(t('meshgraph.footer.compare', 'edges vs the earlier window: {{new}} new, {{gone}} gone, {{changed}} changed', { ...compare }));
   }
   if (c.duplicate > 0) {
     parts.push(t('meshgraph.footer.duplicate', '{{count}} series reported by both proxies counted once', { count: c.duplicate }));
   }
   return parts;
 }
+
+const nodesText = (count: number) => t('meshgraph.footer.nodes', '{{count}} nodes', { count, defaultValue_one: '{{count}} node' });
+const edgesText = (count: number) => t('meshgraph.footer.edges', '{{count}} edges', { count, defaultValue_one: '{{count}} edge' });
 
 export function Footer({ visible, counts, layout, compare }: { visible: VisibleGraph; counts: InputCounts; layout?: Positions; compare?: CompareCounts }) {
   const styles = useStyles2(getStyles);

@@ -27,7 +27,7 @@ export function IstioPresetEditor({ value, onChange, context }: StandardEditorPr
         onChange={(e) => onChange(e.currentTarget.value)}
       />
       <div className={styles.hint}>
-        {t('meshgraph.preset.hint', '{{count}} instant queries (table format) for these namespaces.', { count: targets.length })}
+        {t('meshgraph.preset.hint', '{{count}} instant queries (table format) for these namespaces.', { count: targets.length, defaultValue_one: '{{count}} instant query (table format) for these namespaces.' })}
       </div>
       <ClipboardButton size="sm" icon="copy" getText={() => JSON.stringify(targets, null, 2)}>
         {t('meshgraph.preset.copy', 'Copy Istio preset queries')}

@@ -72,7 +72,7 @@ describe('MeshGraphPanel', () => {
 
   it('folds namespaces into boxes above the node budget and says so', async () => {
     render(<MeshGraphPanel {...props(frames(), { nodeBudget: 6 })} />);
-    expect(await screen.findByTestId('meshlens-meshgraph-footer')).toHaveTextContent(/boxes folded \(\d+ nodes/);
+    expect(await screen.findByTestId('meshlens-meshgraph-footer')).toHaveTextContent(/1 box folded \(\d+ nodes/);
     expect(await screen.findByLabelText('Node: bookinfo')).toBeInTheDocument();
   });
 

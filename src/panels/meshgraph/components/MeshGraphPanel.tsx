@@ -45,7 +45,7 @@ export function MeshGraphPanel({ data, options: saved, width, height, onOptionsC
   if (!pipeline) {
     return (
       <div className={styles.pending} style={{ width, height }} role="status">
-        {t('meshgraph.building', 'Building the graph from {{count}} frames…', { count: data.series.length })}
+        {t('meshgraph.building', 'Building the graph from {{count}} frames…', { count: data.series.length, defaultValue_one: 'Building the graph from {{count}} frame…' })}
       </div>
     );
   }
@@ -142,7 +142,7 @@ export function MeshGraphPanel({ data, options: saved, width, height, onOptionsC
         </>
       ) : (
         <div className={styles.pending} style={{ height: graphHeight }} role="status">
-          {t('meshgraph.layingOut', 'Laying out {{count}} nodes…', { count: visible?.graph.nodes.length ?? 0 })}
+          {t('meshgraph.layingOut', 'Laying out {{count}} nodes…', { count: visible?.graph.nodes.length ?? 0, defaultValue_one: 'Laying out {{count}} node…' })}
         </div>
       )}
       {(state.legend || options.showLegend) && <Legend />}

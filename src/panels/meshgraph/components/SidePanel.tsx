@@ -88,7 +88,7 @@ function NodeDetails({ graph, node, links, onExpand }: { graph: ViewGraph; node:
       <div className={styles.subtitle}>{[node.mesh?.nodeType ?? (node.collapsed ? 'namespace' : 'node'), node.namespace, node.cluster].filter(Boolean).join(' · ')}</div>
       {node.collapsed && (
         <Button size="sm" variant="secondary" icon="plus" onClick={() => onExpand(node.id)}>
-          {t('meshgraph.side.expand', 'Expand {{count}} nodes', { count: node.collapsed.members })}
+          {t('meshgraph.side.expand', 'Expand {{count}} nodes', { count: node.collapsed.members, defaultValue_one: 'Expand {{count}} node' })}
         </Button>
       )}
       <Health status={node.health} reasons={node.reasons} />

@@ -1,6 +1,7 @@
 import React from 'react';
 import { PanelPlugin, createTheme } from '@grafana/data';
 import { ThemeContext } from '@grafana/ui';
+import { pluginExports } from '../pluginModule';
 import { defaultOptions } from '../renderPlugin';
 import { DashboardPreview, type SavedDashboard } from './DashboardPreview';
 import { previewHeight } from './grid';
@@ -33,7 +34,7 @@ export async function dashboardElement(req: DashboardRequest): Promise<React.Rea
   const plugins: PanelPlugins = {};
   for (const type of new Set(dashboard.panels.map((p) => p.type))) {
     if (PANEL_MODULES[type]) {
-      const plugin = (await System.import(PANEL_MODULES[type])).plugin;
+      const plugin = (await pluginExports(await System.import(PANEL_MODULES[type]))).plugin;
       if (!(plugin instanceof PanelPlugin)) {
         throw new Error(`${PANEL_MODULES[type]} exports no PanelPlugin named "plugin"`);
       }
