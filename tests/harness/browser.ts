@@ -18,7 +18,7 @@ const ARGS = [
   '--enable-precise-memory-info',
 ];
 
-export type Kind = 'trace' | 'meshgraph' | 'app' | 'app-config';
+export type Kind = 'trace' | 'meshgraph' | 'app' | 'app-config' | 'dashboard';
 
 export interface RenderOptions {
   kind: Kind;
@@ -33,6 +33,12 @@ export interface RenderOptions {
   moduleUrl?: string;
   /** The app's jsonData (defaults: the provisioned data source uids). */
   jsonData?: Record<string, unknown>;
+  /** kind dashboard: the generated dashboard file under src/dashboards/, its variable overrides (as var-<name>) and range. */
+  dashboard?: string;
+  vars?: Record<string, string[]>;
+  rangeSeconds?: number;
+  /** Why a panel is empty, by title: the preview prints it under "No data". */
+  emptyReasons?: Record<string, string>;
   /** Extra wait after the view is ready, e.g. until the page's data arrived: a selector that must appear. */
   waitFor?: string;
 }
@@ -109,6 +115,13 @@ async function renderOnce(context: BrowserContext, baseUrl: string, opts: Render
   }
   if (opts.moduleUrl) {
     q.set('module', opts.moduleUrl);
+  }
+  if (opts.dashboard) {
+    // A file name under src/dashboards/, or a URL path the server answers (the CLI's input file is /input).
+    q.set('dashboard', opts.dashboard.startsWith('/') ? opts.dashboard : `/dashboards/${opts.dashboard}`);
+    q.set('vars', JSON.stringify(opts.vars ?? {}));
+    q.set('range', String(opts.rangeSeconds ?? 180));
+    q.set('reasons', JSON.stringify(opts.emptyReasons ?? {}));
   }
   if (opts.jsonData) {
     q.set('jsonData', JSON.stringify(opts.jsonData));

@@ -50,6 +50,8 @@ export async function startServer(inputFile?: string, options: ServerOptions = {
     ['/public/plugins/meshlens-istio-app/', join(ROOT, 'dist')],
     ['/public/build/img/icons/', icons],
     ['/test-modules/', join(__dirname, 'test-modules')],
+    // The generated dashboards, for the dashboard preview (kind dashboard).
+    ['/dashboards/', join(ROOT, 'src/dashboards')],
   ];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);

@@ -8,6 +8,7 @@ import { type QueryLog } from './prometheusDataSource';
 import { installRuntimeServices } from './runtimeServices';
 import { installOptionEditors, pluginElement, type HostKind, type HostRequest } from './renderPlugin';
 import { registerSharedModules } from './shared';
+import { dashboardElement } from './dashboard/mount';
 
 declare const System: Parameters<typeof registerSharedModules>[0];
 
@@ -29,6 +30,8 @@ const MODULES: Record<HostKind, string> = {
   meshgraph: '/dist/panels/meshgraph/module.js',
   app: '/dist/module.js',
   'app-config': '/dist/module.js',
+  // A generated dashboard (?dashboard=/dashboards/<file>) drawn by the preview in dashboard/.
+  dashboard: '',
 };
 
 function readRequest(): HostRequest & { input: string | null; moduleUrl: string } {
@@ -80,6 +83,22 @@ async function main(state: HostState) {
   if (req.kind === 'app') {
     // Grafana's router and locationService share the browser history; start it at the app path.
     locationService.replace(req.appPath);
+  }
+  if (req.kind === 'dashboard') {
+    const q = new URLSearchParams(window.location.search);
+    const element = await dashboardElement({
+      dashboardUrl: q.get('dashboard') ?? '',
+      overrides: JSON.parse(q.get('vars') ?? '{}'),
+      rangeSeconds: Number(q.get('range') ?? 180),
+      emptyReasons: JSON.parse(q.get('reasons') ?? '{}'),
+      theme: req.theme,
+      width: req.width,
+    });
+    state.phase = 'rendering';
+    watchForReady(state);
+    state.dataHandedAt = performance.now();
+    createRoot(document.getElementById('root')!).render(element);
+    return;
   }
   const mod = await pluginExports(await System.import(req.moduleUrl));
   const text = req.input ? await (await fetch(req.input)).text() : '[]';
