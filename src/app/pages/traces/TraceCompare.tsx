@@ -17,7 +17,7 @@ import { PanelMessage } from '../../../shared/ui/PanelMessage';
 import { CompareTable } from './components/CompareTable';
 import { TRACE_PANEL_ID } from './constants';
 import { resolveTraceSource } from './state/resolveTraceSource';
-import { AS_TEXT } from './asText';
+import { AS_TEXT } from '../../../shared/i18n/asText';
 
 export interface TraceCompareState extends SceneObjectState {
   traceUid: string;

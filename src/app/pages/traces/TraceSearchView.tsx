@@ -27,7 +27,7 @@ import {
   type TraceSearch,
 } from './model/search';
 import { resolveTraceSource } from './state/resolveTraceSource';
-import { AS_TEXT } from './asText';
+import { AS_TEXT } from '../../../shared/i18n/asText';
 
 export interface TraceSearchViewState extends SceneObjectState {
   search: TraceSearch;
@@ -156,7 +156,7 @@ function TraceSearchRenderer({ model }: SceneComponentProps<TraceSearchView>) {
     const text = t(
       'traces.zipkin',
       'Grafana\'s Zipkin data source "{{uid}}" cannot search traces; it opens a trace by id. Enter a trace id above.',
-      { uid: traceUid }
+      { ...AS_TEXT, uid: traceUid }
     );
     body = <PanelMessage kind={searched ? 'error' : 'info'} message={text} />;
   } else if (searched && data?.state === LoadingState.Loading) {

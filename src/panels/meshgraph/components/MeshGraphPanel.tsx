@@ -21,7 +21,7 @@ import { Legend } from './Legend';
 import { Minimap } from './Minimap';
 import { NodeList } from './NodeList';
 import { SidePanel } from './SidePanel';
-import { AS_TEXT } from './textValues';
+import { AS_TEXT } from '../../../shared/i18n/asText';
 import { Toolbar } from './Toolbar';
 
 const TOOLBAR = 40;
@@ -40,14 +40,23 @@ export function MeshGraphPanel(props: PanelProps<MeshGraphPanelOptions>) {
   const preset = usePresetData(options, { panelId: id, data, timeRange, timeZone, width, replaceVariables });
   const series = preset.status === 'off' ? data.series : preset.status === 'done' ? preset.series : NO_FRAMES;
   const pipeline = useGraphPipeline(series, options);
-  const visible = useVisibleGraph(pipeline?.ok ? pipeline.graph : undefined, state.focus, options.nodeBudget, options.collapseBy, state.expanded, state.find, state.hide);
+  const visible = useVisibleGraph(
+    pipeline?.ok ? pipeline.graph : undefined,
+    state.focus,
+    options.nodeBudget,
+    options.collapseBy,
+    state.expanded,
+    state.find,
+    state.hide
+  );
   const layout = useLayout(visible?.graph, options.layout, options.pins);
   const canvas = useRef<GraphCanvasHandle>(null);
   const [viewport, setViewport] = useState<Viewport | undefined>(undefined);
   const [painted, setPainted] = useState(false);
   const onPaint = useCallback(() => setPainted(true), []);
   const onPin = useCallback(
-    (id: string, x: number, y: number) => onOptionsChange({ ...options, pins: { ...options.pins, [id]: { x: Math.round(x), y: Math.round(y) } } }),
+    (id: string, x: number, y: number) =>
+      onOptionsChange({ ...options, pins: { ...options.pins, [id]: { x: Math.round(x), y: Math.round(y) } } }),
     [onOptionsChange, options]
   );
 
@@ -64,7 +73,10 @@ export function MeshGraphPanel(props: PanelProps<MeshGraphPanelOptions>) {
   if (!pipeline) {
     return (
       <div className={styles.pending} style={{ width, height }} role="status">
-        {t('meshgraph.building', 'Building the graph from {{count}} frames…', { count: series.length, defaultValue_one: 'Building the graph from {{count}} frame…' })}
+        {t('meshgraph.building', 'Building the graph from {{count}} frames…', {
+          count: series.length,
+          defaultValue_one: 'Building the graph from {{count}} frame…',
+        })}
       </div>
     );
   }
@@ -72,17 +84,29 @@ export function MeshGraphPanel(props: PanelProps<MeshGraphPanelOptions>) {
     return <PanelMessage kind="error" message={pipeline.error} />;
   }
   if (pipeline.graph.nodes.length === 0) {
-    const noQueries = preset.status === 'off' && data.request !== undefined && !data.request.targets.some((q) => !q.hide);
+    const noQueries =
+      preset.status === 'off' && data.request !== undefined && !data.request.targets.some((q) => !q.hide);
     const message =
       preset.status === 'done'
-        ? t('meshgraph.preset.empty', 'No Istio traffic in {{namespaces}} for this time range.', { namespaces: replaceVariables(options.namespaces, data.request?.scopedVars, 'csv'), ...AS_TEXT })
+        ? t('meshgraph.preset.empty', 'No Istio traffic in {{namespaces}} for this time range.', {
+            namespaces: replaceVariables(options.namespaces, data.request?.scopedVars, 'csv'),
+            ...AS_TEXT,
+          })
         : noQueries
-          ? t('meshgraph.noQueries', 'This panel has no queries: choose Data “Istio preset” in the panel options to graph your Istio namespaces.')
+          ? t(
+              'meshgraph.noQueries',
+              'This panel has no queries: choose Data “Istio preset” in the panel options to graph your Istio namespaces.'
+            )
           : t('meshgraph.empty', 'No traffic in the query result for this time range.');
     return <PanelMessage kind="info" message={message} />;
   }
   if (layout.status === 'error') {
-    return <PanelMessage kind="error" message={t('meshgraph.layoutError', 'The layout failed: {{error}}', { error: layout.error, ...AS_TEXT })} />;
+    return (
+      <PanelMessage
+        kind="error"
+        message={t('meshgraph.layoutError', 'The layout failed: {{error}}', { error: layout.error, ...AS_TEXT })}
+      />
+    );
   }
   const banner = visible && visible.focus.status !== 'none' ? BANNER : 0;
   const graphHeight = Math.max(50, height - TOOLBAR - FOOTER - banner);
@@ -117,7 +141,12 @@ export function MeshGraphPanel(props: PanelProps<MeshGraphPanelOptions>) {
   };
 
   return (
-    <div className={styles.root} style={{ width, height }} data-testid="meshlens-meshgraph-panel" data-meshlens-ready={painted && positions ? 'true' : undefined}>
+    <div
+      className={styles.root}
+      style={{ width, height }}
+      data-testid="meshlens-meshgraph-panel"
+      data-meshlens-ready={painted && positions ? 'true' : undefined}
+    >
       <Toolbar
         find={state.find}
         hide={state.hide}
@@ -170,7 +199,10 @@ export function MeshGraphPanel(props: PanelProps<MeshGraphPanelOptions>) {
         </>
       ) : (
         <div className={styles.pending} style={{ height: graphHeight }} role="status">
-          {t('meshgraph.layingOut', 'Laying out {{count}} nodes…', { count: visible?.graph.nodes.length ?? 0, defaultValue_one: 'Laying out {{count}} node…' })}
+          {t('meshgraph.layingOut', 'Laying out {{count}} nodes…', {
+            count: visible?.graph.nodes.length ?? 0,
+            defaultValue_one: 'Laying out {{count}} node…',
+          })}
         </div>
       )}
       {(state.legend || options.showLegend) && <Legend />}
@@ -178,7 +210,11 @@ export function MeshGraphPanel(props: PanelProps<MeshGraphPanelOptions>) {
         <SidePanel
           graph={visible.graph}
           selection={state.selection}
-          links={{ tracesDatasourceUid: options.tracesDatasourceUid, serviceDashboardUid: options.serviceDashboardUid, workloadDashboardUid: options.workloadDashboardUid }}
+          links={{
+            tracesDatasourceUid: options.tracesDatasourceUid,
+            serviceDashboardUid: options.serviceDashboardUid,
+            workloadDashboardUid: options.workloadDashboardUid,
+          }}
           onClose={() => state.select(undefined, undefined)}
           onExpand={state.expand}
         />

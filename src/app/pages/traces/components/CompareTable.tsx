@@ -8,7 +8,7 @@ import { formatDurationMs } from '../../../../shared/format';
 import { PanelMessage } from '../../../../shared/ui/PanelMessage';
 import { compareTraces } from '../model/compare';
 import { traceFrameOf } from '../model/summary';
-import { AS_TEXT } from '../asText';
+import { AS_TEXT } from '../../../../shared/i18n/asText';
 
 interface Props {
   ids: [string, string];
@@ -61,8 +61,14 @@ export function CompareTable({ ids, a, b }: Props) {
           ...AS_TEXT,
           a: ids[0],
           b: ids[1],
-          spansA: t('traces.compare.spans', '{{count}} spans', { count: comparison.spansA, defaultValue_one: '{{count}} span' }),
-          spansB: t('traces.compare.spans', '{{count}} spans', { count: comparison.spansB, defaultValue_one: '{{count}} span' }),
+          spansA: t('traces.compare.spans', '{{count}} spans', {
+            count: comparison.spansA,
+            defaultValue_one: '{{count}} span',
+          }),
+          spansB: t('traces.compare.spans', '{{count}} spans', {
+            count: comparison.spansB,
+            defaultValue_one: '{{count}} span',
+          }),
           durA: formatDurationMs(comparison.durationMsA),
           durB: formatDurationMs(comparison.durationMsB),
         })}

@@ -9,7 +9,7 @@ import { type TraceHit } from '../model/search';
 import { useTraceSummaries } from '../state/useTraceSummaries';
 import { type SummaryResult } from '../state/traceSummaries';
 import { ResultsScatter } from './ResultsScatter';
-import { AS_TEXT } from '../asText';
+import { AS_TEXT } from '../../../../shared/i18n/asText';
 
 /** Rows per page; only the page on screen is loaded for its counts. */
 export const PAGE_SIZE = 20;
