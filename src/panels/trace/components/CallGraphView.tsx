@@ -19,7 +19,7 @@ const NODE_H = 36;
 export function CallGraphView({ client, columns, width, height }: { client: EngineClient; columns: TraceColumns; width: number; height: number }) {
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
-  const { value, error } = useEngineQuery(client, { type: 'callGraph' }, columns.summary.traceId);
+  const { value, error } = useEngineQuery(client, { type: 'callGraph', adjustSkew: columns.skewAdjusted }, `${columns.summary.traceId}:${columns.skewAdjusted}`);
   const placed = useMemo(() => (value ? layoutCallGraph(value.nodes, value.edges, columns.summary.rootService) : []), [value, columns]);
   if (error) {
     return <div className={styles.error}>{error}</div>;
@@ -43,11 +43,11 @@ export function CallGraphView({ client, columns, width, height }: { client: Engi
           const x1 = a.x + NODE_W / 2;
           const x2 = b.x - NODE_W / 2;
           return (
-            <g key={`${e.source}>${e.target}`} aria-label={`${e.source} → ${e.target}: ${e.calls} calls`}>
+            <g key={`${e.source}>${e.target}`} aria-label={t('trace.graph.edge', '{{source}} → {{target}}: {{count}} calls', { source: e.source, target: e.target, count: e.calls })}>
               <path d={`M${x1},${a.y} C${x1 + 30},${a.y} ${x2 - 30},${b.y} ${x2},${b.y}`} fill="none" stroke={e.errors ? theme.colors.error.main : theme.colors.border.strong} strokeWidth={1.5} />
               <text x={(x1 + x2) / 2} y={(a.y + b.y) / 2 - 4} className={styles.edgeLabel} textAnchor="middle">
                 {e.calls}
-                {e.errors ? ` (${e.errors} err)` : ''}
+                {e.errors ? ` ${t('trace.graph.edgeErrors', '({{count}} errors)', { count: e.errors })}` : ''}
               </text>
             </g>
           );
@@ -55,13 +55,14 @@ export function CallGraphView({ client, columns, width, height }: { client: Engi
         {placed.map((n) => {
           const href = builtInLinks({ service: n.service.split('.')[0], namespace: n.service.split('.')[1] ?? '', workload: '' }).find((l) => l.title === 'Mesh graph')!.href;
           return (
-            <a key={n.service} href={href} aria-label={t('trace.graph.node', '{{service}}: {{spans}} spans, open in mesh graph', { service: n.service, spans: n.spans })}>
+            <a key={n.service} href={href} aria-label={t('trace.graph.node', '{{service}}: {{count}} spans, open in mesh graph', { service: n.service, count: n.spans })}>
               <rect x={10 + n.x * COL} y={10 + n.y * ROW} width={NODE_W} height={NODE_H} rx={4} className={styles.node} stroke={colorForName(theme, n.service)} />
               <text x={18 + n.x * COL} y={10 + n.y * ROW + 15} className={styles.nodeTitle}>
                 {n.service.length > 24 ? `${n.service.slice(0, 23)}…` : n.service}
               </text>
               <text x={18 + n.x * COL} y={10 + n.y * ROW + 29} className={styles.nodeStat}>
-                {t('trace.graph.stat', '{{spans}} spans, {{errors}} errors', { spans: n.spans, errors: n.errors })}
+                {/* Two strings, so each count gets its own plural form. */}
+                {t('trace.graph.spans', '{{count}} spans', { count: n.spans })}, {t('trace.graph.errors', '{{count}} errors', { count: n.errors })}
               </text>
             </a>
           );

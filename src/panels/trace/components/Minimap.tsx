@@ -12,7 +12,6 @@ interface Props {
   range: ViewRange;
   onRange: (from: number, to: number) => void;
   onReset: () => void;
-  adjustSkew: boolean;
   width: number;
   height: number;
 }
@@ -26,7 +25,7 @@ function rgb(ctx: CanvasRenderingContext2D, color: string): [number, number, num
 }
 
 /** Whole-trace overview on one canvas; drag to zoom the timeline, reset to see everything. */
-export function Minimap({ columns, range, onRange, onReset, adjustSkew, width, height }: Props) {
+export function Minimap({ columns, range, onRange, onReset, width, height }: Props) {
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -38,7 +37,7 @@ export function Minimap({ columns, range, onRange, onReset, adjustSkew, width, h
     if (!canvas || !ctx) {
       return;
     }
-    const { all, errors } = minimapCoverage(columns, width, height, adjustSkew);
+    const { all, errors } = minimapCoverage(columns, width, height);
     const img = ctx.createImageData(Math.max(1, Math.floor(width)), Math.max(1, Math.floor(height)));
     const base = rgb(ctx, theme.colors.primary.main);
     const err = rgb(ctx, theme.colors.error.main);
@@ -51,7 +50,7 @@ export function Minimap({ columns, range, onRange, onReset, adjustSkew, width, h
       img.data[o + 3] = all[p] > 0 ? Math.min(255, 110 + all[p] * 30) : 0;
     }
     ctx.putImageData(img, 0, 0);
-  }, [columns, width, height, adjustSkew, theme]);
+  }, [columns, width, height, theme]);
 
   const fraction = (e: React.PointerEvent) => {
     const box = e.currentTarget.getBoundingClientRect();

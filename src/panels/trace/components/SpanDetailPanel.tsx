@@ -32,7 +32,7 @@ function deepLink(spanId: string): string {
 
 export function SpanDetailPanel({ client, columns, span, series, onClose, onGoToSpan, width, height }: Props) {
   const styles = useStyles2(getStyles);
-  const { detail, error } = useSpanDetail(client, span);
+  const { detail, error } = useSpanDetail(client, span, columns.skewAdjusted);
   const title = `${columns.services[columns.service[span]]}: ${columns.operations[columns.operation[span]]}`;
   const d = detail?.span;
   const warnings = d ? [...d.warnings, ...d.builderWarnings] : [];

@@ -23,7 +23,6 @@ interface Props {
   selectedSpan: number;
   onSelectSpan: (i: number) => void;
   scrollTarget: { span: number; seq: number };
-  adjustSkew: boolean;
   options: TracePanelOptions;
   nameWidth: number;
   width: number;
@@ -85,7 +84,7 @@ export function SpanList(p: Props) {
   }, [p.scrollTarget, rows]);
 
   const namePx = Math.round(p.width * p.nameWidth);
-  const { range, adjustSkew } = p;
+  const { range } = p;
   const { showCriticalPath, barLabel } = p.options;
   // One stable context object, so memoised rows re-render only when what they draw changes.
   const words = useMemo(
@@ -99,8 +98,8 @@ export function SpanList(p: Props) {
     []
   );
   const ctx = useMemo(
-    () => ({ c, styles, colors, errorColor: theme.colors.error.main, segments, labels, range, namePx, adjustSkew, showCriticalPath, barLabel, words }),
-    [c, styles, colors, theme, segments, labels, range, namePx, adjustSkew, showCriticalPath, barLabel, words]
+    () => ({ c, styles, colors, errorColor: theme.colors.error.main, segments, labels, range, namePx, showCriticalPath, barLabel, words }),
+    [c, styles, colors, theme, segments, labels, range, namePx, showCriticalPath, barLabel, words]
   );
   return (
     <div ref={scrollRef} className={styles.scroll} style={{ height: p.height }} role="tree" aria-label={t('trace.list.label', 'Spans')}>

@@ -4,7 +4,7 @@ import { type GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { useStyles2 } from '@grafana/ui';
 import { formatDurationMs } from '../../../shared/format';
-import { displayStart, FLAG_SKEW, FLAG_WARNING, type TraceColumns } from '../model/columns';
+import { FLAG_SKEW, FLAG_WARNING, type TraceColumns } from '../model/columns';
 import { type ViewRange } from '../state/useViewRange';
 
 export const ROW_HEIGHT = 24;
@@ -20,7 +20,6 @@ export interface RowContext {
   labels: readonly string[] | undefined;
   range: ViewRange;
   namePx: number;
-  adjustSkew: boolean;
   showCriticalPath: boolean;
   barLabel: 'duration' | 'attribute' | 'none';
   /** Translated words, looked up once per list render instead of once per row. */
@@ -51,7 +50,7 @@ function SpanRowImpl({ ctx, index: i, top, collapsed, matched, current, selected
   const { c, styles } = ctx;
   const service = c.services[c.service[i]];
   const operation = c.operations[c.operation[i]];
-  const start = displayStart(c, i, ctx.adjustSkew);
+  const start = c.start[i];
   const left = pct(ctx, start);
   const right = pct(ctx, start + c.duration[i]);
   const color = error ? ctx.errorColor : ctx.colors[c.service[i]];
@@ -62,9 +61,8 @@ function SpanRowImpl({ ctx, index: i, top, collapsed, matched, current, selected
   if (ctx.showCriticalPath) {
     for (let k = ctx.segments.offsets[i]; k < ctx.segments.offsets[i + 1]; k++) {
       const o = ctx.segments.order[k];
-      const shift = ctx.adjustSkew ? c.shift[i] : 0;
-      const a = pct(ctx, c.criticalSegments[o + 1] + shift);
-      const b = pct(ctx, c.criticalSegments[o + 2] + shift);
+      const a = pct(ctx, c.criticalSegments[o + 1]);
+      const b = pct(ctx, c.criticalSegments[o + 2]);
       segs.push(<div key={k} className={styles.critical} style={{ left: `${a}%`, width: `max(${b - a}%, 2px)` }} />);
     }
   }
@@ -101,7 +99,11 @@ function SpanRowImpl({ ctx, index: i, top, collapsed, matched, current, selected
           {service}
         </span>
         <span className={styles.operation}>{operation}</span>
-        {collapsed && hidden > 0 && <span className={styles.badge}>+{hidden}</span>}
+        {collapsed && hidden > 0 && (
+          <span className={styles.badge} title={t('trace.row.collapsedCount', '{{count}} spans collapsed', { count: hidden })}>
+            +{hidden}
+          </span>
+        )}
         {/* Plain glyphs, not <Icon>: rows mount by the dozen on every scroll frame. */}
         {error && (
           <span className={styles.errorIcon} role="img" aria-label={ctx.words.error}>
@@ -138,7 +140,7 @@ export function PlaceholderRow(p: { top: number; depth: number; count: number; e
   return (
     <div className={cx(p.styles.row, p.styles.placeholder)} style={{ transform: `translateY(${p.top}px)` }} role="treeitem" aria-level={p.depth + 1} data-testid="meshlens-hidden-row">
       <div className={p.styles.name} style={{ width: p.namePx, paddingLeft: 20 + Math.min(p.depth, MAX_INDENT_LEVELS) * INDENT }}>
-        {p.count === 1 ? t('trace.row.prunedOne', '↳ 1 span hidden') : t('trace.row.pruned', '↳ {{count}} spans hidden', { count: p.count })}
+        {t('trace.row.pruned', '↳ {{count}} spans hidden', { count: p.count })}
         {p.errors > 0 && ` ${t('trace.row.prunedErrors', '({{count}} errors)', { count: p.errors })}`}
       </div>
     </div>

@@ -29,7 +29,7 @@ export function StatisticsTable({ client, columns, height }: { client: EngineCli
   const styles = useStyles2(getStyles);
   const [groupBy, setGroupBy] = useState<'service' | 'operation'>('service');
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'totalMs', desc: true });
-  const { value, error } = useEngineQuery(client, { type: 'stats', groupBy }, `${columns.summary.traceId}:${groupBy}`);
+  const { value, error } = useEngineQuery(client, { type: 'stats', groupBy, adjustSkew: columns.skewAdjusted }, `${columns.summary.traceId}:${groupBy}:${columns.skewAdjusted}`);
   const rows = useMemo(() => (value ? [...value].sort((a, b) => (sort.desc ? b[sort.key] - a[sort.key] : a[sort.key] - b[sort.key])) : []), [value, sort]);
   return (
     <div className={styles.wrap} style={{ height }}>

@@ -26,7 +26,6 @@ interface Props {
   onSelectSpan: (i: number) => void;
   onGoToSpan: (i: number) => void;
   scrollTarget: { span: number; seq: number };
-  adjustSkew: boolean;
   options: TracePanelOptions;
   width: number;
   height: number;
@@ -47,7 +46,7 @@ export function Timeline(p: Props) {
   return (
     <div className={side ? styles.row : styles.column}>
       <div className={styles.main} style={{ width: listWidth }}>
-        <Minimap columns={p.columns} range={p.viewRange.range} onRange={p.viewRange.setRange} onReset={p.viewRange.reset} adjustSkew={p.adjustSkew} width={listWidth} height={MINIMAP_HEIGHT} />
+        <Minimap columns={p.columns} range={p.viewRange.range} onRange={p.viewRange.setRange} onReset={p.viewRange.reset} width={listWidth} height={MINIMAP_HEIGHT} />
         <TimeAxis columns={p.columns} range={p.viewRange.range} nameWidth={nameWidth} onNameWidth={setNameWidth} width={listWidth} height={AXIS_HEIGHT} />
         <SpanList
           client={p.client}
@@ -61,7 +60,6 @@ export function Timeline(p: Props) {
           selectedSpan={p.selectedSpan}
           onSelectSpan={p.onSelectSpan}
           scrollTarget={p.scrollTarget}
-          adjustSkew={p.adjustSkew}
           options={p.options}
           nameWidth={nameWidth}
           width={listWidth}

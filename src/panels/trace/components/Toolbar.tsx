@@ -35,6 +35,7 @@ export function Toolbar(p: Props) {
       input.current?.focus();
     }
   }, [p.focusFind]);
+  const skewLabel = t('trace.skew.adjust', 'Adjust clock skew ({{count}})', { count: p.skewCount });
   const views = [
     { value: 'timeline' as const, label: t('trace.view.timeline', 'Timeline') },
     { value: 'statistics' as const, label: t('trace.view.statistics', 'Statistics') },
@@ -78,10 +79,12 @@ export function Toolbar(p: Props) {
         variant={p.adjustSkew ? 'active' : 'default'}
         aria-pressed={p.adjustSkew}
         disabled={p.skewCount === 0}
+        // Named by its text, not by the tooltip (Grafana names a button with a tooltip by the tooltip).
+        aria-label={skewLabel}
         tooltip={t('trace.skew.tooltip', 'Moves spans that start outside their parent on another service into it, as Jaeger does')}
         onClick={() => p.onAdjustSkew(!p.adjustSkew)}
       >
-        {t('trace.skew.adjust', 'Adjust clock skew ({{count}})', { count: p.skewCount })}
+        {skewLabel}
       </ToolbarButton>
       <span className={styles.group}>
         <IconButton name="minus-circle" aria-label={t('trace.collapse.all', 'Collapse all')} onClick={p.collapse.collapseAll} />

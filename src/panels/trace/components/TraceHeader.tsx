@@ -39,7 +39,13 @@ export function TraceHeader({ summary: s, traces, selected, onSelect }: Props) {
             <Combobox
               aria-labelledby={pickerLabel}
               value={selected}
-              options={traces.map((tr, k) => ({ value: k, label: `${tr.rootService}: ${tr.rootOperation} (${tr.spanCount}) ${tr.traceId}` }))}
+              options={traces.map((tr, k) => ({ value: k, label: t('trace.picker.option', '{{service}}: {{operation}} ({{count}} spans) {{traceId}}', {
+                  service: tr.rootService,
+                  operation: tr.rootOperation,
+                  count: tr.spanCount,
+                  traceId: tr.traceId,
+                }),
+              }))}
               onChange={(o) => onSelect(o.value)}
             />
           </div>
@@ -60,7 +66,7 @@ export function TraceHeader({ summary: s, traces, selected, onSelect }: Props) {
       {(notes.length > 0 || s.warnings.length > 0) && (
         <span className={styles.warning} role="note" title={s.warnings.join('\n')}>
           {[...notes, ...s.warnings.slice(0, 3)].join(' · ')}
-          {s.warnings.length > 3 && ` · +${s.warnings.length - 3}`}
+          {s.warnings.length > 3 && ` · ${t('trace.header.moreWarnings', '+{{count}} more warnings', { count: s.warnings.length - 3 })}`}
         </span>
       )}
     </header>

@@ -1,5 +1,5 @@
 import React from 'react';
-import { act, configure, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createDataFrame, FieldType, LoadingState, type PanelProps } from '@grafana/data';
 import { fixtureText } from '../model/testFixtures';
@@ -86,6 +86,31 @@ describe('TracePanel', () => {
       fireEvent.keyDown(screen.getByLabelText('Trace view'), { key: '?' });
     });
     expect(await screen.findByRole('table', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
+  });
+
+  it('the clock-skew toggle redraws the header, the rows and the statistics from the adjusted model (skew.json)', async () => {
+    await renderTrace(fixtureText('openzipkin-zipkin_skew.json'));
+    const header = screen.getByRole('banner', { name: 'Trace summary' });
+    // Recorded, the early server half stretches the trace to 161.7 ms and is the first bar; adjusted, it sits in its caller.
+    expect(header).toHaveTextContent('Duration 161.7ms');
+    const barLeft = (row: number) => {
+      const el = Array.from(screen.getAllByTestId('meshlens-span-row')[row].querySelectorAll<HTMLElement>('div')).find((d) => d.style.left.endsWith('%'));
+      return parseFloat(el!.style.left);
+    };
+    expect(barLeft(2)).toBe(0);
+    const toggle = screen.getByRole('button', { name: /Adjust clock skew/ });
+    await userEvent.click(toggle);
+    await waitFor(() => expect(header).toHaveTextContent('Duration 99.4ms'));
+    expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    // (3.615 ms after the root starts) / 99.411 ms.
+    expect(barLeft(2)).toBeCloseTo(3.64, 2);
+    await userEvent.click(screen.getByRole('radio', { name: 'Statistics' }));
+    const servicea = async () => within(await screen.findByRole('table', { name: 'Trace statistics' })).getByRole('row', { name: /servicea/ });
+    // Self time of servicea: root 4.87 ms + client half 0.96 ms once the server half is inside it.
+    await waitFor(async () => expect(await servicea()).toHaveTextContent('5.83ms'));
+    await userEvent.click(toggle);
+    await waitFor(async () => expect(await servicea()).toHaveTextContent('71.3ms'));
+    expect(header).toHaveTextContent('Duration 161.7ms');
   });
 
   it('renders the statistics view', async () => {

@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useState } from 'react';
 import { css } from '@emotion/css';
 import { type GrafanaTheme2, type PanelProps } from '@grafana/data';
 import { t } from '@grafana/i18n';
@@ -16,7 +16,9 @@ interface Props extends PanelProps<TracePanelOptions> {
 
 export function TracePanel({ data, options, width, height, makeClient }: Props) {
   const styles = useStyles2(getStyles);
-  const { state, selectTrace, client } = useTraceData(data.series, makeClient);
+  // Kept here, above the per-trace view, because the engine builds the adjusted model the whole view then draws.
+  const [adjustSkew, setAdjustSkew] = useState(options.adjustClockSkew);
+  const { state, selectTrace, client } = useTraceData(data.series, adjustSkew, makeClient);
   let body: React.ReactNode;
   if (state.status === 'loading') {
     body = <LoadingPlaceholder text={t('trace.loading', 'Reading trace…')} />;
@@ -34,6 +36,8 @@ export function TracePanel({ data, options, width, height, makeClient }: Props) 
         traces={state.traces}
         selectedTrace={state.selected}
         onSelectTrace={selectTrace}
+        adjustSkew={adjustSkew}
+        onAdjustSkew={setAdjustSkew}
         options={options}
         width={width}
         height={height}

@@ -28,16 +28,18 @@ interface Props {
   traces: readonly TraceSummary[];
   selectedTrace: number;
   onSelectTrace: (index: number) => void;
+  /** Asked for by the toggle; `columns.skewAdjusted` says what is drawn (it follows once the engine answers). */
+  adjustSkew: boolean;
+  onAdjustSkew: (on: boolean) => void;
   options: TracePanelOptions;
   width: number;
   height: number;
 }
 
 /** One loaded trace: owns the view state (collapse, zoom, find, filters, selection) and switches between views. */
-export function TraceView({ client, series, columns, traces, selectedTrace, onSelectTrace, options, width, height }: Props) {
+export function TraceView({ client, series, columns, traces, selectedTrace, onSelectTrace, adjustSkew, onAdjustSkew, options, width, height }: Props) {
   const styles = useStyles2(getStyles);
   const [view, setView] = useState<TraceViewName>(options.defaultView);
-  const [adjustSkew, setAdjustSkew] = useState(options.adjustClockSkew);
   const [showFilters, setShowFilters] = useState(false);
   const [showHelp, setShowHelp] = useState(false);
   const linked = useDeepLinkedSpan(columns);
@@ -101,7 +103,7 @@ export function TraceView({ client, series, columns, traces, selectedTrace, onSe
         criticalOnly={filter.criticalOnly}
         onCriticalOnly={filter.setCriticalOnly}
         adjustSkew={adjustSkew}
-        onAdjustSkew={setAdjustSkew}
+        onAdjustSkew={onAdjustSkew}
         skewCount={columns.summary.issues.skewed}
         collapse={collapse}
         onHelp={() => setShowHelp(true)}
@@ -121,7 +123,6 @@ export function TraceView({ client, series, columns, traces, selectedTrace, onSe
           onSelectSpan={setSelectedSpan}
           onGoToSpan={goTo}
           scrollTarget={scrollTarget}
-          adjustSkew={adjustSkew}
           options={options}
           width={width}
           height={bodyHeight}
@@ -129,7 +130,7 @@ export function TraceView({ client, series, columns, traces, selectedTrace, onSe
       )}
       {view === 'statistics' && <StatisticsTable client={client} columns={columns} height={bodyHeight} />}
       {view === 'flamegraph' && (
-        <FlameGraph columns={columns} adjustSkew={adjustSkew} width={width} height={bodyHeight} onSelectSpan={(i) => { setView('timeline'); setSelectedSpan(i); goTo(i); }} />
+        <FlameGraph columns={columns} width={width} height={bodyHeight} onSelectSpan={(i) => { setView('timeline'); setSelectedSpan(i); goTo(i); }} />
       )}
       {view === 'callgraph' && <CallGraphView client={client} columns={columns} width={width} height={bodyHeight} />}
       {showHelp && <HelpOverlay onClose={() => setShowHelp(false)} />}

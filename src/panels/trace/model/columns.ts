@@ -29,8 +29,10 @@ export interface TraceColumns {
   readonly count: number;
   readonly start: Float64Array;
   readonly duration: Float64Array;
-  /** Clock-skew correction per span (0 when none); added to start when the adjust toggle is on. */
+  /** Clock-skew correction per span (0 when none); already included in start when skewAdjusted. */
   readonly shift: Float64Array;
+  /** Built from the clock-skew adjusted trace (`adjustClockSkew`): start, critical path and summary are adjusted. */
+  readonly skewAdjusted: boolean;
   readonly parent: Int32Array;
   readonly depth: Int32Array;
   readonly subtreeEnd: Int32Array;
@@ -118,6 +120,7 @@ export function toColumns(trace: Trace): TraceColumns {
     ...c,
     summary: summarise(trace),
     count: n,
+    skewAdjusted: trace.skewAdjusted === true,
     criticalSegments,
     services: [...services.keys()],
     operations: [...operations.keys()],
@@ -131,9 +134,6 @@ export function transferables(c: TraceColumns): ArrayBuffer[] {
     (a) => a.buffer as ArrayBuffer
   );
 }
-
-/** Start of span i as displayed: raw, or moved by the clock-skew correction. */
-export const displayStart = (c: TraceColumns, i: number, adjustSkew: boolean) => c.start[i] + (adjustSkew ? c.shift[i] : 0);
 
 /** A copy whose buffers can be transferred while the engine keeps using the original. */
 export function cloneColumns(c: TraceColumns): TraceColumns {
