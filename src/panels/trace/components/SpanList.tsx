@@ -1,11 +1,11 @@
 import React, { useEffect, useMemo, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { t } from '@grafana/i18n';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 import { colorForName } from '../../../shared/ui/serviceColor';
 import { FLAG_ERROR, type TraceColumns } from '../model/columns';
 import { type Rows } from '../model/rows';
 import { type EngineClient } from '../state/engineClient';
+import { useFixedRowWindow } from '../state/useFixedRowWindow';
 import { useKeyedRequest } from '../state/useKeyedRequest';
 import { type ViewRange } from '../state/useViewRange';
 import { type TracePanelOptions } from '../types';
@@ -54,13 +54,7 @@ export function SpanList(p: Props) {
   const theme = useTheme2();
   const scrollRef = useRef<HTMLDivElement>(null);
   const { columns: c, rows } = p;
-  const virtualizer = useVirtualizer({
-    count: rows.items.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-    initialRect: { width: p.width, height: p.height },
-  });
+  const view = useFixedRowWindow(scrollRef, rows.items.length, ROW_HEIGHT, p.height, 10);
   const colors = useMemo(
     () =>
       p.options.colorBy === 'status'
@@ -77,7 +71,7 @@ export function SpanList(p: Props) {
     }
     const idx = rows.items.indexOf(p.scrollTarget.span);
     if (idx >= 0) {
-      virtualizer.scrollToIndex(idx, { align: 'center' });
+      view.scrollToIndex(idx);
     }
     // Only when a new jump is asked for, or the rows it needs have appeared.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -103,18 +97,19 @@ export function SpanList(p: Props) {
   );
   return (
     <div ref={scrollRef} className={styles.scroll} style={{ height: p.height }} role="tree" aria-label={t('trace.list.label', 'Spans')}>
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const v = rows.items[item.index];
+      <div style={{ height: view.totalHeight, position: 'relative' }}>
+        {Array.from({ length: view.last - view.first }, (_, j) => {
+          const k = view.first + j;
+          const v = rows.items[k];
           if (v < 0) {
-            const k = -1 - v;
+            const h = -1 - v;
             return (
               <PlaceholderRow
-                key={item.key}
-                top={item.start}
-                depth={rows.placeholderDepth[k]}
-                count={rows.placeholderCount[k]}
-                errors={rows.placeholderErrors[k]}
+                key={k}
+                top={k * ROW_HEIGHT}
+                depth={rows.placeholderDepth[h]}
+                count={rows.placeholderCount[h]}
+                errors={rows.placeholderErrors[h]}
                 namePx={namePx}
                 styles={styles}
               />
@@ -122,10 +117,10 @@ export function SpanList(p: Props) {
           }
           return (
             <SpanRow
-              key={item.key}
+              key={k}
               ctx={ctx}
               index={v}
-              top={item.start}
+              top={k * ROW_HEIGHT}
               collapsed={p.collapsed[v] === 1}
               matched={p.matchSet[v] === 1}
               current={p.currentMatch === v}

@@ -100,16 +100,16 @@ describe('TracePanel', () => {
     expect(barLeft(2)).toBe(0);
     const toggle = screen.getByRole('button', { name: /Adjust clock skew/ });
     await userEvent.click(toggle);
-    await waitFor(() => expect(header).toHaveTextContent('Duration 99.4ms'));
+    await waitFor(() => expect(header).toHaveTextContent('Duration 99.4ms'), { timeout: 15_000 });
     expect(toggle).toHaveAttribute('aria-pressed', 'true');
     // (3.615 ms after the root starts) / 99.411 ms.
     expect(barLeft(2)).toBeCloseTo(3.64, 2);
     await userEvent.click(screen.getByRole('radio', { name: 'Statistics' }));
-    const servicea = async () => within(await screen.findByRole('table', { name: 'Trace statistics' })).getByRole('row', { name: /servicea/ });
+    const servicea = () => within(screen.getByRole('table', { name: 'Trace statistics' })).getByRole('row', { name: /servicea/ });
     // Self time of servicea: root 4.87 ms + client half 0.96 ms once the server half is inside it.
-    await waitFor(async () => expect(await servicea()).toHaveTextContent('5.83ms'));
+    await waitFor(() => expect(servicea()).toHaveTextContent('5.83ms'), { timeout: 15_000 });
     await userEvent.click(toggle);
-    await waitFor(async () => expect(await servicea()).toHaveTextContent('71.3ms'));
+    await waitFor(() => expect(servicea()).toHaveTextContent('71.3ms'), { timeout: 15_000 });
     expect(header).toHaveTextContent('Duration 161.7ms');
   });
 

@@ -69,8 +69,9 @@ describe('properties', () => {
         expect(shape(adjusted)).toEqual(shape(recorded));
         adjusted.spans.forEach((s, i) => {
           const r = recorded.spans[i];
-          expect(s.startMs).toBe(r.startMs + r.skewShiftMs);
-          expect(s.events[0].timeMs).toBe(1 + r.skewShiftMs);
+          // === so that -0 and 0 (a recorded -0 start plus no shift) count as the same time.
+          expect(s.startMs === r.startMs + r.skewShiftMs).toBe(true);
+          expect(s.events[0].timeMs === 1 + r.skewShiftMs).toBe(true);
         });
         const cols = toColumns(adjusted);
         expect(cols.count).toBe(recorded.spans.length);
