@@ -29,24 +29,6 @@ interface Props {
   height: number;
 }
 
-/** Critical-path segments grouped by span: offsets[i]..offsets[i+1] index triples in `order`. */
-function indexSegments(c: TraceColumns) {
-  const n = c.count;
-  const offsets = new Int32Array(n + 1);
-  const segs = c.criticalSegments;
-  for (let k = 0; k < segs.length; k += 3) {
-    offsets[segs[k] + 1]++;
-  }
-  for (let i = 0; i < n; i++) {
-    offsets[i + 1] += offsets[i];
-  }
-  const fill = offsets.slice(0, n);
-  const order = new Int32Array(segs.length / 3);
-  for (let k = 0; k < segs.length; k += 3) {
-    order[fill[segs[k]]++] = k;
-  }
-  return { offsets, order };
-}
 
 /** The span tree as a fixed-row-height virtual list: only visible rows exist in the DOM, whatever the trace size. */
 export function SpanList(p: Props) {
@@ -62,7 +44,7 @@ export function SpanList(p: Props) {
         : c.services.map((s) => colorForName(theme, s)),
     [c, theme, p.options.colorBy]
   );
-  const segments = useMemo(() => indexSegments(c), [c]);
+  const segments = c.criticalBySpan;
   const labels = useBarLabels(p.client, c, p.options);
 
   useEffect(() => {

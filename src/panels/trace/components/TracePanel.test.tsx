@@ -2,6 +2,7 @@ import React from 'react';
 import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createDataFrame, FieldType, LoadingState, type PanelProps } from '@grafana/data';
+import { parseFocus } from '../../../shared/links/appUrls';
 import { fixtureText } from '../model/testFixtures';
 import { createLocalClient } from '../state/engineClient';
 import { defaultTracePanelOptions, type TracePanelOptions } from '../types';
@@ -111,6 +112,17 @@ describe('TracePanel', () => {
     await userEvent.click(toggle);
     await waitFor(() => expect(servicea()).toHaveTextContent('71.3ms'), { timeout: 15_000 });
     expect(header).toHaveTextContent('Duration 161.7ms');
+  });
+
+  it('links the span detail to the mesh graph focused on the span service (Bookinfo ratings)', async () => {
+    await renderTrace(fixtureText('kiali-kiali_responseTrace.json'));
+    fireEvent.click(screen.getByRole('treeitem', { name: /^ratings\.bookinfo / }));
+    const link = await screen.findByRole('link', { name: /Mesh graph/ });
+    const [path, search] = link.getAttribute('href')!.split('?');
+    const params = new URLSearchParams(search);
+    expect(path).toBe('/a/meshlens-istio-app/graph');
+    expect(params.getAll('var-namespace')).toEqual(['bookinfo']);
+    expect(parseFocus(params.get('focus'))).toEqual({ kind: 'service', namespace: 'bookinfo', name: 'ratings' });
   });
 
   it('renders the statistics view', async () => {

@@ -125,3 +125,15 @@ describe('span id table', () => {
     expect(indexOfSpanId(t, 'abcd')).toBe(-1);
   });
 });
+
+describe('critical segments by span', () => {
+  it('lists exactly each span’s own segments, for the rows to draw', () => {
+    const { offsets, order } = cols.criticalBySpan;
+    for (let i = 0; i < cols.count; i++) {
+      const mine = Array.from(order.subarray(offsets[i], offsets[i + 1]), (k) => cols.criticalSegments[k]);
+      const expected = Array.from({ length: cols.criticalSegments.length / 3 }, (_, j) => cols.criticalSegments[j * 3]).filter((s) => s === i);
+      expect(mine).toEqual(expected);
+    }
+    expect(offsets[cols.count]).toBe(cols.criticalSegments.length / 3);
+  });
+});

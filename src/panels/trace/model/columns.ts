@@ -1,4 +1,4 @@
-import { criticalPath } from './criticalPath';
+import { criticalPath, segmentsBySpan } from './criticalPath';
 import { type Trace, type TraceIssues } from './types';
 
 export const FLAG_ERROR = 1;
@@ -44,6 +44,8 @@ export interface TraceColumns {
   readonly errorPrefix: Int32Array;
   /** Critical path as [span, from, to] triples (ms, absolute). */
   readonly criticalSegments: Float64Array;
+  /** criticalSegments grouped by span (see segmentsBySpan). */
+  readonly criticalBySpan: { readonly offsets: Int32Array; readonly order: Int32Array };
   readonly services: readonly string[];
   readonly operations: readonly string[];
   readonly spanIds: SpanIdTable;
@@ -146,6 +148,7 @@ export function toColumns(trace: Trace): TraceColumns {
     count: n,
     skewAdjusted: trace.skewAdjusted === true,
     criticalSegments,
+    criticalBySpan: segmentsBySpan(criticalSegments, n),
     services: [...services.keys()],
     operations: [...operations.keys()],
     spanIds: { text: spanIds.join(''), ends: spanIdEnds },
@@ -154,7 +157,7 @@ export function toColumns(trace: Trace): TraceColumns {
 
 /** The typed arrays of a columns object, for postMessage's transfer list. */
 export function transferables(c: TraceColumns): ArrayBuffer[] {
-  return [c.start, c.duration, c.shift, c.parent, c.depth, c.subtreeEnd, c.childCount, c.service, c.operation, c.flags, c.errorPrefix, c.criticalSegments, c.spanIds.ends].map(
+  return [c.start, c.duration, c.shift, c.parent, c.depth, c.subtreeEnd, c.childCount, c.service, c.operation, c.flags, c.errorPrefix, c.criticalSegments, c.criticalBySpan.offsets, c.criticalBySpan.order, c.spanIds.ends].map(
     (a) => a.buffer as ArrayBuffer
   );
 }
@@ -175,6 +178,7 @@ export function cloneColumns(c: TraceColumns): TraceColumns {
     flags: c.flags.slice(),
     errorPrefix: c.errorPrefix.slice(),
     criticalSegments: c.criticalSegments.slice(),
+    criticalBySpan: { offsets: c.criticalBySpan.offsets.slice(), order: c.criticalBySpan.order.slice() },
     spanIds: { text: c.spanIds.text, ends: c.spanIds.ends.slice() },
   };
 }
