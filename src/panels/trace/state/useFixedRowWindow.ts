@@ -18,8 +18,11 @@ export function useFixedRowWindow(ref: RefObject<HTMLElement | null>, count: num
     el.addEventListener('scroll', onScroll, { passive: true });
     return () => el.removeEventListener('scroll', onScroll);
   }, [ref]);
-  const first = Math.min(count, Math.max(0, Math.floor(scrollTop / rowHeight) - overscan));
-  const last = Math.min(count, Math.ceil((scrollTop + viewportHeight) / rowHeight) + overscan);
+  // After the list shrinks (collapse all) the browser clamps scrollTop and says so in a later scroll event; clamping
+  // here too draws the right rows at once instead of an empty window first.
+  const top = Math.min(scrollTop, Math.max(0, count * rowHeight - viewportHeight));
+  const first = Math.min(count, Math.max(0, Math.floor(top / rowHeight) - overscan));
+  const last = Math.min(count, Math.ceil((top + viewportHeight) / rowHeight) + overscan);
   const scrollToIndex = useCallback(
     (index: number) => {
       if (ref.current) {
