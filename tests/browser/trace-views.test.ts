@@ -49,8 +49,13 @@ describe('trace panel views in Chromium from dist/', () => {
       await rows(page).filter({ hasText: 'serviceb' }).first().click();
       const detail = page.getByRole('complementary', { name: 'Span detail' });
       await detail.getByText(/Clock skew: starts outside its parent/).waitFor();
+      assert.match(await page.locator('header').innerText(), /Duration\s*161\.7ms/);
       await page.getByText('Adjust clock skew (1)').click();
       assert.equal(await page.getByText('Adjust clock skew (1)').locator('xpath=ancestor::button').getAttribute('aria-pressed'), 'true');
+      // The adjusted model: the early server half moves into its caller, so the trace is only as long as its root.
+      await page.locator('header').filter({ hasText: /Duration\s*99\.4ms/ }).waitFor();
+      await page.getByRole('radio', { name: 'Statistics' }).click();
+      await page.getByRole('row', { name: /servicea/ }).filter({ hasText: '5.83ms' }).waitFor();
     });
     assert.deepEqual(metrics.pageErrors, []);
   });

@@ -41,6 +41,8 @@ export interface RenderOptions {
   emptyReasons?: Record<string, string>;
   /** Extra wait after the view is ready, e.g. until the page's data arrived: a selector that must appear. */
   waitFor?: string;
+  /** Called with the fresh page before it loads, e.g. to attach a profiler (benchmarks). */
+  onPage?: (page: Page) => Promise<void> | void;
 }
 
 export interface RenderMetrics {
@@ -86,6 +88,7 @@ async function renderOnce(context: BrowserContext, baseUrl: string, opts: Render
   const height = opts.height ?? 700;
   const page = await context.newPage();
   await page.setViewportSize({ width, height });
+  await opts.onPage?.(page);
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
   page.on('response', (r) => {

@@ -3,7 +3,10 @@ import { type DataFrame, type LinkModel } from '@grafana/data';
 import { LinkButton } from '@grafana/ui';
 
 /** Data links configured on the trace frame's fields (data source or panel field config), for one span's row. */
-export function spanDataLinks(series: readonly DataFrame[], source: { frame: number; row: number } | undefined): LinkModel[] {
+export function spanDataLinks(
+  series: readonly DataFrame[],
+  source: { frame: number; row: number } | undefined
+): LinkModel[] {
   const frame = source ? series[source.frame] : undefined;
   if (!frame || !source) {
     return [];
@@ -21,7 +24,16 @@ export function DataLinks({ links }: { links: LinkModel[] }) {
   return (
     <>
       {links.map((l, k) => (
-        <LinkButton key={`${l.href}:${k}`} size="sm" variant="secondary" fill="outline" icon="external-link-alt" href={l.href} target={l.target} onClick={l.onClick}>
+        <LinkButton
+          key={`${l.href}:${k}`}
+          size="sm"
+          variant="secondary"
+          fill="outline"
+          icon="external-link-alt"
+          href={l.href}
+          target={l.target}
+          onClick={l.onClick}
+        >
           {l.title}
         </LinkButton>
       ))}

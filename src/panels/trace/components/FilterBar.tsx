@@ -56,10 +56,30 @@ export function FilterBar({ columns, filter, onChange, matchesText, error }: Pro
           onChange={(v) => set({ operations: v.map((o) => o.value) })}
         />
       </div>
-      <Input width={12} placeholder={t('trace.filters.min', 'min ms')} aria-label={t('trace.filters.minLabel', 'Minimum duration in ms')} onChange={(e) => set({ minDurationMs: num(e.currentTarget.value) })} />
-      <Input width={12} placeholder={t('trace.filters.max', 'max ms')} aria-label={t('trace.filters.maxLabel', 'Maximum duration in ms')} onChange={(e) => set({ maxDurationMs: num(e.currentTarget.value) })} />
-      <Input width={16} placeholder={t('trace.filters.key', 'attribute')} aria-label={t('trace.filters.keyLabel', 'Attribute key')} onChange={(e) => set({ attributeKey: e.currentTarget.value.trim() || undefined })} />
-      <Input width={14} placeholder={t('trace.filters.value', 'value')} aria-label={t('trace.filters.valueLabel', 'Attribute value')} onChange={(e) => set({ attributeValue: e.currentTarget.value || undefined })} />
+      <Input
+        width={12}
+        placeholder={t('trace.filters.min', 'min ms')}
+        aria-label={t('trace.filters.minLabel', 'Minimum duration in ms')}
+        onChange={(e) => set({ minDurationMs: num(e.currentTarget.value) })}
+      />
+      <Input
+        width={12}
+        placeholder={t('trace.filters.max', 'max ms')}
+        aria-label={t('trace.filters.maxLabel', 'Maximum duration in ms')}
+        onChange={(e) => set({ maxDurationMs: num(e.currentTarget.value) })}
+      />
+      <Input
+        width={16}
+        placeholder={t('trace.filters.key', 'attribute')}
+        aria-label={t('trace.filters.keyLabel', 'Attribute key')}
+        onChange={(e) => set({ attributeKey: e.currentTarget.value.trim() || undefined })}
+      />
+      <Input
+        width={14}
+        placeholder={t('trace.filters.value', 'value')}
+        aria-label={t('trace.filters.valueLabel', 'Attribute value')}
+        onChange={(e) => set({ attributeValue: e.currentTarget.value || undefined })}
+      />
       <div className={styles.field}>
         {/* Combobox is named by a label element, not aria-label. */}
         <span id={`${id}-kind`} className={styles.hidden}>
@@ -74,7 +94,11 @@ export function FilterBar({ columns, filter, onChange, matchesText, error }: Pro
           onChange={(v) => set({ kinds: v.map((o) => o.value as SpanKind) })}
         />
       </div>
-      <Checkbox label={t('trace.filters.errors', 'Errors only')} value={Boolean(filter.errorsOnly)} onChange={(e) => set({ errorsOnly: e.currentTarget.checked })} />
+      <Checkbox
+        label={t('trace.filters.errors', 'Errors only')}
+        value={Boolean(filter.errorsOnly)}
+        onChange={(e) => set({ errorsOnly: e.currentTarget.checked })}
+      />
       <Checkbox
         label={t('trace.filters.matchesOnly', 'Find matches only')}
         value={Boolean(filter.text)}
@@ -90,7 +114,16 @@ export function FilterBar({ columns, filter, onChange, matchesText, error }: Pro
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  bar: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1), padding: theme.spacing(0.5, 1), height: 40, flexShrink: 0, overflowX: 'auto', borderBottom: `1px solid ${theme.colors.border.weak}` }),
+  bar: css({
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    padding: theme.spacing(0.5, 1),
+    height: 40,
+    flexShrink: 0,
+    overflowX: 'auto',
+    borderBottom: `1px solid ${theme.colors.border.weak}`,
+  }),
   field: css({ flexShrink: 0 }),
   hidden: css({ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clipPath: 'inset(50%)' }),
   error: css({ color: theme.colors.error.text }),

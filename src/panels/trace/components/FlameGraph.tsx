@@ -9,7 +9,6 @@ import { spanAt, spansByDepth } from '../model/levels';
 
 interface Props {
   columns: TraceColumns;
-  adjustSkew: boolean;
   width: number;
   height: number;
   onSelectSpan: (i: number) => void;
@@ -18,7 +17,7 @@ interface Props {
 const LEVEL = 18;
 
 /** Time-ordered flame graph (x = time, y = depth) on a canvas the size of the viewport, redrawn on scroll. */
-export function FlameGraph({ columns: c, adjustSkew, width, height, onSelectSpan }: Props) {
+export function FlameGraph({ columns: c, width, height, onSelectSpan }: Props) {
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -46,7 +45,7 @@ export function FlameGraph({ columns: c, adjustSkew, width, height, onSelectSpan
       const y = d * LEVEL - scrollTop;
       for (let k = levels.offsets[d]; k < levels.offsets[d + 1]; k++) {
         const i = levels.spans[k];
-        const x = (c.start[i] + (adjustSkew ? c.shift[i] : 0) - t0) * scale;
+        const x = (c.start[i] - t0) * scale;
         const bw = c.duration[i] * scale;
         const px = Math.max(0, Math.min(w, Math.floor(x)));
         // Sub-pixel spans: one rectangle per pixel column per level is enough.
@@ -68,13 +67,13 @@ export function FlameGraph({ columns: c, adjustSkew, width, height, onSelectSpan
         }
       }
     }
-  }, [c, levels, colors, theme, adjustSkew, scrollTop, w, h, depthCount]);
+  }, [c, levels, colors, theme, scrollTop, w, h, depthCount]);
 
   const onClick = (e: React.MouseEvent<HTMLCanvasElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
     const depth = Math.floor((e.clientY - box.top + scrollTop) / LEVEL);
     const ms = c.summary.startMs + ((e.clientX - box.left) / (box.width || 1)) * c.summary.durationMs;
-    const i = spanAt(c, levels, depth, ms, adjustSkew);
+    const i = spanAt(c, levels, depth, ms);
     if (i >= 0) {
       onSelectSpan(i);
     }
@@ -89,7 +88,10 @@ export function FlameGraph({ columns: c, adjustSkew, width, height, onSelectSpan
           className={styles.canvas}
           style={{ top: scrollTop }}
           role="img"
-          aria-label={t('trace.flame.label', 'Flame graph of {{count}} spans; click a span to open it', { count: c.count, defaultValue_one: 'Flame graph of {{count}} span; click a span to open it' })}
+          aria-label={t('trace.flame.label', 'Flame graph of {{count}} spans; click a span to open it', {
+            count: c.count,
+            defaultValue_one: 'Flame graph of {{count}} span; click a span to open it',
+          })}
           onClick={onClick}
         />
       </div>

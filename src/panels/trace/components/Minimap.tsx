@@ -12,7 +12,6 @@ interface Props {
   range: ViewRange;
   onRange: (from: number, to: number) => void;
   onReset: () => void;
-  adjustSkew: boolean;
   width: number;
   height: number;
 }
@@ -26,7 +25,7 @@ function rgb(ctx: CanvasRenderingContext2D, color: string): [number, number, num
 }
 
 /** Whole-trace overview on one canvas; drag to zoom the timeline, reset to see everything. */
-export function Minimap({ columns, range, onRange, onReset, adjustSkew, width, height }: Props) {
+export function Minimap({ columns, range, onRange, onReset, width, height }: Props) {
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -38,7 +37,7 @@ export function Minimap({ columns, range, onRange, onReset, adjustSkew, width, h
     if (!canvas || !ctx) {
       return;
     }
-    const { all, errors } = minimapCoverage(columns, width, height, adjustSkew);
+    const { all, errors } = minimapCoverage(columns, width, height);
     const img = ctx.createImageData(Math.max(1, Math.floor(width)), Math.max(1, Math.floor(height)));
     const base = rgb(ctx, theme.colors.primary.main);
     const err = rgb(ctx, theme.colors.error.main);
@@ -51,7 +50,7 @@ export function Minimap({ columns, range, onRange, onReset, adjustSkew, width, h
       img.data[o + 3] = all[p] > 0 ? Math.min(255, 110 + all[p] * 30) : 0;
     }
     ctx.putImageData(img, 0, 0);
-  }, [columns, width, height, adjustSkew, theme]);
+  }, [columns, width, height, theme]);
 
   const fraction = (e: React.PointerEvent) => {
     const box = e.currentTarget.getBoundingClientRect();
@@ -61,7 +60,13 @@ export function Minimap({ columns, range, onRange, onReset, adjustSkew, width, h
   const shown = drag ? [Math.min(...drag), Math.max(...drag)] : range;
   return (
     <div className={styles.wrap} style={{ height }}>
-      <canvas ref={canvasRef} width={Math.max(1, Math.floor(width))} height={Math.max(1, Math.floor(height))} className={styles.canvas} aria-hidden />
+      <canvas
+        ref={canvasRef}
+        width={Math.max(1, Math.floor(width))}
+        height={Math.max(1, Math.floor(height))}
+        className={styles.canvas}
+        aria-hidden
+      />
       <div
         className={styles.layer}
         role="slider"
@@ -91,7 +96,13 @@ export function Minimap({ columns, range, onRange, onReset, adjustSkew, width, h
         <div className={styles.shade} style={{ left: `${shown[1] * 100}%`, right: 0 }} />
       </div>
       {zoomed && (
-        <Button size="sm" variant="secondary" className={styles.reset} onClick={onReset} aria-label={t('trace.minimap.reset', 'Reset zoom')}>
+        <Button
+          size="sm"
+          variant="secondary"
+          className={styles.reset}
+          onClick={onReset}
+          aria-label={t('trace.minimap.reset', 'Reset zoom')}
+        >
           {t('trace.minimap.resetText', 'Reset zoom')}
         </Button>
       )}
@@ -100,9 +111,20 @@ export function Minimap({ columns, range, onRange, onReset, adjustSkew, width, h
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  wrap: css({ position: 'relative', flexShrink: 0, borderBottom: `1px solid ${theme.colors.border.weak}`, background: theme.colors.background.secondary }),
+  wrap: css({
+    position: 'relative',
+    flexShrink: 0,
+    borderBottom: `1px solid ${theme.colors.border.weak}`,
+    background: theme.colors.background.secondary,
+  }),
   canvas: css({ position: 'absolute', inset: 0, width: '100%', height: '100%' }),
   layer: css({ position: 'absolute', inset: 0, cursor: 'crosshair', touchAction: 'none' }),
-  shade: css({ position: 'absolute', top: 0, bottom: 0, background: theme.colors.action.disabledBackground, pointerEvents: 'none' }),
+  shade: css({
+    position: 'absolute',
+    top: 0,
+    bottom: 0,
+    background: theme.colors.action.disabledBackground,
+    pointerEvents: 'none',
+  }),
   reset: css({ position: 'absolute', top: 4, right: 4 }),
 });

@@ -11,6 +11,7 @@ import { DEEP_LINK_PARAM } from '../state/useDeepLinkedSpan';
 import { useSpanDetail } from '../state/useSpanDetail';
 import { DataLinks, spanDataLinks } from './DataLinks';
 import { KeyValueTable } from './KeyValueTable';
+import { AS_TEXT } from '../../../shared/i18n/asText';
 
 interface Props {
   client: EngineClient;
@@ -32,7 +33,7 @@ function deepLink(spanId: string): string {
 
 export function SpanDetailPanel({ client, columns, span, series, onClose, onGoToSpan, width, height }: Props) {
   const styles = useStyles2(getStyles);
-  const { detail, error } = useSpanDetail(client, span);
+  const { detail, error } = useSpanDetail(client, span, columns.skewAdjusted);
   const title = `${columns.services[columns.service[span]]}: ${columns.operations[columns.operation[span]]}`;
   const d = detail?.span;
   const warnings = d ? [...d.warnings, ...d.builderWarnings] : [];
@@ -52,8 +53,22 @@ export function SpanDetailPanel({ client, columns, span, series, onClose, onGoTo
             <dt>{t('trace.detail.spanId', 'Span ID')}</dt>
             <dd>
               <code>{d.spanId}</code>
-              <ClipboardButton icon="copy" size="sm" variant="secondary" fill="text" getText={() => d.spanId} aria-label={t('trace.detail.copySpanId', 'Copy span ID')} />
-              <ClipboardButton icon="link" size="sm" variant="secondary" fill="text" getText={() => deepLink(d.spanId)} aria-label={t('trace.detail.copyLink', 'Copy deep link to this span')} />
+              <ClipboardButton
+                icon="copy"
+                size="sm"
+                variant="secondary"
+                fill="text"
+                getText={() => d.spanId}
+                aria-label={t('trace.detail.copySpanId', 'Copy span ID')}
+              />
+              <ClipboardButton
+                icon="link"
+                size="sm"
+                variant="secondary"
+                fill="text"
+                getText={() => deepLink(d.spanId)}
+                aria-label={t('trace.detail.copyLink', 'Copy deep link to this span')}
+              />
             </dd>
             {detail.parentSpanId && (
               <>
@@ -91,7 +106,14 @@ export function SpanDetailPanel({ client, columns, span, series, onClose, onGoTo
           <div className={styles.links}>
             <DataLinks links={spanDataLinks(series, d.source)} />
             {builtInLinks(serviceContext(d.service, d.attributes, d.resource)).map((l) => (
-              <LinkButton key={l.title} size="sm" variant="secondary" fill="outline" icon="external-link-alt" href={l.href}>
+              <LinkButton
+                key={l.title}
+                size="sm"
+                variant="secondary"
+                fill="outline"
+                icon="external-link-alt"
+                href={l.href}
+              >
                 {l.title}
               </LinkButton>
             ))}
@@ -123,7 +145,8 @@ export function SpanDetailPanel({ client, columns, span, series, onClose, onGoTo
                   ) : (
                     <code>{r.spanId}</code>
                   )}{' '}
-                  {r.traceId !== columns.summary.traceId && t('trace.detail.otherTrace', 'in trace {{id}}', { id: r.traceId })}
+                  {r.traceId !== columns.summary.traceId &&
+                    t('trace.detail.otherTrace', 'in trace {{id}}', { ...AS_TEXT, id: r.traceId })}
                 </li>
               );
             })}
@@ -135,17 +158,58 @@ export function SpanDetailPanel({ client, columns, span, series, onClose, onGoTo
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  panel: css({ display: 'flex', flexDirection: 'column', overflow: 'hidden', flexShrink: 0, borderTop: `1px solid ${theme.colors.border.weak}`, background: theme.colors.background.primary }),
-  head: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1), padding: theme.spacing(0.5, 1), borderBottom: `1px solid ${theme.colors.border.weak}` }),
+  panel: css({
+    display: 'flex',
+    flexDirection: 'column',
+    overflow: 'hidden',
+    flexShrink: 0,
+    borderTop: `1px solid ${theme.colors.border.weak}`,
+    background: theme.colors.background.primary,
+  }),
+  head: css({
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    padding: theme.spacing(0.5, 1),
+    borderBottom: `1px solid ${theme.colors.border.weak}`,
+  }),
   title: css({ flexGrow: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }),
-  body: css({ overflow: 'auto', padding: theme.spacing(1), h6: { marginTop: theme.spacing(1.5), marginBottom: theme.spacing(0.5) } }),
-  facts: css({ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: theme.spacing(1), rowGap: 2, fontSize: theme.typography.bodySmall.fontSize, margin: 0, dt: { color: theme.colors.text.secondary }, dd: { margin: 0, wordBreak: 'break-all' } }),
-  warnings: css({ color: theme.colors.warning.text, fontSize: theme.typography.bodySmall.fontSize, paddingLeft: theme.spacing(2) }),
+  body: css({
+    overflow: 'auto',
+    padding: theme.spacing(1),
+    h6: { marginTop: theme.spacing(1.5), marginBottom: theme.spacing(0.5) },
+  }),
+  facts: css({
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: theme.spacing(1),
+    rowGap: 2,
+    fontSize: theme.typography.bodySmall.fontSize,
+    margin: 0,
+    dt: { color: theme.colors.text.secondary },
+    dd: { margin: 0, wordBreak: 'break-all' },
+  }),
+  warnings: css({
+    color: theme.colors.warning.text,
+    fontSize: theme.typography.bodySmall.fontSize,
+    paddingLeft: theme.spacing(2),
+  }),
   links: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5) }),
-  event: css({ borderLeft: `2px solid ${theme.colors.border.medium}`, paddingLeft: theme.spacing(1), marginBottom: theme.spacing(1) }),
+  event: css({
+    borderLeft: `2px solid ${theme.colors.border.medium}`,
+    paddingLeft: theme.spacing(1),
+    marginBottom: theme.spacing(1),
+  }),
   eventHead: css({ fontSize: theme.typography.bodySmall.fontSize, fontWeight: theme.typography.fontWeightMedium }),
   refs: css({ fontSize: theme.typography.bodySmall.fontSize, paddingLeft: theme.spacing(2) }),
-  linkish: css({ background: 'none', border: 'none', padding: 0, color: theme.colors.text.link, cursor: 'pointer', fontFamily: theme.typography.fontFamilyMonospace }),
+  linkish: css({
+    background: 'none',
+    border: 'none',
+    padding: 0,
+    color: theme.colors.text.link,
+    cursor: 'pointer',
+    fontFamily: theme.typography.fontFamilyMonospace,
+  }),
   error: css({ color: theme.colors.error.text, padding: theme.spacing(1) }),
   errorText: css({ color: theme.colors.error.text }),
 });

@@ -1,11 +1,11 @@
 import React, { useEffect, useMemo, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { t } from '@grafana/i18n';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 import { colorForName } from '../../../shared/ui/serviceColor';
 import { FLAG_ERROR, type TraceColumns } from '../model/columns';
 import { type Rows } from '../model/rows';
 import { type EngineClient } from '../state/engineClient';
+import { useFixedRowWindow } from '../state/useFixedRowWindow';
 import { useKeyedRequest } from '../state/useKeyedRequest';
 import { type ViewRange } from '../state/useViewRange';
 import { type TracePanelOptions } from '../types';
@@ -23,30 +23,10 @@ interface Props {
   selectedSpan: number;
   onSelectSpan: (i: number) => void;
   scrollTarget: { span: number; seq: number };
-  adjustSkew: boolean;
   options: TracePanelOptions;
   nameWidth: number;
   width: number;
   height: number;
-}
-
-/** Critical-path segments grouped by span: offsets[i]..offsets[i+1] index triples in `order`. */
-function indexSegments(c: TraceColumns) {
-  const n = c.count;
-  const offsets = new Int32Array(n + 1);
-  const segs = c.criticalSegments;
-  for (let k = 0; k < segs.length; k += 3) {
-    offsets[segs[k] + 1]++;
-  }
-  for (let i = 0; i < n; i++) {
-    offsets[i + 1] += offsets[i];
-  }
-  const fill = offsets.slice(0, n);
-  const order = new Int32Array(segs.length / 3);
-  for (let k = 0; k < segs.length; k += 3) {
-    order[fill[segs[k]]++] = k;
-  }
-  return { offsets, order };
 }
 
 /** The span tree as a fixed-row-height virtual list: only visible rows exist in the DOM, whatever the trace size. */
@@ -55,13 +35,7 @@ export function SpanList(p: Props) {
   const theme = useTheme2();
   const scrollRef = useRef<HTMLDivElement>(null);
   const { columns: c, rows } = p;
-  const virtualizer = useVirtualizer({
-    count: rows.items.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-    initialRect: { width: p.width, height: p.height },
-  });
+  const view = useFixedRowWindow(scrollRef, rows.items.length, ROW_HEIGHT, p.height, 10);
   const colors = useMemo(
     () =>
       p.options.colorBy === 'status'
@@ -69,7 +43,7 @@ export function SpanList(p: Props) {
         : c.services.map((s) => colorForName(theme, s)),
     [c, theme, p.options.colorBy]
   );
-  const segments = useMemo(() => indexSegments(c), [c]);
+  const segments = c.criticalBySpan;
   const labels = useBarLabels(p.client, c, p.options);
 
   useEffect(() => {
@@ -78,14 +52,14 @@ export function SpanList(p: Props) {
     }
     const idx = rows.items.indexOf(p.scrollTarget.span);
     if (idx >= 0) {
-      virtualizer.scrollToIndex(idx, { align: 'center' });
+      view.scrollToIndex(idx);
     }
     // Only when a new jump is asked for, or the rows it needs have appeared.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [p.scrollTarget, rows]);
 
   const namePx = Math.round(p.width * p.nameWidth);
-  const { range, adjustSkew } = p;
+  const { range } = p;
   const { showCriticalPath, barLabel } = p.options;
   // One stable context object, so memoised rows re-render only when what they draw changes.
   const words = useMemo(
@@ -99,23 +73,42 @@ export function SpanList(p: Props) {
     []
   );
   const ctx = useMemo(
-    () => ({ c, styles, colors, errorColor: theme.colors.error.main, segments, labels, range, namePx, adjustSkew, showCriticalPath, barLabel, words }),
-    [c, styles, colors, theme, segments, labels, range, namePx, adjustSkew, showCriticalPath, barLabel, words]
+    () => ({
+      c,
+      styles,
+      colors,
+      errorColor: theme.colors.error.main,
+      segments,
+      labels,
+      range,
+      namePx,
+      showCriticalPath,
+      barLabel,
+      words,
+    }),
+    [c, styles, colors, theme, segments, labels, range, namePx, showCriticalPath, barLabel, words]
   );
   return (
-    <div ref={scrollRef} className={styles.scroll} style={{ height: p.height }} role="tree" aria-label={t('trace.list.label', 'Spans')}>
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const v = rows.items[item.index];
+    <div
+      ref={scrollRef}
+      className={styles.scroll}
+      style={{ height: p.height }}
+      role="tree"
+      aria-label={t('trace.list.label', 'Spans')}
+    >
+      <div style={{ height: view.totalHeight, position: 'relative' }}>
+        {Array.from({ length: view.last - view.first }, (_, j) => {
+          const k = view.first + j;
+          const v = rows.items[k];
           if (v < 0) {
-            const k = -1 - v;
+            const h = -1 - v;
             return (
               <PlaceholderRow
-                key={item.key}
-                top={item.start}
-                depth={rows.placeholderDepth[k]}
-                count={rows.placeholderCount[k]}
-                errors={rows.placeholderErrors[k]}
+                key={k}
+                top={k * ROW_HEIGHT}
+                depth={rows.placeholderDepth[h]}
+                count={rows.placeholderCount[h]}
+                errors={rows.placeholderErrors[h]}
                 namePx={namePx}
                 styles={styles}
               />
@@ -123,10 +116,10 @@ export function SpanList(p: Props) {
           }
           return (
             <SpanRow
-              key={item.key}
+              key={k}
               ctx={ctx}
               index={v}
-              top={item.start}
+              top={k * ROW_HEIGHT}
               collapsed={p.collapsed[v] === 1}
               matched={p.matchSet[v] === 1}
               current={p.currentMatch === v}
@@ -145,5 +138,7 @@ export function SpanList(p: Props) {
 /** Attribute labels for the bars come from the engine (attributes stay in the worker). */
 function useBarLabels(client: EngineClient, c: TraceColumns, options: TracePanelOptions): string[] | undefined {
   const key = options.barLabel === 'attribute' && options.barLabelAttribute ? options.barLabelAttribute : undefined;
-  return useKeyedRequest(key === undefined ? undefined : `${c.summary.traceId}:${key}`, () => client.request({ type: 'labels', key: key ?? '' })).value;
+  return useKeyedRequest(key === undefined ? undefined : `${c.summary.traceId}:${key}`, () =>
+    client.request({ type: 'labels', key: key ?? '' })
+  ).value;
 }

@@ -4,7 +4,7 @@ import { type GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { useStyles2 } from '@grafana/ui';
 import { formatDurationMs } from '../../../shared/format';
-import { displayStart, FLAG_SKEW, FLAG_WARNING, type TraceColumns } from '../model/columns';
+import { FLAG_SKEW, FLAG_WARNING, type TraceColumns } from '../model/columns';
 import { type ViewRange } from '../state/useViewRange';
 
 export const ROW_HEIGHT = 24;
@@ -20,7 +20,6 @@ export interface RowContext {
   labels: readonly string[] | undefined;
   range: ViewRange;
   namePx: number;
-  adjustSkew: boolean;
   showCriticalPath: boolean;
   barLabel: 'duration' | 'attribute' | 'none';
   /** Translated words, looked up once per list render instead of once per row. */
@@ -51,20 +50,24 @@ function SpanRowImpl({ ctx, index: i, top, collapsed, matched, current, selected
   const { c, styles } = ctx;
   const service = c.services[c.service[i]];
   const operation = c.operations[c.operation[i]];
-  const start = displayStart(c, i, ctx.adjustSkew);
+  const start = c.start[i];
   const left = pct(ctx, start);
   const right = pct(ctx, start + c.duration[i]);
   const color = error ? ctx.errorColor : ctx.colors[c.service[i]];
   const depth = c.depth[i];
   const hidden = c.subtreeEnd[i] - i - 1;
-  const label = ctx.barLabel === 'duration' ? formatDurationMs(c.duration[i]) : ctx.barLabel === 'attribute' ? (ctx.labels?.[i] ?? '') : '';
+  const label =
+    ctx.barLabel === 'duration'
+      ? formatDurationMs(c.duration[i])
+      : ctx.barLabel === 'attribute'
+        ? (ctx.labels?.[i] ?? '')
+        : '';
   const segs: React.ReactNode[] = [];
   if (ctx.showCriticalPath) {
     for (let k = ctx.segments.offsets[i]; k < ctx.segments.offsets[i + 1]; k++) {
       const o = ctx.segments.order[k];
-      const shift = ctx.adjustSkew ? c.shift[i] : 0;
-      const a = pct(ctx, c.criticalSegments[o + 1] + shift);
-      const b = pct(ctx, c.criticalSegments[o + 2] + shift);
+      const a = pct(ctx, c.criticalSegments[o + 1]);
+      const b = pct(ctx, c.criticalSegments[o + 2]);
       segs.push(<div key={k} className={styles.critical} style={{ left: `${a}%`, width: `max(${b - a}%, 2px)` }} />);
     }
   }
@@ -80,7 +83,10 @@ function SpanRowImpl({ ctx, index: i, top, collapsed, matched, current, selected
       data-testid="meshlens-span-row"
       onClick={() => onSelect(i)}
     >
-      <div className={styles.name} style={{ width: ctx.namePx, paddingLeft: 4 + Math.min(depth, MAX_INDENT_LEVELS) * INDENT }}>
+      <div
+        className={styles.name}
+        style={{ width: ctx.namePx, paddingLeft: 4 + Math.min(depth, MAX_INDENT_LEVELS) * INDENT }}
+      >
         {c.childCount[i] > 0 ? (
           <button
             type="button"
@@ -101,7 +107,17 @@ function SpanRowImpl({ ctx, index: i, top, collapsed, matched, current, selected
           {service}
         </span>
         <span className={styles.operation}>{operation}</span>
-        {collapsed && hidden > 0 && <span className={styles.badge}>+{hidden}</span>}
+        {collapsed && hidden > 0 && (
+          <span
+            className={styles.badge}
+            title={t('trace.row.collapsedCount', '{{count}} spans collapsed', {
+              count: hidden,
+              defaultValue_one: '{{count}} span collapsed',
+            })}
+          >
+            +{hidden}
+          </span>
+        )}
         {/* Plain glyphs, not <Icon>: rows mount by the dozen on every scroll frame. */}
         {error && (
           <span className={styles.errorIcon} role="img" aria-label={ctx.words.error}>
@@ -120,10 +136,16 @@ function SpanRowImpl({ ctx, index: i, top, collapsed, matched, current, selected
         )}
       </div>
       <div className={styles.timeline}>
-        <div className={styles.bar} style={{ left: `${left}%`, width: `max(${right - left}%, 1px)`, background: color }} />
+        <div
+          className={styles.bar}
+          style={{ left: `${left}%`, width: `max(${right - left}%, 1px)`, background: color }}
+        />
         {segs}
         {label && (
-          <span className={styles.label} style={right > 85 ? { right: `${Math.max(100 - left, 0)}%` } : { left: `${Math.max(right, 0)}%` }}>
+          <span
+            className={styles.label}
+            style={right > 85 ? { right: `${Math.max(100 - left, 0)}%` } : { left: `${Math.max(right, 0)}%` }}
+          >
             {label}
           </span>
         )}
@@ -134,12 +156,32 @@ function SpanRowImpl({ ctx, index: i, top, collapsed, matched, current, selected
 
 export const SpanRow = memo(SpanRowImpl);
 
-export function PlaceholderRow(p: { top: number; depth: number; count: number; errors: number; namePx: number; styles: RowContext['styles'] }) {
+export function PlaceholderRow(p: {
+  top: number;
+  depth: number;
+  count: number;
+  errors: number;
+  namePx: number;
+  styles: RowContext['styles'];
+}) {
   return (
-    <div className={cx(p.styles.row, p.styles.placeholder)} style={{ transform: `translateY(${p.top}px)` }} role="treeitem" aria-level={p.depth + 1} data-testid="meshlens-hidden-row">
-      <div className={p.styles.name} style={{ width: p.namePx, paddingLeft: 20 + Math.min(p.depth, MAX_INDENT_LEVELS) * INDENT }}>
-        {t('trace.row.pruned', '↳ {{count}} spans hidden', { count: p.count, defaultValue_one: '↳ {{count}} span hidden' })}
-        {p.errors > 0 && ` ${t('trace.row.prunedErrors', '({{count}} errors)', { count: p.errors, defaultValue_one: '({{count}} error)' })}`}
+    <div
+      className={cx(p.styles.row, p.styles.placeholder)}
+      style={{ transform: `translateY(${p.top}px)` }}
+      role="treeitem"
+      aria-level={p.depth + 1}
+      data-testid="meshlens-hidden-row"
+    >
+      <div
+        className={p.styles.name}
+        style={{ width: p.namePx, paddingLeft: 20 + Math.min(p.depth, MAX_INDENT_LEVELS) * INDENT }}
+      >
+        {t('trace.row.pruned', '↳ {{count}} spans hidden', {
+          count: p.count,
+          defaultValue_one: '↳ {{count}} span hidden',
+        })}
+        {p.errors > 0 &&
+          ` ${t('trace.row.prunedErrors', '({{count}} errors)', { count: p.errors, defaultValue_one: '({{count}} error)' })}`}
       </div>
     </div>
   );
@@ -148,27 +190,68 @@ export function PlaceholderRow(p: { top: number; depth: number; count: number; e
 export const getRowStyles = (theme: GrafanaTheme2) => ({
   scroll: css({ overflow: 'auto', position: 'relative', contain: 'strict' }),
   row: css({
-    position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, display: 'flex', alignItems: 'center', cursor: 'pointer',
-    fontSize: theme.typography.bodySmall.fontSize, borderBottom: `1px solid ${theme.colors.border.weak}`,
+    position: 'absolute',
+    top: 0,
+    left: 0,
+    width: '100%',
+    height: ROW_HEIGHT,
+    display: 'flex',
+    alignItems: 'center',
+    cursor: 'pointer',
+    fontSize: theme.typography.bodySmall.fontSize,
+    borderBottom: `1px solid ${theme.colors.border.weak}`,
     '&:hover': { background: theme.colors.action.hover },
   }),
   matched: css({ background: theme.colors.warning.transparent }),
   current: css({ boxShadow: `inset 3px 0 0 ${theme.colors.warning.main}` }),
   selected: css({ background: theme.colors.action.selected }),
   placeholder: css({ color: theme.colors.text.secondary, fontStyle: 'italic', cursor: 'default' }),
-  name: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(0.5), overflow: 'hidden', whiteSpace: 'nowrap', flexShrink: 0, height: '100%', borderRight: `1px solid ${theme.colors.border.weak}` }),
-  toggle: css({ background: 'none', border: 'none', padding: 0, color: theme.colors.text.secondary, cursor: 'pointer', width: 16, flexShrink: 0, lineHeight: 1 }),
+  name: css({
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(0.5),
+    overflow: 'hidden',
+    whiteSpace: 'nowrap',
+    flexShrink: 0,
+    height: '100%',
+    borderRight: `1px solid ${theme.colors.border.weak}`,
+  }),
+  toggle: css({
+    background: 'none',
+    border: 'none',
+    padding: 0,
+    color: theme.colors.text.secondary,
+    cursor: 'pointer',
+    width: 16,
+    flexShrink: 0,
+    lineHeight: 1,
+  }),
   toggleSpace: css({ width: 16, flexShrink: 0 }),
   depth: css({ color: theme.colors.text.disabled }),
-  service: css({ borderLeft: '3px solid', paddingLeft: theme.spacing(0.5), fontWeight: theme.typography.fontWeightMedium }),
+  service: css({
+    borderLeft: '3px solid',
+    paddingLeft: theme.spacing(0.5),
+    fontWeight: theme.typography.fontWeightMedium,
+  }),
   operation: css({ color: theme.colors.text.secondary, overflow: 'hidden', textOverflow: 'ellipsis' }),
-  badge: css({ color: theme.colors.text.secondary, background: theme.colors.background.secondary, borderRadius: theme.shape.radius.default, padding: '0 4px' }),
+  badge: css({
+    color: theme.colors.text.secondary,
+    background: theme.colors.background.secondary,
+    borderRadius: theme.shape.radius.default,
+    padding: '0 4px',
+  }),
   errorIcon: css({ color: theme.colors.error.text, flexShrink: 0 }),
   warnIcon: css({ color: theme.colors.warning.text, flexShrink: 0 }),
   timeline: css({ position: 'relative', flexGrow: 1, height: '100%', overflow: 'hidden' }),
   bar: css({ position: 'absolute', top: 6, height: ROW_HEIGHT - 12, borderRadius: theme.shape.radius.default }),
   critical: css({ position: 'absolute', top: ROW_HEIGHT / 2 - 1, height: 2, background: theme.colors.text.primary }),
-  label: css({ position: 'absolute', top: 4, padding: theme.spacing(0, 0.5), color: theme.colors.text.secondary, whiteSpace: 'nowrap' }),
+  label: css({
+    position: 'absolute',
+    top: 4,
+    padding: theme.spacing(0, 0.5),
+    color: theme.colors.text.secondary,
+    whiteSpace: 'nowrap',
+  }),
 });
 
 export const useRowStyles = () => useStyles2(getRowStyles);

@@ -25,12 +25,27 @@ const COLUMNS: Array<{ key: SortKey; label: string; ms: boolean }> = [
 ];
 
 /** Jaeger-style trace statistics: group by service or operation, sortable columns, self time. */
-export function StatisticsTable({ client, columns, height }: { client: EngineClient; columns: TraceColumns; height: number }) {
+export function StatisticsTable({
+  client,
+  columns,
+  height,
+}: {
+  client: EngineClient;
+  columns: TraceColumns;
+  height: number;
+}) {
   const styles = useStyles2(getStyles);
   const [groupBy, setGroupBy] = useState<'service' | 'operation'>('service');
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'totalMs', desc: true });
-  const { value, error } = useEngineQuery(client, { type: 'stats', groupBy }, `${columns.summary.traceId}:${groupBy}`);
-  const rows = useMemo(() => (value ? [...value].sort((a, b) => (sort.desc ? b[sort.key] - a[sort.key] : a[sort.key] - b[sort.key])) : []), [value, sort]);
+  const { value, error } = useEngineQuery(
+    client,
+    { type: 'stats', groupBy, adjustSkew: columns.skewAdjusted },
+    `${columns.summary.traceId}:${groupBy}:${columns.skewAdjusted}`
+  );
+  const rows = useMemo(
+    () => (value ? [...value].sort((a, b) => (sort.desc ? b[sort.key] - a[sort.key] : a[sort.key] - b[sort.key])) : []),
+    [value, sort]
+  );
   return (
     <div className={styles.wrap} style={{ height }}>
       <RadioButtonGroup
@@ -51,8 +66,16 @@ export function StatisticsTable({ client, columns, height }: { client: EngineCli
               <th scope="col">{t('trace.stats.service', 'Service')}</th>
               {groupBy === 'operation' && <th scope="col">{t('trace.stats.operation', 'Operation')}</th>}
               {COLUMNS.map((c) => (
-                <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
-                  <button type="button" className={styles.sort} onClick={() => setSort((s) => ({ key: c.key, desc: s.key === c.key ? !s.desc : true }))}>
+                <th
+                  key={c.key}
+                  scope="col"
+                  aria-sort={sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+                >
+                  <button
+                    type="button"
+                    className={styles.sort}
+                    onClick={() => setSort((s) => ({ key: c.key, desc: s.key === c.key ? !s.desc : true }))}
+                  >
                     {t(`trace.stats.${c.key}`, c.label)}
                   </button>
                 </th>
@@ -81,10 +104,25 @@ export function StatisticsTable({ client, columns, height }: { client: EngineCli
 const getStyles = (theme: GrafanaTheme2) => ({
   wrap: css({ overflow: 'auto', padding: theme.spacing(1) }),
   table: css({
-    width: '100%', marginTop: theme.spacing(1), fontSize: theme.typography.bodySmall.fontSize, borderCollapse: 'collapse',
-    'th, td': { padding: theme.spacing(0.25, 1), borderBottom: `1px solid ${theme.colors.border.weak}`, textAlign: 'left', whiteSpace: 'nowrap' },
+    width: '100%',
+    marginTop: theme.spacing(1),
+    fontSize: theme.typography.bodySmall.fontSize,
+    borderCollapse: 'collapse',
+    'th, td': {
+      padding: theme.spacing(0.25, 1),
+      borderBottom: `1px solid ${theme.colors.border.weak}`,
+      textAlign: 'left',
+      whiteSpace: 'nowrap',
+    },
   }),
   num: css({ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }),
-  sort: css({ background: 'none', border: 'none', padding: 0, color: theme.colors.text.primary, fontWeight: theme.typography.fontWeightMedium, cursor: 'pointer' }),
+  sort: css({
+    background: 'none',
+    border: 'none',
+    padding: 0,
+    color: theme.colors.text.primary,
+    fontWeight: theme.typography.fontWeightMedium,
+    cursor: 'pointer',
+  }),
   error: css({ color: theme.colors.error.text }),
 });

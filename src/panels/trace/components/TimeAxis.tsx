@@ -64,7 +64,11 @@ export function TimeAxis({ columns, range, nameWidth, onNameWidth, width, height
         {Array.from({ length: TICKS }, (_, k) => {
           const f = k / (TICKS - 1);
           return (
-            <span key={k} className={styles.tick} style={{ left: `${f * 100}%`, transform: k === TICKS - 1 ? 'translateX(-100%)' : undefined }}>
+            <span
+              key={k}
+              className={styles.tick}
+              style={{ left: `${f * 100}%`, transform: k === TICKS - 1 ? 'translateX(-100%)' : undefined }}
+            >
               {formatDurationMs((range[0] + (range[1] - range[0]) * f) * duration)}
             </span>
           );
@@ -75,9 +79,30 @@ export function TimeAxis({ columns, range, nameWidth, onNameWidth, width, height
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  axis: css({ display: 'flex', position: 'relative', borderBottom: `1px solid ${theme.colors.border.weak}`, fontSize: theme.typography.bodySmall.fontSize, color: theme.colors.text.secondary, flexShrink: 0 }),
+  axis: css({
+    display: 'flex',
+    position: 'relative',
+    borderBottom: `1px solid ${theme.colors.border.weak}`,
+    fontSize: theme.typography.bodySmall.fontSize,
+    color: theme.colors.text.secondary,
+    flexShrink: 0,
+  }),
   name: css({ padding: theme.spacing(0.5, 1), flexShrink: 0, whiteSpace: 'nowrap', overflow: 'hidden' }),
-  resizer: css({ position: 'absolute', top: 0, bottom: 0, width: 6, cursor: 'col-resize', zIndex: 1, '&:hover, &:focus': { background: theme.colors.primary.transparent } }),
+  resizer: css({
+    position: 'absolute',
+    top: 0,
+    bottom: 0,
+    width: 6,
+    cursor: 'col-resize',
+    zIndex: 1,
+    '&:hover, &:focus': { background: theme.colors.primary.transparent },
+  }),
   ticks: css({ position: 'relative', flexGrow: 1 }),
-  tick: css({ position: 'absolute', top: 4, paddingLeft: 2, borderLeft: `1px solid ${theme.colors.border.medium}`, whiteSpace: 'nowrap' }),
+  tick: css({
+    position: 'absolute',
+    top: 4,
+    paddingLeft: 2,
+    borderLeft: `1px solid ${theme.colors.border.medium}`,
+    whiteSpace: 'nowrap',
+  }),
 });

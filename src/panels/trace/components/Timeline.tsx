@@ -26,7 +26,6 @@ interface Props {
   onSelectSpan: (i: number) => void;
   onGoToSpan: (i: number) => void;
   scrollTarget: { span: number; seq: number };
-  adjustSkew: boolean;
   options: TracePanelOptions;
   width: number;
   height: number;
@@ -47,8 +46,22 @@ export function Timeline(p: Props) {
   return (
     <div className={side ? styles.row : styles.column}>
       <div className={styles.main} style={{ width: listWidth }}>
-        <Minimap columns={p.columns} range={p.viewRange.range} onRange={p.viewRange.setRange} onReset={p.viewRange.reset} adjustSkew={p.adjustSkew} width={listWidth} height={MINIMAP_HEIGHT} />
-        <TimeAxis columns={p.columns} range={p.viewRange.range} nameWidth={nameWidth} onNameWidth={setNameWidth} width={listWidth} height={AXIS_HEIGHT} />
+        <Minimap
+          columns={p.columns}
+          range={p.viewRange.range}
+          onRange={p.viewRange.setRange}
+          onReset={p.viewRange.reset}
+          width={listWidth}
+          height={MINIMAP_HEIGHT}
+        />
+        <TimeAxis
+          columns={p.columns}
+          range={p.viewRange.range}
+          nameWidth={nameWidth}
+          onNameWidth={setNameWidth}
+          width={listWidth}
+          height={AXIS_HEIGHT}
+        />
         <SpanList
           client={p.client}
           columns={p.columns}
@@ -61,7 +74,6 @@ export function Timeline(p: Props) {
           selectedSpan={p.selectedSpan}
           onSelectSpan={p.onSelectSpan}
           scrollTarget={p.scrollTarget}
-          adjustSkew={p.adjustSkew}
           options={p.options}
           nameWidth={nameWidth}
           width={listWidth}
@@ -90,5 +102,10 @@ export function Timeline(p: Props) {
 const getStyles = (theme: GrafanaTheme2) => ({
   row: css({ display: 'flex', flexDirection: 'row', minHeight: 0, flexGrow: 1 }),
   column: css({ display: 'flex', flexDirection: 'column', minHeight: 0, flexGrow: 1 }),
-  main: css({ display: 'flex', flexDirection: 'column', minWidth: 0, borderRight: `1px solid ${theme.colors.border.weak}` }),
+  main: css({
+    display: 'flex',
+    flexDirection: 'column',
+    minWidth: 0,
+    borderRight: `1px solid ${theme.colors.border.weak}`,
+  }),
 });

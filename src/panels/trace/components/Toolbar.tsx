@@ -4,6 +4,7 @@ import { type GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { IconButton, Input, RadioButtonGroup, ToolbarButton, useStyles2 } from '@grafana/ui';
 import { type TraceViewName } from '../types';
+import { AS_TEXT } from '../../../shared/i18n/asText';
 
 interface Props {
   view: TraceViewName;
@@ -35,6 +36,7 @@ export function Toolbar(p: Props) {
       input.current?.focus();
     }
   }, [p.focusFind]);
+  const skewLabel = t('trace.skew.adjust', 'Adjust clock skew ({{count}})', { count: p.skewCount });
   const views = [
     { value: 'timeline' as const, label: t('trace.view.timeline', 'Timeline') },
     { value: 'statistics' as const, label: t('trace.view.statistics', 'Statistics') },
@@ -62,32 +64,77 @@ export function Toolbar(p: Props) {
         />
         <span className={styles.count} aria-live="polite">
           {p.findText.trim()
-            ? t('trace.find.count', '{{current}} of {{count}} matches', { current: p.matchCount ? p.currentMatch + 1 : 0, count: p.matchCount, defaultValue_one: '{{current}} of {{count}} match' })
+            ? t('trace.find.count', '{{current}} of {{count}} matches', {
+                ...AS_TEXT,
+                current: p.matchCount ? p.currentMatch + 1 : 0,
+                count: p.matchCount,
+                defaultValue_one: '{{current}} of {{count}} match',
+              })
             : ''}
         </span>
-        <IconButton name="angle-up" aria-label={t('trace.find.prev', 'Previous match')} onClick={p.onPrev} disabled={!p.matchCount} />
-        <IconButton name="angle-down" aria-label={t('trace.find.next', 'Next match')} onClick={p.onNext} disabled={!p.matchCount} />
+        <IconButton
+          name="angle-up"
+          aria-label={t('trace.find.prev', 'Previous match')}
+          onClick={p.onPrev}
+          disabled={!p.matchCount}
+        />
+        <IconButton
+          name="angle-down"
+          aria-label={t('trace.find.next', 'Next match')}
+          onClick={p.onNext}
+          disabled={!p.matchCount}
+        />
       </div>
-      <ToolbarButton icon="filter" isOpen={p.showFilters} aria-label={t('trace.filters.toggle', 'Span filters')} onClick={p.onToggleFilters}>
+      <ToolbarButton
+        icon="filter"
+        isOpen={p.showFilters}
+        aria-label={t('trace.filters.toggle', 'Span filters')}
+        onClick={p.onToggleFilters}
+      >
         {t('trace.filters.button', 'Filters')}
       </ToolbarButton>
-      <ToolbarButton variant={p.criticalOnly ? 'active' : 'default'} aria-pressed={p.criticalOnly} onClick={() => p.onCriticalOnly(!p.criticalOnly)}>
+      <ToolbarButton
+        variant={p.criticalOnly ? 'active' : 'default'}
+        aria-pressed={p.criticalOnly}
+        onClick={() => p.onCriticalOnly(!p.criticalOnly)}
+      >
         {t('trace.critical.only', 'Critical path only')}
       </ToolbarButton>
       <ToolbarButton
         variant={p.adjustSkew ? 'active' : 'default'}
         aria-pressed={p.adjustSkew}
         disabled={p.skewCount === 0}
-        tooltip={t('trace.skew.tooltip', 'Moves spans that start outside their parent on another service into it, as Jaeger does')}
+        // Named by its text, not by the tooltip (Grafana names a button with a tooltip by the tooltip).
+        aria-label={skewLabel}
+        tooltip={t(
+          'trace.skew.tooltip',
+          'Moves spans that start outside their parent on another service into it, as Jaeger does'
+        )}
         onClick={() => p.onAdjustSkew(!p.adjustSkew)}
       >
-        {t('trace.skew.adjust', 'Adjust clock skew ({{count}})', { count: p.skewCount })}
+        {skewLabel}
       </ToolbarButton>
       <span className={styles.group}>
-        <IconButton name="minus-circle" aria-label={t('trace.collapse.all', 'Collapse all')} onClick={p.collapse.collapseAll} />
-        <IconButton name="angle-up" aria-label={t('trace.collapse.level', 'Collapse one level')} onClick={p.collapse.collapseLevel} />
-        <IconButton name="angle-down" aria-label={t('trace.expand.level', 'Expand one level')} onClick={p.collapse.expandLevel} />
-        <IconButton name="plus-circle" aria-label={t('trace.expand.all', 'Expand all')} onClick={p.collapse.expandAll} />
+        <IconButton
+          name="minus-circle"
+          aria-label={t('trace.collapse.all', 'Collapse all')}
+          onClick={p.collapse.collapseAll}
+        />
+        <IconButton
+          name="angle-up"
+          aria-label={t('trace.collapse.level', 'Collapse one level')}
+          onClick={p.collapse.collapseLevel}
+        />
+        <IconButton
+          name="angle-down"
+          aria-label={t('trace.expand.level', 'Expand one level')}
+          onClick={p.collapse.expandLevel}
+        />
+        <IconButton
+          name="plus-circle"
+          aria-label={t('trace.expand.all', 'Expand all')}
+          onClick={p.collapse.expandAll}
+        />
         <IconButton name="keyboard" aria-label={t('trace.help.open', 'Keyboard shortcuts')} onClick={p.onHelp} />
       </span>
     </div>
@@ -95,8 +142,22 @@ export function Toolbar(p: Props) {
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  bar: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1), padding: theme.spacing(0.5, 1), height: 36, flexShrink: 0, overflowX: 'auto', overflowY: 'hidden' }),
+  bar: css({
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    padding: theme.spacing(0.5, 1),
+    height: 36,
+    flexShrink: 0,
+    overflowX: 'auto',
+    overflowY: 'hidden',
+  }),
   find: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(0.5), flexShrink: 0 }),
-  count: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize, whiteSpace: 'nowrap', flexShrink: 0 }),
+  count: css({
+    color: theme.colors.text.secondary,
+    fontSize: theme.typography.bodySmall.fontSize,
+    whiteSpace: 'nowrap',
+    flexShrink: 0,
+  }),
   group: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(0.5), marginLeft: 'auto', flexShrink: 0 }),
 });

@@ -1,7 +1,8 @@
 import React from 'react';
-import { act, configure, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createDataFrame, FieldType, LoadingState, type PanelProps } from '@grafana/data';
+import { parseFocus } from '../../../shared/links/appUrls';
 import { fixtureText } from '../model/testFixtures';
 import { createLocalClient } from '../state/engineClient';
 import { defaultTracePanelOptions, type TracePanelOptions } from '../types';
@@ -67,7 +68,9 @@ describe('TracePanel', () => {
     await userEvent.click(screen.getByLabelText('Find matches only'));
     expect(await screen.findByTestId('meshlens-hidden-row')).toHaveTextContent(/spans? hidden/);
     const rows = screen.getAllByTestId('meshlens-span-row').length;
-    const hidden = screen.getAllByTestId('meshlens-hidden-row').map((r) => Number(/(\d+) spans? hidden/.exec(r.textContent ?? '')?.[1]));
+    const hidden = screen
+      .getAllByTestId('meshlens-hidden-row')
+      .map((r) => Number(/(\d+) spans? hidden/.exec(r.textContent ?? '')?.[1]));
     expect(rows + hidden.reduce((a, b) => a + b, 0)).toBe(8);
   });
 
@@ -86,6 +89,45 @@ describe('TracePanel', () => {
       fireEvent.keyDown(screen.getByLabelText('Trace view'), { key: '?' });
     });
     expect(await screen.findByRole('table', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
+  });
+
+  it('the clock-skew toggle redraws the header, the rows and the statistics from the adjusted model (skew.json)', async () => {
+    await renderTrace(fixtureText('openzipkin-zipkin_skew.json'));
+    const header = screen.getByRole('banner', { name: 'Trace summary' });
+    // Recorded, the early server half stretches the trace to 161.7 ms and is the first bar; adjusted, it sits in its caller.
+    expect(header).toHaveTextContent('Duration 161.7ms');
+    const barLeft = (row: number) => {
+      const el = Array.from(screen.getAllByTestId('meshlens-span-row')[row].querySelectorAll<HTMLElement>('div')).find(
+        (d) => d.style.left.endsWith('%')
+      );
+      return parseFloat(el!.style.left);
+    };
+    expect(barLeft(2)).toBe(0);
+    const toggle = screen.getByRole('button', { name: /Adjust clock skew/ });
+    await userEvent.click(toggle);
+    await waitFor(() => expect(header).toHaveTextContent('Duration 99.4ms'), { timeout: 15_000 });
+    expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    // (3.615 ms after the root starts) / 99.411 ms.
+    expect(barLeft(2)).toBeCloseTo(3.64, 2);
+    await userEvent.click(screen.getByRole('radio', { name: 'Statistics' }));
+    const servicea = () =>
+      within(screen.getByRole('table', { name: 'Trace statistics' })).getByRole('row', { name: /servicea/ });
+    // Self time of servicea: root 4.87 ms + client half 0.96 ms once the server half is inside it.
+    await waitFor(() => expect(servicea()).toHaveTextContent('5.83ms'), { timeout: 15_000 });
+    await userEvent.click(toggle);
+    await waitFor(() => expect(servicea()).toHaveTextContent('71.3ms'), { timeout: 15_000 });
+    expect(header).toHaveTextContent('Duration 161.7ms');
+  });
+
+  it('links the span detail to the mesh graph focused on the span service (Bookinfo ratings)', async () => {
+    await renderTrace(fixtureText('kiali-kiali_responseTrace.json'));
+    fireEvent.click(screen.getByRole('treeitem', { name: /^ratings\.bookinfo / }));
+    const link = await screen.findByRole('link', { name: /Mesh graph/ });
+    const [path, search] = link.getAttribute('href')!.split('?');
+    const params = new URLSearchParams(search);
+    expect(path).toBe('/a/meshlens-istio-app/graph');
+    expect(params.getAll('var-namespace')).toEqual(['bookinfo']);
+    expect(parseFocus(params.get('focus'))).toEqual({ kind: 'service', namespace: 'bookinfo', name: 'ratings' });
   });
 
   it('renders the statistics view', async () => {
@@ -117,7 +159,12 @@ describe('TracePanel data links', () => {
       meta: { preferredVisualisationType: 'trace' },
       fields: [
         { name: 'traceID', type: FieldType.string, values: ['t1', 't1'] },
-        { name: 'spanID', type: FieldType.string, values: ['a', 'b'], config: { links: [{ title: 'Logs for this span', url: '/explore?span=${__value.raw}' }] } },
+        {
+          name: 'spanID',
+          type: FieldType.string,
+          values: ['a', 'b'],
+          config: { links: [{ title: 'Logs for this span', url: '/explore?span=${__value.raw}' }] },
+        },
         { name: 'parentSpanID', type: FieldType.string, values: [undefined, 'a'] },
         { name: 'serviceName', type: FieldType.string, values: ['front', 'back'] },
         { name: 'operationName', type: FieldType.string, values: ['GET /', 'query'] },
@@ -127,9 +174,16 @@ describe('TracePanel data links', () => {
     });
     // Grafana attaches getLinks when it applies field config; here it is the environment we stand in for.
     frame.fields[1].getLinks = ({ valueRowIndex }: { valueRowIndex?: number }) => [
-      { href: `/explore?span=${frame.fields[1].values[valueRowIndex ?? 0]}`, title: 'Logs for this span', target: '_self', origin: frame.fields[1] },
+      {
+        href: `/explore?span=${frame.fields[1].values[valueRowIndex ?? 0]}`,
+        title: 'Logs for this span',
+        target: '_self',
+        origin: frame.fields[1],
+      },
     ];
-    const p = { ...props(''), data: { series: [frame], state: LoadingState.Done } } as unknown as ReturnType<typeof props>;
+    const p = { ...props(''), data: { series: [frame], state: LoadingState.Done } } as unknown as ReturnType<
+      typeof props
+    >;
     render(<TracePanel {...p} />);
     const rows = await screen.findAllByTestId('meshlens-span-row');
     fireEvent.click(rows[1]);
@@ -150,11 +204,17 @@ describe('TracePanel with Grafana trace frames', () => {
         { name: 'operationName', type: FieldType.string, values: ['GET /', 'query', 'x'] },
         { name: 'startTime', type: FieldType.number, values: [1000, 1001, 5] },
         { name: 'duration', type: FieldType.number, values: [10, 2, 1] },
-        { name: 'tags', type: FieldType.other, values: [[{ key: 'http.method', value: 'GET' }], [{ key: 'http.method', value: 'POST' }], []] },
+        {
+          name: 'tags',
+          type: FieldType.other,
+          values: [[{ key: 'http.method', value: 'GET' }], [{ key: 'http.method', value: 'POST' }], []],
+        },
       ],
     });
   const frameProps = (options: Partial<TracePanelOptions>) =>
-    ({ ...props('', options), data: { series: [frame()], state: LoadingState.Done } }) as unknown as ReturnType<typeof props>;
+    ({ ...props('', options), data: { series: [frame()], state: LoadingState.Done } }) as unknown as ReturnType<
+      typeof props
+    >;
 
   it('offers a trace picker when the data holds several traces', async () => {
     render(<TracePanel {...frameProps({})} />);

@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useState } from 'react';
 import { css } from '@emotion/css';
 import { type GrafanaTheme2, type PanelProps } from '@grafana/data';
 import { t } from '@grafana/i18n';
@@ -16,14 +16,21 @@ interface Props extends PanelProps<TracePanelOptions> {
 
 export function TracePanel({ data, options, width, height, makeClient }: Props) {
   const styles = useStyles2(getStyles);
-  const { state, selectTrace, client } = useTraceData(data.series, makeClient);
+  // Kept here, above the per-trace view, because the engine builds the adjusted model the whole view then draws.
+  const [adjustSkew, setAdjustSkew] = useState(options.adjustClockSkew);
+  const { state, selectTrace, client } = useTraceData(data.series, adjustSkew, makeClient);
   let body: React.ReactNode;
   if (state.status === 'loading') {
     body = <LoadingPlaceholder text={t('trace.loading', 'Reading trace…')} />;
   } else if (state.status === 'error') {
     body = <PanelMessage kind="error" message={state.error} />;
   } else if (!state.columns) {
-    body = <PanelMessage kind="info" message={t('trace.empty', 'No trace in the query result. Query a trace by id, or pass trace JSON.')} />;
+    body = (
+      <PanelMessage
+        kind="info"
+        message={t('trace.empty', 'No trace in the query result. Query a trace by id, or pass trace JSON.')}
+      />
+    );
   } else {
     body = (
       <TraceView
@@ -34,6 +41,8 @@ export function TracePanel({ data, options, width, height, makeClient }: Props) 
         traces={state.traces}
         selectedTrace={state.selected}
         onSelectTrace={selectTrace}
+        adjustSkew={adjustSkew}
+        onAdjustSkew={setAdjustSkew}
         options={options}
         width={width}
         height={height}
@@ -41,12 +50,23 @@ export function TracePanel({ data, options, width, height, makeClient }: Props) 
     );
   }
   return (
-    <div className={styles.root} style={{ width, height }} data-testid="meshlens-trace-panel" data-meshlens-ready={state.status === 'ready' && state.columns ? 'true' : 'false'}>
+    <div
+      className={styles.root}
+      style={{ width, height }}
+      data-testid="meshlens-trace-panel"
+      data-meshlens-ready={state.status === 'ready' && state.columns ? 'true' : 'false'}
+    >
       {body}
     </div>
   );
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  root: css({ display: 'flex', flexDirection: 'column', overflow: 'hidden', position: 'relative', background: theme.colors.background.primary }),
+  root: css({
+    display: 'flex',
+    flexDirection: 'column',
+    overflow: 'hidden',
+    position: 'relative',
+    background: theme.colors.background.primary,
+  }),
 });

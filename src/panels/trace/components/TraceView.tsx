@@ -28,16 +28,30 @@ interface Props {
   traces: readonly TraceSummary[];
   selectedTrace: number;
   onSelectTrace: (index: number) => void;
+  /** Asked for by the toggle; `columns.skewAdjusted` says what is drawn (it follows once the engine answers). */
+  adjustSkew: boolean;
+  onAdjustSkew: (on: boolean) => void;
   options: TracePanelOptions;
   width: number;
   height: number;
 }
 
 /** One loaded trace: owns the view state (collapse, zoom, find, filters, selection) and switches between views. */
-export function TraceView({ client, series, columns, traces, selectedTrace, onSelectTrace, options, width, height }: Props) {
+export function TraceView({
+  client,
+  series,
+  columns,
+  traces,
+  selectedTrace,
+  onSelectTrace,
+  adjustSkew,
+  onAdjustSkew,
+  options,
+  width,
+  height,
+}: Props) {
   const styles = useStyles2(getStyles);
   const [view, setView] = useState<TraceViewName>(options.defaultView);
-  const [adjustSkew, setAdjustSkew] = useState(options.adjustClockSkew);
   const [showFilters, setShowFilters] = useState(false);
   const [showHelp, setShowHelp] = useState(false);
   const linked = useDeepLinkedSpan(columns);
@@ -48,7 +62,10 @@ export function TraceView({ client, series, columns, traces, selectedTrace, onSe
   const viewRange = useViewRange();
   const find = useFind(client, columns);
   const filter = useSpanFilter(client, columns);
-  const rows = useMemo(() => buildRows(columns, collapse.collapsed, filter.keep), [columns, collapse.collapsed, filter.keep]);
+  const rows = useMemo(
+    () => buildRows(columns, collapse.collapsed, filter.keep),
+    [columns, collapse.collapsed, filter.keep]
+  );
 
   const goTo = (span: number) => {
     if (span < 0) {
@@ -101,12 +118,20 @@ export function TraceView({ client, series, columns, traces, selectedTrace, onSe
         criticalOnly={filter.criticalOnly}
         onCriticalOnly={filter.setCriticalOnly}
         adjustSkew={adjustSkew}
-        onAdjustSkew={setAdjustSkew}
+        onAdjustSkew={onAdjustSkew}
         skewCount={columns.summary.issues.skewed}
         collapse={collapse}
         onHelp={() => setShowHelp(true)}
       />
-      {showFilters && <FilterBar columns={columns} filter={filter.filter} onChange={filter.setFilter} matchesText={find.text} error={filter.error} />}
+      {showFilters && (
+        <FilterBar
+          columns={columns}
+          filter={filter.filter}
+          onChange={filter.setFilter}
+          matchesText={find.text}
+          error={filter.error}
+        />
+      )}
       {view === 'timeline' && (
         <Timeline
           client={client}
@@ -121,7 +146,6 @@ export function TraceView({ client, series, columns, traces, selectedTrace, onSe
           onSelectSpan={setSelectedSpan}
           onGoToSpan={goTo}
           scrollTarget={scrollTarget}
-          adjustSkew={adjustSkew}
           options={options}
           width={width}
           height={bodyHeight}
@@ -129,7 +153,16 @@ export function TraceView({ client, series, columns, traces, selectedTrace, onSe
       )}
       {view === 'statistics' && <StatisticsTable client={client} columns={columns} height={bodyHeight} />}
       {view === 'flamegraph' && (
-        <FlameGraph columns={columns} adjustSkew={adjustSkew} width={width} height={bodyHeight} onSelectSpan={(i) => { setView('timeline'); setSelectedSpan(i); goTo(i); }} />
+        <FlameGraph
+          columns={columns}
+          width={width}
+          height={bodyHeight}
+          onSelectSpan={(i) => {
+            setView('timeline');
+            setSelectedSpan(i);
+            goTo(i);
+          }}
+        />
       )}
       {view === 'callgraph' && <CallGraphView client={client} columns={columns} width={width} height={bodyHeight} />}
       {showHelp && <HelpOverlay onClose={() => setShowHelp(false)} />}
@@ -138,5 +171,11 @@ export function TraceView({ client, series, columns, traces, selectedTrace, onSe
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  root: css({ display: 'flex', flexDirection: 'column', height: '100%', outline: 'none', '&:focus-visible': { outline: `2px solid ${theme.colors.primary.border}` } }),
+  root: css({
+    display: 'flex',
+    flexDirection: 'column',
+    height: '100%',
+    outline: 'none',
+    '&:focus-visible': { outline: `2px solid ${theme.colors.primary.border}` },
+  }),
 });

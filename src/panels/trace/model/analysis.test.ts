@@ -1,5 +1,5 @@
 import { serviceCallGraph } from './callGraph';
-import { FLAG_CRITICAL, toColumns } from './columns';
+import { FLAG_CRITICAL, indexOfSpanId, spanIdAt, toColumns } from './columns';
 import { buildTrace } from './buildTrace';
 import { filterSpans, findSpans, parseFind } from './find';
 import { normaliseText } from './normalise';
@@ -16,11 +16,11 @@ const trace = buildTrace('t', [
   makeSpan({ spanId: 'c', parentSpanId: 'root', service: 'back', startMs: 95, durationMs: 35 }),
 ]);
 const cols = toColumns(trace);
-const ids = (idx: ArrayLike<number>) => Array.from(idx, (i) => cols.spanIds[i]);
+const ids = (idx: ArrayLike<number>) => Array.from(idx, (i) => spanIdAt(cols.spanIds, i));
 
 describe('tree order and rows', () => {
   it('orders depth-first with children by start', () => {
-    expect(cols.spanIds).toEqual(['root', 'a', 'a1', 'b', 'c']);
+    expect(ids([0, 1, 2, 3, 4])).toEqual(['root', 'a', 'a1', 'b', 'c']);
     expect(Array.from(cols.subtreeEnd)).toEqual([5, 3, 3, 4, 5]);
   });
 
@@ -53,7 +53,7 @@ describe('critical path, self time, statistics, call graph', () => {
     expect(onPath.sort()).toEqual(['a', 'a1', 'b', 'c', 'root']);
     const segs: string[] = [];
     for (let k = 0; k < cols.criticalSegments.length; k += 3) {
-      segs.push(`${cols.spanIds[cols.criticalSegments[k]]}:${cols.criticalSegments[k + 1]}-${cols.criticalSegments[k + 2]}`);
+      segs.push(`${spanIdAt(cols.spanIds, cols.criticalSegments[k])}:${cols.criticalSegments[k + 1]}-${cols.criticalSegments[k + 2]}`);
     }
     expect(segs.sort()).toEqual(['a1:15-20', 'a:10-15', 'a:20-40', 'b:50-90', 'c:95-100', 'root:0-10', 'root:40-50', 'root:90-95']);
   });
@@ -112,3 +112,28 @@ describe('find (Jaeger semantics) and filters', () => {
 function indexOf(mask: Uint8Array): number[] {
   return Array.from(mask, (v, i) => (v ? i : -1)).filter((i) => i >= 0);
 }
+
+describe('span id table', () => {
+  it('packs ids of any length and content, finds the first of duplicates, and -1 for a missing or partial id', () => {
+    const t = toColumns(buildTrace('t', ['ab', 'c', 'ab', 'ĉ"<x>', 'abc'].map((id, k) => makeSpan({ spanId: id, startMs: k })))).spanIds;
+    // All roots, so tree order is start order: the input order.
+    expect(Array.from(t.ends, (_, i) => spanIdAt(t, i))).toEqual(['ab', 'c', 'ab', 'ĉ"<x>', 'abc']);
+    expect(indexOfSpanId(t, 'ab')).toBe(0);
+    expect(indexOfSpanId(t, 'ĉ"<x>')).toBe(3);
+    expect(indexOfSpanId(t, 'abc')).toBe(4);
+    expect(indexOfSpanId(t, 'b')).toBe(-1);
+    expect(indexOfSpanId(t, 'abcd')).toBe(-1);
+  });
+});
+
+describe('critical segments by span', () => {
+  it('lists exactly each span’s own segments, for the rows to draw', () => {
+    const { offsets, order } = cols.criticalBySpan;
+    for (let i = 0; i < cols.count; i++) {
+      const mine = Array.from(order.subarray(offsets[i], offsets[i + 1]), (k) => cols.criticalSegments[k]);
+      const expected = Array.from({ length: cols.criticalSegments.length / 3 }, (_, j) => cols.criticalSegments[j * 3]).filter((s) => s === i);
+      expect(mine).toEqual(expected);
+    }
+    expect(offsets[cols.count]).toBe(cols.criticalSegments.length / 3);
+  });
+});

@@ -1,4 +1,4 @@
-import { criticalPath } from './criticalPath';
+import { criticalPath, segmentsBySpan } from './criticalPath';
 import { type Trace, type TraceIssues } from './types';
 
 export const FLAG_ERROR = 1;
@@ -29,8 +29,10 @@ export interface TraceColumns {
   readonly count: number;
   readonly start: Float64Array;
   readonly duration: Float64Array;
-  /** Clock-skew correction per span (0 when none); added to start when the adjust toggle is on. */
+  /** Clock-skew correction per span (0 when none); already included in start when skewAdjusted. */
   readonly shift: Float64Array;
+  /** Built from the clock-skew adjusted trace (`adjustClockSkew`): start, critical path and summary are adjusted. */
+  readonly skewAdjusted: boolean;
   readonly parent: Int32Array;
   readonly depth: Int32Array;
   readonly subtreeEnd: Int32Array;
@@ -42,9 +44,33 @@ export interface TraceColumns {
   readonly errorPrefix: Int32Array;
   /** Critical path as [span, from, to] triples (ms, absolute). */
   readonly criticalSegments: Float64Array;
+  /** criticalSegments grouped by span (see segmentsBySpan). */
+  readonly criticalBySpan: { readonly offsets: Int32Array; readonly order: Int32Array };
   readonly services: readonly string[];
   readonly operations: readonly string[];
-  readonly spanIds: readonly string[];
+  readonly spanIds: SpanIdTable;
+}
+
+/**
+ * Span ids packed into one string with end offsets: posting 100,000 separate strings from the worker costs the main
+ * thread 10–20 ms to deserialise (and 100,000 heap objects); one string and one Int32Array cost under a millisecond.
+ */
+export interface SpanIdTable {
+  readonly text: string;
+  /** ends[i] = where span i's id ends in text; it starts where span i-1's ends. */
+  readonly ends: Int32Array;
+}
+
+export const spanIdAt = (t: SpanIdTable, i: number): string => t.text.slice(i > 0 ? t.ends[i - 1] : 0, t.ends[i]);
+
+/** The first span with this id, or -1 (a linear scan without allocating; used once, for a deep link). */
+export function indexOfSpanId(t: SpanIdTable, id: string): number {
+  for (let i = 0, start = 0; i < t.ends.length; start = t.ends[i], i++) {
+    if (t.ends[i] - start === id.length && t.text.startsWith(id, start)) {
+      return i;
+    }
+  }
+  return -1;
 }
 
 function intern(table: Map<string, number>, value: string): number {
@@ -91,6 +117,7 @@ export function toColumns(trace: Trace): TraceColumns {
   const services = new Map<string, number>();
   const operations = new Map<string, number>();
   const spanIds: string[] = new Array(n);
+  const spanIdEnds = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const s = trace.spans[i];
     c.start[i] = s.startMs;
@@ -109,6 +136,7 @@ export function toColumns(trace: Trace): TraceColumns {
       (s.warnings.length + s.builderWarnings.length > 0 ? FLAG_WARNING : 0);
     c.errorPrefix[i + 1] = c.errorPrefix[i] + (error ? 1 : 0);
     spanIds[i] = s.spanId;
+    spanIdEnds[i] = (i > 0 ? spanIdEnds[i - 1] : 0) + s.spanId.length;
   }
   const criticalSegments = criticalPath(c.start, c.duration, c.parent, c.subtreeEnd);
   for (let k = 0; k < criticalSegments.length; k += 3) {
@@ -118,22 +146,21 @@ export function toColumns(trace: Trace): TraceColumns {
     ...c,
     summary: summarise(trace),
     count: n,
+    skewAdjusted: trace.skewAdjusted === true,
     criticalSegments,
+    criticalBySpan: segmentsBySpan(criticalSegments, n),
     services: [...services.keys()],
     operations: [...operations.keys()],
-    spanIds,
+    spanIds: { text: spanIds.join(''), ends: spanIdEnds },
   };
 }
 
 /** The typed arrays of a columns object, for postMessage's transfer list. */
 export function transferables(c: TraceColumns): ArrayBuffer[] {
-  return [c.start, c.duration, c.shift, c.parent, c.depth, c.subtreeEnd, c.childCount, c.service, c.operation, c.flags, c.errorPrefix, c.criticalSegments].map(
+  return [c.start, c.duration, c.shift, c.parent, c.depth, c.subtreeEnd, c.childCount, c.service, c.operation, c.flags, c.errorPrefix, c.criticalSegments, c.criticalBySpan.offsets, c.criticalBySpan.order, c.spanIds.ends].map(
     (a) => a.buffer as ArrayBuffer
   );
 }
-
-/** Start of span i as displayed: raw, or moved by the clock-skew correction. */
-export const displayStart = (c: TraceColumns, i: number, adjustSkew: boolean) => c.start[i] + (adjustSkew ? c.shift[i] : 0);
 
 /** A copy whose buffers can be transferred while the engine keeps using the original. */
 export function cloneColumns(c: TraceColumns): TraceColumns {
@@ -151,5 +178,7 @@ export function cloneColumns(c: TraceColumns): TraceColumns {
     flags: c.flags.slice(),
     errorPrefix: c.errorPrefix.slice(),
     criticalSegments: c.criticalSegments.slice(),
+    criticalBySpan: { offsets: c.criticalBySpan.offsets.slice(), order: c.criticalBySpan.order.slice() },
+    spanIds: { text: c.spanIds.text, ends: c.spanIds.ends.slice() },
   };
 }

@@ -22,13 +22,13 @@ export function spansByDepth(c: TraceColumns): { offsets: Int32Array; spans: Int
 }
 
 /** The span at a depth that covers time ms (absolute), or -1. */
-export function spanAt(c: TraceColumns, levels: ReturnType<typeof spansByDepth>, depth: number, ms: number, adjustSkew: boolean): number {
+export function spanAt(c: TraceColumns, levels: ReturnType<typeof spansByDepth>, depth: number, ms: number): number {
   if (depth < 0 || depth >= levels.offsets.length - 1) {
     return -1;
   }
   for (let k = levels.offsets[depth]; k < levels.offsets[depth + 1]; k++) {
     const i = levels.spans[k];
-    const s = c.start[i] + (adjustSkew ? c.shift[i] : 0);
+    const s = c.start[i];
     if (ms >= s && ms <= s + c.duration[i]) {
       return i;
     }

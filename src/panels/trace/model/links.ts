@@ -1,3 +1,4 @@
+import { graphPageUrl } from '../../../shared/links/appUrls';
 import { type KeyValue } from './types';
 
 /** Where a span ran, as far as Istio/OTel attributes tell: used to fill dashboard variables. */
@@ -45,7 +46,13 @@ export function builtInLinks(ctx: ServiceContext): Array<{ title: string; href: 
   const path = (s: string) => encodeURIComponent(s);
   const links = [
     { title: 'Istio service dashboard', href: `/d/meshlens-istio-service?${q({ 'var-namespace': ctx.namespace, 'var-service': fqdn })}` },
-    { title: 'Mesh graph', href: `/a/meshlens-istio-app/graph?${q({ 'var-namespace': ctx.namespace })}` },
+    // Focused on the service; without a namespace no focus can be named, so the graph opens unfocused.
+    {
+      title: 'Mesh graph',
+      href: ctx.namespace
+        ? graphPageUrl({ namespaces: [ctx.namespace], focus: { kind: 'service', namespace: ctx.namespace, name: ctx.service } })
+        : graphPageUrl({}),
+    },
   ];
   if (ctx.namespace) {
     links.push({

@@ -5,7 +5,7 @@ import { type TraceColumns } from './columns';
  * using per-row difference arrays: O(spans + pixels), whatever the trace size.
  * Returns per-pixel counts for all spans and for error spans.
  */
-export function minimapCoverage(c: TraceColumns, width: number, height: number, adjustSkew: boolean): { all: Uint32Array; errors: Uint32Array } {
+export function minimapCoverage(c: TraceColumns, width: number, height: number): { all: Uint32Array; errors: Uint32Array } {
   const w = Math.max(1, Math.floor(width));
   const h = Math.max(1, Math.floor(height));
   const diffAll = new Int32Array(h * (w + 1));
@@ -14,7 +14,7 @@ export function minimapCoverage(c: TraceColumns, width: number, height: number, 
   const span = c.summary.durationMs || 1;
   for (let i = 0; i < c.count; i++) {
     const y = Math.min(h - 1, Math.floor((i / c.count) * h));
-    const s = c.start[i] + (adjustSkew ? c.shift[i] : 0);
+    const s = c.start[i];
     const x0 = Math.min(w - 1, Math.max(0, Math.floor(((s - t0) / span) * w)));
     const x1 = Math.min(w, Math.max(x0 + 1, Math.ceil(((s + c.duration[i] - t0) / span) * w)));
     const row = y * (w + 1);

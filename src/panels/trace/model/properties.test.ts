@@ -3,6 +3,8 @@ import { buildTrace } from './buildTrace';
 import { toColumns } from './columns';
 import { normaliseFrames, normaliseText } from './normalise';
 import { buildRows, keepWithAncestors } from './rows';
+import { adjustClockSkew } from './skew';
+import { selfTimes } from './stats';
 import { makeSpan } from './testFixtures';
 
 // Small id pools make duplicates, self-parents, cycles and orphans likely.
@@ -50,6 +52,56 @@ describe('properties', () => {
           const spanRows = Array.from(rows.items).filter((i) => i >= 0).length;
           expect(spanRows).toBe(rows.visibleSpans);
           expect(Array.from(rows.placeholderCount).reduce((a, b) => a + b, 0)).toBe(rows.prunedHidden);
+        }
+      })
+    );
+  });
+
+  it('clock-skew adjustment keeps span count and tree shape, moves each span by its shift, never mutates its input', () => {
+    fc.assert(
+      fc.property(fc.array(rawSpan, { maxLength: 40 }), (specs) => {
+        const recorded = buildTrace('t', specs.map((s) => makeSpan({ ...s, events: [{ timeMs: 1, name: 'e', attributes: [] }] })));
+        const before = JSON.stringify(recorded);
+        const adjusted = adjustClockSkew(recorded);
+        expect(JSON.stringify(recorded)).toBe(before);
+        expect(adjusted.spans).toHaveLength(recorded.spans.length);
+        const shape = (t: typeof recorded) => t.spans.map((s) => [s.spanId, s.index, s.parent, s.depth, s.subtreeEnd, s.childCount, s.durationMs]);
+        expect(shape(adjusted)).toEqual(shape(recorded));
+        adjusted.spans.forEach((s, i) => {
+          const r = recorded.spans[i];
+          // === so that -0 and 0 (a recorded -0 start plus no shift) count as the same time.
+          expect(s.startMs === r.startMs + r.skewShiftMs).toBe(true);
+          expect(s.events[0].timeMs === 1 + r.skewShiftMs).toBe(true);
+        });
+        const cols = toColumns(adjusted);
+        expect(cols.count).toBe(recorded.spans.length);
+        expect(buildRows(cols, new Uint8Array(cols.count)).visibleSpans).toBe(cols.count);
+      })
+    );
+  });
+
+  it('self time is the duration minus the union of the children inside it, in whatever order adjusting left them', () => {
+    fc.assert(
+      fc.property(fc.array(rawSpan, { maxLength: 30 }), (specs) => {
+        const cols = toColumns(adjustClockSkew(buildTrace('t', specs.map((s) => makeSpan(s)))));
+        const self = selfTimes(cols);
+        for (let p = 0; p < cols.count; p++) {
+          // Brute force: clip, sort, merge.
+          const ps = cols.start[p];
+          const pe = ps + cols.duration[p];
+          const parts: Array<[number, number]> = [];
+          for (let k = p + 1; k < cols.subtreeEnd[p]; k = cols.subtreeEnd[k]) {
+            parts.push([Math.max(cols.start[k], ps), Math.min(cols.start[k] + cols.duration[k], pe)]);
+          }
+          parts.sort((a, b) => a[0] - b[0]);
+          let covered = 0;
+          let end = -Infinity;
+          for (const [a, b] of parts) {
+            const from = Math.max(a, end);
+            covered += b > from ? b - from : 0;
+            end = Math.max(end, b);
+          }
+          expect(self[p]).toBeCloseTo(Math.max(0, cols.duration[p] - covered), 6);
         }
       })
     );

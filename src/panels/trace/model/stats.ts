@@ -17,30 +17,38 @@ export interface StatRow {
 }
 
 /**
- * Self time per span: its duration minus the union of its children's time inside it (children overlap,
- * and may outlive the parent). Children come in start order in the tree, so one pass keeps a running union.
+ * Self time per span: its duration minus the union of its children's time inside it (children overlap, and may
+ * outlive the parent). Children are in start order in the tree, except after clock-skew adjustment, which moves
+ * siblings on other services independently; only then is a parent's child list sorted before the running union.
  */
 export function selfTimes(c: TraceColumns): Float64Array {
   const n = c.count;
-  const covered = new Float64Array(n);
-  const lastEnd = new Float64Array(n).fill(-Infinity);
-  for (let i = 0; i < n; i++) {
-    const p = c.parent[i];
-    if (p < 0) {
-      continue;
+  const self = new Float64Array(n);
+  const kids: number[] = [];
+  const byStart = (a: number, b: number) => c.start[a] - c.start[b];
+  for (let p = 0; p < n; p++) {
+    kids.length = 0;
+    let sorted = true;
+    for (let k = p + 1; k < c.subtreeEnd[p]; k = c.subtreeEnd[k]) {
+      sorted = sorted && (kids.length === 0 || c.start[kids[kids.length - 1]] <= c.start[k]);
+      kids.push(k);
+    }
+    if (!sorted) {
+      kids.sort(byStart);
     }
     const ps = c.start[p];
     const pe = ps + c.duration[p];
-    const cs = Math.max(c.start[i], ps, lastEnd[p]);
-    const ce = Math.min(c.start[i] + c.duration[i], pe);
-    if (ce > cs) {
-      covered[p] += ce - cs;
+    let covered = 0;
+    let lastEnd = -Infinity;
+    for (const k of kids) {
+      const cs = Math.max(c.start[k], ps, lastEnd);
+      const ce = Math.min(c.start[k] + c.duration[k], pe);
+      if (ce > cs) {
+        covered += ce - cs;
+      }
+      lastEnd = Math.max(lastEnd, ce);
     }
-    lastEnd[p] = Math.max(lastEnd[p], ce);
-  }
-  const self = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    self[i] = Math.max(0, c.duration[i] - covered[i]);
+    self[p] = Math.max(0, c.duration[p] - covered);
   }
   return self;
 }

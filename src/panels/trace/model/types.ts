@@ -88,6 +88,8 @@ export interface Trace {
   readonly issues: TraceIssues;
   /** Trace-level warnings from the input (Jaeger `warnings`) and skipped-record reasons. */
   readonly warnings: readonly string[];
+  /** True once `adjustClockSkew` has moved every span by its skewShiftMs (startMs and event times are then adjusted). */
+  readonly skewAdjusted?: boolean;
 }
 
 export type ParseResult = { ok: true; traces: Trace[]; format: string } | { ok: false; error: string };

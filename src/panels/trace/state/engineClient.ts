@@ -1,4 +1,5 @@
 import { type EngineRequest, type EngineResults, TraceEngine } from '../model/engine';
+import { type LongString, splitLongStrings } from './chunkedTransfer';
 
 /** Asynchronous access to one panel's trace engine, in a worker or in-process. */
 export interface EngineClient {
@@ -19,6 +20,24 @@ export interface WorkerReply {
   ok: boolean;
   result?: unknown;
   error?: string;
+}
+
+/** What the main thread posts: a request (with where its long strings go), or one chunk of such a string. */
+export type WorkerMessage = { id: number; req: EngineRequest; long?: LongString[] } | { id: number; chunk: string };
+
+/** Resolves in a new task (a MessageChannel round trip, which browsers do not clamp like nested timeouts). */
+function nextTask(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') {
+    return new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 interface Pending {
@@ -52,6 +71,32 @@ export function createWorkerClient(makeWorker: () => Worker): EngineClient {
     return w;
   };
 
+  // A load whose long strings are still being posted chunk by chunk; later requests wait for it, so the worker
+  // sees messages in request order.
+  let sending: Promise<void> | undefined;
+  const post = (w: Worker, id: number, req: EngineRequest) => {
+    const split = req.type === 'load' ? splitLongStrings(req.frames) : undefined;
+    if (!sending && !split?.chunks.length) {
+      w.postMessage({ id, req } satisfies WorkerMessage);
+      return;
+    }
+    const mine = (sending ?? Promise.resolve()).then(async () => {
+      for (const chunk of split?.chunks ?? []) {
+        if (worker !== w) {
+          return; // cancelled: that worker is gone
+        }
+        w.postMessage({ id, chunk } satisfies WorkerMessage);
+        await nextTask();
+      }
+      if (worker === w) {
+        const message: WorkerMessage = split && req.type === 'load' ? { id, req: { ...req, frames: split.frames }, long: split.long } : { id, req };
+        w.postMessage(message);
+      }
+    });
+    sending = mine;
+    mine.finally(() => sending === mine && (sending = undefined));
+  };
+
   const cancel = () => {
     worker?.terminate();
     worker = undefined;
@@ -66,7 +111,7 @@ export function createWorkerClient(makeWorker: () => Worker): EngineClient {
       const w = worker;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        w.postMessage({ id, req });
+        post(w, id, req);
       });
     },
     cancel,

@@ -1,8 +1,12 @@
 import { cloneColumns, transferables, type TraceColumns } from '../model/columns';
 import { type EngineRequest, type LoadResult, TraceEngine } from '../model/engine';
+import { joinLongStrings } from './chunkedTransfer';
+import { type WorkerMessage } from './engineClient';
 
 // One worker per panel instance, so this engine belongs to exactly one panel.
 const engine = new TraceEngine();
+// Chunks of long strings by request id, until their request arrives (same panel, same worker).
+const chunks = new Map<number, string[]>();
 
 const isColumns = (v: unknown): v is TraceColumns => typeof v === 'object' && v !== null && 'subtreeEnd' in v;
 
@@ -23,9 +27,21 @@ function prepare(type: EngineRequest['type'], result: unknown): { value: unknown
   return { value: result, transfer: [] };
 }
 
-self.onmessage = (e: MessageEvent<{ id: number; req: EngineRequest }>) => {
-  const { id, req } = e.data;
+self.onmessage = (e: MessageEvent<WorkerMessage>) => {
+  const msg = e.data;
+  if ('chunk' in msg) {
+    const list = chunks.get(msg.id) ?? [];
+    list.push(msg.chunk);
+    chunks.set(msg.id, list);
+    return;
+  }
+  const { id, long } = msg;
+  let req = msg.req;
   try {
+    if (long && req.type === 'load') {
+      req = { ...req, frames: joinLongStrings(req.frames, long, chunks.get(id) ?? []) };
+      chunks.delete(id);
+    }
     const { value, transfer } = prepare(req.type, engine.handle(req as never));
     (self as unknown as Worker).postMessage({ id, ok: true, result: value }, transfer);
   } catch (err) {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { type TraceColumns } from '../model/columns';
+import { indexOfSpanId, type TraceColumns } from '../model/columns';
 
 export const DEEP_LINK_PARAM = 'meshlensSpan';
 
@@ -7,7 +7,7 @@ export const DEEP_LINK_PARAM = 'meshlensSpan';
 export function useDeepLinkedSpan(columns: TraceColumns): number {
   const [span] = useState(() => {
     const id = typeof window === 'undefined' ? null : new URLSearchParams(window.location.search).get(DEEP_LINK_PARAM);
-    return id ? columns.spanIds.indexOf(id) : -1;
+    return id ? indexOfSpanId(columns.spanIds, id) : -1;
   });
   return span;
 }

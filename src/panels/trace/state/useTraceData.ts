@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { type DataFrame } from '@grafana/data';
 import { type TraceColumns, type TraceSummary } from '../model/columns';
 import { type FrameLike } from '../model/normalise';
 import { createEngineClient } from './createWorker';
-import { type EngineClient } from './engineClient';
+import { CancelledError, type EngineClient } from './engineClient';
 import { useKeyedRequest } from './useKeyedRequest';
 
 export type TraceDataState =
@@ -20,45 +20,57 @@ function toPlainFrames(series: readonly DataFrame[]): FrameLike[] {
   }));
 }
 
+interface Shown {
+  load: unknown;
+  index: number;
+  columns: TraceColumns;
+}
+
 /**
  * Parses the panel data in the panel's own worker. New data cancels a parse still running; unmount ends the worker.
+ * The chosen trace and the clock-skew toggle ask the engine for that trace's (adjusted) model; until it answers,
+ * the columns shown before stay on screen.
  */
-export function useTraceData(series: DataFrame[], makeClient: () => EngineClient = createEngineClient) {
+export function useTraceData(series: DataFrame[], adjustSkew: boolean, makeClient: () => EngineClient = createEngineClient) {
   const [client] = useState(makeClient);
   useEffect(() => () => client.dispose(), [client]);
 
   const load = useKeyedRequest(series, () => {
     client.cancel();
-    return client.request({ type: 'load', frames: toPlainFrames(series) });
+    return client.request({ type: 'load', frames: toPlainFrames(series), adjustSkew });
   });
-  const [picked, setPicked] = useState<{ load: unknown; index: number; columns: TraceColumns } | undefined>(undefined);
+  const [wanted, setWanted] = useState<{ load: unknown; index: number }>({ load: undefined, index: 0 });
+  const [picked, setPicked] = useState<Shown | undefined>(undefined);
   const [pickError, setPickError] = useState<string | undefined>(undefined);
 
-  const selectTrace = useCallback(
-    (index: number) => {
-      const forLoad = load.value;
-      client
-        .request({ type: 'select', trace: index })
-        .then((columns) => setPicked({ load: forLoad, index, columns }))
-        .catch((e: Error) => setPickError(e.message));
-    },
-    [client, load.value]
-  );
+  const loaded = load.value;
+  const index = wanted.load === loaded ? wanted.index : 0;
+  const base: Shown | undefined = loaded?.columns ? { load: loaded, index: 0, columns: loaded.columns } : undefined;
+  const shown = picked && picked.load === loaded ? picked : base;
+  const current = shown && shown.index === index && shown.columns.skewAdjusted === adjustSkew;
+
+  useEffect(() => {
+    if (!loaded?.columns || current) {
+      return;
+    }
+    let live = true;
+    client
+      .request({ type: 'select', trace: index, adjustSkew })
+      .then((columns) => live && startTransition(() => setPicked({ load: loaded, index, columns })))
+      .catch((e: Error) => live && !(e instanceof CancelledError) && setPickError(e.message));
+    return () => {
+      live = false;
+    };
+  }, [client, loaded, index, adjustSkew, current]);
 
   let state: TraceDataState;
   if (load.error || pickError) {
     state = { status: 'error', error: (load.error ?? pickError)! };
-  } else if (!load.value) {
+  } else if (!loaded) {
     state = { status: 'loading' };
   } else {
-    const pick = picked && picked.load === load.value ? picked : undefined;
-    state = {
-      status: 'ready',
-      format: load.value.format,
-      traces: load.value.traces,
-      columns: pick ? pick.columns : load.value.columns,
-      selected: pick ? pick.index : 0,
-    };
+    state = { status: 'ready', format: loaded.format, traces: loaded.traces, columns: shown?.columns, selected: shown?.index ?? 0 };
   }
+  const selectTrace = (i: number) => setWanted({ load: loaded, index: i });
   return { state, selectTrace, client };
 }
