@@ -191,7 +191,7 @@ describe('traces page in Chromium from dist/', () => {
       const row = await enrichedRow(page);
       assert.match(row, /api-edge: POST \/api\/graphql/);
       // 1 span of the trace matched (Tempo's spanset); the trace itself has 57 spans, 1 in error.
-      assert.match(row, /\t57 \(1 matching spans listed\)\t1\tcoding-agent, /, row);
+      assert.match(row, /\t57 \(1 matching span listed\)\t1\tcoding-agent, /, row);
       // One search, then one lookup per listed trace, all through the data source (the harness logs each).
       const exprs = await page.evaluate(
         () => (window as unknown as { __meshlens: { queries: { exprs: string[] } } }).__meshlens.queries.exprs
