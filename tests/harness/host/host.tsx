@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { framesFromText } from './loadInput';
 import { locationService } from '@grafana/runtime';
 import { installFakeDataSources } from './fakeServices';
+import { interceptLinkClicks } from './interceptLinks';
 import { type QueryLog } from './prometheusDataSource';
 import { installRuntimeServices } from './runtimeServices';
 import { installOptionEditors, pluginElement, type HostKind, type HostRequest } from './renderPlugin';
@@ -75,6 +76,7 @@ async function main(state: HostState) {
   if (req.kind === 'app') {
     // Grafana's router and locationService share the browser history; start it at the app path.
     locationService.replace(req.appPath);
+    interceptLinkClicks();
   }
   const mod = await System.import(req.moduleUrl);
   const text = req.input ? await (await fetch(req.input)).text() : '[]';

@@ -10,6 +10,7 @@ import {
   type ScopedVars,
 } from '@grafana/data';
 import { setAppEvents, setPluginImportUtils, setRunRequest, setTemplateSrv, toDataQueryError, type TemplateSrv } from '@grafana/runtime';
+import { HarnessPluginPage, setPluginPage } from './pluginPage';
 import { interpolateFromScene, type SceneLike } from './sceneVariables';
 
 declare const System: { import(url: string): Promise<Record<string, unknown>> };
@@ -87,6 +88,8 @@ export function installRuntimeServices(): void {
   setRunRequest(runRequest);
   setTemplateSrv(templateSrv as TemplateSrv);
   setAppEvents(new EventBusSrv() as never);
+  // App pages render inside PluginPage: breadcrumbs and title, as in Grafana.
+  setPluginPage(HarnessPluginPage);
   setPluginImportUtils({
     importPanelPlugin: (id) => importPanelPlugin(id, cache),
     getPanelPluginFromCache: (id) => cache.get(id),

@@ -63,7 +63,8 @@ export class GraphControls extends SceneObjectBase<GraphControlsState> {
 
   getUrlState(): SceneObjectUrlValues {
     const { graphType, edgeLabels, display, focus } = this.state;
-    return { graphType, edgeLabels, display: display ? displayUrlValue(display) : undefined, focus: focus || undefined };
+    // Always an array: Scenes hands updateFromUrl every value of a repeated key only when the current one is an array.
+    return { graphType, edgeLabels, display: displayUrlValue(display ?? DEFAULT_DISPLAY), focus: focus || undefined };
   }
 
   updateFromUrl(values: SceneObjectUrlValues) {

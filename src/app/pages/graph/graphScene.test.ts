@@ -32,7 +32,7 @@ describe('GraphControls URL state', () => {
   test('round-trips graph type and edge labels, ignoring unknown values', () => {
     const c = new GraphControls({ graphType: 'versionedApp', edgeLabels: 'rate' });
     c.updateFromUrl({ graphType: 'workload', edgeLabels: 'nonsense' });
-    expect(c.getUrlState()).toEqual({ graphType: 'workload', edgeLabels: 'rate', display: undefined, focus: undefined });
+    expect(c.getUrlState()).toEqual({ graphType: 'workload', edgeLabels: 'rate', display: ['mtls', 'minimap', 'serviceNodes', 'boxes'], focus: undefined });
   });
 
   test('display choices and a valid focus round-trip; a malformed focus is dropped', () => {
