@@ -3,10 +3,11 @@ import { setDataSourceSrv, type DataSourceSrv } from '@grafana/runtime';
 import { HarnessJaeger } from './jaegerDataSource';
 import { HarnessPrometheus, type QueryLog } from './prometheusDataSource';
 
-function settings(uid: string, name: string, type: string, isDefault: boolean): DataSourceInstanceSettings {
+function settings(uid: string, name: string, type: string, isDefault: boolean, scrapeInterval = '1s'): DataSourceInstanceSettings {
   return {
-    // The harness Prometheus is scraped every second (tests/lib/prometheus.ts), as provisioning would declare.
-    jsonData: type === 'prometheus' ? { timeInterval: '1s' } : {},
+    // The harness Prometheus is scraped every second (tests/lib/prometheus.ts) unless the render says otherwise,
+    // as provisioning would declare it.
+    jsonData: type === 'prometheus' ? { timeInterval: scrapeInterval } : {},
     id: uid.length,
     uid,
     name,
@@ -40,9 +41,9 @@ function settings(uid: string, name: string, type: string, isDefault: boolean): 
  * Prometheus and Jaeger ones answer through the harness server's proxy routes (a real Prometheus, a
  * Jaeger query API, when the test gave them); a proxy without a target answers 502 with the reason.
  */
-export function installFakeDataSources(log: QueryLog = { count: 0, totalMs: 0, exprs: [] }): void {
+export function installFakeDataSources(log: QueryLog = { count: 0, totalMs: 0, exprs: [] }, scrapeInterval?: string): void {
   const list = [
-    settings('meshlens-prometheus', 'Prometheus', 'prometheus', true),
+    settings('meshlens-prometheus', 'Prometheus', 'prometheus', true, scrapeInterval),
     settings('meshlens-jaeger', 'Jaeger', 'jaeger', false),
   ];
   const instances = new Map<string, DataSourceApi>([

@@ -30,7 +30,7 @@ const MODULES: Record<HostKind, string> = {
   'app-config': '/dist/module.js',
 };
 
-function readRequest(): HostRequest & { input: string | null; moduleUrl: string } {
+function readRequest(): HostRequest & { input: string | null; moduleUrl: string; scrapeInterval?: string } {
   const q = new URLSearchParams(window.location.search);
   const kind = (q.get('kind') ?? 'trace') as HostKind;
   return {
@@ -42,6 +42,7 @@ function readRequest(): HostRequest & { input: string | null; moduleUrl: string 
     appPath: q.get('path') ?? '/a/meshlens-istio-app/overview',
     jsonData: JSON.parse(q.get('jsonData') ?? '{"prometheusUid":"meshlens-prometheus","traceUid":"meshlens-jaeger"}'),
     input: q.get('input'),
+    scrapeInterval: q.get('scrapeInterval') ?? undefined,
     // Only the harness's own tests point at another module (test-modules/).
     moduleUrl: q.get('module') ?? MODULES[kind],
   };
@@ -69,7 +70,7 @@ async function main(state: HostState) {
   const req = readRequest();
   document.body.style.background = req.theme === 'light' ? '#f4f5f5' : '#111217';
   registerSharedModules(System);
-  installFakeDataSources(state.queries);
+  installFakeDataSources(state.queries, req.scrapeInterval);
   installRuntimeServices();
   // Grafana registers its option editors at boot; VizPanels in app scenes resolve panel options through them.
   installOptionEditors();
