@@ -164,9 +164,10 @@ function GraphControlsRenderer({ model }: SceneComponentProps<GraphControls>) {
           onChange={(e) => model.onChange({ edgeLabels: e })}
         />
       </InlineField>
-      <InlineField label={t('graph.display', 'Display')}>
+      <InlineField label={t('graph.display', 'Display')} htmlFor="meshlens-graph-display">
         <MultiCombobox<DisplayOption>
-          aria-label={t('graph.display', 'Display')}
+          id="meshlens-graph-display"
+          data-testid="meshlens-graph-display"
           width={40}
           options={DISPLAY_OPTIONS.map((o) => ({ value: o, label: displayLabel(o) }))}
           value={[...chosen]}
@@ -175,7 +176,7 @@ function GraphControlsRenderer({ model }: SceneComponentProps<GraphControls>) {
       </InlineField>
       {focus && (
         <InlineField label={t('graph.focus', 'Focus')}>
-          <Button size="sm" variant="secondary" icon="times" data-testid="meshlens-graph-focus" aria-label={t('graph.focus.clear', 'Clear the focus on {{focus}}', { focus })} onClick={() => model.onChange({ focus: '' })}>
+          <Button size="sm" variant="secondary" icon="times" data-testid="meshlens-graph-focus" aria-label={`${t('graph.focus.clear', 'Clear the focus on')} ${focus}`} onClick={() => model.onChange({ focus: '' })}>
             {focus}
           </Button>
         </InlineField>
