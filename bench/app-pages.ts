@@ -58,8 +58,12 @@ async function measure(harness: Harness, c: PageCase): Promise<Run> {
     const after = (await page.evaluate(
       '(() => { const s = window.__meshlens; return { completeMs: performance.now() - s.dataHandedAt, queries: s.queries }; })()'
     )) as { completeMs: number; queries: { count: number; totalMs: number } };
+    const ok = metrics.ok && metrics.pageErrors.length === 0;
+    if (!ok) {
+      console.log(`  ${c.name}: not ok: ${[metrics.panelMessage, ...metrics.pageErrors].filter(Boolean).join('; ')}`);
+    }
     return {
-      ok: metrics.ok && metrics.pageErrors.length === 0,
+      ok,
       readyMs: metrics.firstRenderMs ?? NaN,
       completeMs: after.completeMs,
       queries: after.queries.count,
@@ -98,7 +102,12 @@ async function main() {
       `${namespaces} namespaces with 3 scrapes`,
       300_000
     );
-    console.log(`Prometheus holds ${namespaces} namespaces after ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    const scrape = await prom.query('max(scrape_duration_seconds{job="mesh"})');
+    const tsdb = (await (await fetch(`${prom.url}/api/v1/status/tsdb`)).json()) as { data?: { headStats?: { numSeries?: number } } };
+    console.log(
+      `Prometheus holds ${namespaces} namespaces after ${((Date.now() - started) / 1000).toFixed(0)} s; ` +
+        `${tsdb.data?.headStats?.numSeries ?? '?'} head series, slowest shard scrape ${Number(scrape[0]?.value[1] ?? NaN).toFixed(2)} s`
+    );
     harness = await openHarness(undefined, { prometheusUrl: prom.url, jaegerUrl: jaeger.url });
     const range = 'from=now-1m&to=now';
     const cases: PageCase[] = [
