@@ -1,5 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { namespaceInventory, namespaceProxyCount } from '../../src/app/pages/overview/model/inventoryQueries';
 import { startPrometheus, type RunningPrometheus } from '../lib/prometheus';
 import { startSimulator, type RunningSimulator } from './simulator.lib';
 
@@ -66,4 +67,16 @@ test('the idle namespace has proxy series but no request telemetry; the proxy-le
   assert.equal(traffic.length, 0);
   const legacyIstio = await prom.query('{__name__=~"istio_.*|envoy_.*", namespace="legacy"}');
   assert.equal(legacyIstio.length, 0);
+});
+
+test("the overview's inventory queries: every namespace once with its Istio labels; proxies where sidecars run", async () => {
+  await prom.waitForSeries('kube_namespace_labels');
+  const inventory = await prom.query(namespaceInventory());
+  const byNs = Object.fromEntries(inventory.map((s) => [s.metric.namespace, s.metric.label_istio_injection ?? '']));
+  assert.deepEqual(byNs, { bookinfo: 'enabled', standby: 'enabled', legacy: '', 'istio-system': '' });
+  const scoped = await prom.query(namespaceInventory(['legacy', 'standby']));
+  assert.deepEqual(namespaces(scoped), ['legacy', 'standby']);
+  const proxies = await prom.waitForSeries(namespaceProxyCount());
+  const count = Object.fromEntries(proxies.map((s) => [s.metric.namespace, Number(s.value[1])]));
+  assert.deepEqual(count, { bookinfo: 8, 'istio-system': 2, standby: 1 });
 });
