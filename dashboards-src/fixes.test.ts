@@ -57,6 +57,13 @@ describe.each(entries)('%s dashboard', (key, dash) => {
     }
   });
 
+  it('keeps the cluster variable in the controls menu, defaulting to All, so one-cluster meshes see no filter', () => {
+    // Grafana 12.4: hide 3 (VariableHide.inControlsMenu) lists the variable under the dashboard controls button;
+    // 2 (hideVariable) would make it impossible to pick a cluster at all.
+    expect(varByName.get('cluster')).toMatchObject({ hide: 3, current: { text: 'All', value: '$__all' } });
+    expect(varByName.get('namespace')?.hide ?? 0).toBe(0);
+  });
+
   it('threads the namespace variable through every query that has a namespace to filter', () => {
     // Panels whose series live outside the dashboard's namespace on purpose, with the reason.
     const clusterOnly: Record<string, string> = {
@@ -187,6 +194,19 @@ describe.each(entries)('%s dashboard', (key, dash) => {
     expect(links.map((l) => l.url)).toEqual(
       expect.arrayContaining(['/a/meshlens-istio-app/graph', '/a/meshlens-istio-app/traces'])
     );
+  });
+
+  it('renames table value columns by the names Grafana gives them (Value for one query, Value #refId for several)', () => {
+    for (const panel of panelsOf(dash).filter((p) => p.type === 'table')) {
+      const organize = (panel.transformations ?? []).find((t) => t.id === 'organize');
+      const renamed = Object.keys((organize?.options as { renameByName: Record<string, string> }).renameByName);
+      const refIds = (panel.targets ?? []).map((t) => (t as unknown as { refId: string }).refId);
+      const expected = refIds.length === 1 ? ['Value'] : refIds.map((r) => `Value #${r}`);
+      expect({ panel: panel.title, values: renamed.filter((n) => n.startsWith('Value')) }).toEqual({
+        panel: panel.title,
+        values: expected,
+      });
+    }
   });
 
   it('data links drill down only to bundled dashboards, carrying data source, cluster and time', () => {

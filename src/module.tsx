@@ -1,8 +1,14 @@
 import React, { Suspense, lazy } from 'react';
 import { AppPlugin, type AppRootProps } from '@grafana/data';
+import { initPluginTranslations } from '@grafana/i18n';
 import { LoadingPlaceholder } from '@grafana/ui';
 import type { AppConfigProps } from './app/AppConfig/AppConfig';
+import { bundledLocales } from './shared/i18n/bundledLocales';
 import { type MeshLensSettings } from './shared/settings';
+import pluginJson from './plugin.json';
+
+// Before anything renders, so counts get their plural forms; Grafana waits for a module's top-level await.
+await initPluginTranslations(pluginJson.id, [bundledLocales(pluginJson.languages, (lang) => import(`./locales/${lang}/meshlens-istio-app.json`))]);
 
 const LazyApp = lazy(() => import('./app/App'));
 const LazyAppConfig = lazy(() => import('./app/AppConfig/AppConfig'));

@@ -16,6 +16,14 @@ export interface TableColumn {
 }
 
 /**
+ * The value column Grafana's Prometheus data source gives a table-format query: `Value #<refId>` when the panel
+ * has several queries, plain `Value` when it has one (its result transformer's getValueText).
+ */
+export function valueColumn(queryCount: number, refId: string): string {
+  return queryCount > 1 ? `Value #${refId}` : 'Value';
+}
+
+/**
  * One row per label set, one value column per instant query (Grafana's "merge" transformation), with the label
  * columns kept and `Time` hidden. Istio's Mesh dashboard uses the same technique for its workload tables.
  */
@@ -31,8 +39,8 @@ export function mergedTable(
   const indexByName: Record<string, number> = {};
   Object.keys(labelColumns).forEach((label, i) => (indexByName[label] = i));
   columns.forEach((c, i) => {
-    renameByName[`Value #${c.refId}`] = c.title;
-    indexByName[`Value #${c.refId}`] = Object.keys(labelColumns).length + i;
+    renameByName[valueColumn(queries.length, c.refId)] = c.title;
+    indexByName[valueColumn(queries.length, c.refId)] = Object.keys(labelColumns).length + i;
   });
   const b = new TablePanelBuilder()
     .title(title)

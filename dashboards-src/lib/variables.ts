@@ -42,15 +42,18 @@ function multiFilter(name: string, label: string, query: string, description: st
 /**
  * Cluster filter over `label` of `metric` (Istio's `destination_cluster`/`source_cluster`, or the scrape-config
  * `cluster` label for control-plane metrics). Defaults to All, so one-cluster meshes and series without the label
- * are unaffected; Grafana's classic JSON cannot hide a variable only when it has a single value.
+ * are unaffected. Grafana cannot hide a variable only when it has one value, so it lives in the dashboard controls
+ * menu (Grafana 12.4's `inControlsMenu`): off the bar for the common one-cluster mesh, one click away for
+ * multi-cluster ones, and still in the URL as `var-cluster` (dashboards-src/README.md, "The cluster variable").
  */
 export function clusterVariable(metric: string, label: string): QueryVariableBuilder {
   return multiFilter(
     'cluster',
     'Cluster',
     `label_values(${metric}, ${label})`,
-    `Clusters to show (from the ${label} label). All also matches series that carry no cluster label.`
-  );
+    `Clusters to show (from the ${label} label). All also matches series that carry no cluster label. ` +
+      'In the dashboard controls menu, since most meshes have one cluster.'
+  ).hide(VariableHide.InControlsMenu);
 }
 
 /** `metric{m}` or `metric{a, m}` from `metric` or `metric{a}`. */

@@ -86,7 +86,7 @@ describe('mesh graph panel with Istio Prometheus frames', () => {
       assert.equal(r.metrics.ok, true);
       assert.ok(r.labels.includes('Node: <img src=x onerror=alert(1)>'), 'the hostile label is a plain node title');
       assert.equal(r.injectedImages, 0, 'no HTML was injected');
-      assert.match(r.footer, /dropped: 1 missing labels, 2 NaN, negative or empty values/);
+      assert.match(r.footer, /dropped: 1 series with missing labels, 2 NaN, negative or empty values/);
     } finally {
       cleanup();
     }

@@ -43,6 +43,9 @@ describe('trace panel views in Chromium from dist/', () => {
 
   test('skew.json: span detail side panel shows the clock-skew warning; the adjust toggle works', async () => {
     const metrics = await withTrace('trace-skew-detail', traceFixture('openzipkin-zipkin_skew.json'), {}, async (page) => {
+      // The header counts the one skewed span in the singular, from the panel's locale file in the shared i18next.
+      assert.match(await page.locator('header').innerText(), /1 span with clock skew/);
+      assert.ok((await page.evaluate(() => (window as unknown as { __meshlensI18nKeys: (ns: string) => string[] }).__meshlensI18nKeys('meshlens-trace-panel'))).includes('trace.header.skew_one'));
       await rows(page).filter({ hasText: 'serviceb' }).first().click();
       const detail = page.getByRole('complementary', { name: 'Span detail' });
       await detail.getByText(/Clock skew: starts outside its parent/).waitFor();
@@ -54,7 +57,8 @@ describe('trace panel views in Chromium from dist/', () => {
 
   test('ui_01.json: duplicate id and FOLLOWS_FROM reference in the detail, keyboard help overlay', async () => {
     const metrics = await withTrace('trace-jaeger-help', traceFixture('jaegertracing-jaeger_ui_01.json'), {}, async (page) => {
-      assert.match(await page.locator('header').innerText(), /1 duplicate span ids/);
+      // Singular through the plugin's locale resources: "1 duplicate span id", not "ids".
+      assert.match(await page.locator('header').innerText(), /1 duplicate span id(?!s)/);
       await rows(page).filter({ hasText: 'reference-test' }).click();
       await page.getByRole('complementary', { name: 'Span detail' }).getByText(/FOLLOWS_FROM/).waitFor();
       await page.getByLabel('Trace view').press('?');

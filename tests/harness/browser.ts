@@ -18,7 +18,7 @@ const ARGS = [
   '--enable-precise-memory-info',
 ];
 
-export type Kind = 'trace' | 'meshgraph' | 'app' | 'app-config';
+export type Kind = 'trace' | 'meshgraph' | 'app' | 'app-config' | 'dashboard';
 
 export interface RenderOptions {
   kind: Kind;
@@ -35,6 +35,12 @@ export interface RenderOptions {
   jsonData?: Record<string, unknown>;
   /** The harness Prometheus data source's scrape interval (its `timeInterval`, behind $__rate_interval); default 1s. */
   scrapeInterval?: string;
+  /** kind dashboard: the generated dashboard file under src/dashboards/, its variable overrides (as var-<name>) and range. */
+  dashboard?: string;
+  vars?: Record<string, string[]>;
+  rangeSeconds?: number;
+  /** Why a panel is empty, by title: the preview prints it under "No data". */
+  emptyReasons?: Record<string, string>;
   /** Extra wait after the view is ready, e.g. until the page's data arrived: a selector that must appear. */
   waitFor?: string;
 }
@@ -111,6 +117,13 @@ async function renderOnce(context: BrowserContext, baseUrl: string, opts: Render
   }
   if (opts.moduleUrl) {
     q.set('module', opts.moduleUrl);
+  }
+  if (opts.dashboard) {
+    // A file name under src/dashboards/, or a URL path the server answers (the CLI's input file is /input).
+    q.set('dashboard', opts.dashboard.startsWith('/') ? opts.dashboard : `/dashboards/${opts.dashboard}`);
+    q.set('vars', JSON.stringify(opts.vars ?? {}));
+    q.set('range', String(opts.rangeSeconds ?? 180));
+    q.set('reasons', JSON.stringify(opts.emptyReasons ?? {}));
   }
   if (opts.jsonData) {
     q.set('jsonData', JSON.stringify(opts.jsonData));

@@ -19,6 +19,16 @@ export async function buildHost(): Promise<void> {
     loader: { '.svg': 'dataurl', '.png': 'dataurl', '.woff2': 'file', '.woff': 'file', '.ttf': 'file' },
     minify: true,
     logLevel: 'warning',
+    plugins: [
+      {
+        name: 'cjs-default-interop',
+        setup(b) {
+          b.onResolve({ filter: /^react-custom-scrollbars-2$/ }, (args) =>
+            args.importer.endsWith('.mjs') ? { path: join(__dirname, 'host/shims/customScrollbars.ts') } : undefined
+          );
+        },
+      },
+    ],
   });
   const systemjs = dirname(require.resolve('systemjs/package.json'));
   copyFileSync(join(systemjs, 'dist/system.min.js'), join(HOST_OUT, 'system.js'));
@@ -31,7 +41,7 @@ export function hostIsStale(): boolean {
   try {
     const built = statSync(join(HOST_OUT, 'host.js')).mtimeMs;
     const dir = join(__dirname, 'host');
-    return readdirSync(dir).some((f) => statSync(join(dir, f)).mtimeMs > built);
+    return readdirSync(dir, { recursive: true }).some((f) => statSync(join(dir, String(f))).mtimeMs > built);
   } catch {
     return true;
   }

@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openHarness, type Kind, type RenderMetrics } from './browser';
+import { previewHeight } from './host/dashboard/grid';
 
 const USAGE =
-  'usage: npm run preview -- <trace|meshgraph|app|app-config> [data.json] --out <dir> [--width W] [--height H] [--theme dark|light] [--timeout ms] [--options JSON] [--path /a/meshlens-istio-app/…] [--prometheus http://host:port]';
+  'usage: npm run preview -- <trace|meshgraph|app|app-config|dashboard> [data.json | dashboard.json] --out <dir> [--width W] [--height H] [--theme dark|light] [--timeout ms] [--options JSON] [--path /a/meshlens-istio-app/…] [--prometheus http://host:port] [--vars \'{"service":["x"]}\'] [--range seconds]';
 // A 1×1 grey PNG, written when the page is too hung to take a screenshot.
 const FALLBACK_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
@@ -22,6 +23,8 @@ interface Args {
   moduleUrl?: string;
   path?: string;
   prometheusUrl?: string;
+  vars?: Record<string, string[]>;
+  rangeSeconds?: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -35,7 +38,11 @@ function parseArgs(argv: string[]): Args {
     }
   }
   const [kind, input] = positional;
-  if (!['trace', 'meshgraph', 'app', 'app-config'].includes(kind) || !flags.out) {
+  if (
+    !['trace', 'meshgraph', 'app', 'app-config', 'dashboard'].includes(kind) ||
+    !flags.out ||
+    (kind === 'dashboard' && !input)
+  ) {
     throw new Error(USAGE);
   }
   if (input && !existsSync(input)) {
@@ -57,6 +64,8 @@ function parseArgs(argv: string[]): Args {
     moduleUrl: flags.module,
     path: flags.path,
     prometheusUrl: flags.prometheus,
+    vars: flags.vars ? JSON.parse(flags.vars) : undefined,
+    rangeSeconds: flags.range ? Number(flags.range) : undefined,
   };
 }
 
@@ -97,7 +106,12 @@ async function main() {
 
   const harness = await openHarness(args.input, { prometheusUrl: args.prometheusUrl });
   try {
-    const { page, metrics } = await harness.render({ ...args, input: args.input });
+    // A dashboard is drawn whole: its height follows from the panels' gridPos.
+    const dashboard =
+      args.kind === 'dashboard'
+        ? { dashboard: '/input', height: previewHeight(JSON.parse(readFileSync(args.input!, 'utf8')).panels ?? []) }
+        : {};
+    const { page, metrics } = await harness.render({ ...args, input: args.input, ...dashboard });
     const png = await page.screenshot({ timeout: 10_000 }).catch((e: Error) => {
       metrics.pageErrors.push(`screenshot failed: ${e.message}`);
       return undefined;

@@ -20,10 +20,16 @@ export interface ServerOptions {
   prometheusUrl?: string;
   /** The Jaeger query API that `/api/datasources/proxy/uid/meshlens-jaeger/*` forwards to. */
   jaegerUrl?: string;
+  /** The Tempo HTTP API that `/api/datasources/proxy/uid/meshlens-tempo/*` forwards to. */
+  tempoUrl?: string;
+  /** The Zipkin v2 API that `/api/datasources/proxy/uid/meshlens-zipkin/*` forwards to. */
+  zipkinUrl?: string;
 }
 
 const PROM_PROXY = '/api/datasources/proxy/uid/meshlens-prometheus/';
 const JAEGER_PROXY = '/api/datasources/proxy/uid/meshlens-jaeger/';
+const TEMPO_PROXY = '/api/datasources/proxy/uid/meshlens-tempo/';
+const ZIPKIN_PROXY = '/api/datasources/proxy/uid/meshlens-zipkin/';
 
 export interface HarnessServer {
   url: string;
@@ -44,6 +50,8 @@ export async function startServer(inputFile?: string, options: ServerOptions = {
     ['/public/plugins/meshlens-istio-app/', join(ROOT, 'dist')],
     ['/public/build/img/icons/', icons],
     ['/test-modules/', join(__dirname, 'test-modules')],
+    // The generated dashboards, for the dashboard preview (kind dashboard).
+    ['/dashboards/', join(ROOT, 'src/dashboards')],
   ];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -52,6 +60,12 @@ export async function startServer(inputFile?: string, options: ServerOptions = {
     }
     if (path.startsWith(JAEGER_PROXY)) {
       return proxy(req, res, options.jaegerUrl, path.slice(JAEGER_PROXY.length - 1), 'Jaeger');
+    }
+    if (path.startsWith(TEMPO_PROXY)) {
+      return proxy(req, res, options.tempoUrl, path.slice(TEMPO_PROXY.length - 1), 'Tempo');
+    }
+    if (path.startsWith(ZIPKIN_PROXY)) {
+      return proxy(req, res, options.zipkinUrl, path.slice(ZIPKIN_PROXY.length - 1), 'Zipkin');
     }
     // App pages live under /a/<id>/…, as in Grafana; the host page serves them all.
     if (path === '/' || path === '/index.html' || path.startsWith('/a/')) {

@@ -1,8 +1,15 @@
 import './publicPath';
 import { PanelPlugin } from '@grafana/data';
+import { initPluginTranslations } from '@grafana/i18n';
+import { bundledLocales } from '../../shared/i18n/bundledLocales';
+import pluginJson from './plugin.json';
 import { MeshGraphPanel } from './components/MeshGraphPanel';
 import { IstioPresetEditor } from './components/IstioPresetEditor';
+import { PrometheusPickerEditor } from './components/PrometheusPickerEditor';
 import { defaultMeshGraphPanelOptions as d, type MeshGraphPanelOptions } from './types';
+
+// Before anything renders, so counts get their plural forms; Grafana waits for a module's top-level await.
+await initPluginTranslations(pluginJson.id, [bundledLocales(pluginJson.languages, (lang) => import(`./locales/${lang}/meshlens-meshgraph-panel.json`))]);
 
 const GRAPH = ['Graph'];
 const HEALTH = ['Health thresholds (% of requests)'];
@@ -11,7 +18,35 @@ const LINKS = ['Links'];
 
 export const plugin = new PanelPlugin<MeshGraphPanelOptions>(MeshGraphPanel).setPanelOptions((builder) => {
   builder
+    .addRadio({
+      path: 'dataMode',
+      name: 'Data',
+      description: 'Istio preset: the panel runs Kiali’s queries itself on the Prometheus below. Panel queries: it reads the queries of this panel.',
+      category: GRAPH,
+      defaultValue: d.dataMode,
+      settings: { options: [{ value: 'preset', label: 'Istio preset' }, { value: 'panel', label: 'Panel queries' }] },
+    })
+    .addCustomEditor({
+      id: 'prometheusUid',
+      path: 'prometheusUid',
+      name: 'Prometheus',
+      description: 'Empty: the app’s Prometheus (meshlens-prometheus), else the default data source',
+      category: GRAPH,
+      editor: PrometheusPickerEditor,
+      defaultValue: d.prometheusUid,
+      showIf: (o) => o.dataMode === 'preset',
+    })
+    .addTextInput({
+      path: 'clusters',
+      name: 'Clusters',
+      description: 'Istio preset: only these clusters, comma-separated ($cluster works); empty: all',
+      category: GRAPH,
+      defaultValue: d.clusters,
+      showIf: (o) => o.dataMode === 'preset',
+    })
     .addCustomEditor({ id: 'istioPreset', path: 'namespaces', name: 'Istio preset', description: 'Namespaces to graph and the PromQL queries for them', category: GRAPH, editor: IstioPresetEditor, defaultValue: d.namespaces })
+    .addBooleanSwitch({ path: 'showIdleNodes', name: 'Idle nodes', description: 'Istio preset: deployments without traffic (from kube-state-metrics) as idle nodes', category: GRAPH, defaultValue: d.showIdleNodes })
+    .addTextInput({ path: 'focus', name: 'Focus', description: 'kind:namespace/name, e.g. service:bookinfo/reviews: that node with its callers and callees', category: GRAPH, defaultValue: d.focus })
     .addBooleanSwitch({ path: 'includeIdleEdges', name: 'Idle edges', description: 'Preset queries keep edges without traffic in the time range', category: GRAPH, defaultValue: d.includeIdleEdges })
     .addTextInput({ path: 'compareOffset', name: 'Compare with', description: 'An earlier window for the preset, e.g. 1h or 1d: new, gone and changed edges are highlighted', category: GRAPH, defaultValue: d.compareOffset })
     .addRadio({

@@ -1,8 +1,19 @@
 import { type GraphType } from './model/mesh/types';
 import { type LayoutAlgorithm } from './model/layout/types';
 import { type EdgeLabelMode } from './model/view/types';
+import { type DataMode } from './model/preset/presetRequest';
 
 export interface MeshGraphPanelOptions {
+  /** `preset`: the panel runs Kiali's queries itself on `prometheusUid`; `panel`: it reads its own query targets. */
+  dataMode: DataMode;
+  /** Prometheus data source for the preset; empty: the app's provisioned Prometheus, else Grafana's default. */
+  prometheusUid: string;
+  /** Preset: only these clusters (comma-separated; `$cluster` works); empty: all. */
+  clusters: string;
+  /** `service:bookinfo/reviews` (src/shared/links/appUrls.ts parseFocus): the node, its callers and callees only. */
+  focus: string;
+  /** Preset: deployments without traffic (kube-state-metrics) become idle nodes. */
+  showIdleNodes: boolean;
   /** Kiali graph type: app, versionedApp, workload or service. */
   graphType: GraphType;
   /** Put service nodes between callers and workloads (Kiali "Service Nodes"). */
@@ -49,6 +60,12 @@ export interface MeshGraphPanelOptions {
 }
 
 export const defaultMeshGraphPanelOptions: MeshGraphPanelOptions = {
+  // Panel queries: dashboards saved before this option keep reading the queries they carry.
+  dataMode: 'panel',
+  prometheusUid: '',
+  clusters: '',
+  focus: '',
+  showIdleNodes: false,
   graphType: 'versionedApp',
   injectServiceNodes: true,
   boxByNamespace: true,

@@ -1,4 +1,4 @@
-import { buildEnrichmentQueries, buildGraphQueries, defaultTrafficRates, istioPresetTargets, reporterMatcher } from './graphQueries';
+import { buildEnrichmentQueries, buildGraphQueries, defaultTrafficRates, idleDeploymentsQuery, istioPresetTargets, reporterMatcher } from './graphQueries';
 
 const GROUP_BY =
   'source_cluster,source_workload_namespace,source_workload,source_canonical_service,source_canonical_revision,destination_cluster,destination_service_namespace,destination_service,destination_service_name,destination_workload_namespace,destination_workload,destination_canonical_service,destination_canonical_revision';
@@ -126,6 +126,41 @@ describe('istioPresetTargets', () => {
     expect(targets[0]).toMatchObject({ refId: 'istio_requests_total unserviced 0.0', instant: true, format: 'table' });
     expect(targets.map((t) => t.refId)).toContain('security outbound 1.5');
     expect(new Set(targets.map((t) => t.refId)).size).toBe(targets.length);
+  });
+});
+
+describe('cluster filter', () => {
+  it('adds the callers’ cluster to source-reported queries and the destination’s to destination-reported ones, escaped', () => {
+    const o = { namespace: 'bookinfo', range: '600s', rates: { ...defaultTrafficRates, ambient: 'none' as const }, includeIdleEdges: false, isAmbientNamespace: false, round: false, clusters: ['east', 'we.st'] };
+    const traffic = buildGraphQueries(o);
+    const byDirection = (d: string) => traffic.filter((q) => q.direction === d).map((q) => q.expr);
+    expect(byDirection('inbound')[0]).toContain('reporter="destination",destination_workload_namespace="bookinfo",destination_cluster=~"east|we\\\\.st"}');
+    expect(byDirection('outbound')[0]).toContain('reporter="source",source_workload_namespace="bookinfo",source_cluster=~"east|we\\\\.st"}');
+    expect(byDirection('unserviced').every((e) => e.includes(',source_cluster=~"east|we\\\\.st"}'))).toBe(true);
+    const enrichment = buildEnrichmentQueries({ ...o, responseTime: '95', throughput: 'response', security: true });
+    expect(enrichment.filter((q) => q.direction === 'inbound').every((q) => q.expr.includes('destination_cluster=~"east|we\\\\.st"}'))).toBe(true);
+    expect(enrichment.filter((q) => q.direction === 'outbound').every((q) => q.expr.includes('source_cluster=~"east|we\\\\.st"}'))).toBe(true);
+  });
+
+  it('changes nothing without clusters', () => {
+    const o = { namespace: 'bookinfo', range: '600s', rates: defaultTrafficRates, includeIdleEdges: false, isAmbientNamespace: true, round: true };
+    expect(buildGraphQueries({ ...o, clusters: [] })).toEqual(buildGraphQueries(o));
+    expect(istioPresetTargets(['a'], defaultTrafficRates, '', false, false, [])).toEqual(istioPresetTargets(['a']));
+  });
+});
+
+describe('idle nodes', () => {
+  it('reads kube-state-metrics deployments in the namespaces, values escaped for the regex matcher', () => {
+    expect(idleDeploymentsQuery(['bookinfo', 'a.b"c'])).toBe(
+      'max by (cluster,namespace,deployment,label_app,label_version) (kube_deployment_labels{namespace=~"bookinfo|a\\\\.b\\"c"})'
+    );
+  });
+
+  it('is the first preset target when asked for, once, and absent otherwise', () => {
+    const targets = istioPresetTargets(['a', 'b'], defaultTrafficRates, '1h', false, true);
+    expect(targets[0]).toEqual({ refId: 'kube_deployment_labels idle', expr: idleDeploymentsQuery(['a', 'b']), instant: true, range: false, format: 'table' });
+    expect(targets.filter((t) => t.expr.includes('kube_deployment_labels'))).toHaveLength(1);
+    expect(istioPresetTargets(['a']).some((t) => t.expr.includes('kube_deployment_labels'))).toBe(false);
   });
 });
 

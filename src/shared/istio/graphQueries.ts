@@ -1,4 +1,4 @@
-import { escapeLabelValue, escapeRegexValue } from '../promql/escape';
+import { escapeLabelValue, escapeRegexValue, labelIn } from '../promql/escape';
 import { IstioMetric } from './metrics';
 
 /**
@@ -33,6 +33,11 @@ export interface GraphQueryOptions {
   round: boolean;
   /** Read an earlier window (`1h`, `1d`), for comparing two time windows. */
   offset?: string;
+  /**
+   * Only these clusters (a Grafana cluster variable): callers' cluster for source-reported queries, the destination's
+   * for destination-reported ones. Kiali's namespace queries have no such filter; empty or absent adds none.
+   */
+  clusters?: readonly string[];
 }
 
 export type TrafficMetricName =
@@ -106,6 +111,11 @@ function tcpMetrics(rate: TcpRate): TrafficMetricName[] {
   }
 }
 
+/** `,source_cluster=~"…"` and `,destination_cluster=~"…"` for a cluster filter; empty strings without one. */
+function clusterMatchers(clusters: readonly string[] | undefined): [source: string, destination: string] {
+  return clusters && clusters.length > 0 ? [`,${labelIn('source_cluster', clusters)}`, `,${labelIn('destination_cluster', clusters)}`] : ['', ''];
+}
+
 /** The traffic queries for one namespace, in Kiali's order. */
 export function buildGraphQueries(o: GraphQueryOptions): GraphQuery[] {
   const ns = escapeLabelValue(o.namespace);
@@ -118,19 +128,20 @@ export function buildGraphQueries(o: GraphQueryOptions): GraphQuery[] {
     expr: wrap(`sum(rate(${metric}{${selector}} [${o.range}]${o.offset ? ` offset ${o.offset}` : ''})) by (${groupBy}) ${idle}`),
   });
   const unserviced = `source_workload_namespace!="${ns}",destination_workload_namespace="unknown",destination_workload="unknown",destination_service=~"^.+\\\\.${nsRegex}\\\\..+$"`;
+  const [srcCluster, dstCluster] = clusterMatchers(o.clusters);
   const src = reporterMatcher('source', o.rates.ambient);
   const dst = reporterMatcher('destination', o.rates.ambient);
   const queries: GraphQuery[] = [];
 
   const l7 = (metric: TrafficMetricName, groupBy: string) => {
-    queries.push(make(metric, 'unserviced', `${src},${unserviced}`, groupBy));
+    queries.push(make(metric, 'unserviced', `${src},${unserviced}${srcCluster}`, groupBy));
     if (o.isAmbientNamespace) {
       queries.push(
-        make(metric, 'ambientInbound', `reporter="source",source_workload_namespace!="${ns}",destination_workload_namespace="${ns}"`, groupBy)
+        make(metric, 'ambientInbound', `reporter="source",source_workload_namespace!="${ns}",destination_workload_namespace="${ns}"${dstCluster}`, groupBy)
       );
     }
-    queries.push(make(metric, 'inbound', `${dst},destination_workload_namespace="${ns}"`, groupBy));
-    queries.push(make(metric, 'outbound', `${src},source_workload_namespace="${ns}"`, groupBy));
+    queries.push(make(metric, 'inbound', `${dst},destination_workload_namespace="${ns}"${dstCluster}`, groupBy));
+    queries.push(make(metric, 'outbound', `${src},source_workload_namespace="${ns}"${srcCluster}`, groupBy));
   };
   if (o.rates.http === 'requests' || o.rates.grpc === 'requests') {
     l7(IstioMetric.requestsTotal, REQUESTS_GROUP_BY);
@@ -139,9 +150,9 @@ export function buildGraphQueries(o: GraphQueryOptions): GraphQuery[] {
 
   const app = ztunnelMatcher(o.rates.ambient);
   for (const metric of tcpMetrics(o.rates.tcp)) {
-    queries.push(make(metric, 'unserviced', `${app}${src},${unserviced}`, TCP_GROUP_BY));
-    queries.push(make(metric, 'inbound', `${app}${dst},destination_workload_namespace="${ns}"`, TCP_GROUP_BY));
-    queries.push(make(metric, 'outbound', `${app}${src},source_workload_namespace="${ns}"`, TCP_GROUP_BY));
+    queries.push(make(metric, 'unserviced', `${app}${src},${unserviced}${srcCluster}`, TCP_GROUP_BY));
+    queries.push(make(metric, 'inbound', `${app}${dst},destination_workload_namespace="${ns}"${dstCluster}`, TCP_GROUP_BY));
+    queries.push(make(metric, 'outbound', `${app}${src},source_workload_namespace="${ns}"${srcCluster}`, TCP_GROUP_BY));
   }
   return queries;
 }
@@ -171,9 +182,10 @@ const SECURITY_GROUP_BY =
  */
 export function buildEnrichmentQueries(o: EnrichmentQueryOptions): EnrichmentQuery[] {
   const ns = escapeLabelValue(o.namespace);
+  const [srcCluster, dstCluster] = clusterMatchers(o.clusters);
   const sides = [
-    { direction: 'inbound' as const, selector: `${reporterMatcher('destination', o.rates.ambient)},destination_service_namespace="${ns}"` },
-    { direction: 'outbound' as const, selector: `${reporterMatcher('source', o.rates.ambient)},source_workload_namespace="${ns}"` },
+    { direction: 'inbound' as const, selector: `${reporterMatcher('destination', o.rates.ambient)},destination_service_namespace="${ns}"${dstCluster}` },
+    { direction: 'outbound' as const, selector: `${reporterMatcher('source', o.rates.ambient)},source_workload_namespace="${ns}"${srcCluster}` },
   ];
   const wrap = (inner: string) => (o.round ? `round(${inner},0.001)` : inner);
   const range = o.offset ? `${o.range}] offset ${o.offset}` : `${o.range}]`;
@@ -200,8 +212,8 @@ export function buildEnrichmentQueries(o: EnrichmentQueryOptions): EnrichmentQue
     // connection_security_policy is only known to the destination proxy: both directions read its reports.
     const dst = reporterMatcher('destination', o.rates.ambient);
     queries.push(
-      { kind: 'security', direction: 'inbound', expr: wrap(`sum(rate(${IstioMetric.requestsTotal}{${dst},destination_service_namespace="${ns}"}[${range})) by (${SECURITY_GROUP_BY}) > 0`) },
-      { kind: 'security', direction: 'outbound', expr: wrap(`sum(rate(${IstioMetric.requestsTotal}{${dst},source_workload_namespace="${ns}"}[${range})) by (${SECURITY_GROUP_BY}) > 0`) }
+      { kind: 'security', direction: 'inbound', expr: wrap(`sum(rate(${IstioMetric.requestsTotal}{${dst},destination_service_namespace="${ns}"${dstCluster}}[${range})) by (${SECURITY_GROUP_BY}) > 0`) },
+      { kind: 'security', direction: 'outbound', expr: wrap(`sum(rate(${IstioMetric.requestsTotal}{${dst},source_workload_namespace="${ns}"${srcCluster}}[${range})) by (${SECURITY_GROUP_BY}) > 0`) }
     );
   }
   return queries;
@@ -221,14 +233,24 @@ export interface PresetTarget {
  * response throughput and security, over the dashboard range. The refId names the metric, which is
  * how the panel recognises each frame.
  */
-export function istioPresetTargets(namespaces: readonly string[], rates: TrafficRates = defaultTrafficRates, compareOffset = '', includeIdleEdges = false): PresetTarget[] {
+export function istioPresetTargets(
+  namespaces: readonly string[],
+  rates: TrafficRates = defaultTrafficRates,
+  compareOffset = '',
+  includeIdleEdges = false,
+  idleNodes = false,
+  clusters: readonly string[] = []
+): PresetTarget[] {
   const targets: PresetTarget[] = [];
+  if (idleNodes && namespaces.length > 0) {
+    targets.push({ refId: `${IDLE_DEPLOYMENTS_METRIC} idle`, expr: idleDeploymentsQuery(namespaces), instant: true, range: false, format: 'table' });
+  }
   const windows = compareOffset ? [undefined, compareOffset] : [undefined];
   for (const offset of windows) {
     // The panel tells the earlier window's frames by the word "previous" in their refId.
     const prefix = offset ? 'previous ' : '';
     namespaces.forEach((namespace, n) => {
-      const o = { namespace, range: '$__range', rates, includeIdleEdges, isAmbientNamespace: false, round: false, offset };
+      const o = { namespace, range: '$__range', rates, includeIdleEdges, isAmbientNamespace: false, round: false, offset, clusters };
       buildGraphQueries(o).forEach((q, i) => targets.push({ refId: `${prefix}${q.metric} ${q.direction} ${n}.${i}`, expr: q.expr, instant: true, range: false, format: 'table' }));
       buildEnrichmentQueries({ ...o, responseTime: '95', throughput: 'response', security: true }).forEach((q, i) =>
         targets.push({ refId: `${prefix}${q.kind} ${q.direction} ${n}.${i}`, expr: q.expr, instant: true, range: false, format: 'table' })
@@ -236,4 +258,18 @@ export function istioPresetTargets(namespaces: readonly string[], rates: Traffic
     });
   }
   return targets;
+}
+
+/** kube-state-metrics' deployment labels: where idle nodes come from (Kiali reads the Kubernetes API instead). */
+export const IDLE_DEPLOYMENTS_METRIC = 'kube_deployment_labels';
+/** Labels the mesh graph reads from it; `cluster` only exists where kube-state-metrics runs per cluster with that label. */
+export const IDLE_DEPLOYMENTS_BY = 'cluster,namespace,deployment,label_app,label_version';
+
+/**
+ * Deployments in the namespaces, one series each; `max by` folds the copies several kube-state-metrics replicas
+ * export. No range: a deployment exists now or not. No cluster filter: kube-state-metrics often carries no
+ * `cluster` label, and a filter on it would then drop every deployment.
+ */
+export function idleDeploymentsQuery(namespaces: readonly string[]): string {
+  return `max by (${IDLE_DEPLOYMENTS_BY}) (${IDLE_DEPLOYMENTS_METRIC}{${labelIn('namespace', namespaces)}})`;
 }

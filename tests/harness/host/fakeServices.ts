@@ -2,6 +2,8 @@ import { type DataSourceApi, type DataSourceInstanceSettings, PluginType } from 
 import { setDataSourceSrv, type DataSourceSrv } from '@grafana/runtime';
 import { HarnessJaeger } from './jaegerDataSource';
 import { HarnessPrometheus, type QueryLog } from './prometheusDataSource';
+import { HarnessTempo } from './tempoDataSource';
+import { HarnessZipkin } from './zipkinDataSource';
 
 function settings(uid: string, name: string, type: string, isDefault: boolean, scrapeInterval = '1s'): DataSourceInstanceSettings {
   return {
@@ -37,18 +39,23 @@ function settings(uid: string, name: string, type: string, isDefault: boolean, s
 }
 
 /**
- * The data sources provisioning/ creates, as Grafana's data source service would list them. The
- * Prometheus and Jaeger ones answer through the harness server's proxy routes (a real Prometheus, a
- * Jaeger query API, when the test gave them); a proxy without a target answers 502 with the reason.
+ * The data sources provisioning/ creates, as Grafana's data source service would list them (plus Tempo
+ * and Zipkin, for the traces page's other trace sources). Each answers through the harness server's proxy
+ * routes (a real Prometheus, a Jaeger, Tempo or Zipkin API, when the test gave them); a proxy without a
+ * target answers 502 with the reason.
  */
 export function installFakeDataSources(log: QueryLog = { count: 0, totalMs: 0, exprs: [] }, scrapeInterval?: string): void {
   const list = [
     settings('meshlens-prometheus', 'Prometheus', 'prometheus', true, scrapeInterval),
     settings('meshlens-jaeger', 'Jaeger', 'jaeger', false),
+    settings('meshlens-tempo', 'Tempo', 'tempo', false),
+    settings('meshlens-zipkin', 'Zipkin', 'zipkin', false),
   ];
   const instances = new Map<string, DataSourceApi>([
     ['meshlens-prometheus', new HarnessPrometheus(list[0], log) as unknown as DataSourceApi],
     ['meshlens-jaeger', new HarnessJaeger(list[1], log) as unknown as DataSourceApi],
+    ['meshlens-tempo', new HarnessTempo(list[2], log) as unknown as DataSourceApi],
+    ['meshlens-zipkin', new HarnessZipkin(list[3], log) as unknown as DataSourceApi],
   ]);
   const srv: Partial<DataSourceSrv> = {
     getList: (filters = {}) =>

@@ -1,12 +1,15 @@
 import { createRoot } from 'react-dom/client';
 import { framesFromText } from './loadInput';
 import { locationService } from '@grafana/runtime';
+import i18next from 'i18next';
 import { installFakeDataSources } from './fakeServices';
 import { interceptLinkClicks } from './interceptLinks';
+import { pluginExports } from './pluginModule';
 import { type QueryLog } from './prometheusDataSource';
 import { installRuntimeServices } from './runtimeServices';
 import { installOptionEditors, pluginElement, type HostKind, type HostRequest } from './renderPlugin';
 import { registerSharedModules } from './shared';
+import { dashboardElement } from './dashboard/mount';
 
 declare const System: Parameters<typeof registerSharedModules>[0];
 
@@ -28,6 +31,8 @@ const MODULES: Record<HostKind, string> = {
   meshgraph: '/dist/panels/meshgraph/module.js',
   app: '/dist/module.js',
   'app-config': '/dist/module.js',
+  // A generated dashboard (?dashboard=/dashboards/<file>) drawn by the preview in dashboard/.
+  dashboard: '',
 };
 
 function readRequest(): HostRequest & { input: string | null; moduleUrl: string; scrapeInterval?: string } {
@@ -70,6 +75,9 @@ async function main(state: HostState) {
   const req = readRequest();
   document.body.style.background = req.theme === 'light' ? '#f4f5f5' : '#111217';
   registerSharedModules(System);
+  // Grafana sets up the shared i18next before it loads any plugin (its initTranslations options, English);
+  // each plugin then adds a namespace named after its id.
+  await i18next.init({ lng: 'en-US', fallbackLng: 'en-US', resources: {}, partialBundledLanguages: true, returnEmptyString: false });
   installFakeDataSources(state.queries, req.scrapeInterval);
   installRuntimeServices();
   // Grafana registers its option editors at boot; VizPanels in app scenes resolve panel options through them.
@@ -79,7 +87,23 @@ async function main(state: HostState) {
     locationService.replace(req.appPath);
     interceptLinkClicks();
   }
-  const mod = await System.import(req.moduleUrl);
+  if (req.kind === 'dashboard') {
+    const q = new URLSearchParams(window.location.search);
+    const element = await dashboardElement({
+      dashboardUrl: q.get('dashboard') ?? '',
+      overrides: JSON.parse(q.get('vars') ?? '{}'),
+      rangeSeconds: Number(q.get('range') ?? 180),
+      emptyReasons: JSON.parse(q.get('reasons') ?? '{}'),
+      theme: req.theme,
+      width: req.width,
+    });
+    state.phase = 'rendering';
+    watchForReady(state);
+    state.dataHandedAt = performance.now();
+    createRoot(document.getElementById('root')!).render(element);
+    return;
+  }
+  const mod = await pluginExports(await System.import(req.moduleUrl));
   const text = req.input ? await (await fetch(req.input)).text() : '[]';
   const frames = framesFromText(text);
   const element = pluginElement(mod, req, frames);
@@ -91,6 +115,9 @@ async function main(state: HostState) {
 
 const state: HostState = { phase: 'loading', longTasks: [], queries: { count: 0, totalMs: 0, exprs: [] } };
 (window as unknown as { __meshlens: HostState }).__meshlens = state;
+// Tests ask which translation keys a plugin namespace holds in the shared i18next.
+(window as unknown as { __meshlensI18nKeys: (ns: string) => string[] }).__meshlensI18nKeys = (ns) =>
+  Object.keys(i18next.getResourceBundle('en-US', ns) ?? {});
 try {
   new PerformanceObserver((list) => list.getEntries().forEach((e) => state.longTasks.push([e.startTime, e.duration]))).observe({
     type: 'longtask',

@@ -18,7 +18,7 @@ import {
 } from '@grafana/data';
 import { ThemeContext } from '@grafana/ui';
 
-export type HostKind = 'trace' | 'meshgraph' | 'app' | 'app-config';
+export type HostKind = 'trace' | 'meshgraph' | 'app' | 'app-config' | 'dashboard';
 
 export interface HostRequest {
   kind: HostKind;
@@ -42,7 +42,7 @@ export function installOptionEditors() {
 }
 
 /** Grafana fills panel options from the builder's defaults; do the same so the panel sees real defaults. */
-function defaultOptions(plugin: PanelPlugin, frames: DataFrame[], overrides: Record<string, unknown>) {
+export function defaultOptions(plugin: PanelPlugin, frames: DataFrame[], overrides: Record<string, unknown>) {
   installOptionEditors();
   const builder = new PanelOptionsEditorBuilder<Record<string, unknown>>();
   plugin.getPanelOptionsSupplier()(builder, { data: frames });

@@ -11,6 +11,7 @@ import {
 } from '@grafana/data';
 import { setAppEvents, setPluginImportUtils, setRunRequest, setTemplateSrv, toDataQueryError, type TemplateSrv } from '@grafana/runtime';
 import { HarnessPluginPage, setPluginPage } from './pluginPage';
+import { pluginExports } from './pluginModule';
 import { interpolateFromScene, type SceneLike } from './sceneVariables';
 
 declare const System: { import(url: string): Promise<Record<string, unknown>> };
@@ -72,7 +73,7 @@ async function importPanelPlugin(id: string, cache: Map<string, PanelPlugin>): P
   if (!dir) {
     throw new Error(`Panel plugin ${id} is not available in the harness (only the app's nested panels are)`);
   }
-  const [mod, meta] = await Promise.all([System.import(`${dir}/module.js`), fetch(`${dir}/plugin.json`).then((r) => r.json())]);
+  const [mod, meta] = await Promise.all([System.import(`${dir}/module.js`).then(pluginExports), fetch(`${dir}/plugin.json`).then((r) => r.json())]);
   const plugin = mod.plugin;
   if (!(plugin instanceof PanelPlugin)) {
     throw new Error(`${dir}/module.js exports no PanelPlugin named "plugin"`);

@@ -53,7 +53,7 @@ function GraphNodeLinksRenderer({ model }: SceneComponentProps<GraphNodeLinks>) 
           {`${n.name}.${n.namespace}`}
         </Link>
       ))}
-      {targets.length > LIMIT && <span>{t('graph.nodes.more', '{{count}} more (narrow the namespaces to list them)', { count: targets.length - LIMIT })}</span>}
+      {targets.length > LIMIT && <span>{t('graph.nodes.more', '{{count}} more (narrow the namespaces to list them)', { count: targets.length - LIMIT, defaultValue_one: '{{count}} more (narrow the namespaces to list it)' })}</span>}
     </nav>
   );
 }

@@ -114,7 +114,7 @@ function NamespaceOverviewRenderer({ model }: SceneComponentProps<NamespaceOverv
         <NamespaceTable rows={visible} />
       )}
       <div className={styles.footer} aria-live="polite" data-testid="meshlens-overview-count">
-        {t('overview.count', '{{shown}} of {{count}} namespaces shown', { shown: visible.length, count: overview.rows.length })}
+        {t('overview.count', '{{shown}} of {{count}} namespaces shown', { shown: visible.length, count: overview.rows.length, defaultValue_one: '{{shown}} of {{count}} namespace shown' })}
         {noTraffic > 0 && ` · ${t('overview.noTrafficCount', '{{count}} without traffic', { count: noTraffic })}`}
         {noSidecars > 0 && ` · ${t('overview.noSidecarsCount', '{{count}} without sidecars', { count: noSidecars })}`}
         {hidden > 0 &&

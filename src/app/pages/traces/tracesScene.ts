@@ -12,10 +12,11 @@ import {
 } from '@grafana/scenes';
 import { type ResolvedSettings } from '../../../shared/settings';
 import { ROUTES, pageUrl } from '../../routes';
+import { TRACE_PANEL_ID } from './constants';
 import { TraceCompare } from './TraceCompare';
 import { EMPTY_SEARCH, TraceSearchView } from './TraceSearchView';
 
-export const TRACE_PANEL_ID = 'meshlens-trace-panel';
+export { TRACE_PANEL_ID };
 
 /** Pure factory: search (run on demand, not on load) above the trace panel. */
 export function getTracesScene(settings: ResolvedSettings): EmbeddedScene {
@@ -30,15 +31,23 @@ export function getTracesScene(settings: ResolvedSettings): EmbeddedScene {
             search: EMPTY_SEARCH,
             searched: false,
             traceUid: settings.traceUid,
-            $data: new SceneQueryRunner({ datasource: { uid: settings.traceUid }, queries: [], runQueriesMode: 'manual' }),
+            $data: new SceneQueryRunner({
+              datasource: { uid: settings.traceUid },
+              queries: [],
+              runQueriesMode: 'manual',
+            }),
           }),
         }),
         new SceneFlexItem({
-          body: new TraceCompare({ $data: new SceneQueryRunner({ datasource: { uid: settings.traceUid }, queries: [], runQueriesMode: 'manual' }) }),
+          body: new TraceCompare({ traceUid: settings.traceUid }),
         }),
         new SceneFlexItem({
           minHeight: 480,
-          body: new VizPanel({ pluginId: TRACE_PANEL_ID, title: t('traces.panel', 'Trace'), $data: new SceneDataNode({}) }),
+          body: new VizPanel({
+            pluginId: TRACE_PANEL_ID,
+            title: t('traces.panel', 'Trace'),
+            $data: new SceneDataNode({}),
+          }),
         }),
       ],
     }),
@@ -48,7 +57,10 @@ export function getTracesScene(settings: ResolvedSettings): EmbeddedScene {
 export function getTracesPage(settings: ResolvedSettings): SceneAppPage {
   return new SceneAppPage({
     title: t('traces.title', 'Traces'),
-    subTitle: t('traces.subtitle', 'Find traces by service, operation, attributes and duration; open one, or a trace file'),
+    subTitle: t(
+      'traces.subtitle',
+      'Find traces by service, operation, attributes and duration; open one, or a trace file'
+    ),
     url: pageUrl(ROUTES.traces),
     routePath: `${ROUTES.traces}/*`,
     getScene: () => getTracesScene(settings),

@@ -11,10 +11,16 @@ function props(value: string, options: Record<string, unknown>, onChange = jest.
 describe('IstioPresetEditor', () => {
   it('counts the preset queries for the namespaces, doubled when comparing windows', () => {
     const { rerender } = render(<IstioPresetEditor {...props('bookinfo', {})} />);
-    expect(screen.getByText('12 instant queries (table format) for these namespaces.')).toBeInTheDocument();
+    expect(screen.getByText(/^12 instant queries \(table format\) for these namespaces/)).toBeInTheDocument();
     rerender(<IstioPresetEditor {...props('bookinfo, shop', { compareOffset: '1h' })} />);
-    expect(screen.getByText('48 instant queries (table format) for these namespaces.')).toBeInTheDocument();
+    expect(screen.getByText(/^48 instant queries \(table format\) for these namespaces/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /Copy Istio preset queries/ })).toBeInTheDocument();
+  });
+
+  it('in preset mode says the panel runs the queries (one more for idle nodes) and offers no copy', () => {
+    render(<IstioPresetEditor {...props('bookinfo', { dataMode: 'preset', showIdleNodes: true })} />);
+    expect(screen.getByText(/^The panel runs 13 instant queries for these namespaces itself/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Copy Istio preset queries/ })).not.toBeInTheDocument();
   });
 
   it('edits the namespaces', async () => {

@@ -11,12 +11,14 @@ import { istioPresetTargets } from '../../../shared/istio/graphQueries';
  */
 export function IstioPresetEditor({ value, onChange, context }: StandardEditorProps<string>) {
   const styles = useStyles2(getStyles);
-  const current = context.options as { compareOffset?: string; includeIdleEdges?: boolean } | undefined;
+  const current = context.options as { compareOffset?: string; includeIdleEdges?: boolean; showIdleNodes?: boolean; dataMode?: string } | undefined;
   const offset = String(current?.compareOffset ?? '').trim();
   const idle = Boolean(current?.includeIdleEdges);
+  const idleNodes = Boolean(current?.showIdleNodes);
+  const running = current?.dataMode === 'preset';
   const targets = useMemo(
-    () => istioPresetTargets((value ?? '').split(',').map((s) => s.trim()).filter(Boolean), undefined, offset, idle),
-    [value, offset, idle]
+    () => istioPresetTargets((value ?? '').split(',').map((s) => s.trim()).filter(Boolean), undefined, offset, idle, idleNodes),
+    [value, offset, idle, idleNodes]
   );
   return (
     <div>
@@ -27,11 +29,15 @@ export function IstioPresetEditor({ value, onChange, context }: StandardEditorPr
         onChange={(e) => onChange(e.currentTarget.value)}
       />
       <div className={styles.hint}>
-        {t('meshgraph.preset.hint', '{{count}} instant queries (table format) for these namespaces.', { count: targets.length })}
+        {running
+          ? t('meshgraph.preset.running', 'The panel runs {{count}} instant queries for these namespaces itself; dashboard variables such as $namespace work.', { count: targets.length, defaultValue_one: 'The panel runs {{count}} instant query for these namespaces itself; dashboard variables such as $namespace work.' })
+          : t('meshgraph.preset.hint', '{{count}} instant queries (table format) for these namespaces: choose Data “Istio preset” to run them, or copy them into the panel’s queries.', { count: targets.length, defaultValue_one: '{{count}} instant query (table format) for these namespaces: choose Data “Istio preset” to run it, or copy it into the panel’s queries.' })}
       </div>
-      <ClipboardButton size="sm" icon="copy" getText={() => JSON.stringify(targets, null, 2)}>
-        {t('meshgraph.preset.copy', 'Copy Istio preset queries')}
-      </ClipboardButton>
+      {!running && (
+        <ClipboardButton size="sm" icon="copy" getText={() => JSON.stringify(targets, null, 2)}>
+          {t('meshgraph.preset.copy', 'Copy Istio preset queries')}
+        </ClipboardButton>
+      )}
     </div>
   );
 }

@@ -72,7 +72,7 @@ describe('MeshGraphPanel', () => {
 
   it('folds namespaces into boxes above the node budget and says so', async () => {
     render(<MeshGraphPanel {...props(frames(), { nodeBudget: 6 })} />);
-    expect(await screen.findByTestId('meshlens-meshgraph-footer')).toHaveTextContent(/boxes folded \(\d+ nodes/);
+    expect(await screen.findByTestId('meshlens-meshgraph-footer')).toHaveTextContent(/1 box folded \(\d+ nodes/);
     expect(await screen.findByLabelText('Node: bookinfo')).toBeInTheDocument();
   });
 
@@ -83,5 +83,32 @@ describe('MeshGraphPanel', () => {
     const cpu = createDataFrame({ refId: 'A', fields: [{ name: 'cpu', type: FieldType.number, values: [1] }] });
     render(<MeshGraphPanel {...props([cpu])} />);
     expect(await screen.findByTestId('meshlens-panel-message')).toHaveTextContent('None of the 1 frames holds Istio traffic');
+  });
+
+  it('focuses on a node with its callers and callees, counts what it hides, and "Show all" clears it', async () => {
+    render(<MeshGraphPanel {...props(frames(), { focus: 'workload:bookinfo/reviews-v2' })} />);
+    const banner = await screen.findByTestId('meshlens-meshgraph-focus');
+    expect(banner).toHaveTextContent('Focused on workload:bookinfo/reviews-v2');
+    expect(banner).toHaveTextContent('10 of 13 nodes hidden');
+    expect(screen.getAllByLabelText(/^Node: /).map((n) => n.getAttribute('aria-label'))).toEqual(
+      expect.arrayContaining(['Node: productpage-v1', 'Node: reviews-v2', 'Node: ratings-v1'])
+    );
+    expect(screen.getAllByLabelText(/^Node: /)).toHaveLength(3);
+    await userEvent.click(screen.getByRole('button', { name: 'Show the whole graph' }));
+    expect(screen.queryByTestId('meshlens-meshgraph-focus')).not.toBeInTheDocument();
+    expect(screen.getAllByLabelText(/^Node: /)).toHaveLength(13);
+  });
+
+  it('says so when the focus matches nothing, and draws the whole graph', async () => {
+    render(<MeshGraphPanel {...props(frames(), { focus: 'service:bookinfo/nope' })} />);
+    expect(await screen.findByTestId('meshlens-meshgraph-focus')).toHaveTextContent('Nothing in this graph matches the focus service:bookinfo/nope; showing the whole graph.');
+    expect(screen.getAllByLabelText(/^Node: /)).toHaveLength(13);
+  });
+
+  it('points a panel without queries at the Istio preset', async () => {
+    const p = props([]);
+    const withRequest = { ...p, data: { ...p.data, request: { targets: [], scopedVars: {} } } } as unknown as typeof p;
+    render(<MeshGraphPanel {...withRequest} />);
+    expect(await screen.findByTestId('meshlens-panel-message')).toHaveTextContent('This panel has no queries: choose Data “Istio preset” in the panel options');
   });
 });

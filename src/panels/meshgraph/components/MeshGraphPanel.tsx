@@ -1,6 +1,6 @@
 import React, { useCallback, useMemo, useRef, useState } from 'react';
 import { css } from '@emotion/css';
-import { type GrafanaTheme2, type PanelProps } from '@grafana/data';
+import { type DataFrame, type GrafanaTheme2, type PanelProps } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 import { PanelMessage } from '../../../shared/ui/PanelMessage';
@@ -10,42 +10,73 @@ import { toKialiJson } from '../model/mesh/toKialiJson';
 import { useGraphPipeline, useVisibleGraph } from '../state/useGraphData';
 import { useLayout } from '../state/useLayout';
 import { usePanelState } from '../state/usePanelState';
+import { usePresetData } from '../state/usePresetData';
 import { defaultMeshGraphPanelOptions, type MeshGraphPanelOptions } from '../types';
 import { type Viewport } from './canvas/viewport';
 import { download } from './download';
+import { FocusBanner } from './FocusBanner';
 import { Footer } from './Footer';
 import { GraphCanvas, type GraphCanvasHandle } from './GraphCanvas';
 import { Legend } from './Legend';
 import { Minimap } from './Minimap';
 import { NodeList } from './NodeList';
 import { SidePanel } from './SidePanel';
+import { AS_TEXT } from '../../../shared/i18n/asText';
 import { Toolbar } from './Toolbar';
 
 const TOOLBAR = 40;
+/** While the preset's queries run, the pipeline gets no frames (frozen: shared by every instance, never written). */
+const NO_FRAMES: DataFrame[] = Object.freeze([]) as unknown as DataFrame[];
 const FOOTER = 20;
+const BANNER = 24;
 
-export function MeshGraphPanel({ data, options: saved, width, height, onOptionsChange }: PanelProps<MeshGraphPanelOptions>) {
+export function MeshGraphPanel(props: PanelProps<MeshGraphPanelOptions>) {
+  const { id, data, timeRange, timeZone, replaceVariables, options: saved, width, height, onOptionsChange } = props;
   // Dashboards saved by older versions lack newer options: fill them from the defaults.
   const options = useMemo(() => ({ ...defaultMeshGraphPanelOptions, ...saved }), [saved]);
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
-  const state = usePanelState(options.find, options.hide);
-  const pipeline = useGraphPipeline(data.series, options);
-  const visible = useVisibleGraph(pipeline?.ok ? pipeline.graph : undefined, options.nodeBudget, options.collapseBy, state.expanded, state.find, state.hide);
+  const state = usePanelState(options.find, options.hide, replaceVariables(options.focus, data.request?.scopedVars));
+  const preset = usePresetData(options, { panelId: id, data, timeRange, timeZone, width, replaceVariables });
+  const series = preset.status === 'off' ? data.series : preset.status === 'done' ? preset.series : NO_FRAMES;
+  const pipeline = useGraphPipeline(series, options);
+  const visible = useVisibleGraph(
+    pipeline?.ok ? pipeline.graph : undefined,
+    state.focus,
+    options.nodeBudget,
+    options.collapseBy,
+    state.expanded,
+    state.find,
+    state.hide
+  );
   const layout = useLayout(visible?.graph, options.layout, options.pins);
   const canvas = useRef<GraphCanvasHandle>(null);
   const [viewport, setViewport] = useState<Viewport | undefined>(undefined);
   const [painted, setPainted] = useState(false);
   const onPaint = useCallback(() => setPainted(true), []);
   const onPin = useCallback(
-    (id: string, x: number, y: number) => onOptionsChange({ ...options, pins: { ...options.pins, [id]: { x: Math.round(x), y: Math.round(y) } } }),
+    (id: string, x: number, y: number) =>
+      onOptionsChange({ ...options, pins: { ...options.pins, [id]: { x: Math.round(x), y: Math.round(y) } } }),
     [onOptionsChange, options]
   );
 
+  if (preset.status === 'error') {
+    return <PanelMessage kind="error" message={preset.error} />;
+  }
+  if (preset.status === 'loading') {
+    return (
+      <div className={styles.pending} style={{ width, height }} role="status">
+        {t('meshgraph.preset.loading', 'Running the Istio preset queries…')}
+      </div>
+    );
+  }
   if (!pipeline) {
     return (
       <div className={styles.pending} style={{ width, height }} role="status">
-        {t('meshgraph.building', 'Building the graph from {{count}} frames…', { count: data.series.length })}
+        {t('meshgraph.building', 'Building the graph from {{count}} frames…', {
+          count: series.length,
+          defaultValue_one: 'Building the graph from {{count}} frame…',
+        })}
       </div>
     );
   }
@@ -53,12 +84,32 @@ export function MeshGraphPanel({ data, options: saved, width, height, onOptionsC
     return <PanelMessage kind="error" message={pipeline.error} />;
   }
   if (pipeline.graph.nodes.length === 0) {
-    return <PanelMessage kind="info" message={t('meshgraph.empty', 'No traffic in the query result for this time range.')} />;
+    const noQueries =
+      preset.status === 'off' && data.request !== undefined && !data.request.targets.some((q) => !q.hide);
+    const message =
+      preset.status === 'done'
+        ? t('meshgraph.preset.empty', 'No Istio traffic in {{namespaces}} for this time range.', {
+            namespaces: replaceVariables(options.namespaces, data.request?.scopedVars, 'csv'),
+            ...AS_TEXT,
+          })
+        : noQueries
+          ? t(
+              'meshgraph.noQueries',
+              'This panel has no queries: choose Data “Istio preset” in the panel options to graph your Istio namespaces.'
+            )
+          : t('meshgraph.empty', 'No traffic in the query result for this time range.');
+    return <PanelMessage kind="info" message={message} />;
   }
   if (layout.status === 'error') {
-    return <PanelMessage kind="error" message={t('meshgraph.layoutError', 'The layout failed: {{error}}', { error: layout.error })} />;
+    return (
+      <PanelMessage
+        kind="error"
+        message={t('meshgraph.layoutError', 'The layout failed: {{error}}', { error: layout.error, ...AS_TEXT })}
+      />
+    );
   }
-  const graphHeight = Math.max(50, height - TOOLBAR - FOOTER);
+  const banner = visible && visible.focus.status !== 'none' ? BANNER : 0;
+  const graphHeight = Math.max(50, height - TOOLBAR - FOOTER - banner);
   const positions = layout.status === 'done' ? layout.positions : undefined;
   const onExport = (kind: 'png' | 'svg' | 'json' | 'kiali') => {
     if (!visible || !positions) {
@@ -90,7 +141,12 @@ export function MeshGraphPanel({ data, options: saved, width, height, onOptionsC
   };
 
   return (
-    <div className={styles.root} style={{ width, height }} data-testid="meshlens-meshgraph-panel" data-meshlens-ready={painted && positions ? 'true' : undefined}>
+    <div
+      className={styles.root}
+      style={{ width, height }}
+      data-testid="meshlens-meshgraph-panel"
+      data-meshlens-ready={painted && positions ? 'true' : undefined}
+    >
       <Toolbar
         find={state.find}
         hide={state.hide}
@@ -106,6 +162,7 @@ export function MeshGraphPanel({ data, options: saved, width, height, onOptionsC
         onExport={onExport}
         canExportKiali={Boolean(pipeline.model)}
       />
+      {visible && <FocusBanner focus={visible.focus} onShowAll={state.clearFocus} />}
       {(visible?.findError || visible?.hideError) && (
         <div className={styles.expressionError} role="alert">
           {visible.findError ?? visible.hideError}
@@ -142,7 +199,10 @@ export function MeshGraphPanel({ data, options: saved, width, height, onOptionsC
         </>
       ) : (
         <div className={styles.pending} style={{ height: graphHeight }} role="status">
-          {t('meshgraph.layingOut', 'Laying out {{count}} nodes…', { count: visible?.graph.nodes.length ?? 0 })}
+          {t('meshgraph.layingOut', 'Laying out {{count}} nodes…', {
+            count: visible?.graph.nodes.length ?? 0,
+            defaultValue_one: 'Laying out {{count}} node…',
+          })}
         </div>
       )}
       {(state.legend || options.showLegend) && <Legend />}
@@ -150,7 +210,11 @@ export function MeshGraphPanel({ data, options: saved, width, height, onOptionsC
         <SidePanel
           graph={visible.graph}
           selection={state.selection}
-          links={{ tracesDatasourceUid: options.tracesDatasourceUid, serviceDashboardUid: options.serviceDashboardUid, workloadDashboardUid: options.workloadDashboardUid }}
+          links={{
+            tracesDatasourceUid: options.tracesDatasourceUid,
+            serviceDashboardUid: options.serviceDashboardUid,
+            workloadDashboardUid: options.workloadDashboardUid,
+          }}
           onClose={() => state.select(undefined, undefined)}
           onExpand={state.expand}
         />

@@ -29,7 +29,7 @@ export const NodeList = memo(function NodeList({ nodes, edges, onSelect }: Props
             </button>
           </li>
         ))}
-        {nodes.length > MAX_LISTED && <li>{t('meshgraph.nodes.more', '{{count}} more nodes: use Find', { count: nodes.length - MAX_LISTED })}</li>}
+        {nodes.length > MAX_LISTED && <li>{t('meshgraph.nodes.more', '{{count}} more nodes: use Find', { count: nodes.length - MAX_LISTED, defaultValue_one: '{{count}} more node: use Find' })}</li>}
       </ul>
       <ul aria-label={t('meshgraph.edges.label', 'Graph edges')}>
         {edges.slice(0, MAX_LISTED).map((e) => (
@@ -39,7 +39,7 @@ export const NodeList = memo(function NodeList({ nodes, edges, onSelect }: Props
             </button>
           </li>
         ))}
-        {edges.length > MAX_LISTED && <li>{t('meshgraph.edges.more', '{{count}} more edges: use Find', { count: edges.length - MAX_LISTED })}</li>}
+        {edges.length > MAX_LISTED && <li>{t('meshgraph.edges.more', '{{count}} more edges: use Find', { count: edges.length - MAX_LISTED, defaultValue_one: '{{count}} more edge: use Find' })}</li>}
       </ul>
     </div>
   );

@@ -6,6 +6,7 @@ import { Button, IconButton, useStyles2 } from '@grafana/ui';
 import { edgeLinks, type LinkOptions, nodeLinks } from '../model/links';
 import { nodeSummary, responseShares, type TrafficSummary } from '../model/view/details';
 import { type ViewEdge, type ViewGraph, type ViewNode } from '../model/view/types';
+import { AS_TEXT } from '../../../shared/i18n/asText';
 
 interface Props {
   graph: ViewGraph;
@@ -27,9 +28,15 @@ export function SidePanel({ graph, selection, links, onClose, onExpand }: Props)
   if (!node && !edge) {
     return null;
   }
-  const title = node ? node.title : `${graph.nodes.find((n) => n.id === edge!.source)?.title} → ${graph.nodes.find((n) => n.id === edge!.target)?.title}`;
+  const title = node
+    ? node.title
+    : `${graph.nodes.find((n) => n.id === edge!.source)?.title} → ${graph.nodes.find((n) => n.id === edge!.target)?.title}`;
   return (
-    <aside className={styles.panel} aria-label={t('meshgraph.side.label', 'Details of {{title}}', { title })} data-testid="meshlens-meshgraph-details">
+    <aside
+      className={styles.panel}
+      aria-label={t('meshgraph.side.label', 'Details of {{title}}', { ...AS_TEXT, title })}
+      data-testid="meshlens-meshgraph-details"
+    >
       <div className={styles.header}>
         <strong className={styles.title}>{title}</strong>
         <IconButton name="times" aria-label={t('meshgraph.side.close', 'Close details')} onClick={onClose} />
@@ -65,40 +72,92 @@ function Summary({ label, s }: { label: string; s: TrafficSummary }) {
   return (
     <section>
       <h6 className={styles.section}>{label}</h6>
-      <div className={styles.row}><span>{t('meshgraph.side.requests', 'Requests')}</span><span>{rate(s.rps)}</span></div>
-      <div className={styles.row}><span>{t('meshgraph.side.errors', 'Errors')}</span><span>{pct(s.errorPct)}</span></div>
-      <div className={styles.row}><span>{t('meshgraph.side.rt', 'Response time')}</span><span>{ms(s.responseTime)}</span></div>
-      <div className={styles.row}><span>{t('meshgraph.side.mtls', 'mTLS')}</span><span>{pct(s.mtlsPct)}</span></div>
+      <div className={styles.row}>
+        <span>{t('meshgraph.side.requests', 'Requests')}</span>
+        <span>{rate(s.rps)}</span>
+      </div>
+      <div className={styles.row}>
+        <span>{t('meshgraph.side.errors', 'Errors')}</span>
+        <span>{pct(s.errorPct)}</span>
+      </div>
+      <div className={styles.row}>
+        <span>{t('meshgraph.side.rt', 'Response time')}</span>
+        <span>{ms(s.responseTime)}</span>
+      </div>
+      <div className={styles.row}>
+        <span>{t('meshgraph.side.mtls', 'mTLS')}</span>
+        <span>{pct(s.mtlsPct)}</span>
+      </div>
       {s.principals.map((p) => (
-        <div key={p} className={styles.reason}>{p}</div>
+        <div key={p} className={styles.reason}>
+          {p}
+        </div>
       ))}
     </section>
   );
 }
 
-function NodeDetails({ graph, node, links, onExpand }: { graph: ViewGraph; node: ViewNode; links: LinkOptions; onExpand: (id: string) => void }) {
+function NodeDetails({
+  graph,
+  node,
+  links,
+  onExpand,
+}: {
+  graph: ViewGraph;
+  node: ViewNode;
+  links: LinkOptions;
+  onExpand: (id: string) => void;
+}) {
   const styles = useStyles2(getStyles);
   const summary = nodeSummary(graph, node);
   const r = node.mesh?.rates;
   const codes: Array<[string, number | undefined]> = r
-    ? [['HTTP in', r.httpIn], ['3xx', r.httpIn3xx], ['4xx', r.httpIn4xx], ['5xx', r.httpIn5xx], ['no response', r.httpInNoResponse], ['HTTP out', r.httpOut], ['gRPC in', r.grpcIn], ['gRPC errors', r.grpcInErr], ['gRPC out', r.grpcOut], ['TCP in', r.tcpIn], ['TCP out', r.tcpOut]]
+    ? [
+        ['HTTP in', r.httpIn],
+        ['3xx', r.httpIn3xx],
+        ['4xx', r.httpIn4xx],
+        ['5xx', r.httpIn5xx],
+        ['no response', r.httpInNoResponse],
+        ['HTTP out', r.httpOut],
+        ['gRPC in', r.grpcIn],
+        ['gRPC errors', r.grpcInErr],
+        ['gRPC out', r.grpcOut],
+        ['TCP in', r.tcpIn],
+        ['TCP out', r.tcpOut],
+      ]
     : [];
   return (
     <>
-      <div className={styles.subtitle}>{[node.mesh?.nodeType ?? (node.collapsed ? 'namespace' : 'node'), node.namespace, node.cluster].filter(Boolean).join(' · ')}</div>
+      <div className={styles.subtitle}>
+        {[node.mesh?.nodeType ?? (node.collapsed ? 'namespace' : 'node'), node.namespace, node.cluster]
+          .filter(Boolean)
+          .join(' · ')}
+      </div>
       {node.collapsed && (
         <Button size="sm" variant="secondary" icon="plus" onClick={() => onExpand(node.id)}>
-          {t('meshgraph.side.expand', 'Expand {{count}} nodes', { count: node.collapsed.members })}
+          {t('meshgraph.side.expand', 'Expand {{count}} nodes', {
+            count: node.collapsed.members,
+            defaultValue_one: 'Expand {{count}} node',
+          })}
         </Button>
       )}
       <Health status={node.health} reasons={node.reasons} />
       {node.flags.size > 0 && <div className={styles.subtitle}>{[...node.flags].join(', ')}</div>}
-      {codes.filter(([, v]) => (v ?? 0) > 0).map(([label, v]) => (
-        <div key={label} className={styles.row}><span>{label}</span><span>{rate(v!, label.startsWith('TCP') ? 'B/s' : 'rps')}</span></div>
-      ))}
+      {codes
+        .filter(([, v]) => (v ?? 0) > 0)
+        .map(([label, v]) => (
+          <div key={label} className={styles.row}>
+            <span>{label}</span>
+            <span>{rate(v!, label.startsWith('TCP') ? 'B/s' : 'rps')}</span>
+          </div>
+        ))}
       <Summary label={t('meshgraph.side.inbound', 'Inbound')} s={summary.inbound} />
       <Summary label={t('meshgraph.side.outbound', 'Outbound')} s={summary.outbound} />
-      {node.stats?.map((s) => <div key={s} className={styles.row}>{s}</div>)}
+      {node.stats?.map((s) => (
+        <div key={s} className={styles.row}>
+          {s}
+        </div>
+      ))}
       <Links links={nodeLinks(node, links)} />
     </>
   );
@@ -111,25 +170,54 @@ function EdgeDetails({ graph, edge, links }: { graph: ViewGraph; edge: ViewEdge;
   const unit = edge.protocol === 'tcp' ? 'B/s' : 'rps';
   return (
     <>
-      <div className={styles.subtitle}>{edge.protocol}{edge.merged && edge.merged > 1 ? ` · ${edge.merged} edges merged` : ''}</div>
+      <div className={styles.subtitle}>
+        {edge.protocol}
+        {edge.merged && edge.merged > 1 ? ` · ${edge.merged} edges merged` : ''}
+      </div>
       <Health status={edge.health} reasons={edge.reasons} />
       {edge.change && (
         <div className={styles.row}>
           <span>{t('meshgraph.side.change', 'vs earlier window')}</span>
-          <span>{edge.change}: {edge.changeReason}</span>
+          <span>
+            {edge.change}: {edge.changeReason}
+          </span>
         </div>
       )}
-      <div className={styles.row}><span>{t('meshgraph.side.rate', 'Rate')}</span><span>{rate(edge.rate, unit)}</span></div>
-      {edge.protocol !== 'tcp' && <div className={styles.row}><span>{t('meshgraph.side.errors', 'Errors')}</span><span>{pct(edge.errorPct)}</span></div>}
-      {edge.protocol !== 'tcp' && <div className={styles.row}><span>{t('meshgraph.side.share', '% of requests')}</span><span>{pct(edge.percentReq)}</span></div>}
-      <div className={styles.row}><span>{t('meshgraph.side.rt', 'Response time')}</span><span>{ms(edge.responseTime)}</span></div>
-      <div className={styles.row}><span>{t('meshgraph.side.throughput', 'Throughput')}</span><span>{edge.throughput === undefined ? '–' : rate(edge.throughput, 'B/s')}</span></div>
-      <div className={styles.row}><span>{t('meshgraph.side.mtls', 'mTLS')}</span><span>{pct(edge.mtlsPct)}</span></div>
+      <div className={styles.row}>
+        <span>{t('meshgraph.side.rate', 'Rate')}</span>
+        <span>{rate(edge.rate, unit)}</span>
+      </div>
+      {edge.protocol !== 'tcp' && (
+        <div className={styles.row}>
+          <span>{t('meshgraph.side.errors', 'Errors')}</span>
+          <span>{pct(edge.errorPct)}</span>
+        </div>
+      )}
+      {edge.protocol !== 'tcp' && (
+        <div className={styles.row}>
+          <span>{t('meshgraph.side.share', '% of requests')}</span>
+          <span>{pct(edge.percentReq)}</span>
+        </div>
+      )}
+      <div className={styles.row}>
+        <span>{t('meshgraph.side.rt', 'Response time')}</span>
+        <span>{ms(edge.responseTime)}</span>
+      </div>
+      <div className={styles.row}>
+        <span>{t('meshgraph.side.throughput', 'Throughput')}</span>
+        <span>{edge.throughput === undefined ? '–' : rate(edge.throughput, 'B/s')}</span>
+      </div>
+      <div className={styles.row}>
+        <span>{t('meshgraph.side.mtls', 'mTLS')}</span>
+        <span>{pct(edge.mtlsPct)}</span>
+      </div>
       {edge.mesh?.sourcePrincipal && <div className={styles.reason}>{edge.mesh.sourcePrincipal}</div>}
       {edge.mesh?.destPrincipal && <div className={styles.reason}>{edge.mesh.destPrincipal}</div>}
       {responseShares(edge).map((r) => (
         <div key={r.code} className={styles.row} title={r.hosts}>
-          <span>{r.code === '-' ? t('meshgraph.side.noResponse', 'no response') : r.code} {r.flags !== '-' ? r.flags : ''}</span>
+          <span>
+            {r.code === '-' ? t('meshgraph.side.noResponse', 'no response') : r.code} {r.flags !== '-' ? r.flags : ''}
+          </span>
           <span>{pct(r.pct)}</span>
         </div>
       ))}

@@ -1,5 +1,6 @@
 import { bookinfoModel } from './__fixtures__/kialiSamples';
 import { defaultHealthThresholds } from './mesh/health';
+import { parseFocus } from '../../../shared/links/appUrls';
 import { edgeLinks, nodeLinks } from './links';
 import { viewFromMesh } from './view/fromMesh';
 
@@ -12,8 +13,20 @@ describe('links', () => {
     expect(nodeLinks(node('productpage-v1'), o)).toEqual([
       { label: 'Traces', href: '/a/meshlens-istio-app/traces?service=productpage.bookinfo' },
       { label: 'Workload dashboard', href: '/d/wl-uid?var-namespace=bookinfo&var-workload=productpage-v1&var-cluster=east' },
-      { label: 'Graph focused on this node', href: '/a/meshlens-istio-app/graph?namespace=bookinfo&focus=wl_east_bookinfo_productpage-v1' },
+      { label: 'Graph focused on this node', href: '/a/meshlens-istio-app/graph?var-namespace=bookinfo&var-cluster=east&focus=workload%3Abookinfo%2Fproductpage-v1' },
     ]);
+  });
+
+  it('focuses the graph page by the node type’s name, readable back by parseFocus', () => {
+    const appGraph = viewFromMesh(bookinfoModel({ graphType: 'versionedApp', injectServiceNodes: true }), defaultHealthThresholds, []);
+    const focusLink = (id: string) => {
+      const href = nodeLinks(appGraph.nodes.find((n) => n.id === id)!, o).find((l) => l.label === 'Graph focused on this node')?.href;
+      return href ? parseFocus(new URL(href, 'http://x').searchParams.get('focus')) : undefined;
+    };
+    expect(focusLink('svc_east_bookinfo_reviews')).toEqual({ kind: 'service', namespace: 'bookinfo', name: 'reviews' });
+    expect(focusLink('vapp_east_bookinfo_reviews-v2')).toEqual({ kind: 'app', namespace: 'bookinfo', name: 'reviews' });
+    // The unknown service has no name to focus on.
+    expect(focusLink('svc_unknown_unknown_unknown')).toBeUndefined();
   });
 
   it('opens Explore on the Jaeger data source when one is set', () => {

@@ -1,3 +1,4 @@
+import { graphPageUrl, type GraphFocus } from '../../../shared/links/appUrls';
 import { type ViewEdge, type ViewNode } from './view/types';
 
 export interface LinkOptions {
@@ -56,10 +57,21 @@ export function nodeLinks(n: ViewNode, o: LinkOptions): GraphLink[] {
   } else if (m?.workload) {
     links.push({ label: 'Workload dashboard', href: `/d/${q(o.workloadDashboardUid)}?var-namespace=${q(m.namespace)}&var-workload=${q(m.workload)}${cluster}` });
   }
-  if (m) {
-    links.push({ label: 'Graph focused on this node', href: `${APP}/graph?namespace=${q(m.namespace)}&focus=${q(n.id)}` });
+  const focus = m && focusOf(m);
+  if (m && focus) {
+    const clusters = m.cluster !== 'unknown' && m.cluster !== '' ? [m.cluster] : [];
+    links.push({ label: 'Graph focused on this node', href: graphPageUrl({ namespaces: [m.namespace], clusters, focus }) });
   }
   return links;
+}
+
+/** The graph page's focus for a mesh node: by its type's name (a service node by service, an app node by app). */
+function focusOf(m: NonNullable<ViewNode['mesh']>): GraphFocus | undefined {
+  const name = m.nodeType === 'service' ? m.service : m.nodeType === 'app' ? m.app : m.nodeType === 'workload' ? m.workload : '';
+  if (!name || name === 'unknown' || !m.namespace || m.namespace === 'unknown') {
+    return undefined;
+  }
+  return { kind: m.nodeType as GraphFocus['kind'], namespace: m.namespace, name };
 }
 
 /** Traces between the two ends of an edge: the caller's traces towards the callee's service. */

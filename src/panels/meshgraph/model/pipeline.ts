@@ -3,6 +3,7 @@ import { type MeshGraphPanelOptions } from '../types';
 import { meshGraphBuilder } from './mesh/buildMeshGraph';
 import { enrichEdges } from './mesh/enrich';
 import { graphHealth, type HealthThreshold } from './mesh/health';
+import { readDeployments } from './mesh/idleNodes';
 import { readPromFrames } from './mesh/readPromFrames';
 import { markServiceEntries, type ServiceEntryOption } from './mesh/serviceEntries';
 import { type DropCounts, emptyDropCounts, type MeshGraphModel } from './mesh/types';
@@ -17,6 +18,8 @@ export interface InputCounts extends DropCounts {
   unmatchedEnrichment: number;
   nodeGraphDroppedNodes: number;
   nodeGraphDanglingEdges: number;
+  /** Idle nodes added for deployments without traffic. */
+  idleNodes: number;
 }
 
 export type PipelineResult =
@@ -92,7 +95,7 @@ export async function framesToGraphSliced(series: readonly DataFrame[], o: MeshG
 const SLICE = 2000;
 
 function* pipelineSteps(series: readonly DataFrame[], o: MeshGraphPanelOptions): Generator<void, PipelineResult> {
-  const counts: InputCounts = { ...emptyDropCounts(), series: 0, unmatchedEnrichment: 0, nodeGraphDroppedNodes: 0, nodeGraphDanglingEdges: 0 };
+  const counts: InputCounts = { ...emptyDropCounts(), series: 0, unmatchedEnrichment: 0, nodeGraphDroppedNodes: 0, nodeGraphDanglingEdges: 0, idleNodes: 0 };
   const nonEmpty = series.filter((f) => f.length > 0);
   if (nonEmpty.length === 0) {
     return { ok: true, source: 'empty', graph: { nodes: [], edges: [], collapsed: [] }, counts };
@@ -115,7 +118,7 @@ function* pipelineSteps(series: readonly DataFrame[], o: MeshGraphPanelOptions):
   if (previous.length === 0 || !now.ok) {
     return now;
   }
-  const before = yield* istioSteps(previous, o, isWaypoint, { ...emptyDropCounts(), series: 0, unmatchedEnrichment: 0, nodeGraphDroppedNodes: 0, nodeGraphDanglingEdges: 0 });
+  const before = yield* istioSteps(previous, o, isWaypoint, { ...emptyDropCounts(), series: 0, unmatchedEnrichment: 0, nodeGraphDroppedNodes: 0, nodeGraphDanglingEdges: 0, idleNodes: 0 });
   if (!before.ok) {
     return now;
   }
@@ -138,7 +141,9 @@ function* istioSteps(
   counts.unknownFrames = read.unknownFrames;
   counts.badValue = read.badValues;
   counts.series = read.traffic.length;
-  if (read.traffic.length === 0) {
+  const idle = o.showIdleNodes ? readDeployments(read.deployments) : undefined;
+  counts.missingLabels += idle?.missingLabels ?? 0;
+  if (read.traffic.length === 0 && !idle?.deployments.length) {
     return {
       ok: false,
       error:
@@ -156,6 +161,7 @@ function* istioSteps(
     isWaypoint,
     namespaces: o.namespaces.split(',').map((s) => s.trim()).filter(Boolean),
     boxBy: { namespace: o.boxByNamespace, cluster: o.boxByCluster },
+    idleDeployments: idle?.deployments,
   };
   const builder = meshGraphBuilder(graphOptions, counts);
   for (let i = 0; i < read.traffic.length; i += SLICE) {
@@ -163,6 +169,7 @@ function* istioSteps(
     yield;
   }
   const built = builder.finish();
+  counts.idleNodes = built.idleNodes ?? 0;
   yield;
   const enriched = enrichEdges(built, read.enrichment, { ...graphOptions, injectServiceNodes: o.injectServiceNodes || o.graphType === 'service' });
   counts.unmatchedEnrichment = enriched.unmatched;

@@ -4,6 +4,7 @@ import { compileFind, type FindResult } from '../model/find/findExpression';
 import { applyHide, findMatches } from '../model/find/applyFind';
 import { framesToGraphSliced, type PipelineResult } from '../model/pipeline';
 import { type CollapseBy, collapseToBudget } from '../model/view/collapse';
+import { applyFocus, type FocusInfo } from '../model/view/focus';
 import { type ViewGraph } from '../model/view/types';
 import { defaultMeshGraphPanelOptions, type MeshGraphPanelOptions } from '../types';
 
@@ -13,6 +14,8 @@ export interface VisibleGraph {
   internalEdges: number;
   hidden: { nodes: number; edges: number; edgesOfHiddenNodes: number };
   matches: ReadonlySet<string>;
+  /** The focus option's outcome: what it kept and hid, or why the full graph is shown. */
+  focus: FocusInfo;
   findError?: string;
   hideError?: string;
 }
@@ -25,7 +28,7 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * (see framesToGraphSliced); a newer input cancels the one in progress. Undefined while it runs.
  */
 export function useGraphPipeline(series: DataFrame[], o: MeshGraphPanelOptions): PipelineResult | undefined {
-  const { graphType, injectServiceNodes, boxByNamespace, boxByCluster, edgeLabels, namespaces, waypointPattern, serviceEntries } = o;
+  const { graphType, injectServiceNodes, boxByNamespace, boxByCluster, edgeLabels, namespaces, waypointPattern, serviceEntries, showIdleNodes } = o;
   const { health5xxDegraded, health5xxFailure, health4xxDegraded, health4xxFailure } = o;
   const { healthGrpcDegraded, healthGrpcFailure, healthNoResponseDegraded, healthNoResponseFailure } = o;
   const [state, setState] = useState<{ series?: DataFrame[]; options?: MeshGraphPanelOptions; result?: PipelineResult }>({});
@@ -34,11 +37,11 @@ export function useGraphPipeline(series: DataFrame[], o: MeshGraphPanelOptions):
   const semantic = useMemo(
     () => ({
       ...defaultMeshGraphPanelOptions,
-      ...{ graphType, injectServiceNodes, boxByNamespace, boxByCluster, namespaces, waypointPattern, serviceEntries },
+      ...{ graphType, injectServiceNodes, boxByNamespace, boxByCluster, namespaces, waypointPattern, serviceEntries, showIdleNodes },
       ...{ health5xxDegraded, health5xxFailure, health4xxDegraded, health4xxFailure, healthGrpcDegraded, healthGrpcFailure, healthNoResponseDegraded, healthNoResponseFailure },
       edgeLabels: JSON.parse(labelsKey) as MeshGraphPanelOptions['edgeLabels'],
     }),
-    [graphType, injectServiceNodes, boxByNamespace, boxByCluster, namespaces, waypointPattern, serviceEntries, labelsKey,
+    [graphType, injectServiceNodes, boxByNamespace, boxByCluster, namespaces, waypointPattern, serviceEntries, showIdleNodes, labelsKey,
       health5xxDegraded, health5xxFailure, health4xxDegraded, health4xxFailure, healthGrpcDegraded, healthGrpcFailure, healthNoResponseDegraded, healthNoResponseFailure]
   );
   useEffect(() => {
@@ -56,22 +59,28 @@ export function useGraphPipeline(series: DataFrame[], o: MeshGraphPanelOptions):
 
 const compile = (text: string): FindResult => compileFind(text);
 
-/** Budget collapse, then hide, then find: what is drawn, with every removal counted. */
+/** Focus, then budget collapse, then hide, then find: what is drawn, with every removal counted. */
 export function useVisibleGraph(
   graph: ViewGraph | undefined,
+  focus: string,
   budget: number,
   collapseBy: CollapseBy,
   expanded: ReadonlySet<string>,
   find: string,
   hide: string
 ): VisibleGraph | undefined {
-  const collapsed = useMemo(() => (graph ? collapseToBudget(graph, Math.max(1, budget), expanded, collapseBy) : undefined), [graph, budget, expanded, collapseBy]);
+  const focused = useMemo(() => (graph ? applyFocus(graph, focus) : undefined), [graph, focus]);
+  const collapsed = useMemo(
+    () => (focused ? collapseToBudget(focused.graph, Math.max(1, budget), expanded, collapseBy) : undefined),
+    [focused, budget, expanded, collapseBy]
+  );
   const hideResult = useMemo(() => compile(hide), [hide]);
   const findResult = useMemo(() => compile(find), [find]);
   return useMemo(() => {
-    if (!collapsed) {
+    if (!collapsed || !focused) {
       return undefined;
     }
+    const { graph: _unused, ...focusInfo } = focused;
     const hidden = hideResult.ok ? applyHide(collapsed, hideResult.matcher) : undefined;
     const shown = hidden?.graph ?? collapsed;
     return {
@@ -80,8 +89,9 @@ export function useVisibleGraph(
       internalEdges: collapsed.internalEdges,
       hidden: { nodes: hidden?.hiddenNodes ?? 0, edges: hidden?.hiddenEdges ?? 0, edgesOfHiddenNodes: hidden?.edgesOfHiddenNodes ?? 0 },
       matches: findResult.ok ? findMatches(shown, findResult.matcher) : new Set(),
+      focus: focusInfo as FocusInfo,
       findError: findResult.ok ? undefined : findResult.error,
       hideError: hideResult.ok ? undefined : hideResult.error,
     };
-  }, [collapsed, hideResult, findResult]);
+  }, [collapsed, focused, hideResult, findResult]);
 }

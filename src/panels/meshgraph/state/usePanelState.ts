@@ -2,8 +2,8 @@ import { useCallback, useState } from 'react';
 
 export type Selection = { id: string; kind: 'node' | 'edge' } | undefined;
 
-/** Per-instance view state: selection, expanded namespaces, legend, live find/hide text. */
-export function usePanelState(initialFind: string, initialHide: string) {
+/** Per-instance view state: selection, expanded namespaces, legend, live find/hide text, the focus unless cleared. */
+export function usePanelState(initialFind: string, initialHide: string, focus: string) {
   const [selection, setSelection] = useState<Selection>(undefined);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [legend, setLegend] = useState(false);
@@ -15,5 +15,9 @@ export function usePanelState(initialFind: string, initialHide: string) {
     setSelection(undefined);
   }, []);
   const toggleLegend = useCallback(() => setLegend((v) => !v), []);
-  return { selection, select, expanded, expand, legend, toggleLegend, find, setFind, hide, setHide };
+  // "Show all" clears the focus for this view only; a new focus text (option or variable) applies again.
+  const [clearedFocus, setClearedFocus] = useState<string | undefined>(undefined);
+  const activeFocus = focus === clearedFocus ? '' : focus;
+  const clearFocus = useCallback(() => setClearedFocus(focus), [focus]);
+  return { selection, select, expanded, expand, legend, toggleLegend, find, setFind, hide, setHide, focus: activeFocus, clearFocus };
 }

@@ -55,13 +55,13 @@ export function CallGraphView({ client, columns, width, height }: { client: Engi
         {placed.map((n) => {
           const href = builtInLinks({ service: n.service.split('.')[0], namespace: n.service.split('.')[1] ?? '', workload: '' }).find((l) => l.title === 'Mesh graph')!.href;
           return (
-            <a key={n.service} href={href} aria-label={t('trace.graph.node', '{{service}}: {{spans}} spans, open in mesh graph', { service: n.service, spans: n.spans })}>
+            <a key={n.service} href={href} aria-label={t('trace.graph.node', '{{service}}: {{count}} spans, open in mesh graph', { service: n.service, count: n.spans, defaultValue_one: '{{service}}: {{count}} span, open in mesh graph' })}>
               <rect x={10 + n.x * COL} y={10 + n.y * ROW} width={NODE_W} height={NODE_H} rx={4} className={styles.node} stroke={colorForName(theme, n.service)} />
               <text x={18 + n.x * COL} y={10 + n.y * ROW + 15} className={styles.nodeTitle}>
                 {n.service.length > 24 ? `${n.service.slice(0, 23)}…` : n.service}
               </text>
               <text x={18 + n.x * COL} y={10 + n.y * ROW + 29} className={styles.nodeStat}>
-                {t('trace.graph.stat', '{{spans}} spans, {{errors}} errors', { spans: n.spans, errors: n.errors })}
+                {t('trace.graph.spans', '{{count}} spans', { count: n.spans, defaultValue_one: '{{count}} span' })}, {t('trace.graph.errors', '{{count}} errors', { count: n.errors, defaultValue_one: '{{count}} error' })}
               </text>
             </a>
           );

@@ -89,7 +89,7 @@ export function FlameGraph({ columns: c, adjustSkew, width, height, onSelectSpan
           className={styles.canvas}
           style={{ top: scrollTop }}
           role="img"
-          aria-label={t('trace.flame.label', 'Flame graph of {{count}} spans; click a span to open it', { count: c.count })}
+          aria-label={t('trace.flame.label', 'Flame graph of {{count}} spans; click a span to open it', { count: c.count, defaultValue_one: 'Flame graph of {{count}} span; click a span to open it' })}
           onClick={onClick}
         />
       </div>

@@ -138,8 +138,8 @@ export function PlaceholderRow(p: { top: number; depth: number; count: number; e
   return (
     <div className={cx(p.styles.row, p.styles.placeholder)} style={{ transform: `translateY(${p.top}px)` }} role="treeitem" aria-level={p.depth + 1} data-testid="meshlens-hidden-row">
       <div className={p.styles.name} style={{ width: p.namePx, paddingLeft: 20 + Math.min(p.depth, MAX_INDENT_LEVELS) * INDENT }}>
-        {p.count === 1 ? t('trace.row.prunedOne', '↳ 1 span hidden') : t('trace.row.pruned', '↳ {{count}} spans hidden', { count: p.count })}
-        {p.errors > 0 && ` ${t('trace.row.prunedErrors', '({{count}} errors)', { count: p.errors })}`}
+        {t('trace.row.pruned', '↳ {{count}} spans hidden', { count: p.count, defaultValue_one: '↳ {{count}} span hidden' })}
+        {p.errors > 0 && ` ${t('trace.row.prunedErrors', '({{count}} errors)', { count: p.errors, defaultValue_one: '({{count}} error)' })}`}
       </div>
     </div>
   );

@@ -62,7 +62,7 @@ export function Toolbar(p: Props) {
         />
         <span className={styles.count} aria-live="polite">
           {p.findText.trim()
-            ? t('trace.find.count', '{{current}} of {{count}} matches', { current: p.matchCount ? p.currentMatch + 1 : 0, count: p.matchCount })
+            ? t('trace.find.count', '{{current}} of {{count}} matches', { current: p.matchCount ? p.currentMatch + 1 : 0, count: p.matchCount, defaultValue_one: '{{current}} of {{count}} match' })
             : ''}
         </span>
         <IconButton name="angle-up" aria-label={t('trace.find.prev', 'Previous match')} onClick={p.onPrev} disabled={!p.matchCount} />

@@ -19,12 +19,12 @@ export function TraceHeader({ summary: s, traces, selected, onSelect }: Props) {
   const pickerLabel = useId();
   const i = s.issues;
   const notes = [
-    i.orphans && t('trace.header.orphans', '{{count}} orphan spans shown as roots', { count: i.orphans }),
-    i.duplicateIds && t('trace.header.duplicates', '{{count}} duplicate span ids', { count: i.duplicateIds }),
-    i.cycles && t('trace.header.cycles', '{{count}} parent cycles broken', { count: i.cycles }),
-    i.skewed && t('trace.header.skew', '{{count}} spans with clock skew', { count: i.skewed }),
-    i.repaired && t('trace.header.repaired', '{{count}} spans with missing or invalid times repaired', { count: i.repaired }),
-    i.skipped && t('trace.header.skipped', '{{count}} records skipped', { count: i.skipped }),
+    i.orphans && t('trace.header.orphans', '{{count}} orphan spans shown as roots', { count: i.orphans, defaultValue_one: '{{count}} orphan span shown as a root' }),
+    i.duplicateIds && t('trace.header.duplicates', '{{count}} duplicate span ids', { count: i.duplicateIds, defaultValue_one: '{{count}} duplicate span id' }),
+    i.cycles && t('trace.header.cycles', '{{count}} parent cycles broken', { count: i.cycles, defaultValue_one: '{{count}} parent cycle broken' }),
+    i.skewed && t('trace.header.skew', '{{count}} spans with clock skew', { count: i.skewed, defaultValue_one: '{{count}} span with clock skew' }),
+    i.repaired && t('trace.header.repaired', '{{count}} spans with missing or invalid times repaired', { count: i.repaired, defaultValue_one: '{{count}} span with missing or invalid times repaired' }),
+    i.skipped && t('trace.header.skipped', '{{count}} records skipped', { count: i.skipped, defaultValue_one: '{{count}} record skipped' }),
   ].filter(Boolean);
   return (
     <header className={styles.header} aria-label={t('trace.header.label', 'Trace summary')}>

@@ -50,7 +50,7 @@ export function PeerTable({ title, peerHeader, rows, linkOf, empty, testId }: Pr
           </tbody>
         </table>
       )}
-      {rows.length > LIMIT && <p className={styles.muted}>{t('detail.more', '{{count}} more rows not shown', { count: rows.length - LIMIT })}</p>}
+      {rows.length > LIMIT && <p className={styles.muted}>{t('detail.more', '{{count}} more rows not shown', { count: rows.length - LIMIT, defaultValue_one: '{{count}} more row not shown' })}</p>}
     </section>
   );
 }

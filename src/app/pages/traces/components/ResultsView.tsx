@@ -1,49 +1,50 @@
 import React, { useState } from 'react';
 import { css } from '@emotion/css';
-import { dateTimeFormat, type GrafanaTheme2 } from '@grafana/data';
+import { dateTimeFormat, type GrafanaTheme2, type TimeRange } from '@grafana/data';
 import { t } from '@grafana/i18n';
-import { Button, Checkbox, useStyles2, useTheme2 } from '@grafana/ui';
+import { Button, Checkbox, Pagination, useStyles2 } from '@grafana/ui';
 import { formatDurationMs } from '../../../../shared/format';
-import { scatterPoints, type TraceHit } from '../model/search';
+import { type TraceSourceKind } from '../../../../shared/traces/traceSource';
+import { type TraceHit } from '../model/search';
+import { useTraceSummaries } from '../state/useTraceSummaries';
+import { type SummaryResult } from '../state/traceSummaries';
+import { ResultsScatter } from './ResultsScatter';
+import { AS_TEXT } from '../../../../shared/i18n/asText';
 
-const W = 640;
-const H = 140;
+/** Rows per page; only the page on screen is loaded for its counts. */
+export const PAGE_SIZE = 20;
 
-/** Duration over time (Jaeger's search scatter) and the result list; both open a trace. */
 interface Props {
   hits: readonly TraceHit[];
   dropped: number;
+  traceUid: string;
+  kind: TraceSourceKind;
+  range: TimeRange;
   onOpen(id: string): void;
   onCompare(a: string, b: string): void;
 }
 
-export function ResultsView({ hits, dropped, onOpen, onCompare }: Props) {
+/** Duration over time (Jaeger's search scatter) and the result list with span, error and service counts. */
+export function ResultsView({ hits, dropped, traceUid, kind, range, onOpen, onCompare }: Props) {
   const styles = useStyles2(getStyles);
   const [picked, setPicked] = useState<string[]>([]);
+  const [page, setPage] = useState(1);
+  const pages = Math.max(1, Math.ceil(hits.length / PAGE_SIZE));
+  const visible = hits.slice((Math.min(page, pages) - 1) * PAGE_SIZE, Math.min(page, pages) * PAGE_SIZE);
+  const { known, pending } = useTraceSummaries(
+    traceUid,
+    kind,
+    visible.map((h) => h.traceId),
+    range
+  );
+  const failed = visible.filter((h) => {
+    const r = known.get(h.traceId);
+    return r !== undefined && 'failed' in r;
+  }).length;
   const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id].slice(-2)));
-  const theme = useTheme2();
-  const points = scatterPoints(hits, W, H);
   return (
     <div className={styles.root} data-testid="meshlens-trace-results">
-      <svg width={W + 20} height={H + 20} role="group" aria-label={t('traces.scatter', 'Trace durations over time')}>
-        <g transform="translate(10 10)">
-          <line x1={0} y1={H} x2={W} y2={H} stroke={theme.colors.border.medium} />
-          {points.map((p) => (
-            <circle
-              key={p.hit.traceId}
-              cx={p.x}
-              cy={p.y}
-              r={5}
-              fill={theme.colors.primary.main}
-              role="button"
-              tabIndex={0}
-              aria-label={`${p.hit.name} ${formatDurationMs(p.hit.durationMs)}`}
-              onClick={() => onOpen(p.hit.traceId)}
-              onKeyDown={(e) => e.key === 'Enter' && onOpen(p.hit.traceId)}
-            />
-          ))}
-        </g>
-      </svg>
+      <ResultsScatter hits={hits} onOpen={onOpen} />
       <table className={styles.table}>
         <thead>
           <tr>
@@ -51,20 +52,33 @@ export function ResultsView({ hits, dropped, onOpen, onCompare }: Props) {
             <th>{t('traces.col.name', 'Trace')}</th>
             <th>{t('traces.col.start', 'Started')}</th>
             <th>{t('traces.col.duration', 'Duration')}</th>
+            <th>{t('traces.col.spans', 'Spans')}</th>
+            <th>{t('traces.col.errors', 'Errors')}</th>
+            <th>{t('traces.col.services', 'Services')}</th>
             <th />
           </tr>
         </thead>
         <tbody>
-          {hits.map((h) => (
+          {visible.map((h) => (
             <tr key={h.traceId} data-testid="meshlens-trace-hit">
               <td>
-                <Checkbox value={picked.includes(h.traceId)} onChange={() => toggle(h.traceId)} aria-label={t('traces.pick', 'Pick {{id}} to compare', { id: h.traceId })} />
+                <Checkbox
+                  value={picked.includes(h.traceId)}
+                  onChange={() => toggle(h.traceId)}
+                  aria-label={t('traces.pick', 'Pick {{id}} to compare', { ...AS_TEXT, id: h.traceId })}
+                />
               </td>
               <td>{h.name || h.traceId}</td>
               <td>{dateTimeFormat(h.startMs)}</td>
               <td>{formatDurationMs(h.durationMs)}</td>
+              <SummaryCells hit={h} result={known.get(h.traceId)} errorClass={styles.error} />
               <td>
-                <Button size="sm" variant="secondary" onClick={() => onOpen(h.traceId)} aria-label={t('traces.open', 'Open trace {{id}}', { id: h.traceId })}>
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  onClick={() => onOpen(h.traceId)}
+                  aria-label={t('traces.open', 'Open trace {{id}}', { ...AS_TEXT, id: h.traceId })}
+                >
                   {t('traces.openShort', 'Open')}
                 </Button>
               </td>
@@ -72,17 +86,74 @@ export function ResultsView({ hits, dropped, onOpen, onCompare }: Props) {
           ))}
         </tbody>
       </table>
-      <div>
-        <Button size="sm" icon="exchange-alt" disabled={picked.length !== 2} onClick={() => onCompare(picked[0], picked[1])}>
+      {pages > 1 && <Pagination currentPage={Math.min(page, pages)} numberOfPages={pages} onNavigate={setPage} />}
+      <div className={styles.footer}>
+        <Button
+          size="sm"
+          icon="exchange-alt"
+          disabled={picked.length !== 2}
+          onClick={() => onCompare(picked[0], picked[1])}
+        >
           {t('traces.compareButton', 'Compare the two picked traces')}
         </Button>
+        <span data-testid="meshlens-trace-counts">
+          {t('traces.count', '{{count}} traces', { count: hits.length, defaultValue_one: '{{count}} trace' })}
+          {pending > 0 &&
+            ` · ${t('traces.pending', '{{count}} traces not yet enriched with span, error and service counts', { count: pending, defaultValue_one: '{{count}} trace not yet enriched with span, error and service counts' })}`}
+          {failed > 0 &&
+            ` · ${t('traces.summaryFailed', '{{count}} traces could not be loaded for their counts', { count: failed, defaultValue_one: '{{count}} trace could not be loaded for its counts' })}`}
+          {dropped > 0 &&
+            ` · ${t('traces.dropped', '{{count}} results without an id or times not shown', { count: dropped, defaultValue_one: '{{count}} result without an id or times not shown' })}`}
+        </span>
       </div>
-      {dropped > 0 && <p>{t('traces.dropped', '{{count}} results without an id or times not shown', { count: dropped })}</p>}
     </div>
+  );
+}
+
+/**
+ * Spans, errors, services: "…" until the trace is loaded; Tempo's root service and matching spans meanwhile.
+ * Tempo lists only some matching spans per spanset (its `spss`, 3 by default), so the text says "listed".
+ */
+function SummaryCells({
+  hit,
+  result,
+  errorClass,
+}: {
+  hit: TraceHit;
+  result: SummaryResult | undefined;
+  errorClass: string;
+}) {
+  const matched =
+    hit.matchedSpans !== undefined
+      ? ` (${t('traces.matched', '{{count}} matching spans listed', { count: hit.matchedSpans, defaultValue_one: '{{count}} matching span listed' })})`
+      : '';
+  if (result && 'failed' in result) {
+    const why = t('traces.summaryFailedOne', 'Counts unavailable: {{reason}}', { ...AS_TEXT, reason: result.failed });
+    return (
+      <td colSpan={3} title={why}>
+        {why}
+      </td>
+    );
+  }
+  return (
+    <>
+      <td>{(result ? String(result.spans) : '…') + matched}</td>
+      <td className={result && result.errors > 0 ? errorClass : undefined}>{result ? String(result.errors) : '…'}</td>
+      <td>{result ? result.services.join(', ') : hit.rootService ? `${hit.rootService}, …` : '…'}</td>
+    </>
   );
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
   root: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1) }),
-  table: css({ borderCollapse: 'collapse', 'th, td': { textAlign: 'left', padding: theme.spacing(0.5, 1), borderBottom: `1px solid ${theme.colors.border.weak}` } }),
+  table: css({
+    borderCollapse: 'collapse',
+    'th, td': {
+      textAlign: 'left',
+      padding: theme.spacing(0.5, 1),
+      borderBottom: `1px solid ${theme.colors.border.weak}`,
+    },
+  }),
+  error: css({ color: theme.colors.error.text, fontWeight: theme.typography.fontWeightMedium }),
+  footer: css({ display: 'flex', gap: theme.spacing(2), alignItems: 'center', color: theme.colors.text.secondary }),
 });

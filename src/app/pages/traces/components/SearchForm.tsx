@@ -3,61 +3,110 @@ import { css } from '@emotion/css';
 import { type GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { Button, Field, Input, useStyles2 } from '@grafana/ui';
+import { isTraceId } from '../../../../shared/traces/traceSource';
 import { validateSearch, type TraceSearch } from '../model/search';
 
 interface Props {
   initial: TraceSearch;
+  initialTraceId?: string;
   onSearch(search: TraceSearch): void;
   onFile(name: string, text: string): void;
+  onOpenId(traceId: string): void;
 }
 
 /** Jaeger's search form (service, operation, tags, min/max duration, limit) and "open trace file". */
-export function SearchForm({ initial, onSearch, onFile }: Props) {
+export function SearchForm({ initial, initialTraceId, onSearch, onFile, onOpenId }: Props) {
   const styles = useStyles2(getStyles);
   const [form, setForm] = useState(initial);
   const [touched, setTouched] = useState(false);
   const errors = validateSearch(form);
   const field = (key: keyof TraceSearch, label: string, placeholder: string, width = 24) => (
     <Field label={label} invalid={touched && Boolean(errors[key])} error={touched ? errors[key] : undefined}>
-      <Input aria-label={label} width={width} value={form[key]} placeholder={placeholder} onChange={(e) => setForm({ ...form, [key]: e.currentTarget.value })} />
+      <Input
+        aria-label={label}
+        width={width}
+        value={form[key]}
+        placeholder={placeholder}
+        onChange={(e) => setForm({ ...form, [key]: e.currentTarget.value })}
+      />
     </Field>
   );
   return (
+    <>
+      <form
+        className={styles.form}
+        aria-label={t('traces.form', 'Trace search')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setTouched(true);
+          if (Object.keys(errors).length === 0) {
+            onSearch(form);
+          }
+        }}
+      >
+        {field('service', t('traces.service', 'Service'), 'reviews.bookinfo')}
+        {field('operation', t('traces.operation', 'Operation'), t('traces.any', 'all'))}
+        {field('tags', t('traces.tags', 'Attributes'), 'http.status_code=500 error=true', 32)}
+        {field('minDuration', t('traces.min', 'Min duration'), '100ms', 12)}
+        {field('maxDuration', t('traces.max', 'Max duration'), '2s', 12)}
+        {field('limit', t('traces.limit', 'Limit'), '20', 8)}
+        <div className={styles.actions}>
+          <Button type="submit" icon="search">
+            {t('traces.search', 'Find traces')}
+          </Button>
+          <label className={styles.file}>
+            {t('traces.file', 'Open trace file')}
+            <input
+              type="file"
+              accept=".json,application/json"
+              aria-label={t('traces.file.label', 'Open a Jaeger, Zipkin or OTLP JSON trace file')}
+              onChange={async (e) => {
+                const file = e.currentTarget.files?.[0];
+                if (file) {
+                  onFile(file.name, await file.text());
+                }
+              }}
+            />
+          </label>
+        </div>
+      </form>
+      <TraceIdForm initial={initialTraceId ?? ''} onOpenId={onOpenId} />
+    </>
+  );
+}
+
+/** Opens one trace by id: the only lookup Grafana's Zipkin data source has, and a shortcut for the others. */
+function TraceIdForm({ initial, onOpenId }: { initial: string; onOpenId(id: string): void }) {
+  const styles = useStyles2(getStyles);
+  const [id, setId] = useState(initial);
+  const [touched, setTouched] = useState(false);
+  const label = t('traces.traceId', 'Trace ID');
+  const error = isTraceId(id) ? undefined : t('traces.traceId.invalid', 'A trace id is 1 to 32 hexadecimal digits.');
+  return (
     <form
       className={styles.form}
-      aria-label={t('traces.form', 'Trace search')}
+      aria-label={t('traces.traceId.form', 'Open a trace by id')}
       onSubmit={(e) => {
         e.preventDefault();
         setTouched(true);
-        if (Object.keys(errors).length === 0) {
-          onSearch(form);
+        if (!error) {
+          onOpenId(id.trim());
         }
       }}
     >
-      {field('service', t('traces.service', 'Service'), 'reviews.bookinfo')}
-      {field('operation', t('traces.operation', 'Operation'), t('traces.any', 'all'))}
-      {field('tags', t('traces.tags', 'Attributes'), 'http.status_code=500 error=true', 32)}
-      {field('minDuration', t('traces.min', 'Min duration'), '100ms', 12)}
-      {field('maxDuration', t('traces.max', 'Max duration'), '2s', 12)}
-      {field('limit', t('traces.limit', 'Limit'), '20', 8)}
+      <Field label={label} invalid={touched && Boolean(error)} error={touched ? error : undefined}>
+        <Input
+          aria-label={label}
+          width={40}
+          value={id}
+          placeholder="4bf92f3577b34da6a3ce929d0e0e4736"
+          onChange={(e) => setId(e.currentTarget.value)}
+        />
+      </Field>
       <div className={styles.actions}>
-        <Button type="submit" icon="search">
-          {t('traces.search', 'Find traces')}
+        <Button type="submit" variant="secondary" icon="external-link-alt">
+          {t('traces.traceId.open', 'Open trace')}
         </Button>
-        <label className={styles.file}>
-          {t('traces.file', 'Open trace file')}
-          <input
-            type="file"
-            accept=".json,application/json"
-            aria-label={t('traces.file.label', 'Open a Jaeger, Zipkin or OTLP JSON trace file')}
-            onChange={async (e) => {
-              const file = e.currentTarget.files?.[0];
-              if (file) {
-                onFile(file.name, await file.text());
-              }
-            }}
-          />
-        </label>
       </div>
     </form>
   );
@@ -66,5 +115,10 @@ export function SearchForm({ initial, onSearch, onFile }: Props) {
 const getStyles = (theme: GrafanaTheme2) => ({
   form: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0, 1.5), alignItems: 'flex-end' }),
   actions: css({ display: 'flex', gap: theme.spacing(1.5), alignItems: 'center', marginBottom: theme.spacing(2) }),
-  file: css({ display: 'flex', flexDirection: 'column', fontSize: theme.typography.bodySmall.fontSize, color: theme.colors.text.secondary }),
+  file: css({
+    display: 'flex',
+    flexDirection: 'column',
+    fontSize: theme.typography.bodySmall.fontSize,
+    color: theme.colors.text.secondary,
+  }),
 });

@@ -1,16 +1,28 @@
 import { FieldType, createDataFrame } from '@grafana/data';
-import { EMPTY_SEARCH, fileFrame, parseSearchResults, scatterPoints, toJaegerSearchQuery, validateSearch } from './search';
+import {
+  EMPTY_SEARCH,
+  fileFrame,
+  parseSearchResults,
+  scatterPoints,
+  toJaegerSearchQuery,
+  toSearchQuery,
+  validateSearch,
+} from './search';
 
 test('validation names each bad field', () => {
   expect(validateSearch(EMPTY_SEARCH)).toEqual({ service: 'Name a service to search its traces.' });
-  expect(validateSearch({ ...EMPTY_SEARCH, service: 'reviews', minDuration: '10 sec', maxDuration: '1.5s', limit: '0' })).toEqual({
+  expect(
+    validateSearch({ ...EMPTY_SEARCH, service: 'reviews', minDuration: '10 sec', maxDuration: '1.5s', limit: '0' })
+  ).toEqual({
     minDuration: 'A duration like 120ms, 1.5s or 300us.',
     limit: 'A whole number from 1 to 1500.',
   });
 });
 
 test('the Jaeger search query omits empty filters', () => {
-  expect(toJaegerSearchQuery({ ...EMPTY_SEARCH, service: ' reviews.bookinfo ', tags: 'error=true', limit: '50' })).toEqual({
+  expect(
+    toJaegerSearchQuery({ ...EMPTY_SEARCH, service: ' reviews.bookinfo ', tags: 'error=true', limit: '50' })
+  ).toEqual({
     refId: 'search',
     queryType: 'search',
     service: 'reviews.bookinfo',
@@ -43,4 +55,68 @@ test('results newest first; rows without id or times are counted, not shown', ()
 test('a trace file becomes one string field for the trace panel', () => {
   const f = fileFrame('t.json', '{"data":[]}');
   expect(f.fields[0]).toMatchObject({ name: 'trace', type: FieldType.string, values: ['{"data":[]}'] });
+});
+
+test('attributes that cannot be read are a field error before anything is sent', () => {
+  expect(validateSearch({ ...EMPTY_SEARCH, service: 'a', tags: 'status' })).toEqual({
+    tags: 'Attributes are key=value pairs separated by spaces; cannot read "status".',
+  });
+});
+
+test('Tempo gets one TraceQL query with the limit beside it; Zipkin cannot search', () => {
+  const search = {
+    service: 'api-edge',
+    operation: 'GET /',
+    tags: 'http.status_code=500',
+    minDuration: '10ms',
+    maxDuration: '',
+    limit: '7',
+  };
+  expect(toSearchQuery('tempo', search)).toEqual({
+    refId: 'search',
+    queryType: 'traceql',
+    query: '{ resource.service.name = "api-edge" && name = "GET /" && .http.status_code = 500 && duration >= 10ms }',
+    limit: 7,
+    tableType: 'traces',
+  });
+  expect(toSearchQuery('jaeger', search)).toMatchObject({
+    queryType: 'search',
+    service: 'api-edge',
+    tags: 'http.status_code=500',
+  });
+  expect(() => toSearchQuery('zipkin', search)).toThrow(
+    "Grafana's Zipkin data source cannot search traces; it opens a trace by id."
+  );
+});
+
+test("Tempo's search table: root service, '<1ms' durations and matched spans from the nested spansets", () => {
+  const spanset = (n: number) =>
+    createDataFrame({
+      fields: [{ name: 'spanID', type: FieldType.string, values: Array.from({ length: n }, (_, i) => `s${i}`) }],
+    });
+  const frame = createDataFrame({
+    name: 'Traces',
+    fields: [
+      { name: 'traceID', type: FieldType.string, values: ['t1', 't2'] },
+      { name: 'startTime', type: FieldType.time, values: [5000, 6000] },
+      { name: 'traceService', type: FieldType.string, values: ['api-edge', ''] },
+      { name: 'traceName', type: FieldType.string, values: ['POST /q', 'GET /'] },
+      { name: 'traceDuration', type: FieldType.number, values: [44, '<1ms'] },
+      { name: 'nested', type: FieldType.nestedFrames, values: [[spanset(2), spanset(1)], undefined] },
+    ],
+  });
+  expect(parseSearchResults([frame])).toEqual({
+    hits: [
+      { traceId: 't2', name: 'GET /', startMs: 6000, durationMs: 0, rootService: '' },
+      {
+        traceId: 't1',
+        name: 'api-edge: POST /q',
+        startMs: 5000,
+        durationMs: 44,
+        rootService: 'api-edge',
+        matchedSpans: 3,
+      },
+    ],
+    dropped: 0,
+  });
 });

@@ -1,4 +1,6 @@
 import { FieldType, type DataFrame } from '@grafana/data';
+import { type TraceSourceKind } from '../../../../shared/traces/traceSource';
+import { parseAttributes, traceqlQuery } from './traceql';
 
 export interface TraceSearch {
   service: string;
@@ -10,7 +12,14 @@ export interface TraceSearch {
   limit: string;
 }
 
-export const EMPTY_SEARCH: TraceSearch = { service: '', operation: '', tags: '', minDuration: '', maxDuration: '', limit: '20' };
+export const EMPTY_SEARCH: TraceSearch = {
+  service: '',
+  operation: '',
+  tags: '',
+  minDuration: '',
+  maxDuration: '',
+  limit: '20',
+};
 
 const DURATION = /^\d+(\.\d+)?(us|µs|ms|s|m|h)$/;
 
@@ -24,6 +33,10 @@ export function validateSearch(s: TraceSearch): Partial<Record<keyof TraceSearch
     if (s[key].trim() && !DURATION.test(s[key].trim())) {
       errors[key] = 'A duration like 120ms, 1.5s or 300us.';
     }
+  }
+  const attributes = parseAttributes(s.tags);
+  if ('error' in attributes) {
+    errors.tags = attributes.error;
   }
   const limit = Number(s.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1500) {
@@ -46,14 +59,45 @@ export function toJaegerSearchQuery(s: TraceSearch) {
   };
 }
 
+/** Tempo's TraceQL search (Grafana's Tempo data source, table of traces); the id-lookup uses the same queryType. */
+export function toTempoSearchQuery(s: TraceSearch) {
+  const parsed = parseAttributes(s.tags);
+  if ('error' in parsed) {
+    throw new Error(parsed.error);
+  }
+  const query = traceqlQuery({ ...s, attributes: parsed.attributes });
+  return { refId: 'search', queryType: 'traceql', query, limit: Number(s.limit), tableType: 'traces' };
+}
+
+/** The search query in the configured data source's model; Zipkin has none (Grafana's Zipkin looks up ids only). */
+export function toSearchQuery(kind: TraceSourceKind, s: TraceSearch) {
+  if (kind === 'zipkin') {
+    throw new Error("Grafana's Zipkin data source cannot search traces; it opens a trace by id.");
+  }
+  return kind === 'tempo' ? toTempoSearchQuery(s) : toJaegerSearchQuery(s);
+}
+
 export interface TraceHit {
   traceId: string;
   name: string;
   startMs: number;
   durationMs: number;
+  /** Tempo's search carries the root span's service and how many spans matched the query. */
+  rootService?: string;
+  matchedSpans?: number;
 }
 
-/** Reads the search result table (traceID, traceName, startTime, duration, as the Jaeger data source returns it). */
+/** Spans in Tempo's nested spanset frames (one per spanset that matched). */
+function matched(nested: unknown): number | undefined {
+  return Array.isArray(nested)
+    ? nested.reduce((n: number, f: DataFrame | undefined) => n + (f?.length ?? 0), 0)
+    : undefined;
+}
+
+/**
+ * Reads the search result table: Jaeger's (traceID, traceName, startTime, duration) or Tempo's (traceID,
+ * startTime, traceService, traceName, traceDuration — '<1ms' when Tempo rounds to zero — and nested spansets).
+ */
 export function parseSearchResults(frames: readonly DataFrame[]): { hits: TraceHit[]; dropped: number } {
   const hits: TraceHit[] = [];
   let dropped = 0;
@@ -65,16 +109,28 @@ export function parseSearchResults(frames: readonly DataFrame[]): { hits: TraceH
     }
     const name = field('traceName');
     const start = field('startTime');
-    const duration = field('duration');
+    const duration = field('duration') ?? field('traceDuration');
+    const service = field('traceService');
+    const nested = field('nested');
     for (let i = 0; i < frame.length; i++) {
       const traceId = String(id.values[i] ?? '');
       const startMs = Number(start?.values[i]);
-      const durationMs = Number(duration?.values[i]);
+      const rawDuration = duration?.values[i];
+      const durationMs = rawDuration === '<1ms' ? 0 : Number(rawDuration);
       if (!traceId || !Number.isFinite(startMs) || !Number.isFinite(durationMs)) {
         dropped++;
         continue;
       }
-      hits.push({ traceId, name: String(name?.values[i] ?? ''), startMs, durationMs });
+      const hit: TraceHit = { traceId, name: String(name?.values[i] ?? ''), startMs, durationMs };
+      if (service) {
+        hit.rootService = String(service.values[i] ?? '');
+        hit.name = hit.name && hit.rootService ? `${hit.rootService}: ${hit.name}` : hit.name || hit.rootService;
+      }
+      const spans = nested ? matched(nested.values[i]) : undefined;
+      if (spans !== undefined) {
+        hit.matchedSpans = spans;
+      }
+      hits.push(hit);
     }
   }
   hits.sort((a, b) => b.startMs - a.startMs);
@@ -82,7 +138,11 @@ export function parseSearchResults(frames: readonly DataFrame[]): { hits: TraceH
 }
 
 /** Scatter positions (duration over time) inside width × height, with margins for the axes left to the caller. */
-export function scatterPoints(hits: readonly TraceHit[], width: number, height: number): Array<{ x: number; y: number; hit: TraceHit }> {
+export function scatterPoints(
+  hits: readonly TraceHit[],
+  width: number,
+  height: number
+): Array<{ x: number; y: number; hit: TraceHit }> {
   if (hits.length === 0) {
     return [];
   }

@@ -160,8 +160,11 @@ export function drawScene(
     ctx.fillStyle = p.nodeFill;
     ctx.fill();
     ctx.strokeStyle = p.health[HEALTH_KEYS[h]];
+    // Kiali draws nodes without traffic (idle) with a dashed grey outline.
+    ctx.setLineDash(HEALTH_KEYS[h] === 'idle' ? [5 / Math.max(k, 0.3), 4 / Math.max(k, 0.3)] : []);
     ctx.stroke();
   }
+  ctx.setLineDash([]);
 
   const highlight = (id: string | undefined, color: string) => {
     const i = id === undefined ? undefined : graph.nodes.findIndex((n) => n.id === id);

@@ -1,5 +1,6 @@
 import { buildBoxes, type BoxOptions } from './boxes';
 import { markOutsiders, markRoots, markWaypointEdges, reduceToServiceGraph } from './finalizers';
+import { addIdleNodes, type Deployment } from './idleNodes';
 import { addSample } from './populate';
 import { TrafficMap } from './trafficMap';
 import { type DropCounts, emptyDropCounts, type GraphType, type MeshGraphModel, type Sample } from './types';
@@ -15,6 +16,8 @@ export interface MeshGraphOptions {
   namespaces: readonly string[];
   isAccessible?: (cluster: string, namespace: string) => boolean;
   boxBy: Omit<BoxOptions, 'app'> & { app?: boolean };
+  /** Deployments (kube-state-metrics) without traffic become idle nodes; undefined: no idle nodes. */
+  idleDeployments?: readonly Deployment[];
 }
 
 export const defaultMeshGraphOptions: MeshGraphOptions = {
@@ -60,6 +63,7 @@ export function meshGraphBuilder(o: MeshGraphOptions, dropped: DropCounts = empt
       if (o.isWaypoint) {
         markWaypointEdges(map);
       }
+      const idleNodes = o.idleDeployments ? addIdleNodes(map, o.idleDeployments, o.graphType, o.namespaces) : 0;
       markOutsiders(map.nodes.values(), o);
       markRoots(map.nodes.values(), map.edges());
       if (isService) {
@@ -70,7 +74,7 @@ export function meshGraphBuilder(o: MeshGraphOptions, dropped: DropCounts = empt
       // Kiali boxes by app in app graphs; a service graph has no apps to box.
       const app = o.boxBy.app ?? (o.graphType === 'app' || o.graphType === 'versionedApp');
       const { boxes, parents } = buildBoxes(nodes, { ...o.boxBy, app });
-      return { graphType: o.graphType, nodes, edges, boxes, parents, dropped, samples: count };
+      return { graphType: o.graphType, nodes, edges, boxes, parents, dropped, samples: count, idleNodes };
     },
   };
 }

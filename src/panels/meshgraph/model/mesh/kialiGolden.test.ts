@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import appExpected from '../../../../../tests/fixtures/mesh/kiali-kiali_test_app_graph.expected.json';
 import ambientExpected from '../../../../../tests/fixtures/mesh/kiali-kiali_test_ambient_graph.expected.json';
 import mcExpected from '../../../../../tests/fixtures/mesh/kiali-kiali_test_mc_source_graph.expected.json';
+import serviceExpected from '../../../../../tests/fixtures/mesh/kiali-kiali_test_service_graph.expected.json';
 import versionedAppExpected from '../../../../../tests/fixtures/mesh/kiali-kiali_test_versioned_app_graph.expected.json';
 import workloadExpected from '../../../../../tests/fixtures/mesh/kiali-kiali_test_workload_graph.expected.json';
 import ambientVectors from '../../../../../tests/fixtures/mesh/ambient.vectors.json';
@@ -60,6 +62,20 @@ describe('Kiali golden graphs (graph/api/api_test.go vectors → testdata/*.expe
   it('versioned app graph: app nodes and the reviews app box', () => {
     const actual = kiali(namespaceSamples(), { ...base, graphType: 'versionedApp', isAccessible: bookinfoOnly });
     expect(actual).toEqual(versionedAppExpected);
+  });
+
+  it('app graph: one node per app, versions merged', () => {
+    const actual = kiali(namespaceSamples(), { ...base, graphType: 'app', isAccessible: bookinfoOnly });
+    expect(actual.elements.nodes).toHaveLength(appExpected.elements.nodes.length);
+    expect(actual.elements.edges).toHaveLength(appExpected.elements.edges.length);
+    expect(actual).toEqual(appExpected);
+  });
+
+  it('service graph: service nodes only, reduced from the workload graph', () => {
+    const actual = kiali(namespaceSamples(), { ...base, graphType: 'service', isAccessible: bookinfoOnly });
+    expect(actual.elements.nodes).toHaveLength(serviceExpected.elements.nodes.length);
+    expect(actual.elements.edges).toHaveLength(serviceExpected.elements.edges.length);
+    expect(actual).toEqual(serviceExpected);
   });
 
   it('multi-cluster source graph: clusters, injected service nodes, idle edges, PassthroughCluster', () => {

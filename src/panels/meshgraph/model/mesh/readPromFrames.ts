@@ -16,6 +16,8 @@ export interface PromFramesResult {
   unknownFrames: number;
   /** Rows whose value is missing, NaN or negative (counted, shown). */
   badValues: number;
+  /** `kube_deployment_labels` rows (idle nodes), labels only. */
+  deployments: Array<Readonly<Record<string, string>>>;
 }
 
 const TRAFFIC_METRICS: readonly TrafficMetric[] = [
@@ -26,7 +28,7 @@ const TRAFFIC_METRICS: readonly TrafficMetric[] = [
   'istio_tcp_received_bytes_total',
 ];
 
-type FrameKind = { traffic: TrafficMetric } | { enrichment: EnrichmentKind } | undefined;
+type FrameKind = { traffic: TrafficMetric } | { enrichment: EnrichmentKind } | { deployments: true } | undefined;
 
 /**
  * What a frame holds, from the query text (refId or executed query) first, then from its labels:
@@ -34,6 +36,9 @@ type FrameKind = { traffic: TrafficMetric } | { enrichment: EnrichmentKind } | u
  */
 export function classifyFrame(frame: DataFrame, labelNames: readonly string[]): FrameKind {
   const text = `${frame.refId ?? ''} ${frame.meta?.executedQueryString ?? ''} ${frame.name ?? ''}`;
+  if (/kube_deployment_labels/.test(text) || (labelNames.includes('deployment') && !labelNames.includes('source_workload'))) {
+    return { deployments: true };
+  }
   if (/connection_security_policy/.test(text) || labelNames.includes('connection_security_policy')) {
     return { enrichment: 'security' };
   }
@@ -87,7 +92,7 @@ function rows(frame: DataFrame): { labelNames: string[]; rows: Array<{ labels: R
 
 /** Prometheus instant-query frames → Istio traffic and enrichment samples. Never throws on bad rows. */
 export function readPromFrames(series: readonly DataFrame[]): PromFramesResult {
-  const result: PromFramesResult = { traffic: [], enrichment: [], unknownFrames: 0, badValues: 0 };
+  const result: PromFramesResult = { traffic: [], enrichment: [], unknownFrames: 0, badValues: 0, deployments: [] };
   for (const frame of series) {
     const { labelNames, rows: list } = rows(frame);
     if (list.length === 0) {
@@ -104,7 +109,9 @@ export function readPromFrames(series: readonly DataFrame[]): PromFramesResult {
         result.badValues++;
         continue;
       }
-      if ('traffic' in kind) {
+      if ('deployments' in kind) {
+        result.deployments.push(row.labels);
+      } else if ('traffic' in kind) {
         result.traffic.push({ metric: kind.traffic, labels: row.labels, value });
       } else {
         result.enrichment.push({ kind: kind.enrichment, labels: row.labels, value });

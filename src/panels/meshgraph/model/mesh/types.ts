@@ -170,4 +170,6 @@ export interface MeshGraphModel {
   readonly parents: Record<string, string>;
   readonly dropped: DropCounts;
   readonly samples: number;
+  /** Nodes added for deployments without traffic (idle nodes option). */
+  readonly idleNodes?: number;
 }

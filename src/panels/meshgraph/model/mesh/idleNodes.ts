@@ -1,0 +1,83 @@
+import { nodeId } from './nodeId';
+import { type TrafficMap } from './trafficMap';
+import { type GraphType, UNKNOWN } from './types';
+
+/** A Kubernetes deployment as kube-state-metrics' `kube_deployment_labels` describes it. */
+export interface Deployment {
+  /** Absent where kube-state-metrics carries no cluster label (one cluster). */
+  readonly cluster?: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly app: string;
+  readonly version: string;
+}
+
+/** `kube_deployment_labels` rows → deployments; rows without namespace or deployment are counted, not guessed. */
+export function readDeployments(rows: ReadonlyArray<Readonly<Record<string, string>>>): { deployments: Deployment[]; missingLabels: number } {
+  const deployments: Deployment[] = [];
+  const seen = new Set<string>();
+  let missingLabels = 0;
+  for (const r of rows) {
+    if (!r.namespace || !r.deployment) {
+      missingLabels++;
+      continue;
+    }
+    const key = `${r.cluster ?? ''}\u0000${r.namespace}\u0000${r.deployment}`;
+    if (seen.has(key)) {
+      continue;
+    }
+    seen.add(key);
+    deployments.push({ cluster: r.cluster || undefined, namespace: r.namespace, name: r.deployment, app: r.label_app ?? '', version: r.label_version ?? '' });
+  }
+  return { deployments, missingLabels };
+}
+
+/**
+ * Kiali's idle nodes (appender/idle_node.go), from deployments instead of the Kubernetes API: a deployment
+ * in a selected namespace with no node in the traffic graph becomes an idle node of the graph type's kind
+ * (workload, app or versioned app), flagged `isIdle`. A deployment without a cluster label matches a traffic
+ * node in any cluster; a new node takes the graph's only cluster, else `unknown`. Service graphs get none:
+ * their idle nodes would be services, which deployments do not describe. Returns how many nodes it added.
+ */
+export function addIdleNodes(map: TrafficMap, deployments: readonly Deployment[], graphType: GraphType, namespaces: readonly string[]): number {
+  if (graphType === 'service') {
+    return 0;
+  }
+  const selected = new Set(namespaces);
+  const clusters = new Set<string>();
+  for (const n of map.nodes.values()) {
+    if (n.cluster !== UNKNOWN && n.cluster !== '') {
+      clusters.add(n.cluster);
+    }
+  }
+  const fallbackCluster = clusters.size === 1 ? [...clusters][0] : UNKNOWN;
+  let added = 0;
+  for (const d of deployments) {
+    if (selected.size > 0 && !selected.has(d.namespace)) {
+      continue;
+    }
+    const identity = (cluster: string) => ({
+      cluster,
+      serviceNamespace: d.namespace,
+      service: '',
+      workloadNamespace: d.namespace,
+      workload: d.name,
+      app: d.app || UNKNOWN,
+      version: d.version || UNKNOWN,
+    });
+    const candidates = d.cluster ? [d.cluster] : clusters.size > 0 ? [...clusters] : [UNKNOWN];
+    const known = candidates.some((c) => {
+      const ident = nodeId(identity(c), graphType);
+      return ident !== undefined && map.nodes.has(ident.id);
+    });
+    if (known) {
+      continue;
+    }
+    const node = map.addNode(identity(d.cluster ?? fallbackCluster), graphType);
+    if (node && !node.isIdle) {
+      node.isIdle = true;
+      added++;
+    }
+  }
+  return added;
+}
