@@ -168,7 +168,7 @@ describe('overview page with bad input', () => {
       const row = page.getByTestId('meshlens-namespace-row');
       assert.equal(await row.count(), 1);
       assert.match(await row.innerText(), /no-such-namespace\s+no traffic/);
-      assert.match(await page.getByTestId('meshlens-overview-count').innerText(), /1 of 1 namespaces shown · 1 without traffic/);
+      assert.match(await page.getByTestId('meshlens-overview-count').innerText(), /1 of 1 namespace shown · 1 without traffic/);
     } finally {
       await page.close();
     }
