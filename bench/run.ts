@@ -58,6 +58,7 @@ async function main() {
     ['meshgraph-browser.ts', []],
     ['simulator.ts', []],
     ['dashboards.ts', []],
+    ['app-pages.ts', []],
   ];
   let failed = 0;
   for (const [file, nodeFlags] of suites) {

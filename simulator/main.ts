@@ -2,6 +2,7 @@ import { parseFlags, UsageError, USAGE, type Flags } from './cli/flags';
 import { Control, ControlError } from './engine/control';
 import { Engine } from './engine/engine';
 import { infraMetrics } from './metrics/infra';
+import { kubeStateMetrics } from './metrics/kubeState';
 import { seededRandom } from './model/random';
 import { createSimulatorServer } from './server';
 import { loadTopology } from './topology/load';
@@ -18,10 +19,12 @@ export function createEngine(flags: Flags, nowMs = Date.now()): Engine {
     throw new UsageError(`topology ${flags.topology}: ${(err as Error).message}`);
   }
   const step = infraMetrics(engine.store, engine.mesh.workloads, seededRandom(flags.seed + 1));
+  const kubeState = kubeStateMetrics(engine.store, engine.mesh);
   const tick = engine.tick.bind(engine);
   engine.tick = (dt, now) => {
     tick(dt, now);
     step(dt);
+    kubeState(dt);
   };
   const control = new Control(engine);
   try {

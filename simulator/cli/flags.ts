@@ -42,7 +42,7 @@ export interface Flags {
   adds: Array<{ name: string; service: string; weight: number }>;
 }
 
-export const USAGE = `usage: npm run simulate -- --topology <bookinfo|generated|ambient|multicluster|file.yaml|file.json>
+export const USAGE = `usage: npm run simulate -- --topology <bookinfo|generated|ambient|multicluster|idle|file.yaml|file.json>[+...]
   [--port 15090] [--host 0.0.0.0] [--seed 1] [--scale 50] [--otlp http://jaeger:4318]
   [--trace-sampling 1] [--traces-dir dir] [--tick-ms 1000] [--warmup 0] [--day-seconds 3600]
   [--fault from:to:rate[:code]]... [--latency from:to:p50ms:p95ms]... [--shift service:wl=weight,wl=weight]... [--stop workload]... [--add name:service[:weight]]...`;

@@ -3,6 +3,7 @@ import { ambient } from './ambient';
 import { bookinfo } from './bookinfo';
 import { loadTopologyFile, TopologyFileError } from './file';
 import { generated } from './generated';
+import { idle } from './idle';
 import { multicluster } from './multicluster';
 import { serviceKey, type Topology, workloadKey } from './types';
 
@@ -11,7 +12,7 @@ export interface LoadOptions {
   scale: number;
 }
 
-export const BUILT_IN = ['bookinfo', 'generated', 'ambient', 'multicluster'] as const;
+export const BUILT_IN = ['bookinfo', 'generated', 'ambient', 'multicluster', 'idle'] as const;
 
 /**
  * Resolves --topology: a built-in name, a YAML/JSON file, or several joined with "+"
@@ -54,6 +55,8 @@ function loadOne(name: string, options: LoadOptions): Topology {
       return ambient();
     case 'multicluster':
       return multicluster();
+    case 'idle':
+      return idle();
     case 'generated':
       if (options.scale < 10) {
         throw new UsageError(`--scale must be at least 10 for the generated topology, got ${options.scale}`);

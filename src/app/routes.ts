@@ -1,3 +1,4 @@
+import { graphPageUrl, type GraphFocus } from '../shared/links/appUrls';
 import { PLUGIN_BASE_URL } from '../shared/settings';
 
 export const ROUTES = {
@@ -18,14 +19,22 @@ export function pageUrl(route: string, params: Record<string, string | readonly 
   return `${PLUGIN_BASE_URL}/${route}${search ? `?${search}` : ''}`;
 }
 
-/** The graph page scoped to one namespace (its `namespace` variable set through the URL). */
-export function graphUrlForNamespace(namespace: string): string {
-  return pageUrl(ROUTES.graph, { 'var-namespace': namespace });
+/** The graph page scoped to one namespace, optionally focused on one node (the shared graph page URL contract). */
+export function graphUrlForNamespace(namespace: string, focus?: GraphFocus): string {
+  return graphPageUrl({ namespaces: [namespace], focus });
 }
 
-/** The service or workload page (drill-downs of the overview, so breadcrumbs lead back to it). */
-export function detailUrl(kind: 'service' | 'workload', namespace: string, name: string): string {
-  return `${PLUGIN_BASE_URL}/${ROUTES.overview}/${kind}/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`;
+/** Pages the service and workload pages drill down from (their breadcrumbs lead back there). */
+export type DetailParent = typeof ROUTES.overview | typeof ROUTES.graph;
+
+/**
+ * The service or workload page, a drill-down of the overview or of the graph page. `search` (the
+ * parent's query string) rides along, so the breadcrumb back restores the parent's view.
+ */
+export function detailUrl(kind: 'service' | 'workload', namespace: string, name: string, parent: DetailParent = ROUTES.overview, search = ''): string {
+  const path = `${PLUGIN_BASE_URL}/${parent}/${kind}/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`;
+  const q = search.replace(/^\?/, '');
+  return q ? `${path}?${q}` : path;
 }
 
 /** A bundled dashboard with its variables filled (`var-<name>`). */

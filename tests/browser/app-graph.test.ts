@@ -52,13 +52,13 @@ describe('graph page in Chromium from dist/ against a real Prometheus', () => {
         'ratings v1',
         'reviews v2',
       ]);
-      // Variables (2 label_values) + 2 graph queries, whatever the number of namespaces.
-      assert.equal(metrics.queries?.count, 4, JSON.stringify(metrics.queries?.exprs));
+      // Variables (2 label_values) + 3 graph queries (edges, 5xx, deployments), whatever the number of namespaces.
+      assert.equal(metrics.queries?.count, 5, JSON.stringify(metrics.queries?.exprs));
       mkdirSync(ARTIFACTS, { recursive: true });
       writeFileSync(join(ARTIFACTS, 'app-graph.png'), await page.screenshot());
-      // Graph → service page: the nodes' pages are linked under the graph.
+      // Graph → service page: the nodes' pages are linked under the graph (drill-downs of the graph page).
       await page.getByRole('link', { name: 'reviews.bookinfo' }).click();
-      await page.waitForURL((u) => u.pathname === '/a/meshlens-istio-app/overview/service/bookinfo/reviews');
+      await page.waitForURL((u) => u.pathname === '/a/meshlens-istio-app/graph/service/bookinfo/reviews');
       await page.getByTestId('meshlens-detail').waitFor();
       console.log(`graph: ${metrics.queries?.count} queries, ${metrics.queries?.totalMs} ms total`);
     } finally {

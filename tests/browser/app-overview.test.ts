@@ -39,7 +39,7 @@ async function shoot(page: import('playwright-core').Page, name: string) {
 }
 
 describe('overview page in Chromium from dist/ against a real Prometheus', () => {
-  test('one row per namespace with rate, errors, latency, mTLS and health, from 7 grouped queries', async () => {
+  test('one row per namespace with rate, errors, latency, mTLS and health, from 9 grouped queries', async () => {
     const { page, metrics } = await harness.render({ kind: 'app', path: OVERVIEW, width: 1400, height: 800 });
     try {
       assert.deepEqual(metrics.pageErrors, []);
@@ -72,7 +72,7 @@ describe('overview page in Chromium from dist/ against a real Prometheus', () =>
       // Sorted by health: failing first.
       assert.equal(rows[0][0], 'payments');
       // No per-namespace queries: the same 7 for 5 namespaces as for 500.
-      assert.equal(metrics.queries?.count, 7, JSON.stringify(metrics.queries?.exprs));
+      assert.equal(metrics.queries?.count, 9, JSON.stringify(metrics.queries?.exprs));
       console.log(
         `overview: ${metrics.queries?.count} queries, ${metrics.queries?.totalMs} ms total, first render ${metrics.firstRenderMs} ms`
       );
@@ -162,8 +162,13 @@ describe('overview page with bad input', () => {
       jsonData: { defaultNamespaces: ['no-such-namespace'] },
     });
     try {
-      assert.equal(metrics.ok, false);
-      assert.match(metrics.panelMessage ?? '', /No Istio request metrics \(istio_requests_total\)/);
+      // The configured namespace is still listed (flagged "no traffic"), under the explanation.
+      assert.deepEqual(metrics.pageErrors, []);
+      assert.match(await page.getByTestId('meshlens-panel-message').innerText(), /No Istio request metrics \(istio_requests_total\)/);
+      const row = page.getByTestId('meshlens-namespace-row');
+      assert.equal(await row.count(), 1);
+      assert.match(await row.innerText(), /no-such-namespace\s+no traffic/);
+      assert.match(await page.getByTestId('meshlens-overview-count').innerText(), /1 of 1 namespace shown · 1 without traffic/);
     } finally {
       await page.close();
     }

@@ -33,6 +33,8 @@ export interface RenderOptions {
   moduleUrl?: string;
   /** The app's jsonData (defaults: the provisioned data source uids). */
   jsonData?: Record<string, unknown>;
+  /** The harness Prometheus data source's scrape interval (its `timeInterval`, behind $__rate_interval); default 1s. */
+  scrapeInterval?: string;
   /** kind dashboard: the generated dashboard file under src/dashboards/, its variable overrides (as var-<name>) and range. */
   dashboard?: string;
   vars?: Record<string, string[]>;
@@ -128,6 +130,9 @@ async function renderOnce(context: BrowserContext, baseUrl: string, opts: Render
   }
   if (opts.jsonData) {
     q.set('jsonData', JSON.stringify(opts.jsonData));
+  }
+  if (opts.scrapeInterval) {
+    q.set('scrapeInterval', opts.scrapeInterval);
   }
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const loaded = await page.goto(`${baseUrl}/?${q}`, { timeout: timeoutMs }).then(

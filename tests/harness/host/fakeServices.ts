@@ -5,10 +5,11 @@ import { HarnessPrometheus, type QueryLog } from './prometheusDataSource';
 import { HarnessTempo } from './tempoDataSource';
 import { HarnessZipkin } from './zipkinDataSource';
 
-function settings(uid: string, name: string, type: string, isDefault: boolean): DataSourceInstanceSettings {
+function settings(uid: string, name: string, type: string, isDefault: boolean, scrapeInterval = '1s'): DataSourceInstanceSettings {
   return {
-    // The harness Prometheus is scraped every second (tests/lib/prometheus.ts), as provisioning would declare.
-    jsonData: type === 'prometheus' ? { timeInterval: '1s' } : {},
+    // The harness Prometheus is scraped every second (tests/lib/prometheus.ts) unless the render says otherwise,
+    // as provisioning would declare it.
+    jsonData: type === 'prometheus' ? { timeInterval: scrapeInterval } : {},
     id: uid.length,
     uid,
     name,
@@ -43,9 +44,9 @@ function settings(uid: string, name: string, type: string, isDefault: boolean): 
  * routes (a real Prometheus, a Jaeger, Tempo or Zipkin API, when the test gave them); a proxy without a
  * target answers 502 with the reason.
  */
-export function installFakeDataSources(log: QueryLog = { count: 0, totalMs: 0, exprs: [] }): void {
+export function installFakeDataSources(log: QueryLog = { count: 0, totalMs: 0, exprs: [] }, scrapeInterval?: string): void {
   const list = [
-    settings('meshlens-prometheus', 'Prometheus', 'prometheus', true),
+    settings('meshlens-prometheus', 'Prometheus', 'prometheus', true, scrapeInterval),
     settings('meshlens-jaeger', 'Jaeger', 'jaeger', false),
     settings('meshlens-tempo', 'Tempo', 'tempo', false),
     settings('meshlens-zipkin', 'Zipkin', 'zipkin', false),

@@ -3,6 +3,7 @@ import { framesFromText } from './loadInput';
 import { locationService } from '@grafana/runtime';
 import i18next from 'i18next';
 import { installFakeDataSources } from './fakeServices';
+import { interceptLinkClicks } from './interceptLinks';
 import { pluginExports } from './pluginModule';
 import { type QueryLog } from './prometheusDataSource';
 import { installRuntimeServices } from './runtimeServices';
@@ -34,7 +35,7 @@ const MODULES: Record<HostKind, string> = {
   dashboard: '',
 };
 
-function readRequest(): HostRequest & { input: string | null; moduleUrl: string } {
+function readRequest(): HostRequest & { input: string | null; moduleUrl: string; scrapeInterval?: string } {
   const q = new URLSearchParams(window.location.search);
   const kind = (q.get('kind') ?? 'trace') as HostKind;
   return {
@@ -46,6 +47,7 @@ function readRequest(): HostRequest & { input: string | null; moduleUrl: string 
     appPath: q.get('path') ?? '/a/meshlens-istio-app/overview',
     jsonData: JSON.parse(q.get('jsonData') ?? '{"prometheusUid":"meshlens-prometheus","traceUid":"meshlens-jaeger"}'),
     input: q.get('input'),
+    scrapeInterval: q.get('scrapeInterval') ?? undefined,
     // Only the harness's own tests point at another module (test-modules/).
     moduleUrl: q.get('module') ?? MODULES[kind],
   };
@@ -76,13 +78,14 @@ async function main(state: HostState) {
   // Grafana sets up the shared i18next before it loads any plugin (its initTranslations options, English);
   // each plugin then adds a namespace named after its id.
   await i18next.init({ lng: 'en-US', fallbackLng: 'en-US', resources: {}, partialBundledLanguages: true, returnEmptyString: false });
-  installFakeDataSources(state.queries);
+  installFakeDataSources(state.queries, req.scrapeInterval);
   installRuntimeServices();
   // Grafana registers its option editors at boot; VizPanels in app scenes resolve panel options through them.
   installOptionEditors();
   if (req.kind === 'app') {
     // Grafana's router and locationService share the browser history; start it at the app path.
     locationService.replace(req.appPath);
+    interceptLinkClicks();
   }
   if (req.kind === 'dashboard') {
     const q = new URLSearchParams(window.location.search);

@@ -10,6 +10,7 @@ import {
   type ScopedVars,
 } from '@grafana/data';
 import { setAppEvents, setPluginImportUtils, setRunRequest, setTemplateSrv, toDataQueryError, type TemplateSrv } from '@grafana/runtime';
+import { HarnessPluginPage, setPluginPage } from './pluginPage';
 import { pluginExports } from './pluginModule';
 import { interpolateFromScene, type SceneLike } from './sceneVariables';
 
@@ -88,6 +89,8 @@ export function installRuntimeServices(): void {
   setRunRequest(runRequest);
   setTemplateSrv(templateSrv as TemplateSrv);
   setAppEvents(new EventBusSrv() as never);
+  // App pages render inside PluginPage: breadcrumbs and title, as in Grafana.
+  setPluginPage(HarnessPluginPage);
   setPluginImportUtils({
     importPanelPlugin: (id) => importPanelPlugin(id, cache),
     getPanelPluginFromCache: (id) => cache.get(id),

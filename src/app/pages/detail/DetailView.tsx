@@ -71,7 +71,7 @@ function DetailViewRenderer({ model }: SceneComponentProps<DetailView>) {
         <LinkButton icon="apps" variant="secondary" href={dashboard}>
           {isService ? t('detail.dashboard.service', 'Istio service dashboard') : t('detail.dashboard.workload', 'Istio workload dashboard')}
         </LinkButton>
-        <LinkButton icon="sitemap" variant="secondary" href={graphUrlForNamespace(target.namespace)}>
+        <LinkButton icon="sitemap" variant="secondary" href={graphUrlForNamespace(target.namespace, target)} aria-label={t('detail.graphLabel', 'Graph of {{namespace}}, focused on {{name}}', { namespace: target.namespace, name: target.name })}>
           {t('detail.graph', 'Graph of {{namespace}}', { namespace: target.namespace })}
         </LinkButton>
         <LinkButton icon="gf-traces" variant="secondary" href={tracesUrlForService(`${isService ? target.name : appOf(target.name)}.${target.namespace}`)}>

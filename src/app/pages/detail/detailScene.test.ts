@@ -28,3 +28,11 @@ test('drill-downs for services and workloads, titled by name, breadcrumbed to th
   expect(page.state.url).toBe('/a/meshlens-istio-app/overview/workload/shop/cart-v1');
   expect(page.state.getParentPage?.()).toBe(parent);
 });
+
+test('under the graph page the drill-downs live at /graph/... and lead back to the graph page', () => {
+  const [service] = detailDrilldowns(resolveSettings({}), 'graph');
+  const graphPage = {} as never;
+  const page = service.getPage({ params: { namespace: 'bookinfo', name: 'reviews' }, isExact: true, path: '', url: '' }, graphPage);
+  expect(page.state.url).toBe('/a/meshlens-istio-app/graph/service/bookinfo/reviews');
+  expect(page.state.getParentPage?.()).toBe(graphPage);
+});

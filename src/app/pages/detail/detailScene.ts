@@ -24,9 +24,9 @@ import {
   type DetailTarget,
 } from '../../../shared/istio/appQueries';
 import { type ResolvedSettings } from '../../../shared/settings';
-import { detailUrl } from '../../routes';
+import { detailUrl, ROUTES, type DetailParent } from '../../routes';
 import { meshPanelOptions, meshTransformation } from '../graph/GraphControls';
-import { MESH_GRAPH_PANEL_ID } from '../graph/graphScene';
+import { MESH_GRAPH_PANEL_ID } from '../graph/panelId';
 import { DetailView } from './DetailView';
 
 /** The detail page's queries: 9 for one service or workload, none per peer. */
@@ -86,8 +86,11 @@ export function getDetailScene(settings: ResolvedSettings, target: DetailTarget)
   });
 }
 
-/** Drill-downs of the overview: service/:namespace/:name and workload/:namespace/:name. */
-export function detailDrilldowns(settings: ResolvedSettings) {
+/**
+ * Drill-downs service/:namespace/:name and workload/:namespace/:name of the overview or the graph
+ * page; getParentPage makes the breadcrumbs lead back to that page (with the URL's query, so its view).
+ */
+export function detailDrilldowns(settings: ResolvedSettings, from: DetailParent = ROUTES.overview) {
   return (['service', 'workload'] as const).map((kind) => ({
     routePath: `${kind}/:namespace/:name`,
     getPage(match: SceneRouteMatch<{ namespace: string; name: string }>, parent: SceneAppPageLike) {
@@ -95,7 +98,7 @@ export function detailDrilldowns(settings: ResolvedSettings) {
       return new SceneAppPage({
         title: target.name,
         subTitle: `${kind === 'service' ? 'Service' : 'Workload'} in ${target.namespace}`,
-        url: detailUrl(kind, target.namespace, target.name),
+        url: detailUrl(kind, target.namespace, target.name, from),
         routePath: `${kind}/:namespace/:name`,
         getParentPage: () => parent,
         getScene: () => getDetailScene(settings, target),

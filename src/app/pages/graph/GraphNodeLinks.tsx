@@ -1,11 +1,11 @@
 import React, { useMemo } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { css } from '@emotion/css';
 import { type DataFrame, type GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { SceneDataTransformer, SceneObjectBase, sceneGraph, type SceneComponentProps, type SceneObjectState } from '@grafana/scenes';
 import { useStyles2 } from '@grafana/ui';
-import { detailUrl } from '../../routes';
+import { ROUTES, detailUrl } from '../../routes';
 import { GraphControls } from './GraphControls';
 
 const LIMIT = 60;
@@ -38,6 +38,8 @@ function GraphNodeLinksRenderer({ model }: SceneComponentProps<GraphNodeLinks>) 
   const controls = sceneGraph.findObject(root, (o) => o instanceof GraphControls) as GraphControls;
   const { data } = transformer.useState();
   const { graphType } = controls.useState();
+  // The graph's query string rides along, so the service page's "Graph" breadcrumb restores this view.
+  const { search } = useLocation();
   const targets = useMemo(() => nodeTargets(data?.series ?? []), [data]);
   if (targets.length === 0) {
     return null;
@@ -47,7 +49,7 @@ function GraphNodeLinksRenderer({ model }: SceneComponentProps<GraphNodeLinks>) 
     <nav className={styles.nav} aria-label={t('graph.nodes', 'Pages of the nodes in this graph')}>
       <span>{kind === 'workload' ? t('graph.nodes.workloads', 'Workloads:') : t('graph.nodes.services', 'Services:')}</span>
       {targets.slice(0, LIMIT).map((n) => (
-        <Link key={`${n.namespace}/${n.name}`} to={detailUrl(kind, n.namespace, n.name)}>
+        <Link key={`${n.namespace}/${n.name}`} to={detailUrl(kind, n.namespace, n.name, ROUTES.graph, search)}>
           {`${n.name}.${n.namespace}`}
         </Link>
       ))}

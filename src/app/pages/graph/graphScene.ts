@@ -17,17 +17,26 @@ import {
 import { graphEdgeRate } from '../../../shared/istio/appQueries';
 import { type ResolvedSettings } from '../../../shared/settings';
 import { ROUTES, pageUrl } from '../../routes';
-import { GraphControls, meshPanelOptions, meshTransformation } from './GraphControls';
+import { detailDrilldowns } from '../detail/detailScene';
+import { GraphControls, graphPanelOptions, idleOf, meshTransformation } from './GraphControls';
+import { DEFAULT_DISPLAY } from './model/displayOptions';
+import { DEPLOYMENTS_REF } from './model/meshFrames';
 import { GraphNodeLinks } from './GraphNodeLinks';
+import { MESH_GRAPH_PANEL_ID } from './panelId';
 
-export const MESH_GRAPH_PANEL_ID = 'meshlens-meshgraph-panel';
+// Re-exported for the tests and pages that import it from here.
+export { MESH_GRAPH_PANEL_ID };
 
-/** The graph page's two queries: all edges, and their 5xx share; namespace and cluster come from variables. */
+/**
+ * The graph page's three queries: all edges, their 5xx share, and the namespaces' Deployments
+ * (kube-state-metrics, for "idle nodes"); namespace and cluster come from variables.
+ */
 export function graphQueries() {
   const scope = { namespaces: '${namespace:regex}', cluster: '${cluster:regex}' };
   return [
     { refId: 'traffic', expr: graphEdgeRate(scope), instant: true, range: false },
     { refId: 'errors', expr: graphEdgeRate({ ...scope, responseCodes: '5..' }), instant: true, range: false },
+    { refId: DEPLOYMENTS_REF, expr: 'kube_deployment_labels{namespace=~"${namespace:regex}"}', instant: true, range: false },
   ];
 }
 
@@ -60,7 +69,7 @@ function variables(settings: ResolvedSettings) {
 
 /** Pure factory: the mesh graph panel in a scene whose URL holds namespaces, cluster, graph type, edge labels and time. */
 export function getGraphScene(settings: ResolvedSettings): EmbeddedScene {
-  const controls = new GraphControls({ graphType: 'versionedApp', edgeLabels: 'rate' });
+  const controls = new GraphControls({ graphType: 'versionedApp', edgeLabels: 'rate', display: undefined, focus: '' });
   return new EmbeddedScene({
     $timeRange: new SceneTimeRange({ from: 'now-15m', to: 'now' }),
     $variables: variables(settings),
@@ -73,10 +82,10 @@ export function getGraphScene(settings: ResolvedSettings): EmbeddedScene {
           body: new VizPanel({
             pluginId: MESH_GRAPH_PANEL_ID,
             title: t('graph.panel', 'Mesh traffic'),
-            options: meshPanelOptions(controls.state.edgeLabels),
+            options: graphPanelOptions(controls.state),
             $data: new SceneDataTransformer({
               $data: new SceneQueryRunner({ datasource: { uid: settings.prometheusUid, type: 'prometheus' }, queries: graphQueries() }),
-              transformations: [meshTransformation(controls.state.graphType, controls.state.edgeLabels)],
+              transformations: [meshTransformation(controls.state.graphType, controls.state.edgeLabels, idleOf(DEFAULT_DISPLAY))],
             }),
           }),
         }),
@@ -93,5 +102,6 @@ export function getGraphPage(settings: ResolvedSettings): SceneAppPage {
     url: pageUrl(ROUTES.graph),
     routePath: `${ROUTES.graph}/*`,
     getScene: () => getGraphScene(settings),
+    drilldowns: detailDrilldowns(settings, ROUTES.graph),
   });
 }

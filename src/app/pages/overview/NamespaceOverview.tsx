@@ -25,6 +25,8 @@ export interface NamespaceOverviewState extends SceneObjectState {
   dir: SortDir;
   view: OverviewView;
   thresholds: HealthThresholds;
+  /** Namespaces listed even without any series (the settings' default namespaces). */
+  listed: string[];
   /** Which data source the queries went to, named in error messages. */
   dataSourceUid: string;
 }
@@ -65,9 +67,9 @@ export class NamespaceOverview extends SceneObjectBase<NamespaceOverviewState> {
 
 function NamespaceOverviewRenderer({ model }: SceneComponentProps<NamespaceOverview>) {
   const styles = useStyles2(getStyles);
-  const { filter, sort, dir, view, thresholds, dataSourceUid } = model.useState();
+  const { filter, sort, dir, view, thresholds, listed, dataSourceUid } = model.useState();
   const { data } = sceneGraph.getData(model).useState();
-  const overview = useMemo(() => (data ? buildNamespaceRows(data.series, thresholds) : undefined), [data, thresholds]);
+  const overview = useMemo(() => (data ? buildNamespaceRows(data.series, thresholds, listed) : undefined), [data, thresholds, listed]);
   const visible = useMemo(() => (overview ? sortRows(filterRows(overview.rows, filter), sort, dir) : []), [overview, filter, sort, dir]);
 
   if (!data || !overview || (data.state === LoadingState.Loading && overview.rows.length === 0)) {
@@ -85,21 +87,24 @@ function NamespaceOverviewRenderer({ model }: SceneComponentProps<NamespaceOverv
       />
     );
   }
+  const noMetrics = (
+    <PanelMessage
+      kind="info"
+      message={t(
+        'overview.empty',
+        'No Istio request metrics (istio_requests_total) in "{{uid}}" for this time range. Is the mesh receiving traffic, and does Prometheus scrape the sidecars?',
+        { uid: dataSourceUid }
+      )}
+    />
+  );
   if (overview.rows.length === 0) {
-    return (
-      <PanelMessage
-        kind="info"
-        message={t(
-          'overview.empty',
-          'No Istio request metrics (istio_requests_total) in "{{uid}}" for this time range. Is the mesh receiving traffic, and does Prometheus scrape the sidecars?',
-          { uid: dataSourceUid }
-        )}
-      />
-    );
+    return noMetrics;
   }
   const hidden = overview.hidden.unknownNamespace + overview.hidden.unlabelled;
+  const { noTraffic, noSidecars } = overview.counts;
   return (
     <div className={styles.root} data-testid="meshlens-overview" data-meshlens-ready="true">
+      {noTraffic === overview.rows.length && noMetrics}
       <OverviewToolbar filter={filter} sort={sort} dir={dir} view={view} onFilter={model.onFilter} onSort={model.onSort} onView={model.onView} />
       {visible.length === 0 ? (
         <PanelMessage kind="info" message={t('overview.noMatch', 'No namespace matches "{{filter}}".', { filter })} />
@@ -110,6 +115,8 @@ function NamespaceOverviewRenderer({ model }: SceneComponentProps<NamespaceOverv
       )}
       <div className={styles.footer} aria-live="polite" data-testid="meshlens-overview-count">
         {t('overview.count', '{{shown}} of {{count}} namespaces shown', { shown: visible.length, count: overview.rows.length, defaultValue_one: '{{shown}} of {{count}} namespace shown' })}
+        {noTraffic > 0 && ` · ${t('overview.noTrafficCount', '{{count}} without traffic', { count: noTraffic })}`}
+        {noSidecars > 0 && ` · ${t('overview.noSidecarsCount', '{{count}} without sidecars', { count: noSidecars })}`}
         {hidden > 0 &&
           ` · ${t('overview.hidden', '{{count}} series without a real namespace hidden (callers without a sidecar are labelled "unknown")', { count: hidden })}`}
       </div>

@@ -5,9 +5,9 @@ import { NamespaceOverview } from './NamespaceOverview';
 import { getOverviewPage, getOverviewScene, overviewQueries } from './overviewScene';
 
 describe('overview scene factory', () => {
-  test('seven grouped queries, the sparkline one as a range query', () => {
+  test('nine grouped queries (seven Istio, the namespace inventory, proxies), the sparkline one as a range query', () => {
     const queries = overviewQueries(resolveSettings({}));
-    expect(queries.map((q) => q.refId)).toEqual(['requests', 'errors', 'mtls', 'p95', 'workloads', 'services', 'trend']);
+    expect(queries.map((q) => q.refId)).toEqual(['requests', 'errors', 'mtls', 'p95', 'workloads', 'services', 'trend', 'inventory', 'proxies']);
     expect(queries.filter((q) => q.range).map((q) => q.refId)).toEqual(['trend']);
     expect(queries[6].expr).toBe('sum by (destination_workload_namespace) (rate(istio_requests_total{reporter="destination"}[$__rate_interval]))');
   });
@@ -15,8 +15,10 @@ describe('overview scene factory', () => {
   test('default namespaces from the settings scope every query', () => {
     const queries = overviewQueries(resolveSettings({ defaultNamespaces: ['shop', 'bookinfo'] }));
     for (const q of queries) {
-      expect(q.expr).toMatch(/_namespace=~"shop\|bookinfo"/);
+      expect(q.expr).toMatch(/namespace=~"shop\|bookinfo"/);
     }
+    const list = sceneGraph.findObject(getOverviewScene(resolveSettings({ defaultNamespaces: ['shop'] })), (o) => o instanceof NamespaceOverview) as NamespaceOverview;
+    expect(list.state.listed).toEqual(['shop']);
   });
 
   test('queries go to the configured Prometheus and the list gets the thresholds', () => {
@@ -42,7 +44,7 @@ describe('overview scene factory', () => {
 });
 
 describe('NamespaceOverview URL state', () => {
-  const make = () => new NamespaceOverview({ filter: '', sort: 'health', dir: 'asc', view: 'list', thresholds: { errorDegradedPct: 1, errorFailurePct: 5 }, dataSourceUid: 'p' });
+  const make = () => new NamespaceOverview({ filter: '', sort: 'health', dir: 'asc', view: 'list', thresholds: { errorDegradedPct: 1, errorFailurePct: 5 }, listed: [], dataSourceUid: 'p' });
 
   test('round-trips filter, sort, direction and view', () => {
     const o = make();

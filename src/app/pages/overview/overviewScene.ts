@@ -21,18 +21,23 @@ import { type ResolvedSettings } from '../../../shared/settings';
 import { ROUTES, pageUrl } from '../../routes';
 import { detailDrilldowns } from '../detail/detailScene';
 import { NamespaceOverview } from './NamespaceOverview';
+import { namespaceInventory, namespaceProxyCount } from './model/inventoryQueries';
 
 export interface OverviewQuery {
-  refId: OverviewQueryRole;
+  refId: OverviewQueryRole | 'inventory' | 'proxies';
   expr: string;
   instant: boolean;
   range: boolean;
 }
 
-/** The overview's queries: one per metric, each grouped by namespace (7 queries for any number of namespaces). */
+/**
+ * The overview's queries: one per metric, each grouped by namespace, plus the namespace inventory
+ * (kube-state-metrics) and proxies per namespace, so namespaces without traffic are listed too:
+ * 9 queries for any number of namespaces.
+ */
 export function overviewQueries(settings: Pick<ResolvedSettings, 'defaultNamespaces'>): OverviewQuery[] {
   const scope = { namespaces: settings.defaultNamespaces };
-  const instant = (refId: OverviewQueryRole, expr: string): OverviewQuery => ({ refId, expr, instant: true, range: false });
+  const instant = (refId: OverviewQuery['refId'], expr: string): OverviewQuery => ({ refId, expr, instant: true, range: false });
   return [
     instant('requests', namespaceRequestRate(scope)),
     instant('errors', namespaceErrorRate(scope)),
@@ -41,6 +46,8 @@ export function overviewQueries(settings: Pick<ResolvedSettings, 'defaultNamespa
     instant('workloads', namespaceWorkloadCount(scope)),
     instant('services', namespaceServiceCount(scope)),
     { refId: 'trend', expr: namespaceRequestRate({ ...scope, window: '$__rate_interval' }), instant: false, range: true },
+    instant('inventory', namespaceInventory(scope.namespaces)),
+    instant('proxies', namespaceProxyCount(scope.namespaces)),
   ];
 }
 
@@ -65,6 +72,7 @@ export function getOverviewScene(settings: ResolvedSettings): EmbeddedScene {
             dir: 'asc',
             view: 'list',
             thresholds: settings.thresholds,
+            listed: settings.defaultNamespaces,
             dataSourceUid: settings.prometheusUid,
           }),
         }),

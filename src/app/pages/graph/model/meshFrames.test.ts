@@ -71,3 +71,41 @@ test('nodes carry namespace and name for their page; unknown has none', () => {
   expect(col(nodes, 'detail__name')).toEqual(['productpage', 'reviews', 'reviews', '']);
   expect(col(nodes, 'detail__namespace')).toEqual(['bookinfo', 'bookinfo', 'bookinfo', '']);
 });
+
+describe('idle edges and idle nodes', () => {
+  const withIdle = [
+    ...series,
+    // reviews-v1 -> ratings: the series exists, but no request in the window.
+    edge('traffic', L('bookinfo', 'reviews-v1', 'reviews', 'v1', 'bookinfo', 'ratings-v1', 'ratings', 'v1', 'ratings'), 0),
+    edge('deployments', { namespace: 'standby', deployment: 'standby-v1', label_app: 'standby', label_version: 'v1' }, 1),
+    edge('deployments', { namespace: 'bookinfo', deployment: 'reviews-v2', label_app: 'reviews', label_version: 'v2' }, 1),
+    edge('deployments', { namespace: 'legacy', deployment: 'legacy-batch', label_app: 'legacy-batch' }, 1),
+  ];
+
+  test('by default (as before) idle edges stay and deployments add nothing', () => {
+    const { frames, hiddenIdle } = toMeshFrames(withIdle, 'workload', 'rate');
+    expect(col(frames[1], 'id')).toContain('bookinfo/reviews-v1->bookinfo/ratings-v1');
+    expect(col(frames[0], 'id')).not.toContain('standby/standby-v1');
+    expect(hiddenIdle).toEqual({ edges: 0, nodes: 0 });
+  });
+
+  test('idle edges off: the edge and the node it alone reached are hidden, and counted', () => {
+    const { frames, hiddenIdle } = toMeshFrames(withIdle, 'workload', 'rate', { edges: false, nodes: false });
+    expect(col(frames[1], 'id')).not.toContain('bookinfo/reviews-v1->bookinfo/ratings-v1');
+    expect(col(frames[0], 'id')).not.toContain('bookinfo/ratings-v1');
+    expect(col(frames[0], 'id')).toContain('bookinfo/reviews-v1');
+    expect(hiddenIdle).toEqual({ edges: 1, nodes: 1 });
+    expect(frames[0].meta?.custom).toEqual({ hiddenIdle: { edges: 1, nodes: 1 } });
+  });
+
+  test('idle nodes on: nodes without traffic stay, and deployments without any traffic join at the graph type', () => {
+    const { frames } = toMeshFrames(withIdle, 'versionedApp', 'rate', { edges: false, nodes: true });
+    const ids = col(frames[0], 'id');
+    expect(ids).toEqual(expect.arrayContaining(['bookinfo/ratings/v1', 'standby/standby/v1', 'legacy/legacy-batch/']));
+    // reviews v2 already had traffic: one node, with its rate.
+    expect(ids.filter((id: string) => id === 'bookinfo/reviews/v2')).toHaveLength(1);
+    const i = ids.indexOf('standby/standby/v1');
+    expect(col(frames[0], 'title')[i]).toBe('standby v1');
+    expect(col(frames[0], 'mainstat')[i]).toBe(0);
+  });
+});

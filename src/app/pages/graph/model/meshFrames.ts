@@ -55,17 +55,60 @@ export interface MeshFramesResult {
   frames: DataFrame[];
   /** Series without the labels an edge needs; counted, not drawn. */
   dropped: number;
+  /** Edges without requests in the window and nodes left with no edge, left out by the display choices. */
+  hiddenIdle: { edges: number; nodes: number };
+}
+
+/** Kiali's "idle edges" / "idle nodes": keep edges without traffic; add deployments without traffic as nodes. */
+export interface IdleChoice {
+  edges: boolean;
+  nodes: boolean;
+}
+
+/** refId of the kube_deployment_labels query: deployments that may carry no traffic (idle nodes). */
+export const DEPLOYMENTS_REF = 'deployments';
+
+/** A Deployment from kube-state-metrics as a graph node at the chosen granularity. */
+function deploymentEnd(l: Record<string, string>, type: GraphType): End | undefined {
+  const ns = l.namespace;
+  const workload = l.deployment;
+  if (!ns || !workload) {
+    return undefined;
+  }
+  const app = l.label_app || workload;
+  if (type === 'workload') {
+    return { id: `${ns}/${workload}`, title: workload, subtitle: ns, namespace: ns, name: workload };
+  }
+  if (type === 'versionedApp') {
+    const version = l.label_version || '';
+    return { id: `${ns}/${app}/${version}`, title: version ? `${app} ${version}` : app, subtitle: ns, namespace: ns, name: app };
+  }
+  return { id: `${ns}/${app}`, title: app, subtitle: ns, namespace: ns, name: app };
 }
 
 /**
  * Folds per-edge Istio rates (refId "traffic", and "errors" for 5xx) into Grafana node-graph frames
  * at the chosen granularity. Pure; node stats are inbound request rate and error share.
  */
-export function toMeshFrames(series: readonly DataFrame[], type: GraphType, edgeLabel: EdgeLabel): MeshFramesResult {
+export function toMeshFrames(
+  series: readonly DataFrame[],
+  type: GraphType,
+  edgeLabel: EdgeLabel,
+  idle: IdleChoice = { edges: true, nodes: false }
+): MeshFramesResult {
   const nodes = new Map<string, End & { inRate: number; inErrors: number }>();
   const edges = new Map<string, { source: string; target: string; rate: number; errors: number }>();
+  const deployments: End[] = [];
   let dropped = 0;
   for (const frame of series) {
+    if (frame.refId === DEPLOYMENTS_REF) {
+      const labels = frame.fields.find((f) => f.type === FieldType.number)?.labels;
+      const e = labels && deploymentEnd(labels, type);
+      if (e) {
+        deployments.push(e);
+      }
+      continue;
+    }
     const kind = frame.refId === 'errors' ? 'errors' : frame.refId === 'traffic' ? 'rate' : undefined;
     const value = frame.fields.find((f) => f.type === FieldType.number);
     if (!kind || !value?.labels?.destination_workload) {
@@ -92,11 +135,36 @@ export function toMeshFrames(series: readonly DataFrame[], type: GraphType, edge
     }
     edges.set(key, edge);
   }
+  const hiddenIdle = { edges: 0, nodes: 0 };
+  if (!idle.edges) {
+    const touched = new Set<string>();
+    for (const [key, e] of edges) {
+      if (e.rate > 0 || e.errors > 0) {
+        touched.add(e.source).add(e.target);
+      } else {
+        edges.delete(key);
+        hiddenIdle.edges++;
+      }
+    }
+    for (const id of [...nodes.keys()]) {
+      if (!touched.has(id) && !idle.nodes) {
+        nodes.delete(id);
+        hiddenIdle.nodes++;
+      }
+    }
+  }
+  if (idle.nodes) {
+    for (const d of deployments) {
+      if (!nodes.has(d.id)) {
+        nodes.set(d.id, { ...d, inRate: 0, inErrors: 0 });
+      }
+    }
+  }
   const pct = (part: number, whole: number) => (whole > 0 ? Math.round((1000 * part) / whole) / 10 : 0);
   const round = (n: number) => Math.round(n * 100) / 100;
   const nodeList = [...nodes.values()].sort((a, b) => a.id.localeCompare(b.id));
   const edgeList = [...edges.entries()].sort(([a], [b]) => a.localeCompare(b));
-  const meta = { preferredVisualisationType: 'nodeGraph' as const };
+  const meta = { preferredVisualisationType: 'nodeGraph' as const, custom: { hiddenIdle } };
   const nodesFrame = createDataFrame({
     name: 'nodes',
     meta,
@@ -124,5 +192,5 @@ export function toMeshFrames(series: readonly DataFrame[], type: GraphType, edge
       { name: 'mainstat', type: FieldType.number, values: edgeStat.values, config: { unit: edgeStat.unit } },
     ],
   });
-  return { frames: [nodesFrame, edgesFrame], dropped };
+  return { frames: [nodesFrame, edgesFrame], dropped, hiddenIdle };
 }

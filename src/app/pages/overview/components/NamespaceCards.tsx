@@ -10,6 +10,7 @@ import { formatCount, formatMs, formatPct, formatRate } from '../model/cells';
 import { type NamespaceRow } from '../model/namespaceRows';
 import { useElementWidth } from '../state/useElementWidth';
 import { HealthBadge } from './HealthBadge';
+import { NamespaceFlags } from './NamespaceFlags';
 import { Sparkline } from './Sparkline';
 
 const CARD_MIN_WIDTH = 260;
@@ -52,6 +53,7 @@ function Card({ row: r }: { row: NamespaceRow }) {
         <Link to={graphUrlForNamespace(r.namespace)} aria-label={t('overview.open', 'Open the graph of {{namespace}}', { namespace: r.namespace })}>
           {r.namespace}
         </Link>
+        <NamespaceFlags row={r} />
         <HealthBadge health={r.health} />
       </div>
       <dl className={styles.stats}>

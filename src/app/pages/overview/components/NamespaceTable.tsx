@@ -9,6 +9,7 @@ import { graphUrlForNamespace } from '../../../routes';
 import { formatCount, formatMs, formatPct, formatRate } from '../model/cells';
 import { type NamespaceRow } from '../model/namespaceRows';
 import { HealthBadge } from './HealthBadge';
+import { NamespaceFlags } from './NamespaceFlags';
 import { Sparkline } from './Sparkline';
 
 const ROW_HEIGHT = 36;
@@ -55,6 +56,7 @@ export function NamespaceTable({ rows }: { rows: readonly NamespaceRow[] }) {
                   <Link to={graphUrlForNamespace(r.namespace)} aria-label={t('overview.open', 'Open the graph of {{namespace}}', { namespace: r.namespace })}>
                     {r.namespace}
                   </Link>
+                  <NamespaceFlags row={r} />
                 </span>
                 <span role="cell">
                   <HealthBadge health={r.health} />

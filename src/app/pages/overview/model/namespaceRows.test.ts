@@ -53,7 +53,46 @@ describe('buildNamespaceRows', () => {
   });
 
   test('no frames: no rows', () => {
-    expect(buildNamespaceRows([], DEFAULT_THRESHOLDS)).toEqual({ rows: [], hidden: { unknownNamespace: 0, unlabelled: 0 } });
+    expect(buildNamespaceRows([], DEFAULT_THRESHOLDS)).toEqual({
+      rows: [],
+      hidden: { unknownNamespace: 0, unlabelled: 0 },
+      counts: { noTraffic: 0, noSidecars: 0 },
+    });
+  });
+});
+
+describe('buildNamespaceRows with the namespace inventory', () => {
+  const frames = [
+    series('requests', ns('shop'), [20]),
+    series('inventory', { namespace: 'shop', label_istio_injection: 'enabled' }, [1]),
+    series('inventory', { namespace: 'standby', label_istio_injection: 'enabled' }, [1]),
+    series('inventory', { namespace: 'legacy' }, [1]),
+    series('inventory', { namespace: 'ambient-ns', label_istio_io_dataplane_mode: 'ambient' }, [1]),
+    series('inventory', { namespace: 'revisioned' }, [1]),
+    series('inventory', {}, [1]),
+    series('proxies', { namespace: 'shop' }, [3]),
+    series('proxies', { namespace: 'revisioned' }, [2]),
+  ];
+
+  test('namespaces without traffic get rows, flagged; no sidecars only without label, proxy and traffic', () => {
+    const { rows, counts, hidden } = buildNamespaceRows(frames, DEFAULT_THRESHOLDS, ['configured']);
+    const flags = Object.fromEntries(rows.map((r) => [r.namespace, [r.noTraffic, r.noSidecars, r.proxies, r.health]]));
+    expect(flags).toEqual({
+      'ambient-ns': [true, false, null, 'idle'],
+      configured: [true, false, null, 'idle'],
+      legacy: [true, true, null, 'idle'],
+      revisioned: [true, false, 2, 'idle'],
+      shop: [false, false, 3, 'healthy'],
+      standby: [true, false, null, 'idle'],
+    });
+    expect(counts).toEqual({ noTraffic: 5, noSidecars: 1 });
+    expect(hidden.unlabelled).toBe(1);
+  });
+
+  test('a listed namespace already in the data is one row; "unknown" is never listed', () => {
+    const { rows } = buildNamespaceRows(frames, DEFAULT_THRESHOLDS, ['shop', 'unknown', '']);
+    expect(rows.filter((r) => r.namespace === 'shop')).toHaveLength(1);
+    expect(rows.some((r) => r.namespace === 'unknown' || r.namespace === '')).toBe(false);
   });
 });
 

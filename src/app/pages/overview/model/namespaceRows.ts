@@ -15,12 +15,30 @@ export interface NamespaceRow {
   mtlsPct: number | null;
   health: Health;
   trend: { times: number[]; values: number[] } | null;
+  /** No Istio request series mention the namespace (it is known from kube-state-metrics or the settings only). */
+  noTraffic: boolean;
+  /** Known to kube-state-metrics without istio-injection or ambient label, no proxy and no traffic. */
+  noSidecars: boolean;
+  /** Istio proxies running in the namespace (istio_build), null when none reported. */
+  proxies: number | null;
 }
 
 export interface OverviewModel {
   rows: NamespaceRow[];
   /** Series left out, with why: Istio's "unknown" namespace (callers without a sidecar), or no namespace label. */
   hidden: { unknownNamespace: number; unlabelled: number };
+  /** Rows flagged no traffic / no sidecars, for the footer. */
+  counts: { noTraffic: number; noSidecars: number };
+}
+
+/** Frames of the inventory queries (not Istio request telemetry): refId -> their namespace label. */
+const INVENTORY_ROLES = new Set(['inventory', 'proxies']);
+
+interface Inventory {
+  /** Seen by kube-state-metrics; `meshLabel` when it carries istio-injection or an ambient dataplane mode. */
+  known?: boolean;
+  meshLabel?: boolean;
+  proxies?: number | null;
 }
 
 const ROLES = new Set(Object.keys(OVERVIEW_NAMESPACE_LABEL));
@@ -55,10 +73,20 @@ type Collected = Partial<Record<Exclude<OverviewQueryRole, 'trend'>, number | nu
  * value field's labels, as Grafana's Prometheus backend returns them) into one row per namespace.
  * Pure: the frames are read, never changed.
  */
-export function buildNamespaceRows(frames: readonly DataFrame[], thresholds: HealthThresholds): OverviewModel {
+export function buildNamespaceRows(
+  frames: readonly DataFrame[],
+  thresholds: HealthThresholds,
+  /** Namespaces listed even without any series (the settings' default namespaces). */
+  listed: readonly string[] = []
+): OverviewModel {
   const byNs = new Map<string, Collected>();
+  const inventory = new Map<string, Inventory>();
   const hidden = { unknownNamespace: 0, unlabelled: 0 };
   for (const frame of frames) {
+    if (frame.refId && INVENTORY_ROLES.has(frame.refId)) {
+      readInventory(frame, inventory, hidden);
+      continue;
+    }
     const role = frame.refId as OverviewQueryRole | undefined;
     if (!role || !ROLES.has(role)) {
       continue;
@@ -82,7 +110,11 @@ export function buildNamespaceRows(frames: readonly DataFrame[], thresholds: Hea
     }
     byNs.set(ns, entry);
   }
-  const rows = [...byNs.entries()].map(([namespace, c]): NamespaceRow => {
+  const names = new Set([...byNs.keys(), ...inventory.keys(), ...listed.filter((n) => n && n !== UNKNOWN)]);
+  const rows = [...names].map((namespace): NamespaceRow => {
+    const c = byNs.get(namespace) ?? {};
+    const inv = inventory.get(namespace) ?? {};
+    const noTraffic = !byNs.has(namespace);
     const rate = c.requests ?? null;
     const share = (part: number | null | undefined) => (rate ? (100 * (part ?? 0)) / rate : null);
     const errorPct = share(c.errors);
@@ -96,8 +128,34 @@ export function buildNamespaceRows(frames: readonly DataFrame[], thresholds: Hea
       mtlsPct: share(c.mtls),
       health: healthOf(rate, errorPct, thresholds),
       trend: c.trend ?? null,
+      noTraffic,
+      noSidecars: noTraffic && inv.known === true && !inv.meshLabel && !inv.proxies,
+      proxies: inv.proxies ?? null,
     };
   });
   rows.sort((a, b) => a.namespace.localeCompare(b.namespace));
-  return { rows, hidden };
+  const counts = { noTraffic: 0, noSidecars: 0 };
+  for (const r of rows) {
+    counts.noTraffic += r.noTraffic ? 1 : 0;
+    counts.noSidecars += r.noSidecars ? 1 : 0;
+  }
+  return { rows, hidden, counts };
+}
+
+function readInventory(frame: DataFrame, into: Map<string, Inventory>, hidden: OverviewModel['hidden']): void {
+  const value = frame.fields.find((f) => f.type === FieldType.number);
+  const labels = value?.labels ?? {};
+  const ns = labels.namespace;
+  if (!value || !ns) {
+    hidden.unlabelled++;
+    return;
+  }
+  const entry = into.get(ns) ?? {};
+  if (frame.refId === 'proxies') {
+    entry.proxies = lastFinite(value.values);
+  } else {
+    entry.known = true;
+    entry.meshLabel = Boolean(labels.label_istio_injection === 'enabled' || labels.label_istio_io_dataplane_mode);
+  }
+  into.set(ns, entry);
 }

@@ -11,6 +11,9 @@ const row = (namespace: string, over: Partial<NamespaceRow> = {}): NamespaceRow 
   mtlsPct: 100,
   health: 'healthy',
   trend: null,
+  noTraffic: false,
+  noSidecars: false,
+  proxies: null,
   ...over,
 });
 

@@ -1,0 +1,58 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { openHarness, type Harness } from '../harness/browser';
+import { startSimulator, type RunningSimulator } from '../integration/simulator.lib';
+import { waitUntil } from '../lib/poll';
+import { scrapeConfig, startPrometheus, type RunningPrometheus } from '../lib/prometheus';
+
+// Namespaces without traffic on the overview: the simulator's bookinfo plus its `idle` extras
+// (kube-state-metrics lists `standby`, whose sidecar gets no requests, and `legacy`, without any proxy).
+const ARTIFACTS = join(resolve(__dirname, '../..'), 'artifacts/browser');
+
+let sim: RunningSimulator;
+let prom: RunningPrometheus;
+let harness: Harness;
+
+before(async () => {
+  sim = await startSimulator(['--topology', 'bookinfo+idle', '--warmup', '30']);
+  prom = await startPrometheus(scrapeConfig('mesh', [sim.target]));
+  await waitUntil(async () => (await prom.query('min(count_over_time(istio_requests_total[15s])) >= 8')).length > 0, 'Prometheus data');
+  harness = await openHarness(undefined, { prometheusUrl: prom.url });
+});
+
+after(async () => {
+  await harness?.close();
+  await prom?.stop();
+  await sim?.stop();
+});
+
+test('namespaces without traffic are listed from kube-state-metrics, flagged and counted', async () => {
+  const { page, metrics } = await harness.render({ kind: 'app', path: '/a/meshlens-istio-app/overview?from=now-10s&to=now&sort=namespace', width: 1400, height: 700 });
+  try {
+    assert.deepEqual(metrics.pageErrors, []);
+    assert.equal(metrics.ok, true, `message: ${metrics.panelMessage}`);
+    const rows = await page.getByTestId('meshlens-namespace-row').evaluateAll((els) =>
+      els.map((el) => ({
+        name: el.querySelector('a')?.textContent ?? '',
+        noTraffic: Boolean(el.querySelector('[data-testid="meshlens-flag-no-traffic"]')),
+        noSidecars: Boolean(el.querySelector('[data-testid="meshlens-flag-no-sidecars"]')),
+      }))
+    );
+    const byName = Object.fromEntries(rows.map((r) => [r.name, [r.noTraffic, r.noSidecars]]));
+    assert.deepEqual(byName, {
+      bookinfo: [false, false],
+      'istio-system': [false, false],
+      legacy: [true, true],
+      standby: [true, false],
+    });
+    assert.match(await page.getByTestId('meshlens-overview-count').innerText(), /^4 of 4 namespaces shown · 2 without traffic · 1 without sidecars/);
+    // 7 Istio queries + the namespace inventory + proxies, grouped: never one per namespace.
+    assert.equal(metrics.queries?.count, 9, JSON.stringify(metrics.queries?.exprs));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(join(ARTIFACTS, 'app-overview-idle.png'), await page.screenshot());
+  } finally {
+    await page.close();
+  }
+});
