@@ -14,6 +14,7 @@ import { formatMs, formatPct, formatRate } from '../overview/model/cells';
 import { healthOf } from '../overview/model/namespaceRows';
 import { PeerTable } from './components/PeerTable';
 import { buildDetail } from './model/detailModel';
+import { AS_TEXT } from '../../../shared/i18n/asText';
 
 export interface DetailViewState extends SceneObjectState {
   target: DetailTarget;
@@ -41,24 +42,43 @@ function DetailViewRenderer({ model }: SceneComponentProps<DetailView>) {
   }
   if (data.state === LoadingState.Error) {
     const reason = data.errors?.[0]?.message ?? t('detail.error.unknown', 'unknown error');
-    return <PanelMessage kind="error" message={t('detail.error', 'The Prometheus data source "{{uid}}" could not answer: {{reason}}', { uid: prometheusUid, reason })} />;
+    return (
+      <PanelMessage
+        kind="error"
+        message={t('detail.error', 'The Prometheus data source "{{uid}}" could not answer: {{reason}}', {
+          ...AS_TEXT,
+          uid: prometheusUid,
+          reason,
+        })}
+      />
+    );
   }
   if (detail.requestRate === null && detail.outbound.length === 0) {
     return (
       <PanelMessage
         kind="info"
-        message={t('detail.empty', 'No Istio traffic for {{kind}} "{{name}}" in namespace "{{namespace}}" in this time range. Is the name right, and does it run with a sidecar?', {
-          kind: target.kind,
-          name: target.name,
-          namespace: target.namespace,
-        })}
+        message={t(
+          'detail.empty',
+          'No Istio traffic for {{kind}} "{{name}}" in namespace "{{namespace}}" in this time range. Is the name right, and does it run with a sidecar?',
+          { ...AS_TEXT, kind: target.kind, name: target.name, namespace: target.namespace }
+        )}
       />
     );
   }
   const isService = target.kind === 'service';
   const dashboard = isService
-    ? dashboardUrl('meshlens-istio-service', { datasource: prometheusUid, cluster: detail.cluster, namespace: target.namespace, service: detail.fqdn })
-    : dashboardUrl('meshlens-istio-workload', { datasource: prometheusUid, cluster: detail.cluster, namespace: target.namespace, workload: target.name });
+    ? dashboardUrl('meshlens-istio-service', {
+        datasource: prometheusUid,
+        cluster: detail.cluster,
+        namespace: target.namespace,
+        service: detail.fqdn,
+      })
+    : dashboardUrl('meshlens-istio-workload', {
+        datasource: prometheusUid,
+        cluster: detail.cluster,
+        namespace: target.namespace,
+        workload: target.name,
+      });
   const stat = (label: string, value: string) => (
     <div className={styles.stat}>
       <span>{label}</span>
@@ -69,12 +89,27 @@ function DetailViewRenderer({ model }: SceneComponentProps<DetailView>) {
     <div className={styles.root} data-testid="meshlens-detail" data-meshlens-ready="true">
       <Stack gap={1} wrap="wrap">
         <LinkButton icon="apps" variant="secondary" href={dashboard}>
-          {isService ? t('detail.dashboard.service', 'Istio service dashboard') : t('detail.dashboard.workload', 'Istio workload dashboard')}
+          {isService
+            ? t('detail.dashboard.service', 'Istio service dashboard')
+            : t('detail.dashboard.workload', 'Istio workload dashboard')}
         </LinkButton>
-        <LinkButton icon="sitemap" variant="secondary" href={graphUrlForNamespace(target.namespace, target)} aria-label={t('detail.graphLabel', 'Graph of {{namespace}}, focused on {{name}}', { namespace: target.namespace, name: target.name })}>
-          {t('detail.graph', 'Graph of {{namespace}}', { namespace: target.namespace })}
+        <LinkButton
+          icon="sitemap"
+          variant="secondary"
+          href={graphUrlForNamespace(target.namespace, target)}
+          aria-label={t('detail.graphLabel', 'Graph of {{namespace}}, focused on {{name}}', {
+            ...AS_TEXT,
+            namespace: target.namespace,
+            name: target.name,
+          })}
+        >
+          {t('detail.graph', 'Graph of {{namespace}}', { ...AS_TEXT, namespace: target.namespace })}
         </LinkButton>
-        <LinkButton icon="gf-traces" variant="secondary" href={tracesUrlForService(`${isService ? target.name : appOf(target.name)}.${target.namespace}`)}>
+        <LinkButton
+          icon="gf-traces"
+          variant="secondary"
+          href={tracesUrlForService(`${isService ? target.name : appOf(target.name)}.${target.namespace}`)}
+        >
           {t('detail.traces', 'Recent traces')}
         </LinkButton>
       </Stack>
@@ -96,7 +131,9 @@ function DetailViewRenderer({ model }: SceneComponentProps<DetailView>) {
           title={t('detail.inbound', 'Inbound: callers by response code')}
           peerHeader={t('detail.col.caller', 'Caller workload')}
           rows={detail.inbound}
-          linkOf={(p) => (p.namespace && p.namespace !== 'unknown' ? detailUrl('workload', p.namespace, p.name) : undefined)}
+          linkOf={(p) =>
+            p.namespace && p.namespace !== 'unknown' ? detailUrl('workload', p.namespace, p.name) : undefined
+          }
           empty={t('detail.inbound.none', 'No inbound requests in this time range.')}
         />
         <PeerTable
@@ -115,6 +152,10 @@ function DetailViewRenderer({ model }: SceneComponentProps<DetailView>) {
 const getStyles = (theme: GrafanaTheme2) => ({
   root: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(2), width: '100%' }),
   stats: css({ display: 'flex', gap: theme.spacing(3), flexWrap: 'wrap', alignItems: 'center' }),
-  stat: css({ display: 'flex', flexDirection: 'column', span: { color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize } }),
+  stat: css({
+    display: 'flex',
+    flexDirection: 'column',
+    span: { color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize },
+  }),
   tables: css({ display: 'flex', gap: theme.spacing(3), flexWrap: 'wrap' }),
 });

@@ -18,6 +18,7 @@ import { NamespaceTable } from './components/NamespaceTable';
 import { OverviewToolbar, type OverviewView } from './components/OverviewToolbar';
 import { buildNamespaceRows } from './model/namespaceRows';
 import { filterRows, isSortKey, sortRows, type SortDir, type SortKey } from './model/rowView';
+import { AS_TEXT } from '../../../shared/i18n/asText';
 
 export interface NamespaceOverviewState extends SceneObjectState {
   filter: string;
@@ -69,8 +70,14 @@ function NamespaceOverviewRenderer({ model }: SceneComponentProps<NamespaceOverv
   const styles = useStyles2(getStyles);
   const { filter, sort, dir, view, thresholds, listed, dataSourceUid } = model.useState();
   const { data } = sceneGraph.getData(model).useState();
-  const overview = useMemo(() => (data ? buildNamespaceRows(data.series, thresholds, listed) : undefined), [data, thresholds, listed]);
-  const visible = useMemo(() => (overview ? sortRows(filterRows(overview.rows, filter), sort, dir) : []), [overview, filter, sort, dir]);
+  const overview = useMemo(
+    () => (data ? buildNamespaceRows(data.series, thresholds, listed) : undefined),
+    [data, thresholds, listed]
+  );
+  const visible = useMemo(
+    () => (overview ? sortRows(filterRows(overview.rows, filter), sort, dir) : []),
+    [overview, filter, sort, dir]
+  );
 
   if (!data || !overview || (data.state === LoadingState.Loading && overview.rows.length === 0)) {
     return <LoadingPlaceholder text={t('overview.loading', 'Loading namespaces…')} />;
@@ -80,10 +87,11 @@ function NamespaceOverviewRenderer({ model }: SceneComponentProps<NamespaceOverv
     return (
       <PanelMessage
         kind="error"
-        message={t('overview.error', 'The Prometheus data source "{{uid}}" could not answer: {{reason}}. Check it on the MeshLens configuration page.', {
-          uid: dataSourceUid,
-          reason,
-        })}
+        message={t(
+          'overview.error',
+          'The Prometheus data source "{{uid}}" could not answer: {{reason}}. Check it on the MeshLens configuration page.',
+          { ...AS_TEXT, uid: dataSourceUid, reason }
+        )}
       />
     );
   }
@@ -93,7 +101,7 @@ function NamespaceOverviewRenderer({ model }: SceneComponentProps<NamespaceOverv
       message={t(
         'overview.empty',
         'No Istio request metrics (istio_requests_total) in "{{uid}}" for this time range. Is the mesh receiving traffic, and does Prometheus scrape the sidecars?',
-        { uid: dataSourceUid }
+        { ...AS_TEXT, uid: dataSourceUid }
       )}
     />
   );
@@ -105,16 +113,32 @@ function NamespaceOverviewRenderer({ model }: SceneComponentProps<NamespaceOverv
   return (
     <div className={styles.root} data-testid="meshlens-overview" data-meshlens-ready="true">
       {noTraffic === overview.rows.length && noMetrics}
-      <OverviewToolbar filter={filter} sort={sort} dir={dir} view={view} onFilter={model.onFilter} onSort={model.onSort} onView={model.onView} />
+      <OverviewToolbar
+        filter={filter}
+        sort={sort}
+        dir={dir}
+        view={view}
+        onFilter={model.onFilter}
+        onSort={model.onSort}
+        onView={model.onView}
+      />
       {visible.length === 0 ? (
-        <PanelMessage kind="info" message={t('overview.noMatch', 'No namespace matches "{{filter}}".', { filter })} />
+        <PanelMessage
+          kind="info"
+          message={t('overview.noMatch', 'No namespace matches "{{filter}}".', { ...AS_TEXT, filter })}
+        />
       ) : view === 'cards' ? (
         <NamespaceCards rows={visible} />
       ) : (
         <NamespaceTable rows={visible} />
       )}
       <div className={styles.footer} aria-live="polite" data-testid="meshlens-overview-count">
-        {t('overview.count', '{{shown}} of {{count}} namespaces shown', { shown: visible.length, count: overview.rows.length, defaultValue_one: '{{shown}} of {{count}} namespace shown' })}
+        {t('overview.count', '{{shown}} of {{count}} namespaces shown', {
+          ...AS_TEXT,
+          shown: visible.length,
+          count: overview.rows.length,
+          defaultValue_one: '{{shown}} of {{count}} namespace shown',
+        })}
         {noTraffic > 0 && ` · ${t('overview.noTrafficCount', '{{count}} without traffic', { count: noTraffic })}`}
         {noSidecars > 0 && ` · ${t('overview.noSidecarsCount', '{{count}} without sidecars', { count: noSidecars })}`}
         {hidden > 0 &&
@@ -126,5 +150,9 @@ function NamespaceOverviewRenderer({ model }: SceneComponentProps<NamespaceOverv
 
 const getStyles = (theme: GrafanaTheme2) => ({
   root: css({ display: 'flex', flexDirection: 'column', width: '100%' }),
-  footer: css({ marginTop: theme.spacing(1), color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
+  footer: css({
+    marginTop: theme.spacing(1),
+    color: theme.colors.text.secondary,
+    fontSize: theme.typography.bodySmall.fontSize,
+  }),
 });

@@ -11,6 +11,7 @@ import { type NamespaceRow } from '../model/namespaceRows';
 import { HealthBadge } from './HealthBadge';
 import { NamespaceFlags } from './NamespaceFlags';
 import { Sparkline } from './Sparkline';
+import { AS_TEXT } from '../../../../shared/i18n/asText';
 
 const ROW_HEIGHT = 36;
 const COLUMNS = '2fr 1.2fr 0.8fr 0.8fr 1fr 0.8fr 0.8fr 0.7fr 120px';
@@ -19,9 +20,19 @@ const COLUMNS = '2fr 1.2fr 0.8fr 0.8fr 1fr 0.8fr 0.8fr 0.7fr 120px';
 export function NamespaceTable({ rows }: { rows: readonly NamespaceRow[] }) {
   const styles = useStyles2(getStyles);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
   return (
-    <div role="table" aria-label={t('overview.table.label', 'Namespaces')} aria-rowcount={rows.length + 1} className={styles.table}>
+    <div
+      role="table"
+      aria-label={t('overview.table.label', 'Namespaces')}
+      aria-rowcount={rows.length + 1}
+      className={styles.table}
+    >
       <div role="row" className={styles.header}>
         {[
           t('overview.col.namespace', 'Namespace'),
@@ -53,7 +64,13 @@ export function NamespaceTable({ rows }: { rows: readonly NamespaceRow[] }) {
                 style={{ transform: `translateY(${item.start}px)` }}
               >
                 <span role="cell" className={styles.name}>
-                  <Link to={graphUrlForNamespace(r.namespace)} aria-label={t('overview.open', 'Open the graph of {{namespace}}', { namespace: r.namespace })}>
+                  <Link
+                    to={graphUrlForNamespace(r.namespace)}
+                    aria-label={t('overview.open', 'Open the graph of {{namespace}}', {
+                      ...AS_TEXT,
+                      namespace: r.namespace,
+                    })}
+                  >
                     {r.namespace}
                   </Link>
                   <NamespaceFlags row={r} />
@@ -68,7 +85,15 @@ export function NamespaceTable({ rows }: { rows: readonly NamespaceRow[] }) {
                 <span role="cell">{formatMs(r.p95Ms)}</span>
                 <span role="cell">{formatPct(r.mtlsPct)}</span>
                 <span role="cell">
-                  <Sparkline values={r.trend?.values} width={110} height={24} label={t('overview.trendOf', 'Request rate over time in {{namespace}}', { namespace: r.namespace })} />
+                  <Sparkline
+                    values={r.trend?.values}
+                    width={110}
+                    height={24}
+                    label={t('overview.trendOf', 'Request rate over time in {{namespace}}', {
+                      ...AS_TEXT,
+                      namespace: r.namespace,
+                    })}
+                  />
                 </span>
               </div>
             );
@@ -80,10 +105,22 @@ export function NamespaceTable({ rows }: { rows: readonly NamespaceRow[] }) {
 }
 
 const getStyles = (theme: GrafanaTheme2) => {
-  const grid = { display: 'grid', gridTemplateColumns: COLUMNS, gap: theme.spacing(1), alignItems: 'center', padding: theme.spacing(0, 1) };
+  const grid = {
+    display: 'grid',
+    gridTemplateColumns: COLUMNS,
+    gap: theme.spacing(1),
+    alignItems: 'center',
+    padding: theme.spacing(0, 1),
+  };
   return {
     table: css({ border: `1px solid ${theme.colors.border.weak}`, borderRadius: theme.shape.radius.default }),
-    header: css({ ...grid, height: ROW_HEIGHT, color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium, borderBottom: `1px solid ${theme.colors.border.weak}` }),
+    header: css({
+      ...grid,
+      height: ROW_HEIGHT,
+      color: theme.colors.text.secondary,
+      fontWeight: theme.typography.fontWeightMedium,
+      borderBottom: `1px solid ${theme.colors.border.weak}`,
+    }),
     scroll: css({ maxHeight: '60vh', overflowY: 'auto' }),
     row: css({
       ...grid,
@@ -95,6 +132,11 @@ const getStyles = (theme: GrafanaTheme2) => {
       borderBottom: `1px solid ${theme.colors.border.weak}`,
       '&:hover': { background: theme.colors.action.hover },
     }),
-    name: css({ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', a: { color: theme.colors.text.link } }),
+    name: css({
+      overflow: 'hidden',
+      textOverflow: 'ellipsis',
+      whiteSpace: 'nowrap',
+      a: { color: theme.colors.text.link },
+    }),
   };
 };
