@@ -23,9 +23,18 @@ type Step = (dt: number) => void;
  */
 export function infraMetrics(store: MetricStore, workloads: readonly Workload[], random: Random): Step {
   const steps: Step[] = [];
-  const counter = (f: Family, labels: Labels, pod: string, perSecond: number) => {
+  // Events are whole numbers; rounding each tick to the nearest one would freeze any counter slower than
+  // one event per two ticks, so the fraction is kept as a probability (same mean rate, integer counts).
+  const events = (expected: number) => {
+    const whole = Math.floor(expected);
+    return whole + (random() < expected - whole ? 1 : 0);
+  };
+  const counter = (f: Family, labels: Labels, pod: string, perSecond: number, fractional = false) => {
     const s = store.series(f, labels, pod);
-    steps.push((dt) => (s.value += Math.round(perSecond * dt * (0.5 + random()))));
+    steps.push((dt) => {
+      const expected = perSecond * dt * (0.5 + random());
+      s.value += fractional ? expected : events(expected);
+    });
     return s;
   };
   const gauge = (f: Family, labels: Labels, pod: string, value: () => number) => {
@@ -37,7 +46,7 @@ export function infraMetrics(store: MetricStore, workloads: readonly Workload[],
     const s = store.series(f, labels, pod);
     const shares = cumulativeShares(logNormal(p50, p95), f.bounds ?? []);
     steps.push((dt) => {
-      const n = Math.round(perSecond * dt * (0.5 + random()));
+      const n = events(perSecond * dt * (0.5 + random()));
       addToBuckets(s.buckets!, shares, n, random());
       s.value += n * p50 * 1.1;
     });
@@ -67,7 +76,7 @@ export function infraMetrics(store: MetricStore, workloads: readonly Workload[],
   );
   const container = (p: Pod, name: string, cores: number, bytes: number) => {
     const labels = { namespace: p.labels.namespace, pod: p.pod, container: name };
-    counter(cpu, labels, p.pod, cores);
+    counter(cpu, labels, p.pod, cores, true);
     gauge(memory, labels, p.pod, () => Math.round(bytes * (0.95 + random() * 0.1)));
     gauge(fs, labels, p.pod, () => 12288 + Math.round(bytes / 1000));
   };

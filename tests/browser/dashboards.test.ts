@@ -33,11 +33,9 @@ interface Case {
   waitFor?: string;
 }
 
-/** Why some rates are flat 0 with the simulator (its bug, reported; the queries are proven on the integration fixture). */
-const CPU_ZERO =
-  'the simulator adds Math.round(cores × tick) to its CPU-seconds counters, which is 0 for 0.004–0.05 cores, so CPU rates stay 0 (simulator/metrics/infra.ts)';
+/** Why some rates may be flat 0 with the simulator: the events are rare at its rates, so a short window may see none. */
 const SLOW_ZERO =
-  "the simulator rounds each tick's increment of a counter slower than 0.5/s to 0, so this rate stays 0 (simulator/metrics/)";
+  'the simulator emits these events at 0.001–0.1/s (as a quiet mesh does), so the test’s short window may hold none and the rate reads 0';
 const zero = (titles: string[], why: string) => Object.fromEntries(titles.map((t) => [t, why]));
 
 const CASES: Record<string, Case> = {
@@ -82,14 +80,10 @@ const CASES: Record<string, Case> = {
       ),
     },
   },
-  performance: {
-    file: 'istio-performance.json',
-    zero: zero(['vCPU per 1k requests/s', 'vCPU', 'Proxy vCPU', 'istiod vCPU'], CPU_ZERO),
-  },
+  performance: { file: 'istio-performance.json' },
   controlPlane: {
     file: 'istio-control-plane.json',
     zero: {
-      ...zero(['CPU usage'], CPU_ZERO),
       ...zero(['Events', 'Push errors', 'Validation', 'Injection'], SLOW_ZERO),
     },
     sparse: {
@@ -102,7 +96,6 @@ const CASES: Record<string, Case> = {
   wasm: {
     file: 'istio-wasm.json',
     zero: {
-      ...zero(['Proxy vCPU'], CPU_ZERO),
       ...zero(['Wasm VMs created', 'Cache lookups', 'Remote fetches', 'Config conversions'], SLOW_ZERO),
     },
     empty: {
@@ -112,7 +105,7 @@ const CASES: Record<string, Case> = {
   },
   ztunnel: {
     file: 'istio-ztunnel.json',
-    zero: { ...zero(['CPU usage'], CPU_ZERO), ...zero(['xDS connection terminations', 'xDS pushes'], SLOW_ZERO) },
+    zero: zero(['xDS connection terminations', 'xDS pushes'], SLOW_ZERO),
   },
 };
 
