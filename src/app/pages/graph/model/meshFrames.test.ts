@@ -82,24 +82,26 @@ describe('idle edges and idle nodes', () => {
     edge('deployments', { namespace: 'legacy', deployment: 'legacy-batch', label_app: 'legacy-batch' }, 1),
   ];
 
-  test('by default (as before) idle edges stay and deployments add nothing', () => {
+  test('by default (as before) idle edges stay and deployments add nothing, but are counted as hidden idle nodes', () => {
     const { frames, hiddenIdle } = toMeshFrames(withIdle, 'workload', 'rate');
     expect(col(frames[1], 'id')).toContain('bookinfo/reviews-v1->bookinfo/ratings-v1');
     expect(col(frames[0], 'id')).not.toContain('standby/standby-v1');
-    expect(hiddenIdle).toEqual({ edges: 0, nodes: 0 });
+    // standby-v1 and legacy-batch have no traffic; reviews-v2 is drawn already.
+    expect(hiddenIdle).toEqual({ edges: 0, nodes: 2 });
   });
 
-  test('idle edges off: the edge and the node it alone reached are hidden, and counted', () => {
+  test('idle edges off: the edge and the node it alone reached are hidden, and counted with the idle deployments', () => {
     const { frames, hiddenIdle } = toMeshFrames(withIdle, 'workload', 'rate', { edges: false, nodes: false });
     expect(col(frames[1], 'id')).not.toContain('bookinfo/reviews-v1->bookinfo/ratings-v1');
     expect(col(frames[0], 'id')).not.toContain('bookinfo/ratings-v1');
     expect(col(frames[0], 'id')).toContain('bookinfo/reviews-v1');
-    expect(hiddenIdle).toEqual({ edges: 1, nodes: 1 });
-    expect(frames[0].meta?.custom).toEqual({ hiddenIdle: { edges: 1, nodes: 1 } });
+    expect(hiddenIdle).toEqual({ edges: 1, nodes: 3 });
+    expect(frames[0].meta?.custom).toEqual({ hiddenIdle: { edges: 1, nodes: 3 } });
   });
 
   test('idle nodes on: nodes without traffic stay, and deployments without any traffic join at the graph type', () => {
-    const { frames } = toMeshFrames(withIdle, 'versionedApp', 'rate', { edges: false, nodes: true });
+    const { frames, hiddenIdle } = toMeshFrames(withIdle, 'versionedApp', 'rate', { edges: false, nodes: true });
+    expect(hiddenIdle).toEqual({ edges: 1, nodes: 0 });
     const ids = col(frames[0], 'id');
     expect(ids).toEqual(expect.arrayContaining(['bookinfo/ratings/v1', 'standby/standby/v1', 'legacy/legacy-batch/']));
     // reviews v2 already had traffic: one node, with its rate.
