@@ -13,6 +13,7 @@ export interface GraphLink {
 }
 
 const APP = '/a/meshlens-istio-app';
+const PAGE_LABEL = { service: 'Service page', workload: 'Workload page' } as const;
 const q = encodeURIComponent;
 
 /** Jaeger's service name for an Istio workload is `<app>.<namespace>`. */
@@ -56,6 +57,12 @@ export function nodeLinks(n: ViewNode, o: LinkOptions, here?: PanelLocation): Gr
   if (m?.nodeType === 'unknown') {
     return links;
   }
+  if (!m && n.page) {
+    // A node-graph frame's node (the app's graph page): only the page its frame names.
+    const { kind, namespace, name } = n.page;
+    const graph = { namespaces: [namespace], focus: { kind, namespace, name } };
+    return [{ label: PAGE_LABEL[kind], href: detailPageUrlFromGraph(kind, namespace, name, graph, here) }];
+  }
   const focus = m && focusOf(m);
   const clusters = m && m.cluster !== 'unknown' && m.cluster !== '' ? [m.cluster] : [];
   const page = m && detailPage(m);
@@ -88,9 +95,9 @@ function detailPage(m: NonNullable<ViewNode['mesh']>): { kind: 'service' | 'work
     return undefined;
   }
   if (m.nodeType === 'service') {
-    return known(m.service) ? { kind: 'service', name: m.service, label: 'Service page' } : undefined;
+    return known(m.service) ? { kind: 'service', name: m.service, label: PAGE_LABEL.service } : undefined;
   }
-  return known(m.workload) ? { kind: 'workload', name: m.workload, label: 'Workload page' } : undefined;
+  return known(m.workload) ? { kind: 'workload', name: m.workload, label: PAGE_LABEL.workload } : undefined;
 }
 
 /** The graph page's focus for a mesh node: by its type's name (a service node by service, an app node by app). */

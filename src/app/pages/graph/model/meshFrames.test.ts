@@ -70,6 +70,25 @@ test('nodes carry namespace and name for their page; unknown has none', () => {
   const [nodes] = toMeshFrames(series, 'versionedApp', 'rate').frames;
   expect(col(nodes, 'detail__name')).toEqual(['productpage', 'reviews', 'reviews', '']);
   expect(col(nodes, 'detail__namespace')).toEqual(['bookinfo', 'bookinfo', 'bookinfo', '']);
+  // App nodes lead to the service page named by the app; a workload graph's nodes to their workload pages.
+  expect(col(nodes, 'detail__kind')).toEqual(['service', 'service', 'service', 'service']);
+  expect(col(toMeshFrames(series, 'workload', 'rate').frames[0], 'detail__kind')[0]).toBe('workload');
+});
+
+test('the mesh graph panel reads each node’s page from the frames, and links it', async () => {
+  const { parseNodeGraphFrames } = await import('../../../../panels/meshgraph/model/parseNodeGraphFrames');
+  const { nodeLinks } = await import('../../../../panels/meshgraph/model/links');
+  const parsed = parseNodeGraphFrames(toMeshFrames(series, 'versionedApp', 'rate').frames);
+  if (!parsed.ok) {
+    throw new Error(parsed.error);
+  }
+  const reviews = parsed.value.graph.nodes.find((n) => n.title === 'reviews v2')!;
+  const o = { tracesDatasourceUid: '', serviceDashboardUid: 's', workloadDashboardUid: 'w' };
+  const here = { pathname: '/a/meshlens-istio-app/graph', search: '?var-namespace=bookinfo' };
+  expect(nodeLinks(reviews, o, here)).toEqual([
+    { label: 'Service page', href: '/a/meshlens-istio-app/graph/service/bookinfo/reviews?var-namespace=bookinfo' },
+  ]);
+  expect(parsed.value.graph.nodes.find((n) => n.title === 'unknown')?.page).toBeUndefined();
 });
 
 describe('idle edges and idle nodes', () => {

@@ -171,6 +171,7 @@ export function toMeshFrames(
   const nodeList = [...nodes.values()].sort((a, b) => a.id.localeCompare(b.id));
   const edgeList = [...edges.entries()].sort(([a], [b]) => a.localeCompare(b));
   const meta = { preferredVisualisationType: 'nodeGraph' as const, custom: { hiddenIdle } };
+  const pageKind = type === 'workload' ? 'workload' : 'service';
   const nodesFrame = createDataFrame({
     name: 'nodes',
     meta,
@@ -182,6 +183,8 @@ export function toMeshFrames(
       { name: 'secondarystat', type: FieldType.number, values: nodeList.map((n) => pct(n.inErrors, n.inRate)), config: { unit: '% 5xx', displayName: 'Errors' } },
       { name: 'detail__namespace', type: FieldType.string, values: nodeList.map((n) => n.namespace), config: { displayName: 'Namespace' } },
       { name: 'detail__name', type: FieldType.string, values: nodeList.map((n) => n.name), config: { displayName: 'Name' } },
+      // The app page of each node (workload graph: the workload's; otherwise the service named by the app), which the panel links.
+      { name: 'detail__kind', type: FieldType.string, values: nodeList.map(() => pageKind), config: { displayName: 'Page' } },
     ],
   });
   const edgeStat =
