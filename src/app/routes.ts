@@ -1,4 +1,4 @@
-import { graphPageUrl, type GraphFocus } from '../shared/links/appUrls';
+import { detailPageUrl, graphPageUrl, type GraphFocus } from '../shared/links/appUrls';
 import { PLUGIN_BASE_URL } from '../shared/settings';
 
 export const ROUTES = {
@@ -29,12 +29,11 @@ export type DetailParent = typeof ROUTES.overview | typeof ROUTES.graph;
 
 /**
  * The service or workload page, a drill-down of the overview or of the graph page. `search` (the
- * parent's query string) rides along, so the breadcrumb back restores the parent's view.
+ * parent's query string) rides along, so the breadcrumb back restores the parent's view. The shape
+ * lives in src/shared/links/appUrls.ts, where the mesh graph panel builds it too.
  */
 export function detailUrl(kind: 'service' | 'workload', namespace: string, name: string, parent: DetailParent = ROUTES.overview, search = ''): string {
-  const path = `${PLUGIN_BASE_URL}/${parent}/${kind}/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`;
-  const q = search.replace(/^\?/, '');
-  return q ? `${path}?${q}` : path;
+  return detailPageUrl(kind, namespace, name, parent, search);
 }
 
 /** A bundled dashboard with its variables filled (`var-<name>`). */

@@ -1,4 +1,4 @@
-import { formatFocus, graphPageUrl, parseFocus } from './appUrls';
+import { detailPageUrl, detailPageUrlFromGraph, formatFocus, graphPageUrl, parseFocus } from './appUrls';
 
 describe('graph page URLs', () => {
   it('round-trips a focus through its text form', () => {
@@ -28,5 +28,32 @@ describe('graph page URLs', () => {
 
   it('has no query string without parameters', () => {
     expect(graphPageUrl({})).toBe('/a/meshlens-istio-app/graph');
+  });
+});
+
+describe('detail page URLs', () => {
+  it('builds the drill-down path, encoded, with the parent query riding along', () => {
+    expect(detailPageUrl('service', 'bookinfo', 'reviews')).toBe('/a/meshlens-istio-app/overview/service/bookinfo/reviews');
+    expect(detailPageUrl('workload', 'a/b', 'x?y#z', 'graph', '?var-namespace=a')).toBe(
+      '/a/meshlens-istio-app/graph/workload/a%2Fb/x%3Fy%23z?var-namespace=a'
+    );
+  });
+
+  const graph = { namespaces: ['bookinfo'], clusters: ['east'], focus: { kind: 'service' as const, namespace: 'bookinfo', name: 'reviews' } };
+
+  it('keeps the graph page’s own query when linked from the graph page', () => {
+    const here = { pathname: '/a/meshlens-istio-app/graph', search: '?var-namespace=bookinfo&display=mtls' };
+    expect(detailPageUrlFromGraph('service', 'bookinfo', 'reviews', graph, here)).toBe(
+      '/a/meshlens-istio-app/graph/service/bookinfo/reviews?var-namespace=bookinfo&display=mtls'
+    );
+  });
+
+  it('leads back to the graph scoped to the node when linked from elsewhere (a dashboard)', () => {
+    const url = new URL(detailPageUrlFromGraph('service', 'bookinfo', 'reviews', graph, { pathname: '/d/abc', search: '?x=1' }), 'http://x');
+    expect(url.pathname).toBe('/a/meshlens-istio-app/graph/service/bookinfo/reviews');
+    expect(url.searchParams.getAll('var-namespace')).toEqual(['bookinfo']);
+    expect(url.searchParams.getAll('var-cluster')).toEqual(['east']);
+    expect(parseFocus(url.searchParams.get('focus'))).toEqual(graph.focus);
+    expect(detailPageUrlFromGraph('workload', 'ns', 'w', {}, undefined)).toBe('/a/meshlens-istio-app/graph/workload/ns/w');
   });
 });

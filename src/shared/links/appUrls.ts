@@ -50,3 +50,32 @@ export function graphPageUrl(params: GraphPageParams): string {
   const search = q.toString();
   return `${APP_BASE_URL}/graph${search ? `?${search}` : ''}`;
 }
+
+/** Pages a service or workload page drills down from; its breadcrumbs lead back there. */
+export type DetailParent = 'overview' | 'graph';
+
+/**
+ * The app's service or workload page, `/a/meshlens-istio-app/<parent>/<kind>/<namespace>/<name>`. `search`
+ * (the parent's query string) rides along, so the page's breadcrumb back restores the parent's view.
+ */
+export function detailPageUrl(kind: 'service' | 'workload', namespace: string, name: string, parent: DetailParent = 'overview', search = ''): string {
+  const path = `${APP_BASE_URL}/${parent}/${kind}/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`;
+  const q = search.replace(/^\?/, '');
+  return q ? `${path}?${q}` : path;
+}
+
+/**
+ * A detail page linked from a mesh graph. On the app's graph page the graph's own query rides along (the
+ * breadcrumb returns to that very view); anywhere else (a dashboard) the breadcrumb returns to `graph`, the
+ * graph page scoped to the node.
+ */
+export function detailPageUrlFromGraph(
+  kind: 'service' | 'workload',
+  namespace: string,
+  name: string,
+  graph: GraphPageParams,
+  here?: { pathname: string; search: string }
+): string {
+  const search = here?.pathname === `${APP_BASE_URL}/graph` ? here.search : graphPageUrl(graph).split('?')[1] ?? '';
+  return detailPageUrl(kind, namespace, name, 'graph', search);
+}

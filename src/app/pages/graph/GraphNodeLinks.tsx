@@ -7,6 +7,8 @@ import { SceneDataTransformer, SceneObjectBase, sceneGraph, type SceneComponentP
 import { useStyles2 } from '@grafana/ui';
 import { ROUTES, detailUrl } from '../../routes';
 import { GraphControls } from './GraphControls';
+import { HiddenIdleNote } from './HiddenIdleNote';
+import { hiddenIdleOf } from './model/hiddenIdle';
 
 const LIMIT = 60;
 
@@ -26,7 +28,7 @@ export function nodeTargets(frames: readonly DataFrame[]): Array<{ namespace: st
   return [...seen.values()];
 }
 
-/** Links from the graph's nodes to their service or workload pages (graph → service → traces). */
+/** Below the graph: what the display choices hid, and links from the graph's nodes to their service or workload pages (graph → service → traces). */
 export class GraphNodeLinks extends SceneObjectBase<SceneObjectState> {
   static Component = GraphNodeLinksRenderer;
 }
@@ -41,11 +43,12 @@ function GraphNodeLinksRenderer({ model }: SceneComponentProps<GraphNodeLinks>) 
   // The graph's query string rides along, so the service page's "Graph" breadcrumb restores this view.
   const { search } = useLocation();
   const targets = useMemo(() => nodeTargets(data?.series ?? []), [data]);
-  if (targets.length === 0) {
-    return null;
-  }
+  const hidden = useMemo(() => hiddenIdleOf(data?.series ?? []), [data]);
   const kind = graphType === 'workload' ? 'workload' : 'service';
   return (
+    <>
+      <HiddenIdleNote hidden={hidden} />
+      {targets.length > 0 && (
     <nav className={styles.nav} aria-label={t('graph.nodes', 'Pages of the nodes in this graph')}>
       <span>{kind === 'workload' ? t('graph.nodes.workloads', 'Workloads:') : t('graph.nodes.services', 'Services:')}</span>
       {targets.slice(0, LIMIT).map((n) => (
@@ -55,6 +58,8 @@ function GraphNodeLinksRenderer({ model }: SceneComponentProps<GraphNodeLinks>) 
       ))}
       {targets.length > LIMIT && <span>{t('graph.nodes.more', '{{count}} more (narrow the namespaces to list them)', { count: targets.length - LIMIT, defaultValue_one: '{{count}} more (narrow the namespaces to list it)' })}</span>}
     </nav>
+      )}
+    </>
   );
 }
 

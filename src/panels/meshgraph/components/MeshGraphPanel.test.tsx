@@ -1,4 +1,5 @@
 import React from 'react';
+import { locationService } from '@grafana/runtime';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createDataFrame, FieldType, getDefaultTimeRange, LoadingState, type PanelProps } from '@grafana/data';
@@ -61,6 +62,24 @@ describe('MeshGraphPanel', () => {
     expect(details).toHaveTextContent('failure');
     expect(details).toHaveTextContent('5xx 25.0 % of inbound HTTP ≥ 10 %');
     expect(screen.getByRole('link', { name: 'Traces' })).toHaveAttribute('href', '/a/meshlens-istio-app/traces?service=details.bookinfo');
+    // Outside the graph page (a dashboard), the workload page's breadcrumb leads to the graph focused on the node.
+    const page = new URL(screen.getByRole('link', { name: 'Workload page' }).getAttribute('href') ?? '', 'http://x');
+    expect(page.pathname).toBe('/a/meshlens-istio-app/graph/workload/bookinfo/details-v1');
+    expect(page.searchParams.get('focus')).toBe('workload:bookinfo/details-v1');
+  });
+
+  it('on the app’s graph page, links a node’s page with the graph’s own query (its breadcrumb restores the view)', async () => {
+    locationService.push('/a/meshlens-istio-app/graph?var-namespace=bookinfo&display=mtls');
+    try {
+      render(<MeshGraphPanel {...props(frames())} />);
+      await userEvent.click(await screen.findByLabelText('Node: details-v1'));
+      expect(await screen.findByRole('link', { name: 'Workload page' })).toHaveAttribute(
+        'href',
+        '/a/meshlens-istio-app/graph/workload/bookinfo/details-v1?var-namespace=bookinfo&display=mtls'
+      );
+    } finally {
+      locationService.push('/');
+    }
   });
 
   it('hides what the hide expression matches and counts it; explains a bad expression', async () => {

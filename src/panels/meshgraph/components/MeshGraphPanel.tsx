@@ -9,6 +9,7 @@ import { toSvg } from '../model/export/toSvg';
 import { toKialiJson } from '../model/mesh/toKialiJson';
 import { useGraphPipeline, useVisibleGraph } from '../state/useGraphData';
 import { useLayout } from '../state/useLayout';
+import { usePanelLocation } from '../state/usePanelLocation';
 import { usePanelState } from '../state/usePanelState';
 import { usePresetData } from '../state/usePresetData';
 import { defaultMeshGraphPanelOptions, type MeshGraphPanelOptions } from '../types';
@@ -50,6 +51,7 @@ export function MeshGraphPanel(props: PanelProps<MeshGraphPanelOptions>) {
     state.hide
   );
   const layout = useLayout(visible?.graph, options.layout, options.pins);
+  const here = usePanelLocation();
   const canvas = useRef<GraphCanvasHandle>(null);
   const [viewport, setViewport] = useState<Viewport | undefined>(undefined);
   const [painted, setPainted] = useState(false);
@@ -215,6 +217,7 @@ export function MeshGraphPanel(props: PanelProps<MeshGraphPanelOptions>) {
             serviceDashboardUid: options.serviceDashboardUid,
             workloadDashboardUid: options.workloadDashboardUid,
           }}
+          here={here}
           onClose={() => state.select(undefined, undefined)}
           onExpand={state.expand}
         />

@@ -3,7 +3,7 @@ import { css } from '@emotion/css';
 import { type GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { Button, IconButton, useStyles2 } from '@grafana/ui';
-import { edgeLinks, type LinkOptions, nodeLinks } from '../model/links';
+import { edgeLinks, type LinkOptions, nodeLinks, type PanelLocation } from '../model/links';
 import { nodeSummary, responseShares, type TrafficSummary } from '../model/view/details';
 import { type ViewEdge, type ViewGraph, type ViewNode } from '../model/view/types';
 import { AS_TEXT } from '../../../shared/i18n/asText';
@@ -12,6 +12,8 @@ interface Props {
   graph: ViewGraph;
   selection: { id: string; kind: 'node' | 'edge' };
   links: LinkOptions;
+  /** Where the panel is shown: a service or workload page's breadcrumb leads back there. */
+  here?: PanelLocation;
   onClose: () => void;
   onExpand: (boxId: string) => void;
 }
@@ -21,7 +23,7 @@ const rate = (v: number, unit = 'rps') => `${v >= 10 ? v.toFixed(1) : v.toFixed(
 const ms = (v: number | undefined) => (v === undefined ? '–' : `${Math.round(v)} ms`);
 
 /** Details of the selected node or edge: traffic by direction and code class, health reasons, links. */
-export function SidePanel({ graph, selection, links, onClose, onExpand }: Props) {
+export function SidePanel({ graph, selection, links, here, onClose, onExpand }: Props) {
   const styles = useStyles2(getStyles);
   const node = selection.kind === 'node' ? graph.nodes.find((n) => n.id === selection.id) : undefined;
   const edge = selection.kind === 'edge' ? graph.edges.find((e) => e.id === selection.id) : undefined;
@@ -41,7 +43,7 @@ export function SidePanel({ graph, selection, links, onClose, onExpand }: Props)
         <strong className={styles.title}>{title}</strong>
         <IconButton name="times" aria-label={t('meshgraph.side.close', 'Close details')} onClick={onClose} />
       </div>
-      {node && <NodeDetails graph={graph} node={node} links={links} onExpand={onExpand} />}
+      {node && <NodeDetails graph={graph} node={node} links={links} here={here} onExpand={onExpand} />}
       {edge && <EdgeDetails graph={graph} edge={edge} links={links} />}
     </aside>
   );
@@ -101,11 +103,13 @@ function NodeDetails({
   graph,
   node,
   links,
+  here,
   onExpand,
 }: {
   graph: ViewGraph;
   node: ViewNode;
   links: LinkOptions;
+  here?: PanelLocation;
   onExpand: (id: string) => void;
 }) {
   const styles = useStyles2(getStyles);
@@ -158,7 +162,7 @@ function NodeDetails({
           {s}
         </div>
       ))}
-      <Links links={nodeLinks(node, links)} />
+      <Links links={nodeLinks(node, links, here)} />
     </>
   );
 }

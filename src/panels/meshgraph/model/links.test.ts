@@ -11,6 +11,10 @@ const o = { tracesDatasourceUid: '', serviceDashboardUid: 'svc-uid', workloadDas
 describe('links', () => {
   it('links a workload to its traces page, dashboard and focused graph, encoded', () => {
     expect(nodeLinks(node('productpage-v1'), o)).toEqual([
+      {
+        label: 'Workload page',
+        href: '/a/meshlens-istio-app/graph/workload/bookinfo/productpage-v1?var-namespace=bookinfo&var-cluster=east&focus=workload%3Abookinfo%2Fproductpage-v1',
+      },
       { label: 'Traces', href: '/a/meshlens-istio-app/traces?service=productpage.bookinfo' },
       { label: 'Workload dashboard', href: '/d/wl-uid?var-namespace=bookinfo&var-workload=productpage-v1&var-cluster=east' },
       { label: 'Graph focused on this node', href: '/a/meshlens-istio-app/graph?var-namespace=bookinfo&var-cluster=east&focus=workload%3Abookinfo%2Fproductpage-v1' },
@@ -29,8 +33,25 @@ describe('links', () => {
     expect(focusLink('svc_unknown_unknown_unknown')).toBeUndefined();
   });
 
+  it('links a service node to its service page; on the graph page the graph’s own query rides along', () => {
+    const appGraph = viewFromMesh(bookinfoModel({ graphType: 'versionedApp', injectServiceNodes: true }), defaultHealthThresholds, []);
+    const byId = (id: string) => appGraph.nodes.find((n) => n.id === id)!;
+    const here = { pathname: '/a/meshlens-istio-app/graph', search: '?var-namespace=bookinfo&display=mtls' };
+    const page = (id: string) => nodeLinks(byId(id), o, here).find((l) => l.label.endsWith(' page'));
+    expect(page('svc_east_bookinfo_reviews')).toEqual({
+      label: 'Service page',
+      href: '/a/meshlens-istio-app/graph/service/bookinfo/reviews?var-namespace=bookinfo&display=mtls',
+    });
+    // A versioned app node is drawn for one workload: its page is that workload's.
+    expect(page('vapp_east_bookinfo_reviews-v2')).toEqual({
+      label: 'Workload page',
+      href: '/a/meshlens-istio-app/graph/workload/bookinfo/reviews-v2?var-namespace=bookinfo&display=mtls',
+    });
+    expect(page('svc_unknown_unknown_unknown')).toBeUndefined();
+  });
+
   it('opens Explore on the Jaeger data source when one is set', () => {
-    const [traces] = nodeLinks(node('productpage-v1'), { ...o, tracesDatasourceUid: 'jaeger"1' });
+    const traces = nodeLinks(node('productpage-v1'), { ...o, tracesDatasourceUid: 'jaeger"1' }).find((l) => l.label === 'Traces')!;
     expect(traces.href.startsWith('/explore?schemaVersion=1&panes=')).toBe(true);
     const pane = JSON.parse(decodeURIComponent(traces.href.split('panes=')[1]));
     expect(pane.a.queries[0]).toMatchObject({ datasource: { type: 'jaeger', uid: 'jaeger"1' }, service: 'productpage.bookinfo' });

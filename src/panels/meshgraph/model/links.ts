@@ -1,4 +1,4 @@
-import { graphPageUrl, type GraphFocus } from '../../../shared/links/appUrls';
+import { detailPageUrlFromGraph, graphPageUrl, type GraphFocus } from '../../../shared/links/appUrls';
 import { type ViewEdge, type ViewNode } from './view/types';
 
 export interface LinkOptions {
@@ -13,6 +13,7 @@ export interface GraphLink {
 }
 
 const APP = '/a/meshlens-istio-app';
+const PAGE_LABEL = { service: 'Service page', workload: 'Workload page' } as const;
 const q = encodeURIComponent;
 
 /** Jaeger's service name for an Istio workload is `<app>.<namespace>`. */
@@ -39,12 +40,35 @@ function tracesHref(service: string, o: LinkOptions, operation?: string): string
   return `/explore?schemaVersion=1&panes=${q(JSON.stringify(pane))}`;
 }
 
-/** Links for a node: its traces, its bundled Istio dashboard with variables filled, the graph focused on it. */
-export function nodeLinks(n: ViewNode, o: LinkOptions): GraphLink[] {
+/** Where the panel is shown (the app's graph page or a dashboard): decides where a detail page's breadcrumb leads. */
+export interface PanelLocation {
+  pathname: string;
+  search: string;
+}
+
+/**
+ * Links for a node: its service or workload page in the app, its traces, its bundled Istio dashboard with
+ * variables filled, the graph focused on it. The app's pages are offered wherever the panel is: the panel
+ * ships inside the app plugin, so those pages exist whenever the panel does.
+ */
+export function nodeLinks(n: ViewNode, o: LinkOptions, here?: PanelLocation): GraphLink[] {
   const links: GraphLink[] = [];
   const m = n.mesh;
   if (m?.nodeType === 'unknown') {
     return links;
+  }
+  if (!m && n.page) {
+    // A node-graph frame's node (the app's graph page): only the page its frame names.
+    const { kind, namespace, name } = n.page;
+    const graph = { namespaces: [namespace], focus: { kind, namespace, name } };
+    return [{ label: PAGE_LABEL[kind], href: detailPageUrlFromGraph(kind, namespace, name, graph, here) }];
+  }
+  const focus = m && focusOf(m);
+  const clusters = m && m.cluster !== 'unknown' && m.cluster !== '' ? [m.cluster] : [];
+  const page = m && detailPage(m);
+  if (m && page) {
+    const graph = { namespaces: [m.namespace], clusters, focus };
+    links.push({ label: page.label, href: detailPageUrlFromGraph(page.kind, m.namespace, page.name, graph, here) });
   }
   const service = traceService(n);
   if (service) {
@@ -57,12 +81,23 @@ export function nodeLinks(n: ViewNode, o: LinkOptions): GraphLink[] {
   } else if (m?.workload) {
     links.push({ label: 'Workload dashboard', href: `/d/${q(o.workloadDashboardUid)}?var-namespace=${q(m.namespace)}&var-workload=${q(m.workload)}${cluster}` });
   }
-  const focus = m && focusOf(m);
   if (m && focus) {
-    const clusters = m.cluster !== 'unknown' && m.cluster !== '' ? [m.cluster] : [];
     links.push({ label: 'Graph focused on this node', href: graphPageUrl({ namespaces: [m.namespace], clusters, focus }) });
   }
   return links;
+}
+
+const known = (v: string) => v !== '' && v !== 'unknown';
+
+/** The app page of a mesh node: a service node's service page, else the page of the workload behind the node. */
+function detailPage(m: NonNullable<ViewNode['mesh']>): { kind: 'service' | 'workload'; name: string; label: string } | undefined {
+  if (!known(m.namespace)) {
+    return undefined;
+  }
+  if (m.nodeType === 'service') {
+    return known(m.service) ? { kind: 'service', name: m.service, label: PAGE_LABEL.service } : undefined;
+  }
+  return known(m.workload) ? { kind: 'workload', name: m.workload, label: PAGE_LABEL.workload } : undefined;
 }
 
 /** The graph page's focus for a mesh node: by its type's name (a service node by service, an app node by app). */

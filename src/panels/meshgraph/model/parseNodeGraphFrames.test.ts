@@ -34,6 +34,29 @@ describe('parseNodeGraphFrames', () => {
     expect(droppedNodes).toBe(1);
   });
 
+  it('reads a node’s service or workload page from detail__kind, detail__namespace and detail__name', () => {
+    const withPages = createDataFrame({
+      name: 'nodes',
+      fields: [
+        { name: 'id', type: FieldType.string, values: ['a', 'b', 'c', 'd'] },
+        { name: 'detail__kind', type: FieldType.string, values: ['service', 'workload', 'pod', 'service'] },
+        { name: 'detail__namespace', type: FieldType.string, values: ['bookinfo', 'bookinfo', 'bookinfo', ''] },
+        { name: 'detail__name', type: FieldType.string, values: ['reviews', 'reviews-v2', 'x', 'y'] },
+      ],
+    });
+    const result = parseNodeGraphFrames([withPages]);
+    if (!result.ok) {
+      throw new Error(result.error);
+    }
+    expect(result.value.graph.nodes.map((n) => n.page)).toEqual([
+      { kind: 'service', namespace: 'bookinfo', name: 'reviews' },
+      { kind: 'workload', namespace: 'bookinfo', name: 'reviews-v2' },
+      // Unknown kinds and rows without a namespace name no page.
+      undefined,
+      undefined,
+    ]);
+  });
+
   it('derives nodes from an edges-only frame', () => {
     const result = parseNodeGraphFrames([edges]);
     expect(result.ok && result.value.graph.nodes.map((n) => n.id)).toEqual(['gw', 'productpage', 'reviews', 'nowhere']);

@@ -1,7 +1,7 @@
 import { type DataFrame, type Field } from '@grafana/data';
 import { findField, numberAt, stringAt } from '../../../shared/frames/fields';
 import { type HealthStatus } from './mesh/health';
-import { type ViewEdge, type ViewGraph, type ViewNode } from './view/types';
+import { type NodePage, type ViewEdge, type ViewGraph, type ViewNode } from './view/types';
 
 export interface NodeGraphParse {
   graph: ViewGraph;
@@ -37,6 +37,11 @@ function arcHealth(frame: DataFrame, row: number): HealthStatus {
   return v >= 0.1 ? 'failure' : v > 0 ? 'degraded' : 'healthy';
 }
 
+/** A node's service or workload page, when its row names all three parts. */
+function pageAt(kind: string, namespace: string, name: string): NodePage | undefined {
+  return (kind === 'service' || kind === 'workload') && namespace && name ? { kind, namespace, name } : undefined;
+}
+
 /**
  * Reads Grafana node-graph frames (nodes: `id`, `title`, `subtitle`, `mainstat`, `secondarystat`, `arc__*`;
  * edges: `id`, `source`, `target`, `mainstat`) into the view graph. Fails with a precise message when the
@@ -70,6 +75,9 @@ export function parseNodeGraphFrames(series: readonly DataFrame[]): NodeGraphPar
       subtitle: findField(nodesFrame, 'subtitle', 'subTitle'),
       main: findField(nodesFrame, 'mainstat', 'mainStat'),
       secondary: findField(nodesFrame, 'secondarystat', 'secondaryStat'),
+      pageKind: findField(nodesFrame, 'detail__kind'),
+      namespace: findField(nodesFrame, 'detail__namespace'),
+      name: findField(nodesFrame, 'detail__name'),
     };
     for (let row = 0; row < nodesFrame.length; row++) {
       const id = stringAt(f.id, row);
@@ -79,7 +87,9 @@ export function parseNodeGraphFrames(series: readonly DataFrame[]): NodeGraphPar
       }
       seen.add(id);
       const stats = [formatStat(f.main, row), formatStat(f.secondary, row)].filter(Boolean);
-      nodes.push(plain(id, stringAt(f.title, row) || id, stringAt(f.subtitle, row), stats, arcHealth(nodesFrame, row)));
+      const node = plain(id, stringAt(f.title, row) || id, stringAt(f.subtitle, row), stats, arcHealth(nodesFrame, row));
+      const page = pageAt(stringAt(f.pageKind, row), stringAt(f.namespace, row), stringAt(f.name, row));
+      nodes.push(page ? { ...node, page } : node);
     }
   }
   const edges: ViewEdge[] = [];

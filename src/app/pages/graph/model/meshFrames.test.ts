@@ -70,6 +70,25 @@ test('nodes carry namespace and name for their page; unknown has none', () => {
   const [nodes] = toMeshFrames(series, 'versionedApp', 'rate').frames;
   expect(col(nodes, 'detail__name')).toEqual(['productpage', 'reviews', 'reviews', '']);
   expect(col(nodes, 'detail__namespace')).toEqual(['bookinfo', 'bookinfo', 'bookinfo', '']);
+  // App nodes lead to the service page named by the app; a workload graph's nodes to their workload pages.
+  expect(col(nodes, 'detail__kind')).toEqual(['service', 'service', 'service', 'service']);
+  expect(col(toMeshFrames(series, 'workload', 'rate').frames[0], 'detail__kind')[0]).toBe('workload');
+});
+
+test('the mesh graph panel reads each node’s page from the frames, and links it', async () => {
+  const { parseNodeGraphFrames } = await import('../../../../panels/meshgraph/model/parseNodeGraphFrames');
+  const { nodeLinks } = await import('../../../../panels/meshgraph/model/links');
+  const parsed = parseNodeGraphFrames(toMeshFrames(series, 'versionedApp', 'rate').frames);
+  if (!parsed.ok) {
+    throw new Error(parsed.error);
+  }
+  const reviews = parsed.value.graph.nodes.find((n) => n.title === 'reviews v2')!;
+  const o = { tracesDatasourceUid: '', serviceDashboardUid: 's', workloadDashboardUid: 'w' };
+  const here = { pathname: '/a/meshlens-istio-app/graph', search: '?var-namespace=bookinfo' };
+  expect(nodeLinks(reviews, o, here)).toEqual([
+    { label: 'Service page', href: '/a/meshlens-istio-app/graph/service/bookinfo/reviews?var-namespace=bookinfo' },
+  ]);
+  expect(parsed.value.graph.nodes.find((n) => n.title === 'unknown')?.page).toBeUndefined();
 });
 
 describe('idle edges and idle nodes', () => {
@@ -82,24 +101,26 @@ describe('idle edges and idle nodes', () => {
     edge('deployments', { namespace: 'legacy', deployment: 'legacy-batch', label_app: 'legacy-batch' }, 1),
   ];
 
-  test('by default (as before) idle edges stay and deployments add nothing', () => {
+  test('by default (as before) idle edges stay and deployments add nothing, but are counted as hidden idle nodes', () => {
     const { frames, hiddenIdle } = toMeshFrames(withIdle, 'workload', 'rate');
     expect(col(frames[1], 'id')).toContain('bookinfo/reviews-v1->bookinfo/ratings-v1');
     expect(col(frames[0], 'id')).not.toContain('standby/standby-v1');
-    expect(hiddenIdle).toEqual({ edges: 0, nodes: 0 });
+    // standby-v1 and legacy-batch have no traffic; reviews-v2 is drawn already.
+    expect(hiddenIdle).toEqual({ edges: 0, nodes: 2 });
   });
 
-  test('idle edges off: the edge and the node it alone reached are hidden, and counted', () => {
+  test('idle edges off: the edge and the node it alone reached are hidden, and counted with the idle deployments', () => {
     const { frames, hiddenIdle } = toMeshFrames(withIdle, 'workload', 'rate', { edges: false, nodes: false });
     expect(col(frames[1], 'id')).not.toContain('bookinfo/reviews-v1->bookinfo/ratings-v1');
     expect(col(frames[0], 'id')).not.toContain('bookinfo/ratings-v1');
     expect(col(frames[0], 'id')).toContain('bookinfo/reviews-v1');
-    expect(hiddenIdle).toEqual({ edges: 1, nodes: 1 });
-    expect(frames[0].meta?.custom).toEqual({ hiddenIdle: { edges: 1, nodes: 1 } });
+    expect(hiddenIdle).toEqual({ edges: 1, nodes: 3 });
+    expect(frames[0].meta?.custom).toEqual({ hiddenIdle: { edges: 1, nodes: 3 } });
   });
 
   test('idle nodes on: nodes without traffic stay, and deployments without any traffic join at the graph type', () => {
-    const { frames } = toMeshFrames(withIdle, 'versionedApp', 'rate', { edges: false, nodes: true });
+    const { frames, hiddenIdle } = toMeshFrames(withIdle, 'versionedApp', 'rate', { edges: false, nodes: true });
+    expect(hiddenIdle).toEqual({ edges: 1, nodes: 0 });
     const ids = col(frames[0], 'id');
     expect(ids).toEqual(expect.arrayContaining(['bookinfo/ratings/v1', 'standby/standby/v1', 'legacy/legacy-batch/']));
     // reviews v2 already had traffic: one node, with its rate.

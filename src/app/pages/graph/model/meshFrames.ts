@@ -136,6 +136,8 @@ export function toMeshFrames(
     edges.set(key, edge);
   }
   const hiddenIdle = { edges: 0, nodes: 0 };
+  // Ids of the nodes left out: those only idle edges reached, and deployments without any traffic.
+  const hiddenNodes = new Set<string>();
   if (!idle.edges) {
     const touched = new Set<string>();
     for (const [key, e] of edges) {
@@ -149,22 +151,27 @@ export function toMeshFrames(
     for (const id of [...nodes.keys()]) {
       if (!touched.has(id) && !idle.nodes) {
         nodes.delete(id);
-        hiddenIdle.nodes++;
+        hiddenNodes.add(id);
       }
     }
   }
-  if (idle.nodes) {
-    for (const d of deployments) {
-      if (!nodes.has(d.id)) {
-        nodes.set(d.id, { ...d, inRate: 0, inErrors: 0 });
-      }
+  for (const d of deployments) {
+    if (nodes.has(d.id)) {
+      continue;
+    }
+    if (idle.nodes) {
+      nodes.set(d.id, { ...d, inRate: 0, inErrors: 0 });
+    } else {
+      hiddenNodes.add(d.id);
     }
   }
+  hiddenIdle.nodes = hiddenNodes.size;
   const pct = (part: number, whole: number) => (whole > 0 ? Math.round((1000 * part) / whole) / 10 : 0);
   const round = (n: number) => Math.round(n * 100) / 100;
   const nodeList = [...nodes.values()].sort((a, b) => a.id.localeCompare(b.id));
   const edgeList = [...edges.entries()].sort(([a], [b]) => a.localeCompare(b));
   const meta = { preferredVisualisationType: 'nodeGraph' as const, custom: { hiddenIdle } };
+  const pageKind = type === 'workload' ? 'workload' : 'service';
   const nodesFrame = createDataFrame({
     name: 'nodes',
     meta,
@@ -176,6 +183,8 @@ export function toMeshFrames(
       { name: 'secondarystat', type: FieldType.number, values: nodeList.map((n) => pct(n.inErrors, n.inRate)), config: { unit: '% 5xx', displayName: 'Errors' } },
       { name: 'detail__namespace', type: FieldType.string, values: nodeList.map((n) => n.namespace), config: { displayName: 'Namespace' } },
       { name: 'detail__name', type: FieldType.string, values: nodeList.map((n) => n.name), config: { displayName: 'Name' } },
+      // The app page of each node (workload graph: the workload's; otherwise the service named by the app), which the panel links.
+      { name: 'detail__kind', type: FieldType.string, values: nodeList.map(() => pageKind), config: { displayName: 'Page' } },
     ],
   });
   const edgeStat =

@@ -24,6 +24,17 @@ export interface ViewNode {
   readonly collapsed?: { kind: 'namespace' | 'app'; members: number };
   /** For node-graph frames: mainstat / secondarystat text. */
   readonly stats?: readonly string[];
+  /**
+   * For node-graph frames that name it (`detail__kind`, `detail__namespace`, `detail__name`, as the app's
+   * graph page writes them): the MeshLens service or workload page of the node.
+   */
+  readonly page?: NodePage;
+}
+
+export interface NodePage {
+  readonly kind: 'service' | 'workload';
+  readonly namespace: string;
+  readonly name: string;
 }
 
 export interface ViewEdge {
