@@ -9,11 +9,10 @@ import {
   SceneTimeRange,
 } from '@grafana/scenes';
 import {
-  namespaceErrorRate,
   namespaceLatencyQuantile,
-  namespaceMtlsRate,
   namespaceRequestRate,
   namespaceServiceCount,
+  namespaceTraffic,
   namespaceWorkloadCount,
   type OverviewQueryRole,
 } from '../../../shared/istio/appQueries';
@@ -30,24 +29,36 @@ export interface OverviewQuery {
   range: boolean;
 }
 
+type Scope = Pick<ResolvedSettings, 'defaultNamespaces'>;
+
+const instant = (refId: OverviewQuery['refId'], expr: string): OverviewQuery => ({ refId, expr, instant: true, range: false });
+
 /**
- * The overview's queries: one per metric, each grouped by namespace, plus the namespace inventory
- * (kube-state-metrics) and proxies per namespace, so namespaces without traffic are listed too:
- * 9 queries for any number of namespaces.
+ * The queries the rows need, each grouped by namespace: traffic by code and mTLS policy (rate, error
+ * and mTLS shares from one scan), workloads, services, and the inventory (kube-state-metrics) and
+ * proxies so namespaces without traffic are listed too. All cheap: the list shows when they answer.
  */
-export function overviewQueries(settings: Pick<ResolvedSettings, 'defaultNamespaces'>): OverviewQuery[] {
+export function overviewQueries(settings: Scope): OverviewQuery[] {
   const scope = { namespaces: settings.defaultNamespaces };
-  const instant = (refId: OverviewQuery['refId'], expr: string): OverviewQuery => ({ refId, expr, instant: true, range: false });
   return [
-    instant('requests', namespaceRequestRate(scope)),
-    instant('errors', namespaceErrorRate(scope)),
-    instant('mtls', namespaceMtlsRate(scope)),
-    instant('p95', namespaceLatencyQuantile(0.95, scope)),
+    instant('traffic', namespaceTraffic(scope)),
     instant('workloads', namespaceWorkloadCount(scope)),
     instant('services', namespaceServiceCount(scope)),
-    { refId: 'trend', expr: namespaceRequestRate({ ...scope, window: '$__rate_interval' }), instant: false, range: true },
     instant('inventory', namespaceInventory(scope.namespaces)),
     instant('proxies', namespaceProxyCount(scope.namespaces)),
+  ];
+}
+
+/**
+ * The costly queries, run after {@link overviewQueries} answered so they do not delay the list:
+ * p95 reads every latency bucket series (most of the page's Prometheus time at 500 namespaces) and
+ * the sparkline is a range query. Their cells fill in when they answer.
+ */
+export function overviewDetailQueries(settings: Scope): OverviewQuery[] {
+  const scope = { namespaces: settings.defaultNamespaces };
+  return [
+    instant('p95', namespaceLatencyQuantile(0.95, scope)),
+    { refId: 'trend', expr: namespaceRequestRate({ ...scope, window: '$__rate_interval' }), instant: false, range: true },
   ];
 }
 
@@ -58,8 +69,6 @@ export function getOverviewScene(settings: ResolvedSettings): EmbeddedScene {
     $data: new SceneQueryRunner({
       datasource: { uid: settings.prometheusUid, type: 'prometheus' },
       queries: overviewQueries(settings),
-      // Sparklines need few points; fewer points keep 500 namespaces cheap.
-      maxDataPoints: 60,
     }),
     controls: [new SceneTimePicker({}), new SceneRefreshPicker({})],
     body: new SceneFlexLayout({
@@ -74,6 +83,14 @@ export function getOverviewScene(settings: ResolvedSettings): EmbeddedScene {
             thresholds: settings.thresholds,
             listed: settings.defaultNamespaces,
             dataSourceUid: settings.prometheusUid,
+            details: new SceneQueryRunner({
+              datasource: { uid: settings.prometheusUid, type: 'prometheus' },
+              queries: overviewDetailQueries(settings),
+              // Sparklines need ~30 points; fewer points keep 500 namespaces cheap.
+              maxDataPoints: 30,
+              // Started by the list once the row queries answered (see NamespaceOverview).
+              runQueriesMode: 'manual',
+            }),
           }),
         }),
       ],
