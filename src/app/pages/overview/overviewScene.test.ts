@@ -5,9 +5,9 @@ import { NamespaceOverview } from './NamespaceOverview';
 import { getOverviewPage, getOverviewScene, overviewDetailQueries, overviewQueries } from './overviewScene';
 
 describe('overview scene factory', () => {
-  test('the rows need five grouped instant queries: traffic, workloads, services, inventory, proxies', () => {
+  test('the rows need six grouped instant queries: traffic, workloads, services, inventory, proxies, deployments', () => {
     const queries = overviewQueries(resolveSettings({}));
-    expect(queries.map((q) => q.refId)).toEqual(['traffic', 'workloads', 'services', 'inventory', 'proxies']);
+    expect(queries.map((q) => q.refId)).toEqual(['traffic', 'workloads', 'services', 'inventory', 'proxies', 'deployments']);
     expect(queries.every((q) => q.instant && !q.range)).toBe(true);
     expect(queries[0].expr).toBe(
       'sum by (destination_workload_namespace, response_code, connection_security_policy) (rate(istio_requests_total{reporter="destination"}[$__range]))'

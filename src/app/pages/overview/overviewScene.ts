@@ -20,10 +20,10 @@ import { type ResolvedSettings } from '../../../shared/settings';
 import { ROUTES, pageUrl } from '../../routes';
 import { detailDrilldowns } from '../detail/detailScene';
 import { NamespaceOverview } from './NamespaceOverview';
-import { namespaceInventory, namespaceProxyCount } from './model/inventoryQueries';
+import { namespaceDeploymentCount, namespaceInventory, namespaceProxyCount } from './model/inventoryQueries';
 
 export interface OverviewQuery {
-  refId: OverviewQueryRole | 'inventory' | 'proxies';
+  refId: OverviewQueryRole | 'inventory' | 'proxies' | 'deployments';
   expr: string;
   instant: boolean;
   range: boolean;
@@ -35,8 +35,9 @@ const instant = (refId: OverviewQuery['refId'], expr: string): OverviewQuery => 
 
 /**
  * The queries the rows need, each grouped by namespace: traffic by code and mTLS policy (rate, error
- * and mTLS shares from one scan), workloads, services, and the inventory (kube-state-metrics) and
- * proxies so namespaces without traffic are listed too. All cheap: the list shows when they answer.
+ * and mTLS shares from one scan), workloads, services, and the inventory (kube-state-metrics),
+ * proxies and deployments so namespaces without traffic are listed, with a workload count. All
+ * cheap: the list shows when they answer.
  */
 export function overviewQueries(settings: Scope): OverviewQuery[] {
   const scope = { namespaces: settings.defaultNamespaces };
@@ -46,6 +47,7 @@ export function overviewQueries(settings: Scope): OverviewQuery[] {
     instant('services', namespaceServiceCount(scope)),
     instant('inventory', namespaceInventory(scope.namespaces)),
     instant('proxies', namespaceProxyCount(scope.namespaces)),
+    instant('deployments', namespaceDeploymentCount(scope.namespaces)),
   ];
 }
 
