@@ -15,8 +15,7 @@ import { pollUntil } from '../tests/lib/poll';
 import { generated } from '../simulator/topology/generated';
 import { printTable } from './run';
 import { timeQueries } from './lib/promQueryStats';
-import { overviewQueries } from '../src/app/pages/overview/overviewScene';
-import { resolveSettings } from '../src/shared/settings';
+import { overviewDetailQueries, overviewQueries } from '../src/app/pages/overview/model/overviewQueries';
 
 const ROOT = resolve(__dirname, '..');
 const APP = '/a/meshlens-istio-app';
@@ -123,7 +122,8 @@ async function main() {
       `Prometheus holds ${namespaces} namespaces after ${((Date.now() - started) / 1000).toFixed(0)} s; ` +
         `${tsdb.data?.headStats?.numSeries ?? '?'} head series, slowest shard scrape ${Number(scrape[0]?.value[1] ?? NaN).toFixed(2)} s`
     );
-    const each = overviewQueries(resolveSettings({})).map((q) => ({ name: q.refId, expr: q.expr, range: q.range }));
+    const all = { defaultNamespaces: [] };
+    const each = [...overviewQueries(all), ...overviewDetailQueries(all)].map((q) => ({ name: q.refId, expr: q.expr, range: q.range }));
     printTable(
       `Overview queries one at a time (${namespaces} namespaces, 1 m range, 5 s step for range queries), median of 3`,
       ['query', 'type', 'wall', 'Prometheus eval', 'samples', 'series'],

@@ -2,7 +2,8 @@ import '../../testing/jsdomShims';
 import { SceneQueryRunner, sceneGraph } from '@grafana/scenes';
 import { resolveSettings } from '../../../shared/settings';
 import { NamespaceOverview } from './NamespaceOverview';
-import { getOverviewPage, getOverviewScene, overviewDetailQueries, overviewQueries } from './overviewScene';
+import { overviewDetailQueries, overviewQueries } from './model/overviewQueries';
+import { getOverviewPage, getOverviewScene } from './overviewScene';
 
 describe('overview scene factory', () => {
   test('the rows need six grouped instant queries: traffic, workloads, services, inventory, proxies, deployments', () => {
