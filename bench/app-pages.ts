@@ -159,7 +159,7 @@ async function main() {
     printTable(`App pages: headless Chromium 1600×1000, real Prometheus, median of ${RUNS} fresh pages`, ['page', 'ok', 'ready', 'complete', 'all cells', 'queries', 'query time (sum)', `≤ ${TARGET_MS} ms target`], rows);
     console.log(
       '  ready: data handed to the app -> first paint of its view or message; complete: until the awaited element (rows, graph nodes, metrics, trace hits);\n' +
-        '  all cells: the overview until p95 and sparklines, which load after the rows, are filled in.\n' +
+        '  all cells: the overview until p95 and sparklines (a runner the rows do not wait for) are filled in.\n' +
         '  queries: data source queries through the harness (Prometheus; Jaeger API on the traces page); query time: their summed durations (they overlap).'
     );
   } finally {

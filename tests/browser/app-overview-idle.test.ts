@@ -51,7 +51,7 @@ test('namespaces without traffic are listed from kube-state-metrics, flagged and
     // Without traffic, the workload count comes from kube-state-metrics' deployments (standby 1, legacy 2).
     assert.deepEqual(Object.fromEntries(rows.filter((r) => r.noTraffic).map((r) => [r.name, r.workloads])), { legacy: '2', standby: '1' });
     assert.match(await page.getByTestId('meshlens-overview-count').innerText(), /^4 of 4 namespaces shown · 2 without traffic · 1 without sidecars/);
-    // 5 Istio queries (3 for the rows, p95 and sparklines after them) + the namespace inventory, proxies
+    // 5 Istio queries (3 for the rows; p95 and sparklines, which the rows do not wait for) + the namespace inventory, proxies
     // and deployments, grouped: never one per namespace.
     assert.equal(metrics.queries?.count, 8, JSON.stringify(metrics.queries?.exprs));
     mkdirSync(ARTIFACTS, { recursive: true });

@@ -40,7 +40,7 @@ async function shoot(page: import('playwright-core').Page, name: string) {
 
 describe('overview page in Chromium from dist/ against a real Prometheus', () => {
   test('one row per namespace with rate, errors, latency, mTLS and health, from 8 grouped queries', async () => {
-    // Rows come from 6 queries; p95 and sparklines from 2 more that start after them.
+    // Rows come from 6 queries; p95 and sparklines from 2 more in a runner the rows do not wait for.
     const { page, metrics } = await harness.render({ kind: 'app', path: OVERVIEW, width: 1400, height: 800, waitFor: '[data-meshlens-details="Done"]', });
     try {
       assert.deepEqual(metrics.pageErrors, []);

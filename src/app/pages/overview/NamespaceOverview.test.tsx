@@ -1,10 +1,10 @@
 import '../../testing/jsdomShims';
 import React from 'react';
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router-dom';
 import { FieldType, LoadingState, createDataFrame, getDefaultTimeRange, type DataFrame, type PanelData } from '@grafana/data';
-import { EmbeddedScene, SceneDataNode, SceneFlexItem, SceneFlexLayout, SceneQueryRunner } from '@grafana/scenes';
+import { EmbeddedScene, SceneDataNode, SceneFlexItem, SceneFlexLayout, SceneQueryRunner, sceneGraph } from '@grafana/scenes';
 import { NamespaceOverview } from './NamespaceOverview';
 
 function series(refId: string, label: string, ns: string, value: number, extra: Record<string, string> = {}): DataFrame {
@@ -106,7 +106,7 @@ describe('NamespaceOverview', () => {
     expect(screen.getByTestId('meshlens-panel-message')).toHaveTextContent('No Istio request metrics (istio_requests_total) in "prom"');
   });
 
-  test('p95 fills in from the details runner, which starts only after the row queries answered', async () => {
+  test('p95 fills in from the details runner, which runs once with the rows', async () => {
     const { runner, runs } = detailsRunner({ series: [series('p95', D, 'shop', 42)] });
     renderWith({ series: [series('traffic', D, 'shop', 10)] }, [], runner);
     const row = await screen.findByTestId('meshlens-namespace-row');
@@ -126,9 +126,12 @@ describe('NamespaceOverview', () => {
     expect(screen.getByTestId('meshlens-overview-count')).toHaveTextContent('p95 latency and sparklines unavailable: query timed out');
   });
 
-  test('rows still loading: the details do not start', () => {
+  test('the details run again whenever the rows reload (time range change, refresh)', () => {
     const { runner, runs } = detailsRunner({ series: [] });
-    renderWith({ state: LoadingState.Loading }, [], runner);
-    expect(runs).not.toHaveBeenCalled();
+    const overview = renderWith({ series: [series('traffic', D, 'shop', 10)] }, [], runner);
+    const rows = sceneGraph.getData(overview) as SceneDataNode;
+    act(() => rows.setState({ data: panelData({ state: LoadingState.Loading }) }));
+    act(() => rows.setState({ data: panelData({ series: [series('traffic', D, 'shop', 12)] }) }));
+    expect(runs).toHaveBeenCalledTimes(2);
   });
 });

@@ -31,7 +31,7 @@ export interface NamespaceOverviewState extends SceneObjectState {
   listed: string[];
   /** Which data source the queries went to, named in error messages. */
   dataSourceUid: string;
-  /** The costly queries (p95, sparklines), started once the scene's row queries answered. */
+  /** The costly queries (p95, sparklines): a runner of its own, so the rows need not wait for them. */
   details: SceneQueryRunner;
 }
 
@@ -42,22 +42,23 @@ export class NamespaceOverview extends SceneObjectBase<NamespaceOverviewState> {
 
   constructor(state: NamespaceOverviewState) {
     super(state);
-    this.addActivationHandler(() => this.startDetailsAfterRows());
+    this.addActivationHandler(() => this.runDetailsWithRows());
   }
 
   /**
-   * Rows first: the details runner starts each time the row queries finish (first load, time range
-   * change, refresh), so the costly queries never compete with the ones the list waits for.
+   * The details runner starts with the row queries and again each time they reload (time range
+   * change, refresh); the rows show as soon as theirs answer. Started together, not one after the
+   * other: the row queries are cheap, so sharing Prometheus costs them little, and all cells fill
+   * sooner (bench/app-pages.ts at 500 namespaces: rows 0.83 s, all 1.6 s; one after the other,
+   * rows 0.85-0.99 s, all 2.2-2.8 s).
    */
-  private startDetailsAfterRows() {
+  private runDetailsWithRows() {
     const details = this.state.details;
     const deactivate = details.activate();
     const rows = sceneGraph.getData(this);
-    if (rows.state.data?.state === LoadingState.Done) {
-      details.runQueries();
-    }
+    details.runQueries();
     const sub = rows.subscribeToState((next, prev) => {
-      if (next.data?.state === LoadingState.Done && prev.data?.state !== LoadingState.Done) {
+      if (next.data?.state === LoadingState.Loading && prev.data?.state !== LoadingState.Loading) {
         details.runQueries();
       }
     });
@@ -146,7 +147,7 @@ function NamespaceOverviewRenderer({ model }: SceneComponentProps<NamespaceOverv
       className={styles.root}
       data-testid="meshlens-overview"
       data-meshlens-ready="true"
-      // Tests and the bench wait on it: p95 and sparklines arrive after the rows.
+      // Tests and the bench wait on it: p95 and sparklines may arrive after the rows.
       data-meshlens-details={detailData?.state ?? LoadingState.NotStarted}
     >
       {noTraffic === overview.rows.length && noMetrics}

@@ -40,7 +40,7 @@ export function getOverviewScene(settings: ResolvedSettings): EmbeddedScene {
               queries: overviewDetailQueries(settings),
               // Sparklines need ~30 points; fewer points keep 500 namespaces cheap.
               maxDataPoints: 30,
-              // Started by the list once the row queries answered (see NamespaceOverview).
+              // Run by the list with the row queries, which do not wait for it (see NamespaceOverview).
               runQueriesMode: 'manual',
             }),
           }),

@@ -42,9 +42,9 @@ export function overviewQueries(settings: Scope): OverviewQuery[] {
 }
 
 /**
- * The costly queries, run after {@link overviewQueries} answered so they do not delay the list:
- * p95 reads every latency bucket series (most of the page's Prometheus time at 500 namespaces) and
- * the sparkline is a range query. Their cells fill in when they answer.
+ * The costly queries, in a runner of their own so the list does not wait for them: p95 reads every
+ * latency bucket series (most of the page's Prometheus time at 500 namespaces) and the sparkline is
+ * a range query. Their cells fill in when they answer.
  */
 export function overviewDetailQueries(settings: Scope): OverviewQuery[] {
   const scope = { namespaces: settings.defaultNamespaces };
