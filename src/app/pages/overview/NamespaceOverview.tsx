@@ -49,7 +49,7 @@ export class NamespaceOverview extends SceneObjectBase<NamespaceOverviewState> {
    * The details runner starts with the row queries and again each time they reload (time range
    * change, refresh); the rows show as soon as theirs answer. Started together, not one after the
    * other: the row queries are cheap, so sharing Prometheus costs them little, and all cells fill
-   * sooner (bench/app-pages.ts at 500 namespaces: rows 0.83 s, all 1.6 s; one after the other,
+   * sooner (bench/app-pages.ts at 500 namespaces, 2 runs: rows 0.79-0.83 s, all 1.6-2.1 s; one after the other,
    * rows 0.85-0.99 s, all 2.2-2.8 s).
    */
   private runDetailsWithRows() {
