@@ -29,7 +29,7 @@ after(async () => {
 });
 
 test('namespaces without traffic are listed from kube-state-metrics, flagged and counted', async () => {
-  const { page, metrics } = await harness.render({ kind: 'app', path: '/a/meshlens-istio-app/overview?from=now-10s&to=now&sort=namespace', width: 1400, height: 700 });
+  const { page, metrics } = await harness.render({ kind: 'app', path: '/a/meshlens-istio-app/overview?from=now-10s&to=now&sort=namespace', width: 1400, height: 700, waitFor: '[data-meshlens-details="Done"]', });
   try {
     assert.deepEqual(metrics.pageErrors, []);
     assert.equal(metrics.ok, true, `message: ${metrics.panelMessage}`);
@@ -38,6 +38,7 @@ test('namespaces without traffic are listed from kube-state-metrics, flagged and
         name: el.querySelector('a')?.textContent ?? '',
         noTraffic: Boolean(el.querySelector('[data-testid="meshlens-flag-no-traffic"]')),
         noSidecars: Boolean(el.querySelector('[data-testid="meshlens-flag-no-sidecars"]')),
+        workloads: (el.querySelectorAll('[role="cell"]')[2]?.textContent ?? '').trim(),
       }))
     );
     const byName = Object.fromEntries(rows.map((r) => [r.name, [r.noTraffic, r.noSidecars]]));
@@ -47,9 +48,12 @@ test('namespaces without traffic are listed from kube-state-metrics, flagged and
       legacy: [true, true],
       standby: [true, false],
     });
+    // Without traffic, the workload count comes from kube-state-metrics' deployments (standby 1, legacy 2).
+    assert.deepEqual(Object.fromEntries(rows.filter((r) => r.noTraffic).map((r) => [r.name, r.workloads])), { legacy: '2', standby: '1' });
     assert.match(await page.getByTestId('meshlens-overview-count').innerText(), /^4 of 4 namespaces shown · 2 without traffic · 1 without sidecars/);
-    // 7 Istio queries + the namespace inventory + proxies, grouped: never one per namespace.
-    assert.equal(metrics.queries?.count, 9, JSON.stringify(metrics.queries?.exprs));
+    // 5 Istio queries (3 for the rows; p95 and sparklines, which the rows do not wait for) + the namespace inventory, proxies
+    // and deployments, grouped: never one per namespace.
+    assert.equal(metrics.queries?.count, 8, JSON.stringify(metrics.queries?.exprs));
     mkdirSync(ARTIFACTS, { recursive: true });
     writeFileSync(join(ARTIFACTS, 'app-overview-idle.png'), await page.screenshot());
   } finally {

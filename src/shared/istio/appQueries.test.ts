@@ -7,10 +7,9 @@ import {
   detailOutboundByPeer,
   detailRequestRate,
   graphEdgeRate,
-  namespaceErrorRate,
   namespaceLatencyQuantile,
-  namespaceMtlsRate,
   namespaceRequestRate,
+  namespaceTraffic,
   namespaceServiceCount,
   namespaceWorkloadCount,
 } from './appQueries';
@@ -22,15 +21,9 @@ describe('overview PromQL', () => {
     );
   });
 
-  test('error rate keeps 5xx only', () => {
-    expect(namespaceErrorRate({ window: '5m' })).toBe(
-      'sum by (destination_workload_namespace) (rate(istio_requests_total{reporter="destination",response_code=~"5.."}[5m]))'
-    );
-  });
-
-  test('mTLS rate keeps mutual_tls only', () => {
-    expect(namespaceMtlsRate()).toBe(
-      'sum by (destination_workload_namespace) (rate(istio_requests_total{reporter="destination",connection_security_policy="mutual_tls"}[$__range]))'
+  test('traffic: one scan grouped by namespace, response code and security policy (rate, 5xx and mTLS from it)', () => {
+    expect(namespaceTraffic({ window: '5m' })).toBe(
+      'sum by (destination_workload_namespace, response_code, connection_security_policy) (rate(istio_requests_total{reporter="destination"}[5m]))'
     );
   });
 
@@ -44,12 +37,12 @@ describe('overview PromQL', () => {
     expect(() => namespaceLatencyQuantile(95)).toThrow('quantile must be between 0 and 1 (exclusive), got 95');
   });
 
-  test('workload count unions senders and receivers', () => {
+  test('workload count unions senders and receivers, grouping each side before renaming its labels', () => {
     expect(namespaceWorkloadCount()).toBe(
       'count by (namespace) (group by (namespace, workload) (' +
-        'label_replace(label_replace(istio_requests_total{reporter="source"}, "namespace", "$1", "source_workload_namespace", "(.+)"), "workload", "$1", "source_workload", "(.+)")' +
+        'label_replace(label_replace(group by (source_workload_namespace, source_workload) (istio_requests_total{reporter="source"}), "namespace", "$1", "source_workload_namespace", "(.+)"), "workload", "$1", "source_workload", "(.+)")' +
         ' or ' +
-        'label_replace(label_replace(istio_requests_total{reporter="destination"}, "namespace", "$1", "destination_workload_namespace", "(.+)"), "workload", "$1", "destination_workload", "(.+)")' +
+        'label_replace(label_replace(group by (destination_workload_namespace, destination_workload) (istio_requests_total{reporter="destination"}), "namespace", "$1", "destination_workload_namespace", "(.+)"), "workload", "$1", "destination_workload", "(.+)")' +
         '))'
     );
   });

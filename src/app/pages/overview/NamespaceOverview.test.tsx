@@ -1,10 +1,10 @@
 import '../../testing/jsdomShims';
 import React from 'react';
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router-dom';
 import { FieldType, LoadingState, createDataFrame, getDefaultTimeRange, type DataFrame, type PanelData } from '@grafana/data';
-import { EmbeddedScene, SceneDataNode, SceneFlexItem, SceneFlexLayout } from '@grafana/scenes';
+import { EmbeddedScene, SceneDataNode, SceneFlexItem, SceneFlexLayout, SceneQueryRunner, sceneGraph } from '@grafana/scenes';
 import { NamespaceOverview } from './NamespaceOverview';
 
 function series(refId: string, label: string, ns: string, value: number, extra: Record<string, string> = {}): DataFrame {
@@ -17,10 +17,19 @@ function series(refId: string, label: string, ns: string, value: number, extra: 
   });
 }
 
-function renderWith(data: Partial<PanelData>, listed: string[] = []) {
-  const overview = new NamespaceOverview({ filter: '', sort: 'health', dir: 'asc', view: 'list', thresholds: { errorDegradedPct: 1, errorFailurePct: 5 }, listed, dataSourceUid: 'prom' });
+const panelData = (data: Partial<PanelData>): PanelData => ({ state: LoadingState.Done, series: [], timeRange: getDefaultTimeRange(), ...data });
+
+/** A details runner whose runQueries answers with `answer` (or stays loading), counting its runs. */
+function detailsRunner(answer?: Partial<PanelData>) {
+  const runner = new SceneQueryRunner({ queries: [], runQueriesMode: 'manual' });
+  const runs = jest.spyOn(runner, 'runQueries').mockImplementation(() => runner.setState({ data: answer ? panelData(answer) : panelData({ state: LoadingState.Loading }) }));
+  return { runner, runs };
+}
+
+function renderWith(data: Partial<PanelData>, listed: string[] = [], details = detailsRunner().runner) {
+  const overview = new NamespaceOverview({ filter: '', sort: 'health', dir: 'asc', view: 'list', thresholds: { errorDegradedPct: 1, errorFailurePct: 5 }, listed, dataSourceUid: 'prom', details });
   const scene = new EmbeddedScene({
-    $data: new SceneDataNode({ data: { state: LoadingState.Done, series: [], timeRange: getDefaultTimeRange(), ...data } }),
+    $data: new SceneDataNode({ data: panelData(data) }),
     body: new SceneFlexLayout({ children: [new SceneFlexItem({ body: overview })] }),
   });
   render(
@@ -42,7 +51,7 @@ describe('NamespaceOverview', () => {
 
   test('lists namespaces with health, failing first, and filters them', async () => {
     const overview = renderWith({
-      series: [series('requests', D, 'shop', 10), series('errors', D, 'shop', 1), series('requests', D, 'bookinfo', 5)],
+      series: [series('traffic', D, 'shop', 9, { response_code: '200' }), series('traffic', D, 'shop', 1, { response_code: '500' }), series('traffic', D, 'bookinfo', 5)],
     });
     const rows = await screen.findAllByTestId('meshlens-namespace-row');
     expect(rows.map((r) => within(r).getAllByRole('cell')[0].textContent)).toEqual(['shop', 'bookinfo']);
@@ -58,7 +67,7 @@ describe('NamespaceOverview', () => {
     renderWith(
       {
         series: [
-          series('requests', D, 'shop', 10),
+          series('traffic', D, 'shop', 10),
           series('inventory', 'namespace', 'shop', 1, { label_istio_injection: 'enabled' }),
           series('inventory', 'namespace', 'standby', 1, { label_istio_injection: 'enabled' }),
           series('inventory', 'namespace', 'legacy', 1),
@@ -95,5 +104,34 @@ describe('NamespaceOverview', () => {
   test('no Istio series: says which metric is missing', () => {
     renderWith({ series: [] });
     expect(screen.getByTestId('meshlens-panel-message')).toHaveTextContent('No Istio request metrics (istio_requests_total) in "prom"');
+  });
+
+  test('p95 fills in from the details runner, which runs once with the rows', async () => {
+    const { runner, runs } = detailsRunner({ series: [series('p95', D, 'shop', 42)] });
+    renderWith({ series: [series('traffic', D, 'shop', 10)] }, [], runner);
+    const row = await screen.findByTestId('meshlens-namespace-row');
+    expect(runs).toHaveBeenCalledTimes(1);
+    expect(within(row).getByText(/42/)).toBeInTheDocument();
+  });
+
+  test('while the details load, the footer says so', async () => {
+    renderWith({ series: [series('traffic', D, 'shop', 10)] });
+    await screen.findByTestId('meshlens-namespace-row');
+    expect(screen.getByTestId('meshlens-overview-count')).toHaveTextContent('1 of 1 namespace shown · loading p95 latency and sparklines…');
+  });
+
+  test('a failed details query is named in the footer; the rows stay', async () => {
+    renderWith({ series: [series('traffic', D, 'shop', 10)] }, [], detailsRunner({ state: LoadingState.Error, errors: [{ message: 'query timed out' }] }).runner);
+    await screen.findByTestId('meshlens-namespace-row');
+    expect(screen.getByTestId('meshlens-overview-count')).toHaveTextContent('p95 latency and sparklines unavailable: query timed out');
+  });
+
+  test('the details run again whenever the rows reload (time range change, refresh)', () => {
+    const { runner, runs } = detailsRunner({ series: [] });
+    const overview = renderWith({ series: [series('traffic', D, 'shop', 10)] }, [], runner);
+    const rows = sceneGraph.getData(overview) as SceneDataNode;
+    act(() => rows.setState({ data: panelData({ state: LoadingState.Loading }) }));
+    act(() => rows.setState({ data: panelData({ series: [series('traffic', D, 'shop', 12)] }) }));
+    expect(runs).toHaveBeenCalledTimes(2);
   });
 });

@@ -2,19 +2,31 @@ import '../../testing/jsdomShims';
 import { SceneQueryRunner, sceneGraph } from '@grafana/scenes';
 import { resolveSettings } from '../../../shared/settings';
 import { NamespaceOverview } from './NamespaceOverview';
-import { getOverviewPage, getOverviewScene, overviewQueries } from './overviewScene';
+import { overviewDetailQueries, overviewQueries } from './model/overviewQueries';
+import { getOverviewPage, getOverviewScene } from './overviewScene';
 
 describe('overview scene factory', () => {
-  test('nine grouped queries (seven Istio, the namespace inventory, proxies), the sparkline one as a range query', () => {
+  test('the rows need six grouped instant queries: traffic, workloads, services, inventory, proxies, deployments', () => {
     const queries = overviewQueries(resolveSettings({}));
-    expect(queries.map((q) => q.refId)).toEqual(['requests', 'errors', 'mtls', 'p95', 'workloads', 'services', 'trend', 'inventory', 'proxies']);
-    expect(queries.filter((q) => q.range).map((q) => q.refId)).toEqual(['trend']);
-    expect(queries[6].expr).toBe('sum by (destination_workload_namespace) (rate(istio_requests_total{reporter="destination"}[$__rate_interval]))');
+    expect(queries.map((q) => q.refId)).toEqual(['traffic', 'workloads', 'services', 'inventory', 'proxies', 'deployments']);
+    expect(queries.every((q) => q.instant && !q.range)).toBe(true);
+    expect(queries[0].expr).toBe(
+      'sum by (destination_workload_namespace, response_code, connection_security_policy) (rate(istio_requests_total{reporter="destination"}[$__range]))'
+    );
+  });
+
+  test('the costly p95 and sparkline queries are separate, the sparkline one a range query', () => {
+    const queries = overviewDetailQueries(resolveSettings({}));
+    expect(queries.map((q) => [q.refId, q.range])).toEqual([
+      ['p95', false],
+      ['trend', true],
+    ]);
+    expect(queries[1].expr).toBe('sum by (destination_workload_namespace) (rate(istio_requests_total{reporter="destination"}[$__rate_interval]))');
   });
 
   test('default namespaces from the settings scope every query', () => {
-    const queries = overviewQueries(resolveSettings({ defaultNamespaces: ['shop', 'bookinfo'] }));
-    for (const q of queries) {
+    const settings = resolveSettings({ defaultNamespaces: ['shop', 'bookinfo'] });
+    for (const q of [...overviewQueries(settings), ...overviewDetailQueries(settings)]) {
       expect(q.expr).toMatch(/namespace=~"shop\|bookinfo"/);
     }
     const list = sceneGraph.findObject(getOverviewScene(resolveSettings({ defaultNamespaces: ['shop'] })), (o) => o instanceof NamespaceOverview) as NamespaceOverview;
@@ -30,6 +42,7 @@ describe('overview scene factory', () => {
     const list = sceneGraph.findObject(scene, (o) => o instanceof NamespaceOverview) as NamespaceOverview;
     expect(list.state.thresholds).toEqual({ errorDegradedPct: 2, errorFailurePct: 8 });
     expect(list.state.dataSourceUid).toBe('prom-2');
+    expect(list.state.details.state).toMatchObject({ datasource: { uid: 'prom-2', type: 'prometheus' }, runQueriesMode: 'manual', maxDataPoints: 30 });
   });
 
   test('each call builds a new scene (no shared instances between app mounts)', () => {
@@ -44,7 +57,17 @@ describe('overview scene factory', () => {
 });
 
 describe('NamespaceOverview URL state', () => {
-  const make = () => new NamespaceOverview({ filter: '', sort: 'health', dir: 'asc', view: 'list', thresholds: { errorDegradedPct: 1, errorFailurePct: 5 }, listed: [], dataSourceUid: 'p' });
+  const make = () =>
+    new NamespaceOverview({
+      filter: '',
+      sort: 'health',
+      dir: 'asc',
+      view: 'list',
+      thresholds: { errorDegradedPct: 1, errorFailurePct: 5 },
+      listed: [],
+      dataSourceUid: 'p',
+      details: new SceneQueryRunner({ queries: [], runQueriesMode: 'manual' }),
+    });
 
   test('round-trips filter, sort, direction and view', () => {
     const o = make();

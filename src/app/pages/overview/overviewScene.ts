@@ -8,48 +8,11 @@ import {
   SceneTimePicker,
   SceneTimeRange,
 } from '@grafana/scenes';
-import {
-  namespaceErrorRate,
-  namespaceLatencyQuantile,
-  namespaceMtlsRate,
-  namespaceRequestRate,
-  namespaceServiceCount,
-  namespaceWorkloadCount,
-  type OverviewQueryRole,
-} from '../../../shared/istio/appQueries';
 import { type ResolvedSettings } from '../../../shared/settings';
 import { ROUTES, pageUrl } from '../../routes';
 import { detailDrilldowns } from '../detail/detailScene';
 import { NamespaceOverview } from './NamespaceOverview';
-import { namespaceInventory, namespaceProxyCount } from './model/inventoryQueries';
-
-export interface OverviewQuery {
-  refId: OverviewQueryRole | 'inventory' | 'proxies';
-  expr: string;
-  instant: boolean;
-  range: boolean;
-}
-
-/**
- * The overview's queries: one per metric, each grouped by namespace, plus the namespace inventory
- * (kube-state-metrics) and proxies per namespace, so namespaces without traffic are listed too:
- * 9 queries for any number of namespaces.
- */
-export function overviewQueries(settings: Pick<ResolvedSettings, 'defaultNamespaces'>): OverviewQuery[] {
-  const scope = { namespaces: settings.defaultNamespaces };
-  const instant = (refId: OverviewQuery['refId'], expr: string): OverviewQuery => ({ refId, expr, instant: true, range: false });
-  return [
-    instant('requests', namespaceRequestRate(scope)),
-    instant('errors', namespaceErrorRate(scope)),
-    instant('mtls', namespaceMtlsRate(scope)),
-    instant('p95', namespaceLatencyQuantile(0.95, scope)),
-    instant('workloads', namespaceWorkloadCount(scope)),
-    instant('services', namespaceServiceCount(scope)),
-    { refId: 'trend', expr: namespaceRequestRate({ ...scope, window: '$__rate_interval' }), instant: false, range: true },
-    instant('inventory', namespaceInventory(scope.namespaces)),
-    instant('proxies', namespaceProxyCount(scope.namespaces)),
-  ];
-}
+import { overviewDetailQueries, overviewQueries } from './model/overviewQueries';
 
 /** Pure factory: the overview scene for these settings. */
 export function getOverviewScene(settings: ResolvedSettings): EmbeddedScene {
@@ -58,8 +21,6 @@ export function getOverviewScene(settings: ResolvedSettings): EmbeddedScene {
     $data: new SceneQueryRunner({
       datasource: { uid: settings.prometheusUid, type: 'prometheus' },
       queries: overviewQueries(settings),
-      // Sparklines need few points; fewer points keep 500 namespaces cheap.
-      maxDataPoints: 60,
     }),
     controls: [new SceneTimePicker({}), new SceneRefreshPicker({})],
     body: new SceneFlexLayout({
@@ -74,6 +35,14 @@ export function getOverviewScene(settings: ResolvedSettings): EmbeddedScene {
             thresholds: settings.thresholds,
             listed: settings.defaultNamespaces,
             dataSourceUid: settings.prometheusUid,
+            details: new SceneQueryRunner({
+              datasource: { uid: settings.prometheusUid, type: 'prometheus' },
+              queries: overviewDetailQueries(settings),
+              // Sparklines need ~30 points; fewer points keep 500 namespaces cheap.
+              maxDataPoints: 30,
+              // Run by the list with the row queries, which do not wait for it (see NamespaceOverview).
+              runQueriesMode: 'manual',
+            }),
           }),
         }),
       ],

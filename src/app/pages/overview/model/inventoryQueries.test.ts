@@ -1,4 +1,4 @@
-import { namespaceInventory, namespaceProxyCount } from './inventoryQueries';
+import { namespaceDeploymentCount, namespaceInventory, namespaceProxyCount } from './inventoryQueries';
 
 describe('inventory queries', () => {
   test('all Active namespaces, with their Istio labels where KSM has them, in one query', () => {
@@ -17,5 +17,10 @@ describe('inventory queries', () => {
   test('proxies per namespace', () => {
     expect(namespaceProxyCount()).toBe('count by (namespace) (istio_build{component="proxy"})');
     expect(namespaceProxyCount(['shop'])).toBe('count by (namespace) (istio_build{component="proxy",namespace=~"shop"})');
+  });
+
+  test('deployments per namespace from kube-state-metrics', () => {
+    expect(namespaceDeploymentCount()).toBe('count by (namespace) (kube_deployment_labels)');
+    expect(namespaceDeploymentCount(['shop'])).toBe('count by (namespace) (kube_deployment_labels{namespace=~"shop"})');
   });
 });

@@ -9,6 +9,7 @@ export const KSM = {
   labels: 'kube_namespace_labels',
   injection: 'label_istio_injection',
   dataplaneMode: 'label_istio_io_dataplane_mode',
+  deployments: 'kube_deployment_labels',
 } as const;
 
 function scoped(matchers: Array<string | undefined>): string {
@@ -35,4 +36,12 @@ export function namespaceInventory(namespaces?: readonly string[]): string {
 /** Istio sidecar/gateway proxies per namespace (each proxy exports one istio_build{component="proxy"}). */
 export function namespaceProxyCount(namespaces?: readonly string[]): string {
   return `count by (namespace) (istio_build${scoped([labelEquals('component', 'proxy'), nsMatcher(namespaces)])})`;
+}
+
+/**
+ * Deployments per namespace from kube-state-metrics: the workload count of namespaces that carry no
+ * traffic (the Istio counts only see workloads that sent or received requests).
+ */
+export function namespaceDeploymentCount(namespaces?: readonly string[]): string {
+  return `count by (namespace) (${KSM.deployments}${scoped([nsMatcher(namespaces)])})`;
 }

@@ -14,24 +14,27 @@ function series(refId: string, labels: Record<string, string>, values: number[])
 }
 
 const ns = (n: string) => ({ destination_workload_namespace: n });
+/** One series of the combined traffic query: a namespace, response code and security policy. */
+const traffic = (n: string, code: string, policy: string, rate: number) =>
+  series('traffic', { ...ns(n), response_code: code, connection_security_policy: policy }, [rate]);
 
 describe('buildNamespaceRows', () => {
   const frames = [
-    series('requests', ns('shop'), [20]),
-    series('errors', ns('shop'), [2]),
-    series('mtls', ns('shop'), [20]),
+    traffic('shop', '200', 'mutual_tls', 17),
+    traffic('shop', '503', 'mutual_tls', 2),
+    traffic('shop', '404', 'mutual_tls', 1),
     series('p95', ns('shop'), [87.5]),
     series('workloads', { namespace: 'shop' }, [3]),
     series('services', { destination_service_namespace: 'shop' }, [2]),
     series('trend', ns('shop'), [18, NaN, 21]),
-    series('requests', ns('bookinfo'), [10]),
-    series('mtls', ns('bookinfo'), [5]),
+    traffic('bookinfo', '200', 'mutual_tls', 5),
+    traffic('bookinfo', '200', 'none', 5),
     series('workloads', { namespace: 'loadtest' }, [1]),
     series('workloads', { namespace: 'unknown' }, [1]),
-    series('requests', {}, [4]),
+    series('traffic', { response_code: '200' }, [4]),
   ];
 
-  test('one row per namespace with shares computed from the grouped rates', () => {
+  test('one row per namespace; rate, 5xx and mTLS shares summed from the traffic series by code and policy', () => {
     const { rows, hidden } = buildNamespaceRows(frames, DEFAULT_THRESHOLDS);
     expect(rows.map((r) => r.namespace)).toEqual(['bookinfo', 'loadtest', 'shop']);
     const shop = rows[2];
@@ -63,7 +66,7 @@ describe('buildNamespaceRows', () => {
 
 describe('buildNamespaceRows with the namespace inventory', () => {
   const frames = [
-    series('requests', ns('shop'), [20]),
+    traffic('shop', '200', 'mutual_tls', 20),
     series('inventory', { namespace: 'shop', label_istio_injection: 'enabled' }, [1]),
     series('inventory', { namespace: 'standby', label_istio_injection: 'enabled' }, [1]),
     series('inventory', { namespace: 'legacy' }, [1]),
@@ -87,6 +90,17 @@ describe('buildNamespaceRows with the namespace inventory', () => {
     });
     expect(counts).toEqual({ noTraffic: 5, noSidecars: 1 });
     expect(hidden.unlabelled).toBe(1);
+  });
+
+  test('workloads of a namespace without traffic come from its kube-state-metrics deployments; Istio counts win where both exist', () => {
+    const withDeployments = [
+      ...frames,
+      series('workloads', { namespace: 'shop' }, [3]),
+      series('deployments', { namespace: 'shop' }, [5]),
+      series('deployments', { namespace: 'standby' }, [4]),
+    ];
+    const workloads = Object.fromEntries(buildNamespaceRows(withDeployments, DEFAULT_THRESHOLDS).rows.map((r) => [r.namespace, r.workloads]));
+    expect(workloads).toMatchObject({ shop: 3, standby: 4, legacy: null });
   });
 
   test('a listed namespace already in the data is one row; "unknown" is never listed', () => {

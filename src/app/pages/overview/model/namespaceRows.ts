@@ -32,13 +32,15 @@ export interface OverviewModel {
 }
 
 /** Frames of the inventory queries (not Istio request telemetry): refId -> their namespace label. */
-const INVENTORY_ROLES = new Set(['inventory', 'proxies']);
+const INVENTORY_ROLES = new Set(['inventory', 'proxies', 'deployments']);
 
 interface Inventory {
   /** Seen by kube-state-metrics; `meshLabel` when it carries istio-injection or an ambient dataplane mode. */
   known?: boolean;
   meshLabel?: boolean;
   proxies?: number | null;
+  /** Deployments kube-state-metrics lists in the namespace. */
+  deployments?: number | null;
 }
 
 const ROLES = new Set(Object.keys(OVERVIEW_NAMESPACE_LABEL));
@@ -66,7 +68,26 @@ export function healthOf(requestRate: number | null, errorPct: number | null, t:
   return (errorPct ?? 0) >= t.errorDegradedPct ? 'degraded' : 'healthy';
 }
 
-type Collected = Partial<Record<Exclude<OverviewQueryRole, 'trend'>, number | null>> & { trend?: NamespaceRow['trend'] };
+interface Collected {
+  requests?: number;
+  errors?: number;
+  mtls?: number;
+  p95?: number | null;
+  workloads?: number | null;
+  services?: number | null;
+  trend?: NamespaceRow['trend'];
+}
+
+/** A 5xx response code, as the `response_code` label carries it. */
+const SERVER_ERROR = /^5\d\d$/;
+
+/** Adds one traffic series (a namespace, response code and security policy) into its namespace's sums. */
+function addTraffic(entry: Collected, labels: Record<string, string>, rate: number | null): void {
+  const r = rate ?? 0;
+  entry.requests = (entry.requests ?? 0) + r;
+  entry.errors = (entry.errors ?? 0) + (SERVER_ERROR.test(labels.response_code ?? '') ? r : 0);
+  entry.mtls = (entry.mtls ?? 0) + (labels.connection_security_policy === 'mutual_tls' ? r : 0);
+}
 
 /**
  * Turns the overview queries' frames (refId = query role, one frame per namespace, namespace in the
@@ -105,6 +126,8 @@ export function buildNamespaceRows(
     const entry = byNs.get(ns) ?? {};
     if (role === 'trend') {
       entry.trend = { times: Array.from(time?.values ?? [], Number), values: Array.from(value.values, (v) => (typeof v === 'number' ? v : NaN)) };
+    } else if (role === 'traffic') {
+      addTraffic(entry, value.labels ?? {}, lastFinite(value.values));
     } else {
       entry[role] = lastFinite(value.values);
     }
@@ -120,7 +143,8 @@ export function buildNamespaceRows(
     const errorPct = share(c.errors);
     return {
       namespace,
-      workloads: c.workloads ?? null,
+      // Istio's count when the namespace has traffic; else kube-state-metrics' deployments.
+      workloads: c.workloads ?? inv.deployments ?? null,
       services: c.services ?? null,
       requestRate: rate,
       errorPct,
@@ -153,6 +177,8 @@ function readInventory(frame: DataFrame, into: Map<string, Inventory>, hidden: O
   const entry = into.get(ns) ?? {};
   if (frame.refId === 'proxies') {
     entry.proxies = lastFinite(value.values);
+  } else if (frame.refId === 'deployments') {
+    entry.deployments = lastFinite(value.values);
   } else {
     entry.known = true;
     entry.meshLabel = Boolean(labels.label_istio_injection === 'enabled' || labels.label_istio_io_dataplane_mode);
