@@ -1,8 +1,7 @@
-import { from, type Observable } from 'rxjs';
+import { type Observable } from 'rxjs';
 import {
   DataSourceApi,
   FieldType,
-  LoadingState,
   createDataFrame,
   type DataFrame,
   type DataQuery,
@@ -11,6 +10,7 @@ import {
   type DataSourceInstanceSettings,
 } from '@grafana/data';
 import { type QueryLog } from './prometheusDataSource';
+import { mergeTargetResults, type TargetResult } from './targetResults';
 
 interface JaegerQuery extends DataQuery {
   queryType?: 'search';
@@ -52,17 +52,14 @@ export class HarnessJaeger extends DataSourceApi<JaegerQuery> {
   }
 
   query(request: DataQueryRequest<JaegerQuery>): Observable<DataQueryResponse> {
-    return from(
-      Promise.all(request.targets.map((t) => this.run(t, request))).then((results) => {
-        const errors = results.flatMap((r) => (r.error ? [{ refId: r.refId, message: r.error }] : []));
-        return { data: results.flatMap((r) => r.frames), errors, state: errors.length ? LoadingState.Error : LoadingState.Done };
-      })
-    );
+    return mergeTargetResults(Promise.all(request.targets.map((t) => this.run(t, request))));
   }
 
   async testDatasource() {
     const res = await fetch(`${this.base()}/api/services`);
-    return res.ok ? { status: 'success', message: 'Jaeger answered.' } : { status: 'error', message: `Jaeger answered HTTP ${res.status}` };
+    return res.ok
+      ? { status: 'success', message: 'Jaeger answered.' }
+      : { status: 'error', message: `Jaeger answered HTTP ${res.status}` };
   }
 
   private base() {
@@ -75,7 +72,8 @@ export class HarnessJaeger extends DataSourceApi<JaegerQuery> {
     this.log.exprs.push(`jaeger ${path}`);
     try {
       const res = await fetch(`${this.base()}${path}`);
-      const body = (await res.json().catch(() => undefined)) as { data?: Trace[]; errors?: Array<{ msg: string }>; message?: string } | undefined;
+      const body = (await res.json().catch(() => undefined)) as
+        { data?: Trace[]; errors?: Array<{ msg: string }>; message?: string } | undefined;
       if (!res.ok) {
         return { error: body?.errors?.[0]?.msg ?? body?.message ?? `HTTP ${res.status}` };
       }
@@ -87,7 +85,7 @@ export class HarnessJaeger extends DataSourceApi<JaegerQuery> {
     }
   }
 
-  private async run(t: JaegerQuery, request: DataQueryRequest<JaegerQuery>): Promise<{ refId: string; frames: DataFrame[]; error?: string }> {
+  private async run(t: JaegerQuery, request: DataQueryRequest<JaegerQuery>): Promise<TargetResult> {
     if (t.queryType === 'search') {
       const q = new URLSearchParams({ service: t.service ?? '', limit: String(t.limit ?? 20) });
       for (const key of ['operation', 'tags', 'minDuration', 'maxDuration'] as const) {
@@ -114,7 +112,12 @@ function searchFrame(refId: string, traces: Trace[]): DataFrame {
     const r = root(t);
     const start = Math.min(...t.spans.map((s) => s.startTime));
     const end = Math.max(...t.spans.map((s) => s.startTime + s.duration));
-    return { id: t.traceID, name: `${t.processes[r.processID]?.serviceName ?? ''}: ${r.operationName}`, start: start / 1000, duration: (end - start) / 1000 };
+    return {
+      id: t.traceID,
+      name: `${t.processes[r.processID]?.serviceName ?? ''}: ${r.operationName}`,
+      start: start / 1000,
+      duration: (end - start) / 1000,
+    };
   });
   return createDataFrame({
     refId,
@@ -137,7 +140,11 @@ function traceFrame(refId: string, t: Trace): DataFrame {
       { name: 'spanID', type: FieldType.string, values: t.spans.map((s) => s.spanID) },
       { name: 'parentSpanID', type: FieldType.string, values: t.spans.map((s) => parent(s) ?? '') },
       { name: 'operationName', type: FieldType.string, values: t.spans.map((s) => s.operationName) },
-      { name: 'serviceName', type: FieldType.string, values: t.spans.map((s) => t.processes[s.processID]?.serviceName ?? '') },
+      {
+        name: 'serviceName',
+        type: FieldType.string,
+        values: t.spans.map((s) => t.processes[s.processID]?.serviceName ?? ''),
+      },
       { name: 'startTime', type: FieldType.number, values: t.spans.map((s) => s.startTime / 1000) },
       { name: 'duration', type: FieldType.number, values: t.spans.map((s) => s.duration / 1000) },
       { name: 'tags', type: FieldType.other, values: t.spans.map((s) => s.tags ?? []) },

@@ -1,8 +1,7 @@
-import { from, type Observable } from 'rxjs';
+import { type Observable } from 'rxjs';
 import {
   DataSourceApi,
   FieldType,
-  LoadingState,
   createDataFrame,
   type DataFrame,
   type DataQuery,
@@ -11,6 +10,7 @@ import {
   type DataSourceInstanceSettings,
 } from '@grafana/data';
 import { type QueryLog } from './prometheusDataSource';
+import { mergeTargetResults, type TargetResult } from './targetResults';
 
 interface TempoQuery extends DataQuery {
   queryType?: string;
@@ -63,16 +63,7 @@ export class HarnessTempo extends DataSourceApi<TempoQuery> {
   }
 
   query(request: DataQueryRequest<TempoQuery>): Observable<DataQueryResponse> {
-    return from(
-      Promise.all(request.targets.map((t) => this.run(t, request))).then((results) => {
-        const errors = results.flatMap((r) => (r.error ? [{ refId: r.refId, message: r.error }] : []));
-        return {
-          data: results.flatMap((r) => r.frames),
-          errors,
-          state: errors.length ? LoadingState.Error : LoadingState.Done,
-        };
-      })
-    );
+    return mergeTargetResults(Promise.all(request.targets.map((t) => this.run(t, request))));
   }
 
   async testDatasource() {
@@ -112,10 +103,7 @@ export class HarnessTempo extends DataSourceApi<TempoQuery> {
     }
   }
 
-  private async run(
-    t: TempoQuery,
-    request: DataQueryRequest<TempoQuery>
-  ): Promise<{ refId: string; frames: DataFrame[]; error?: string }> {
+  private async run(t: TempoQuery, request: DataQueryRequest<TempoQuery>): Promise<TargetResult> {
     const query = (t.query ?? '').trim();
     if (/^[0-9A-Fa-f]*$/.test(query)) {
       const { body, error } = await this.get<OtlpTrace>(`/api/traces/${encodeURIComponent(query)}`);

@@ -1,8 +1,7 @@
-import { from, type Observable } from 'rxjs';
+import { type Observable } from 'rxjs';
 import {
   DataSourceApi,
   FieldType,
-  LoadingState,
   createDataFrame,
   type DataFrame,
   type DataQuery,
@@ -11,6 +10,7 @@ import {
   type DataSourceInstanceSettings,
 } from '@grafana/data';
 import { type QueryLog } from './prometheusDataSource';
+import { mergeTargetResults, type TargetResult } from './targetResults';
 
 interface ZipkinQuery extends DataQuery {
   queryType?: 'traceID' | 'upload';
@@ -43,23 +43,14 @@ export class HarnessZipkin extends DataSourceApi<ZipkinQuery> {
   }
 
   query(request: DataQueryRequest<ZipkinQuery>): Observable<DataQueryResponse> {
-    return from(
-      Promise.all(request.targets.map((t) => this.run(t))).then((results) => {
-        const errors = results.flatMap((r) => (r.error ? [{ refId: r.refId, message: r.error }] : []));
-        return {
-          data: results.flatMap((r) => r.frames),
-          errors,
-          state: errors.length ? LoadingState.Error : LoadingState.Done,
-        };
-      })
-    );
+    return mergeTargetResults(Promise.all(request.targets.map((t) => this.run(t))));
   }
 
   async testDatasource() {
     return { status: 'success', message: 'Zipkin (harness) has no health check.' };
   }
 
-  private async run(t: ZipkinQuery): Promise<{ refId: string; frames: DataFrame[]; error?: string }> {
+  private async run(t: ZipkinQuery): Promise<TargetResult> {
     if (t.queryType !== 'traceID') {
       return {
         refId: t.refId,
