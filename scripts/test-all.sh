@@ -1,30 +1,12 @@
 #!/usr/bin/env bash
-# Every MeshLens test on a fresh machine: installs what is missing, then runs typecheck, lint, jest,
-# the production build, the integration tests (real Prometheus), the browser tests (Chromium) and the
-# docker-compose checks. Exits non-zero if any step fails, after printing a summary of all of them.
+# Every MeshLens test on a fresh machine: installs what is missing (scripts/install-system-packages.sh), then
+# runs typecheck, lint, jest, the production build, the integration tests (real Prometheus), the browser tests
+# (Chromium) and the docker-compose, script and CI checks. It starts its own services on free loopback ports and never stops or
+# kills a process it did not start. Exits non-zero if any step fails, after printing a summary of all of them.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 log() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
-
-install_system_packages() {
-  local missing=()
-  command -v prometheus >/dev/null || missing+=(prometheus)
-  command -v promtool >/dev/null || missing+=(prometheus)
-  [ -x /usr/bin/chromium ] || missing+=(chromium)
-  command -v docker-compose >/dev/null || missing+=(docker-compose)
-  if [ ${#missing[@]} -eq 0 ]; then
-    return 0
-  fi
-  local sudo=''
-  [ "$(id -u)" -ne 0 ] && sudo='sudo'
-  log "apt: installing ${missing[*]}"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  # The packages enable services; the tests start their own Prometheus on a free port.
-  $sudo systemctl stop prometheus prometheus-node-exporter 2>/dev/null || true
-  $sudo pkill -x prometheus 2>/dev/null || true
-}
 
 install_node_modules() {
   if [ "${CI:-}" = "true" ] || [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
@@ -47,7 +29,8 @@ step() {
   return $rc
 }
 
-step 'install system packages' install_system_packages
+# Never stops or kills anything; as non-root it prints the apt command to run and the run stops here.
+step 'install system packages' bash scripts/install-system-packages.sh || { echo 'missing system packages; see above'; exit 1; }
 step 'install node modules' install_node_modules || { echo 'npm ci failed; nothing else can run'; exit 1; }
 step typecheck npm run typecheck
 step lint npm run lint
@@ -59,6 +42,7 @@ else
 fi
 step 'integration tests (Prometheus)' npm run test:integration
 step 'docker-compose checks' npm run test:compose
+step 'script and CI checks' npm run test:scripts
 
 log summary
 failed=0
