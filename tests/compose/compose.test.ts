@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import semver from 'semver';
 import { parse } from 'yaml';
@@ -62,12 +63,97 @@ test('long-running services have healthchecks and Grafana waits for its dependen
   assert.equal(services.simulator.depends_on['plugin-build'].condition, 'service_completed_successfully');
 });
 
-test('ports: Grafana 3000, Prometheus 9090, Jaeger UI 16686 and OTLP 4317/4318', () => {
-  assert.ok(services.grafana.ports.includes('3000:3000'));
-  assert.ok(services.prometheus.ports.includes('9090:9090'));
-  for (const port of ['16686:16686', '4317:4317', '4318:4318']) {
-    assert.ok(services.jaeger.ports.includes(port), `jaeger publishes ${port}`);
+const PUBLISHED: Record<string, string[]> = {
+  grafana: ['3000:3000'],
+  prometheus: ['9090:9090'],
+  jaeger: ['16686:16686', '4317:4317', '4318:4318'],
+};
+
+test('ports: Grafana 3000, Prometheus 9090, Jaeger UI 16686 and OTLP 4317/4318, on 127.0.0.1 unless MESHLENS_BIND says otherwise', () => {
+  for (const [name, svc] of Object.entries(services)) {
+    assert.deepEqual(svc.ports ?? [], (PUBLISHED[name] ?? []).map((p) => `\${MESHLENS_BIND:-127.0.0.1}:${p}`), name);
   }
+  // What Docker gets, as docker-compose resolves the file with and without MESHLENS_BIND.
+  const resolved = (bind?: string) => {
+    const env = { ...process.env };
+    delete env.MESHLENS_BIND;
+    const r = spawnSync('docker-compose', ['-f', 'docker-compose.yaml', 'config'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: bind === undefined ? env : { ...env, MESHLENS_BIND: bind },
+    });
+    assert.equal(r.status, 0, r.stderr);
+    const all: Record<string, any> = parse(r.stdout).services;
+    return Object.fromEntries(Object.entries(all).map(([name, svc]) => [name, (svc.ports ?? []).map(String).sort()]));
+  };
+  const expected = (host: string) =>
+    Object.fromEntries(Object.keys(services).map((name) => [name, (PUBLISHED[name] ?? []).map((p) => `${host}:${p}/tcp`).sort()]));
+  assert.deepEqual(resolved(), expected('127.0.0.1'));
+  assert.deepEqual(resolved('0.0.0.0'), expected('0.0.0.0'));
+  // The simulator (and its control API) is reachable by Prometheus on the compose network only.
+  assert.equal(services.simulator.ports, undefined);
+  assert.deepEqual(services.simulator.expose, ['15090']);
+});
+
+test('Grafana: no anonymous access, no fixed admin password', () => {
+  const env = services.grafana.environment;
+  assert.equal(env.GF_AUTH_ANONYMOUS_ENABLED, 'false');
+  assert.equal(env.GF_AUTH_ANONYMOUS_ORG_ROLE, undefined);
+  assert.equal(env.GF_SECURITY_ADMIN_PASSWORD, undefined, 'the password is not in the file');
+  assert.equal(env.GF_SECURITY_ADMIN_USER, 'admin');
+  assert.equal(env.MESHLENS_GRAFANA_PASSWORD, '${MESHLENS_GRAFANA_PASSWORD:-}');
+});
+
+test("Grafana's entrypoint generates a password on the first start, prints it, keeps it; MESHLENS_GRAFANA_PASSWORD wins", () => {
+  const [shell, flag, script] = services.grafana.entrypoint as string[];
+  assert.deepEqual([shell, flag], ['sh', '-c']);
+  const dir = mkdtempSync(join(tmpdir(), 'meshlens-grafana-'));
+  // As the container runs it: compose turns $$ into $; Grafana's data dir and /run.sh are stand-ins here.
+  const local = script
+    .replace(/\$\$/g, '$')
+    .replace('/var/lib/grafana/', `${dir}/`)
+    .replace('exec /run.sh', 'echo "run.sh with GF_SECURITY_ADMIN_PASSWORD=$GF_SECURITY_ADMIN_PASSWORD"');
+  const start = (password?: string) => {
+    const r = spawnSync('sh', ['-c', local], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, ...(password === undefined ? {} : { MESHLENS_GRAFANA_PASSWORD: password }) },
+    });
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout;
+  };
+  try {
+    const first = start();
+    const m = /^MeshLens: Grafana user admin, password ([0-9a-f]{32})\nrun\.sh with GF_SECURITY_ADMIN_PASSWORD=\1\n$/.exec(first);
+    assert.ok(m, first);
+    assert.equal(start(), first, 'a restart keeps the password Grafana was created with');
+    assert.equal(statSync(join(dir, 'meshlens-admin-password')).mode & 0o777, 0o600);
+    const other = mkdtempSync(join(tmpdir(), 'meshlens-grafana-'));
+    try {
+      const second = spawnSync('sh', ['-c', local.replace(`${dir}/`, `${other}/`)], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+      assert.notEqual(second.stdout, first, 'each new container gets its own password');
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+    assert.equal(
+      start('correct horse $battery'),
+      'MeshLens: Grafana user admin, password from MESHLENS_GRAFANA_PASSWORD\nrun.sh with GF_SECURITY_ADMIN_PASSWORD=correct horse $battery\n'
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('Prometheus runs without the lifecycle and admin APIs (no /-/quit, /-/reload or TSDB deletes over HTTP)', () => {
+  const command: string[] = services.prometheus.command;
+  assert.deepEqual(
+    command.filter((c) => /lifecycle|admin-api/.test(c)),
+    []
+  );
+  assert.deepEqual(command, [
+    '--config.file=/etc/prometheus/prometheus.yml',
+    '--storage.tsdb.path=/prometheus',
+    '--enable-feature=exemplar-storage',
+  ]);
 });
 
 test('Prometheus scrapes the simulator with a valid config and the interval the data source assumes', () => {
