@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     tick((now - last) / 1000, now);
     last = now;
   }, flags.tickMs);
-  const server = createSimulatorServer(engine);
+  const server = createSimulatorServer(engine, flags.limits);
   server.on('error', (err) => {
     process.stderr.write(`simulator: cannot listen on ${flags.host}:${flags.port}: ${err.message}\n`);
     process.exit(1);

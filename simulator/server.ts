@@ -1,32 +1,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { Control, ControlError } from './engine/control';
+import { ApiError } from './api/fields';
+import { ControlApi, DEFAULT_LIMITS, type ApiLimits } from './api/controlApi';
 import type { Engine } from './engine/engine';
 import { exposition, type Shard } from './metrics/exposition';
 import { workloadKey } from './topology/types';
 
 const MAX_BODY = 64 * 1024;
 
-/** /metrics (Prometheus text, or OpenMetrics with exemplars when asked for) and the control API. */
-export function createSimulatorServer(engine: Engine): Server {
-  const control = new Control(engine);
-  const routes: Record<string, (body: any) => unknown> = {
-    'POST /api/faults': (b) =>
-      control.fault(
-        str(b, 'from'),
-        str(b, 'to'),
-        num(b, 'errorRate'),
-        b.errorCode === undefined ? undefined : String(b.errorCode)
-      ).length,
-    'POST /api/latency': (b) => control.latency(str(b, 'from'), str(b, 'to'), num(b, 'p50Ms'), num(b, 'p95Ms')).length,
-    'POST /api/shift': (b) => control.shift(str(b, 'service'), weights(b)),
-    'POST /api/workloads/stop': (b) => control.stop(str(b, 'workload')),
-    'POST /api/workloads/start': (b) => control.start(str(b, 'workload')),
-    'POST /api/workloads': (b) =>
-      control.add({ name: str(b, 'name'), service: str(b, 'service'), version: b.version, weight: b.weight }),
-  };
+/** /metrics (Prometheus text, or OpenMetrics with exemplars when asked for), readiness, state and the control API. */
+export function createSimulatorServer(engine: Engine, limits: ApiLimits = DEFAULT_LIMITS): Server {
+  const api = new ControlApi(engine, limits);
   return createServer((req, res) => {
     handle(req, res).catch((err) =>
-      send(res, err instanceof ControlError ? 400 : 500, { error: String(err?.message ?? err) })
+      send(res, err instanceof ApiError ? err.status : 500, { error: String(err?.message ?? err) })
     );
   });
 
@@ -51,13 +37,12 @@ export function createSimulatorServer(engine: Engine): Server {
       send(res, 200, state(engine));
       return;
     }
-    const route = routes[`${req.method} ${path}`];
-    if (!route) {
+    if (!api.has(path)) {
       send(res, 404, { error: `no route ${req.method} ${path}` });
       return;
     }
-    const result = route(await readJson(req));
-    send(res, 200, { ok: true, result: result ?? null });
+    const answer = api.handle(req.method ?? '', path, req.headers['content-type'], await readBody(req));
+    send(res, answer.status, answer.body);
   }
 }
 
@@ -85,7 +70,7 @@ function shardOf(url: string): Shard | undefined {
   const count = Number(params.get('shards'));
   const index = Number(params.get('shard') ?? '0');
   if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 0 || index >= count) {
-    throw new ControlError('shards must be a whole number >= 1 and shard in [0, shards)');
+    throw new ApiError(400, 'shards must be a whole number >= 1 and shard in [0, shards)');
   }
   return { index, count };
 }
@@ -115,26 +100,17 @@ function state(engine: Engine) {
   };
 }
 
-async function readJson(req: IncomingMessage): Promise<any> {
+async function readBody(req: IncomingMessage): Promise<string> {
   let size = 0;
   const parts: Buffer[] = [];
   for await (const part of req) {
     size += (part as Buffer).length;
     if (size > MAX_BODY) {
-      throw new ControlError('request body over 64 KiB');
+      throw new ApiError(413, 'request body over 64 KiB');
     }
     parts.push(part as Buffer);
   }
-  const text = Buffer.concat(parts).toString('utf8');
-  try {
-    const value = JSON.parse(text || '{}');
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new Error('not an object');
-    }
-    return value;
-  } catch (err) {
-    throw new ControlError(`body must be a JSON object: ${(err as Error).message}`);
-  }
+  return Buffer.concat(parts).toString('utf8');
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -143,28 +119,4 @@ function send(res: ServerResponse, status: number, body: unknown): void {
     return;
   }
   res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
-}
-
-function str(body: Record<string, unknown>, key: string): string {
-  const v = body[key];
-  if (typeof v !== 'string' || v === '') {
-    throw new ControlError(`"${key}" must be a non-empty string`);
-  }
-  return v;
-}
-
-function num(body: Record<string, unknown>, key: string): number {
-  const v = body[key];
-  if (typeof v !== 'number' || !Number.isFinite(v)) {
-    throw new ControlError(`"${key}" must be a number`);
-  }
-  return v;
-}
-
-function weights(body: Record<string, unknown>): Record<string, number> {
-  const w = body.weights;
-  if (typeof w !== 'object' || w === null || Array.isArray(w)) {
-    throw new ControlError('"weights" must be an object of workload -> weight');
-  }
-  return Object.fromEntries(Object.entries(w).map(([k, v]) => [k, Number(v)]));
 }

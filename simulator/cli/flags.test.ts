@@ -6,6 +6,15 @@ describe('parseFlags', () => {
     expect(f).toMatchObject({ topology: 'bookinfo', port: 15090, otlp: 'http://jaeger:4318', seed: 1 });
   });
 
+  test('listens on loopback unless told otherwise; the control API limits have defaults and flags', () => {
+    const f = parseFlags([]);
+    expect(f.host).toBe('127.0.0.1');
+    expect(f.limits).toEqual({ maxAddedWorkloads: 20, maxErrorCodes: 20, maxSeries: 1_000_000 });
+    const g = parseFlags(['--host', '0.0.0.0', '--max-added-workloads', '0', '--max-error-codes=3', '--max-series', '50000']);
+    expect(g.host).toBe('0.0.0.0');
+    expect(g.limits).toEqual({ maxAddedWorkloads: 0, maxErrorCodes: 3, maxSeries: 50_000 });
+  });
+
   test('repeatable scenario flags', () => {
     const f = parseFlags([
       '--fault=reviews-v3:ratings:0.1:503',
@@ -39,6 +48,9 @@ describe('parseFlags', () => {
     [['--latency', 'a:b:80:20'], 'p95 (20) is below p50 (80)'],
     [['--shift', 'reviews'], '--shift wants service:workload=weight'],
     [['--add', 'reviews-v4'], '--add wants name:service[:weight]'],
+    [['--shift', 'reviews:reviews-v1=1e999'], '--shift must be a number from 0 to 1000000, got "1e999"'],
+    [['--max-series', '0'], '--max-series must be a number from 1 to 100000000'],
+    [['--max-added-workloads', '2.5'], '--max-added-workloads must be a whole number'],
   ])('%j is refused with a clear message', (argv, message) => {
     expect(() => parseFlags(argv)).toThrow(UsageError);
     expect(() => parseFlags(argv)).toThrow(message);

@@ -1,3 +1,5 @@
+import { DEFAULT_LIMITS, type ApiLimits } from '../api/controlApi';
+
 /** Command-line flags. Any problem is a UsageError: main prints it and exits with code 2. */
 export class UsageError extends Error {}
 
@@ -40,12 +42,15 @@ export interface Flags {
   stops: string[];
   /** New versions started behind a service: name:service[:weight]. */
   adds: Array<{ name: string; service: string; weight: number }>;
+  /** What the control API may add in one run (simulator/api/controlApi.ts). */
+  limits: ApiLimits;
 }
 
 export const USAGE = `usage: npm run simulate -- --topology <bookinfo|generated|ambient|multicluster|idle|file.yaml|file.json>[+...]
-  [--port 15090] [--host 0.0.0.0] [--seed 1] [--scale 50] [--otlp http://jaeger:4318]
+  [--port 15090] [--host 127.0.0.1] [--seed 1] [--scale 50] [--otlp http://jaeger:4318]
   [--trace-sampling 1] [--traces-dir dir] [--tick-ms 1000] [--warmup 0] [--day-seconds 3600]
-  [--fault from:to:rate[:code]]... [--latency from:to:p50ms:p95ms]... [--shift service:wl=weight,wl=weight]... [--stop workload]... [--add name:service[:weight]]...`;
+  [--fault from:to:rate[:code]]... [--latency from:to:p50ms:p95ms]... [--shift service:wl=weight,wl=weight]... [--stop workload]... [--add name:service[:weight]]...
+  [--max-added-workloads 20] [--max-error-codes 20] [--max-series 1000000]`;
 
 const VALUE_FLAGS = new Set([
   'topology',
@@ -64,13 +69,17 @@ const VALUE_FLAGS = new Set([
   'shift',
   'stop',
   'add',
+  'max-added-workloads',
+  'max-error-codes',
+  'max-series',
 ]);
 
 export function parseFlags(argv: readonly string[]): Flags {
   const flags: Flags = {
     topology: 'bookinfo',
     port: 15090,
-    host: '0.0.0.0',
+    // Loopback only: the control API has no authentication. `--host 0.0.0.0` in a container or a trusted network.
+    host: '127.0.0.1',
     seed: 1,
     scale: 50,
     tickMs: 1000,
@@ -81,6 +90,7 @@ export function parseFlags(argv: readonly string[]): Flags {
     shifts: [],
     stops: [],
     adds: [],
+    limits: { ...DEFAULT_LIMITS },
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -178,6 +188,15 @@ function apply(flags: Flags, name: string, value: string): void {
       flags.adds.push({ name: workload, service, weight: weight === undefined ? 1 : number(name, weight, 0, 1e6) });
       break;
     }
+    case 'max-added-workloads':
+      flags.limits.maxAddedWorkloads = integer(name, value, 0, 10000);
+      break;
+    case 'max-error-codes':
+      flags.limits.maxErrorCodes = integer(name, value, 0, 500);
+      break;
+    case 'max-series':
+      flags.limits.maxSeries = integer(name, value, 1, 1e8);
+      break;
   }
 }
 

@@ -36,19 +36,19 @@ export class Control {
     });
   }
 
+  /** Sets the weights of a service's versions; all or nothing: any bad entry leaves every weight as it was. */
   shift(service: string, weights: Record<string, number>): void {
     const s = this.engine.mesh.services[this.service(service)];
-    for (const [ref, weight] of Object.entries(weights)) {
-      if (!(weight >= 0)) {
-        throw new ControlError(`weight for ${ref} must be >= 0`);
-      }
+    const changes = Object.entries(weights).map(([ref, weight]) => {
+      checkWeight(ref, weight);
       const w = this.workload(ref);
       const backend = s.liveBackends.find((b) => b.workload === w);
       if (!backend) {
         throw new ControlError(`workload ${ref} is not a backend of service ${service}`);
       }
-      backend.weight = weight;
-    }
+      return { backend, weight };
+    });
+    changes.forEach(({ backend, weight }) => (backend.weight = weight));
   }
 
   stop(workload: string): void {
@@ -79,7 +79,9 @@ export class Control {
     if (this.engine.mesh.findWorkload(`${w.cluster}/${w.namespace}/${w.name}`) !== undefined) {
       throw new ControlError(`workload ${w.namespace}/${w.name} already exists`);
     }
-    return this.engine.addWorkload(w, serviceIndex, input.weight ?? 1);
+    const weight = input.weight ?? 1;
+    checkWeight(input.name, weight);
+    return this.engine.addWorkload(w, serviceIndex, weight);
   }
 
   private edges(from: string, to: string): LiveEdge[] {
@@ -106,6 +108,13 @@ export class Control {
       throw new ControlError(`unknown or ambiguous service "${ref}"`);
     }
     return i;
+  }
+}
+
+/** Weights share a service's traffic: an infinite one would turn every share into NaN for good. */
+function checkWeight(ref: string, weight: number): void {
+  if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0 || weight > 1e6) {
+    throw new ControlError(`weight for ${ref} must be a number from 0 to 1000000, got ${String(weight)}`);
   }
 }
 

@@ -155,7 +155,14 @@ test('multicluster: hops carry source_cluster and destination_cluster', async ()
 
 test('control API: a stopped workload fails over, errors are 400 with a message', async () => {
   const post = (path: string, body: unknown) =>
-    fetch(`${sims.multicluster.url}${path}`, { method: 'POST', body: JSON.stringify(body) });
+    fetch(`${sims.multicluster.url}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  // fetch's default for a string body is text/plain, which a web page may send anywhere: refused.
+  const plain = await fetch(`${sims.multicluster.url}/api/workloads/stop`, { method: 'POST', body: '{"workload":"ratings-v1"}' });
+  assert.equal(plain.status, 415);
   const ok = await post('/api/workloads/stop', { workload: 'ratings-v1' });
   assert.equal(ok.status, 200);
   const state = (await (await fetch(`${sims.multicluster.url}/api/state`)).json()) as {
