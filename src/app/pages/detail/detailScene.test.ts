@@ -12,6 +12,24 @@ test('nine queries for one service, the trend as a range query', () => {
   expect(q.filter((x) => x.range).map((x) => x.refId)).toEqual(['trend']);
 });
 
+test('a $ in the name from the URL reaches Prometheus as written: escaped in every query, graph ones too', () => {
+  const odd = { kind: 'workload' as const, namespace: 'bookinfo', name: 'reviews${__range}-v1' };
+  const queries = detailQueries(odd);
+  expect(queries).toHaveLength(9);
+  for (const q of queries) {
+    expect(q.expr).toContain('_workload="reviews\\x24{__range}-v1"');
+    expect(q.expr).not.toContain('reviews${__range}');
+  }
+  const scene = getDetailScene(resolveSettings({}), odd);
+  const graphRunners = sceneGraph.findAllObjects(scene, (o) => o instanceof SceneQueryRunner && o !== scene.state.$data) as SceneQueryRunner[];
+  const graphExprs = graphRunners.flatMap((r) => r.state.queries.map((q) => String(q.expr)));
+  expect(graphExprs).toHaveLength(2);
+  for (const expr of graphExprs) {
+    expect(expr).toContain('"reviews\\x24{__range}-v1"');
+    expect(expr).not.toContain('reviews${__range}');
+  }
+});
+
 test('the scene queries the configured Prometheus and hands the view its target', () => {
   const scene = getDetailScene(resolveSettings({ prometheusUid: 'p2', traceUid: 't2' }), target);
   expect((scene.state.$data as SceneQueryRunner).state.datasource).toEqual({ uid: 'p2', type: 'prometheus' });

@@ -23,15 +23,17 @@ import {
   detailRequestRate,
   type DetailTarget,
 } from '../../../shared/istio/appQueries';
+import { escapeTemplateDollar } from '../../../shared/promql/templateEscape';
 import { type ResolvedSettings } from '../../../shared/settings';
 import { detailUrl, ROUTES, type DetailParent } from '../../routes';
 import { meshPanelOptions, meshTransformation } from '../graph/GraphControls';
 import { MESH_GRAPH_PANEL_ID } from '../graph/panelId';
 import { DetailView } from './DetailView';
 
-/** The detail page's queries: 9 for one service or workload, none per peer. */
+/** The detail page's queries: 9 for one service or workload, none per peer. The name comes from the URL: a `$` in
+ * it is escaped so that Grafana's template service does not expand it. */
 export function detailQueries(target: DetailTarget) {
-  const instant = (refId: string, expr: string) => ({ refId, expr, instant: true, range: false });
+  const instant = (refId: string, expr: string) => ({ refId, expr: escapeTemplateDollar(expr), instant: true, range: false });
   return [
     instant('rate', detailRequestRate(target)),
     instant('errors', detailErrorRate(target)),
@@ -41,7 +43,7 @@ export function detailQueries(target: DetailTarget) {
     instant('inbound', detailInboundByPeer(target)),
     instant('outbound', detailOutboundByPeer(target)),
     instant('identity', detailIdentity(target)),
-    { refId: 'trend', expr: detailRequestRate(target, '$__rate_interval'), instant: false, range: true },
+    { refId: 'trend', expr: escapeTemplateDollar(detailRequestRate(target, '$__rate_interval')), instant: false, range: true },
   ];
 }
 
@@ -59,8 +61,8 @@ function ownGraph(settings: ResolvedSettings, target: DetailTarget): VizPanel {
       $data: new SceneQueryRunner({
         datasource: { uid: settings.prometheusUid, type: 'prometheus' },
         queries: [
-          { refId: 'traffic', expr: detailEdgeRate(target), instant: true, range: false },
-          { refId: 'errors', expr: detailEdgeRate(target, '5..'), instant: true, range: false },
+          { refId: 'traffic', expr: escapeTemplateDollar(detailEdgeRate(target)), instant: true, range: false },
+          { refId: 'errors', expr: escapeTemplateDollar(detailEdgeRate(target, '5..')), instant: true, range: false },
         ],
       }),
       transformations: [meshTransformation(graphType, 'rate')],

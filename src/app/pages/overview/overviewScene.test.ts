@@ -33,6 +33,17 @@ describe('overview scene factory', () => {
     expect(list.state.listed).toEqual(['shop']);
   });
 
+  test('a $ in a configured namespace is escaped for the template service; $__rate_interval outside strings is not', () => {
+    const settings = resolveSettings({ defaultNamespaces: ['a${__range}'] });
+    const queries = [...overviewQueries(settings), ...overviewDetailQueries(settings)];
+    expect(queries).toHaveLength(8);
+    for (const q of queries) {
+      expect(q.expr).toContain(String.raw`namespace=~"a\\\x24\\{__range\\}"`);
+      expect(q.expr.replace(/\[\$__(rate_interval|range)\]/g, '')).not.toContain('$');
+    }
+    expect(queries.find((q) => q.refId === 'trend')?.expr).toContain('[$__rate_interval]');
+  });
+
   test('queries go to the configured Prometheus and the list gets the thresholds', () => {
     const settings = resolveSettings({ prometheusUid: 'prom-2', thresholds: { errorDegradedPct: 2, errorFailurePct: 8 } });
     const scene = getOverviewScene(settings);

@@ -63,6 +63,13 @@ test('attributes that cannot be read are a field error before anything is sent',
   });
 });
 
+test('a $ in a Tempo search term is escaped so that Grafana does not expand it as a variable', () => {
+  const search = { ...EMPTY_SEARCH, service: 'shop${__range}', tags: 'note="[[x]] $y"' };
+  expect(toSearchQuery('tempo', search)).toMatchObject({
+    query: '{ resource.service.name = "shop\\x24{__range}" && .note = "\\x5b[x]] \\x24y" }',
+  });
+});
+
 test('Tempo gets one TraceQL query with the limit beside it; Zipkin cannot search', () => {
   const search = {
     service: 'api-edge',

@@ -1,4 +1,5 @@
 import { FieldType, type DataFrame } from '@grafana/data';
+import { escapeTemplateDollar } from '../../../../shared/promql/templateEscape';
 import { type TraceSourceKind } from '../../../../shared/traces/traceSource';
 import { parseAttributes, traceqlQuery } from './traceql';
 
@@ -65,7 +66,8 @@ export function toTempoSearchQuery(s: TraceSearch) {
   if ('error' in parsed) {
     throw new Error(parsed.error);
   }
-  const query = traceqlQuery({ ...s, attributes: parsed.attributes });
+  // The search terms are text: a `$` in them must reach Tempo as typed, not be expanded by Grafana's template service.
+  const query = escapeTemplateDollar(traceqlQuery({ ...s, attributes: parsed.attributes }));
   return { refId: 'search', queryType: 'traceql', query, limit: Number(s.limit), tableType: 'traces' };
 }
 

@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { detailRequestRate } from '../../src/shared/istio/appQueries';
+import { labelIn } from '../../src/shared/promql/escape';
+import { escapeTemplateDollar } from '../../src/shared/promql/templateEscape';
+
+// Prometheus itself reads the escaped queries: `promtool test rules` evaluates them over given series (no server).
+// Two workloads: `reviews${__range}-v1` (1 request/s) and `reviews900s-v1` (2 requests/s), what the first name
+// became when Grafana's template service expanded it. The escaped query must find the first, and only it.
+// (src/shared/promql/templateEscape.test.ts shows the template service leaves the escaped text alone.)
+const series = (workload: string, perMinute: number) => ({
+  series: `istio_requests_total{reporter="destination",destination_workload_namespace="bookinfo",destination_workload="${workload}"}`,
+  values: `0+${perMinute}x20`,
+});
+
+function evaluate(exprs: string[], expected: number[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'meshlens-dollar-'));
+  try {
+    const file = join(dir, 'test.yml');
+    writeFileSync(
+      file,
+      stringify({
+        evaluation_interval: '1m',
+        tests: [
+          {
+            interval: '1m',
+            input_series: [series('reviews${__range}-v1', 60), series('reviews900s-v1', 120)],
+            promql_expr_test: exprs.map((expr, i) => ({ expr, eval_time: '10m', exp_samples: [{ labels: '{}', value: expected[i] }] })),
+          },
+        ],
+      })
+    );
+    return spawnSync('promtool', ['test', 'rules', file], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('Prometheus reads \\x24 in = and =~ matchers as $: the escaped queries find reviews${__range}-v1 (1/s)', () => {
+  const target = { kind: 'workload' as const, namespace: 'bookinfo', name: 'reviews${__range}-v1' };
+  // What reaches Prometheus: the escaped query after Grafana replaced the macro outside the strings.
+  const plain = escapeTemplateDollar(detailRequestRate(target)).replace('[$__range]', '[5m]');
+  const regex = escapeTemplateDollar(`sum(rate(istio_requests_total{${labelIn('destination_workload', [target.name])}}[5m]))`);
+  assert.ok(plain.includes('destination_workload="reviews\\x24{__range}-v1"'), plain);
+  assert.ok(regex.includes('destination_workload=~"reviews\\\\\\x24\\\\{__range\\\\}-v1"'), regex);
+  const r = evaluate([plain, regex], [1, 1]);
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+});
+
+test('without the escape, the expanded query would read the other workload (2/s): the case the escape prevents', () => {
+  const expanded = detailRequestRate({ kind: 'workload', namespace: 'bookinfo', name: 'reviews${__range}-v1' })
+    .replace('${__range}', '900s')
+    .replace('[$__range]', '[5m]');
+  const r = evaluate([expanded], [2]);
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+});
