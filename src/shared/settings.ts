@@ -4,21 +4,17 @@ export interface HealthThresholds {
   errorFailurePct: number;
 }
 
-/** Which Kubernetes/Prometheus label names hold the pod, app and container (clusters relabel differently). */
-export interface LabelMapping {
-  pod: string;
-  app: string;
-  container: string;
-}
-
-/** The app's jsonData (nothing secret). Provisioning sets these; the config page edits them. */
+/**
+ * The app's jsonData (nothing secret). Provisioning sets these; the config page edits them.
+ * Earlier versions also stored a `labelMapping` (pod/app/container label names) that no query used; it is
+ * ignored, and the next save from the config page drops it.
+ */
 export interface MeshLensSettings {
   prometheusUid?: string;
   traceUid?: string;
   thresholds?: Partial<HealthThresholds>;
   /** Namespaces the pages start with; empty means all namespaces seen in the metrics. */
   defaultNamespaces?: string[];
-  labelMapping?: Partial<LabelMapping>;
 }
 
 export interface ResolvedSettings {
@@ -26,7 +22,6 @@ export interface ResolvedSettings {
   traceUid: string;
   thresholds: HealthThresholds;
   defaultNamespaces: string[];
-  labelMapping: LabelMapping;
 }
 
 export const PLUGIN_ID = 'meshlens-istio-app';
@@ -36,7 +31,6 @@ export const DEFAULT_PROMETHEUS_UID = 'meshlens-prometheus';
 export const DEFAULT_TRACE_UID = 'meshlens-jaeger';
 /** Kiali's defaults for 5xx: any error rate above 0.1% is degraded, above 10% failing. We use 1% and 5%. */
 export const DEFAULT_THRESHOLDS: HealthThresholds = { errorDegradedPct: 1, errorFailurePct: 5 };
-export const DEFAULT_LABEL_MAPPING: LabelMapping = { pod: 'pod', app: 'app', container: 'container' };
 
 function finiteOr(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
@@ -47,16 +41,10 @@ export function resolveSettings(jsonData: MeshLensSettings | undefined): Resolve
   const t = jsonData?.thresholds ?? {};
   const degraded = finiteOr(t.errorDegradedPct, DEFAULT_THRESHOLDS.errorDegradedPct);
   const failure = finiteOr(t.errorFailurePct, DEFAULT_THRESHOLDS.errorFailurePct);
-  const labels = jsonData?.labelMapping ?? {};
   return {
     prometheusUid: jsonData?.prometheusUid || DEFAULT_PROMETHEUS_UID,
     traceUid: jsonData?.traceUid || DEFAULT_TRACE_UID,
     thresholds: { errorDegradedPct: Math.min(degraded, failure), errorFailurePct: Math.max(degraded, failure) },
     defaultNamespaces: (jsonData?.defaultNamespaces ?? []).filter((n) => typeof n === 'string' && n.trim() !== ''),
-    labelMapping: {
-      pod: labels.pod?.trim() || DEFAULT_LABEL_MAPPING.pod,
-      app: labels.app?.trim() || DEFAULT_LABEL_MAPPING.app,
-      container: labels.container?.trim() || DEFAULT_LABEL_MAPPING.container,
-    },
   };
 }

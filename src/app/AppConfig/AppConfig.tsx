@@ -14,7 +14,7 @@ export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta<Mesh
 
 const TRACE_PLUGIN_IDS = ['jaeger', 'tempo', 'zipkin'];
 
-/** Admin settings (stored in the app's jsonData, nothing secret): data sources, health thresholds, namespaces, labels. */
+/** Admin settings (stored in the app's jsonData, nothing secret): data sources, health thresholds, namespaces. */
 const AppConfig = ({ plugin }: AppConfigProps) => {
   const styles = useStyles2(getStyles);
   const { enabled, pinned, jsonData } = plugin.meta;
@@ -37,7 +37,7 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
     }
   };
 
-  const text = (key: 'errorDegradedPct' | 'errorFailurePct' | 'pod' | 'app' | 'container', label: string, description: string) => (
+  const text = (key: 'errorDegradedPct' | 'errorFailurePct', label: string, description: string) => (
     <Field label={label} description={description} invalid={Boolean(errors[key])} error={errors[key]}>
       <Input id={`meshlens-${key}`} aria-label={label} width={20} value={form[key]} onChange={(e) => set({ [key]: e.currentTarget.value })} />
     </Field>
@@ -87,13 +87,6 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
         >
           <TagsInput tags={form.defaultNamespaces} onChange={(tags) => set({ defaultNamespaces: tags })} placeholder={t('config.namespaces.add', 'Add a namespace and press Enter')} />
         </Field>
-      </FieldSet>
-      <FieldSet label={t('config.labels', 'Label mapping')}>
-        <div className={styles.row}>
-          {text('pod', t('config.label.pod', 'Pod label'), t('config.label.pod.desc', 'Label holding the pod name'))}
-          {text('app', t('config.label.app', 'App label'), t('config.label.app.desc', 'Label holding the app name'))}
-          {text('container', t('config.label.container', 'Container label'), t('config.label.container.desc', 'Label holding the container name'))}
-        </div>
       </FieldSet>
       {saveError && (
         <Alert title={t('config.saveFailed', 'Saving the settings failed')} severity="error">

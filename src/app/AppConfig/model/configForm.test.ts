@@ -13,12 +13,11 @@ describe('config form', () => {
   });
 
   test('explains each bad field', () => {
-    const errors = validateForm({ ...form(), prometheusUid: '', errorDegradedPct: '10', errorFailurePct: '5', defaultNamespaces: ['ok', 'Bad_NS'], app: '1app' });
+    const errors = validateForm({ ...form(), prometheusUid: '', errorDegradedPct: '10', errorFailurePct: '5', defaultNamespaces: ['ok', 'Bad_NS'] });
     expect(errors).toEqual({
       prometheusUid: 'Choose the Prometheus data source that scrapes Istio.',
       errorFailurePct: 'Must be at least the degraded threshold (10%).',
       defaultNamespaces: 'Not a Kubernetes namespace name: Bad_NS',
-      app: '"1app" is not a Prometheus label name (letters, digits, _; not starting with a digit).',
     });
     expect(validateForm({ ...form(), errorDegradedPct: 'abc', errorFailurePct: '101' })).toMatchObject({
       errorDegradedPct: 'A percentage from 0 to 100.',
@@ -26,13 +25,30 @@ describe('config form', () => {
     });
   });
 
-  test('stores thresholds as numbers and the label mapping', () => {
-    expect(toJsonData({ ...form(), errorDegradedPct: '0.5', errorFailurePct: '3', pod: 'pod_name', defaultNamespaces: ['shop'] })).toEqual({
+  test('stores thresholds as numbers', () => {
+    expect(toJsonData({ ...form(), errorDegradedPct: '0.5', errorFailurePct: '3', defaultNamespaces: ['shop'] })).toEqual({
       prometheusUid: 'meshlens-prometheus',
       traceUid: 'meshlens-jaeger',
       thresholds: { errorDegradedPct: 0.5, errorFailurePct: 3 },
       defaultNamespaces: ['shop'],
-      labelMapping: { pod: 'pod_name', app: 'app', container: 'container' },
+    });
+  });
+
+  test('the label mapping of earlier versions (used by no query) is gone: ignored when read, dropped on the next save', () => {
+    const stored = { prometheusUid: 'p', traceUid: 't', defaultNamespaces: ['shop'], labelMapping: { pod: 'pod_name', app: 'k8s_app', container: 'c' } };
+    const settings = resolveSettings(stored);
+    expect(settings).toEqual({
+      prometheusUid: 'p',
+      traceUid: 't',
+      thresholds: { errorDegradedPct: 1, errorFailurePct: 5 },
+      defaultNamespaces: ['shop'],
+    });
+    expect(Object.keys(toForm(settings)).sort()).toEqual(['defaultNamespaces', 'errorDegradedPct', 'errorFailurePct', 'prometheusUid', 'traceUid']);
+    expect(toJsonData(toForm(settings))).toEqual({
+      prometheusUid: 'p',
+      traceUid: 't',
+      thresholds: { errorDegradedPct: 1, errorFailurePct: 5 },
+      defaultNamespaces: ['shop'],
     });
   });
 });

@@ -7,14 +7,10 @@ export interface ConfigForm {
   errorDegradedPct: string;
   errorFailurePct: string;
   defaultNamespaces: string[];
-  pod: string;
-  app: string;
-  container: string;
 }
 
 export type ConfigErrors = Partial<Record<keyof ConfigForm, string>>;
 
-const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 // Kubernetes namespace names: RFC 1123 labels.
 const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
@@ -25,7 +21,6 @@ export function toForm(s: ResolvedSettings): ConfigForm {
     errorDegradedPct: String(s.thresholds.errorDegradedPct),
     errorFailurePct: String(s.thresholds.errorFailurePct),
     defaultNamespaces: [...s.defaultNamespaces],
-    ...s.labelMapping,
   };
 }
 
@@ -54,21 +49,15 @@ export function validateForm(f: ConfigForm): ConfigErrors {
   if (badNs.length > 0) {
     errors.defaultNamespaces = `Not a Kubernetes namespace name: ${badNs.join(', ')}`;
   }
-  for (const key of ['pod', 'app', 'container'] as const) {
-    if (!LABEL_NAME.test(f[key])) {
-      errors[key] = `"${f[key]}" is not a Prometheus label name (letters, digits, _; not starting with a digit).`;
-    }
-  }
   return errors;
 }
 
-/** jsonData to store; only call with a form that validates. */
+/** jsonData to store (the whole of it: keys of earlier versions, such as `labelMapping`, are dropped); only call with a form that validates. */
 export function toJsonData(f: ConfigForm): MeshLensSettings {
   return {
     prometheusUid: f.prometheusUid,
     traceUid: f.traceUid || undefined,
     thresholds: { errorDegradedPct: Number(f.errorDegradedPct), errorFailurePct: Number(f.errorFailurePct) },
     defaultNamespaces: f.defaultNamespaces,
-    labelMapping: { pod: f.pod, app: f.app, container: f.container },
   };
 }
