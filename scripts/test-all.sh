@@ -60,6 +60,33 @@ fi
 step 'integration tests (Prometheus)' npm run test:integration
 step 'docker-compose checks' npm run test:compose
 
+# Release checks and the second browser host: @grafana/* 13.2 + React 19 from tests/harness/host13 (its own
+# package-lock), loading the same dist/ (README "Grafana versions").
+install_host13_vendor_set() {
+  local dir=tests/harness/host13
+  if [ "${CI:-}" = "true" ] || [ ! -d $dir/node_modules ] || [ $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]; then
+    npm ci --prefix $dir --no-audit --no-fund
+  fi
+}
+build_passed() {
+  local i
+  for i in "${!NAMES[@]}"; do
+    [ "${NAMES[$i]}" = 'production build' ] && [ "${RESULTS[$i]}" = pass ] && return 0
+  done
+  return 1
+}
+if build_passed; then
+  step 'release checks (dist, maps, zip)' npm run test:release
+  if step 'install Grafana 13 host vendor set' install_host13_vendor_set; then
+    step 'browser tests on Grafana 13.2 host' npm run test:browser:host13
+  else
+    NAMES+=('browser tests on Grafana 13.2 host'); RESULTS+=('skipped: no vendor set'); TIMES+=('-')
+  fi
+else
+  NAMES+=('release checks (dist, maps, zip)' 'browser tests on Grafana 13.2 host')
+  RESULTS+=('skipped: build failed' 'skipped: build failed'); TIMES+=('-' '-')
+fi
+
 log summary
 failed=0
 for i in "${!NAMES[@]}"; do
