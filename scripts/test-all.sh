@@ -75,16 +75,13 @@ build_passed() {
   done
   return 1
 }
-if build_passed; then
+# The release checks read the dashboards' latest schema version from both vendor sets, so the install comes first.
+if step 'install Grafana 13 host vendor set' install_host13_vendor_set && build_passed; then
   step 'release checks (dist, maps, zip)' npm run test:release
-  if step 'install Grafana 13 host vendor set' install_host13_vendor_set; then
-    step 'browser tests on Grafana 13.2 host' npm run test:browser:host13
-  else
-    NAMES+=('browser tests on Grafana 13.2 host'); RESULTS+=('skipped: no vendor set'); TIMES+=('-')
-  fi
+  step 'browser tests on Grafana 13.2 host' npm run test:browser:host13
 else
   NAMES+=('release checks (dist, maps, zip)' 'browser tests on Grafana 13.2 host')
-  RESULTS+=('skipped: build failed' 'skipped: build failed'); TIMES+=('-' '-')
+  RESULTS+=('skipped: build or install failed' 'skipped: build or install failed'); TIMES+=('-' '-')
 fi
 
 log summary
