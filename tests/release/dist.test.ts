@@ -60,6 +60,9 @@ describe('source maps', () => {
     const isContext = (s: string) => !s.startsWith(`${PREFIX}webpack/`) && / (lazy|sync|eager|weak)( |$)|\^/.test(s);
     const contexts = maps.flatMap((m) => readJson<{ sources: string[] }>(join(DIST, m)).sources.filter(isContext));
     assert.deepEqual(contexts, []);
+    // The entry a build with the template import() wrote (seen in module.js.map before the static imports).
+    assert.equal(isContext(`${PREFIX}./locales/ lazy ^\\.\\/.*\\/meshlens-istio-app\\.json$ namespace object`), true);
+    assert.equal(isContext(`${PREFIX}webpack/runtime/make namespace object`), false);
   });
 
   test('every other source is a file in src/ or node_modules whose text is the file on disk', () => {
