@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import semver from 'semver';
 import { ROOT, filesUnder, readJson } from './lib';
 
 // What Grafana's plugin validator checks in plugin.json and LICENSE (its binary cannot run here; README "Release").
@@ -51,6 +52,19 @@ describe('plugin.json for the catalogue', () => {
     assert.deepEqual(
       plugin.info.links.map((l: { url: string }) => new URL(l.url).protocol),
       plugin.info.links.map(() => 'https:')
+    );
+  });
+});
+
+describe('grafanaDependency', () => {
+  test('is the proven range: from 12.4 to the Grafana 13 host version, nothing untested beyond 13.x', () => {
+    const range = plugin.dependencies.grafanaDependency;
+    const own = readJson(join(ROOT, 'package.json')).dependencies['@grafana/data'];
+    const host13 = readJson(join(ROOT, 'tests/harness/host13/package.json')).dependencies['@grafana/data'];
+    assert.deepEqual([own, host13], ['12.4.2', '13.2.3']);
+    assert.deepEqual(
+      ['12.3.9', '12.4.0', own, '13.0.0', host13, '13.9.0', '14.0.0'].map((v) => semver.satisfies(v, range)),
+      [false, true, true, true, true, true, false]
     );
   });
 });
