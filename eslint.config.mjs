@@ -49,6 +49,21 @@ export default defineConfig([
     },
   },
   {
+    // Grafana's plugin validator warns on direct location reads; the plugin goes through locationService.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['window', 'globalThis', 'self', 'document'].map((object) => ({
+          object,
+          property: 'location',
+          message: 'Use locationService (and locationUtil) from @grafana/runtime / @grafana/data instead.',
+        })),
+      ],
+      'no-restricted-globals': ['error', { name: 'location', message: 'Use locationService from @grafana/runtime instead.' }],
+    },
+  },
+  {
     // TypeScript outside src/ (simulator, tests, harness, bench, dashboard generators) is linted too.
     files: ['simulator/**/*.ts', 'bench/**/*.ts', 'tests/**/*.ts', 'dashboards-src/**/*.ts', 'webpack.config.ts'],
   },

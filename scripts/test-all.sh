@@ -44,6 +44,30 @@ step 'integration tests (Prometheus)' npm run test:integration
 step 'docker-compose checks' npm run test:compose
 step 'script and CI checks' npm run test:scripts
 
+# Release checks and the second browser host: @grafana/* 13.2 + React 19 from tests/harness/host13 (its own
+# package-lock), loading the same dist/ (README "Grafana versions").
+install_host13_vendor_set() {
+  local dir=tests/harness/host13
+  if [ "${CI:-}" = "true" ] || [ ! -d $dir/node_modules ] || [ $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]; then
+    npm ci --prefix $dir --no-audit --no-fund
+  fi
+}
+build_passed() {
+  local i
+  for i in "${!NAMES[@]}"; do
+    [ "${NAMES[$i]}" = 'production build' ] && [ "${RESULTS[$i]}" = pass ] && return 0
+  done
+  return 1
+}
+# The release checks read the dashboards' latest schema version from both vendor sets, so the install comes first.
+if step 'install Grafana 13 host vendor set' install_host13_vendor_set && build_passed; then
+  step 'release checks (dist, maps, zip)' npm run test:release
+  step 'browser tests on Grafana 13.2 host' npm run test:browser:host13
+else
+  NAMES+=('release checks (dist, maps, zip)' 'browser tests on Grafana 13.2 host')
+  RESULTS+=('skipped: build or install failed' 'skipped: build or install failed'); TIMES+=('-' '-')
+fi
+
 log summary
 failed=0
 for i in "${!NAMES[@]}"; do

@@ -6,9 +6,11 @@ import type { AppConfigProps } from './app/AppConfig/AppConfig';
 import { bundledLocales } from './shared/i18n/bundledLocales';
 import { type MeshLensSettings } from './shared/settings';
 import pluginJson from './plugin.json';
+// Static, not import(`./locales/${lang}/…`): see bundledLocales.
+import enUS from './locales/en-US/meshlens-istio-app.json';
 
 // Before anything renders, so counts get their plural forms; Grafana waits for a module's top-level await.
-await initPluginTranslations(pluginJson.id, [bundledLocales(pluginJson.languages, (lang) => import(`./locales/${lang}/meshlens-istio-app.json`))]);
+await initPluginTranslations(pluginJson.id, [bundledLocales(pluginJson.languages, { 'en-US': enUS })]);
 
 const LazyApp = lazy(() => import('./app/App'));
 const LazyAppConfig = lazy(() => import('./app/AppConfig/AppConfig'));

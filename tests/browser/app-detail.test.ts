@@ -1,12 +1,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { openHarness, type Harness } from '../harness/browser';
+import { join } from 'node:path';
+import { artifactsDir, openHarness, type Harness } from '../harness/browser';
 import { startIstioFixture, type MetricsSource } from '../harness/istioFixture';
 import { scrapeConfig, startPrometheus, type RunningPrometheus } from '../lib/prometheus';
 
-const ARTIFACTS = join(resolve(__dirname, '../..'), 'artifacts/browser');
+// artifacts/browser, or artifacts/browser-host13 on the Grafana 13 host (HARNESS_HOST=13).
+const ARTIFACTS = artifactsDir();
 const BASE = '/a/meshlens-istio-app/overview';
 
 let source: MetricsSource;

@@ -1,15 +1,16 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { openHarness, type Harness } from '../harness/browser';
+import { join } from 'node:path';
+import { artifactsDir, openHarness, type Harness } from '../harness/browser';
 import { startSimulator, type RunningSimulator } from '../integration/simulator.lib';
 import { waitUntil } from '../lib/poll';
 import { scrapeConfig, startPrometheus, type RunningPrometheus } from '../lib/prometheus';
 
 // Namespaces without traffic on the overview: the simulator's bookinfo plus its `idle` extras
 // (kube-state-metrics lists `standby`, whose sidecar gets no requests, and `legacy`, without any proxy).
-const ARTIFACTS = join(resolve(__dirname, '../..'), 'artifacts/browser');
+// artifacts/browser, or artifacts/browser-host13 on the Grafana 13 host (HARNESS_HOST=13).
+const ARTIFACTS = artifactsDir();
 
 let sim: RunningSimulator;
 let prom: RunningPrometheus;

@@ -1,13 +1,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { openHarness, type Harness } from '../harness/browser';
+import { join } from 'node:path';
+import { artifactsDir, openHarness, type Harness } from '../harness/browser';
 import { startIstioFixture, type MetricsSource } from '../harness/istioFixture';
 import { waitUntil } from '../lib/poll';
 import { freePort, scrapeConfig, startPrometheus, type RunningPrometheus } from '../lib/prometheus';
 
-const ARTIFACTS = join(resolve(__dirname, '../..'), 'artifacts/browser');
+// artifacts/browser, or artifacts/browser-host13 on the Grafana 13 host (HARNESS_HOST=13).
+const ARTIFACTS = artifactsDir();
 // The stats are averages over the picked range (rate over $__range), so the range must not reach back
 // before Prometheus started: a 10 s range, once Prometheus holds more than that.
 const OVERVIEW = '/a/meshlens-istio-app/overview?from=now-10s&to=now';

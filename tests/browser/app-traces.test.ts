@@ -2,13 +2,14 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { openHarness, type Harness } from '../harness/browser';
+import { artifactsDir, openHarness, type Harness } from '../harness/browser';
 import { startJaegerFixture, type JaegerFixture } from '../harness/jaegerFixture';
 import { startTempoFixture, type TempoFixture } from '../harness/tempoFixture';
 import { startZipkinFixture } from '../harness/zipkinFixture';
 
 const ROOT = resolve(__dirname, '../..');
-const ARTIFACTS = join(ROOT, 'artifacts/browser');
+// artifacts/browser, or artifacts/browser-host13 on the Grafana 13 host (HARNESS_HOST=13).
+const ARTIFACTS = artifactsDir();
 const TRACES = '/a/meshlens-istio-app/traces';
 
 let harness: Harness;

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openHarness, type Harness } from '../harness/browser';
+import { artifactsDir, openHarness, type Harness } from '../harness/browser';
 import { previewHeight } from '../harness/host/dashboard/grid';
 import { startJaegerFixture, type JaegerFixture } from '../harness/jaegerFixture';
 import { startSimulator, type RunningSimulator } from '../integration/simulator.lib';
@@ -17,7 +17,8 @@ import { pollUntil } from '../lib/poll';
 import { startPrometheus, type RunningPrometheus } from '../lib/prometheus';
 
 const ROOT = resolve(__dirname, '../..');
-const ARTIFACTS = join(ROOT, 'artifacts/browser');
+// artifacts/browser, or artifacts/browser-host13 on the Grafana 13 host (HARNESS_HOST=13).
+const ARTIFACTS = artifactsDir();
 const WIDTH = 1600;
 
 interface Case {

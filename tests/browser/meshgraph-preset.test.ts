@@ -2,8 +2,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { openHarness, type Harness, type RenderOptions } from '../harness/browser';
+import { join } from 'node:path';
+import { artifactsDir, openHarness, type Harness, type RenderOptions } from '../harness/browser';
 import { startSimulator, type RunningSimulator } from '../integration/simulator.lib';
 import { waitUntil } from '../lib/poll';
 import { freePort, scrapeConfig, startPrometheus, type RunningPrometheus } from '../lib/prometheus';
@@ -13,7 +13,8 @@ import { idleDeploymentsQuery } from '../../src/shared/istio/graphQueries';
 // the harness's Prometheus data source against a real Prometheus scraping the mesh simulator's Bookinfo (Istio's
 // full label set, which Kiali's queries group by) and a kube-state-metrics stand-in (kube_deployment_labels, the
 // idle-node contract).
-const ARTIFACTS = join(resolve(__dirname, '../..'), 'artifacts/browser');
+// artifacts/browser, or artifacts/browser-host13 on the Grafana 13 host (HARNESS_HOST=13).
+const ARTIFACTS = artifactsDir();
 const NODE = '[aria-label^="Node: "]';
 
 /** kube_deployment_labels: two bookinfo deployments with traffic in the simulator, one without (idle), one elsewhere. */

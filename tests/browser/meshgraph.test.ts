@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openHarness, type RenderOptions } from '../harness/browser';
+import { artifactsDir, openHarness, type RenderOptions } from '../harness/browser';
 
 // The mesh graph panel from dist/ in Chromium, fed Istio Prometheus frames (the preset's shape).
 const ROOT = resolve(__dirname, '../..');
-const ARTIFACTS = join(ROOT, 'artifacts/browser');
+// artifacts/browser, or artifacts/browser-host13 on the Grafana 13 host (HARNESS_HOST=13).
+const ARTIFACTS = artifactsDir();
 
 async function render(name: string, input: string, opts: Omit<RenderOptions, 'kind'> = {}) {
   const harness = await openHarness(input);

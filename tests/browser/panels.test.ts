@@ -2,10 +2,11 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { openHarness, type Harness, type RenderOptions } from '../harness/browser';
+import { artifactsDir, openHarness, type Harness, type RenderOptions } from '../harness/browser';
 
 const ROOT = resolve(__dirname, '../..');
-const ARTIFACTS = join(ROOT, 'artifacts/browser');
+// artifacts/browser, or artifacts/browser-host13 on the Grafana 13 host (HARNESS_HOST=13).
+const ARTIFACTS = artifactsDir();
 const fixture = (name: string) => join(ROOT, 'tests/fixtures', name);
 
 /** Renders in a harness whose /input serves `input`, saves a screenshot, and returns the page and metrics. */

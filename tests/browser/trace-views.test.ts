@@ -3,10 +3,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Page } from 'playwright-core';
-import { openHarness, type RenderOptions } from '../harness/browser';
+import { artifactsDir, openHarness, type RenderOptions } from '../harness/browser';
 
 const ROOT = resolve(__dirname, '../..');
-const ARTIFACTS = join(ROOT, 'artifacts/browser');
+// artifacts/browser, or artifacts/browser-host13 on the Grafana 13 host (HARNESS_HOST=13).
+const ARTIFACTS = artifactsDir();
 const traceFixture = (name: string) => join(ROOT, 'tests/fixtures/traces', name);
 
 /** Renders a raw trace file (it arrives as a string field), lets `act` interact, then saves a screenshot. */

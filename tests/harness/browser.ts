@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { buildHost, hostIsStale } from './build-host';
+import { buildHost, hostIsStale, VENDOR } from './build-host';
 import { startServer, type HarnessServer, type ServerOptions } from './server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -17,6 +17,11 @@ const ARGS = [
   '--disable-sync',
   '--enable-precise-memory-info',
 ];
+
+/** Where browser tests write screenshots: one folder per vendor set, so the two host runs keep both. */
+export function artifactsDir(): string {
+  return VENDOR.artifacts;
+}
 
 export type Kind = 'trace' | 'meshgraph' | 'app' | 'app-config' | 'dashboard';
 

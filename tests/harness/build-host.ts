@@ -1,11 +1,16 @@
-import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { build, type Plugin } from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { vendorSet, type VendorSet } from './vendor';
 
 export const ROOT = resolve(__dirname, '../..');
-export const HOST_OUT = join(ROOT, '.harness/host');
+export const VENDOR: VendorSet = vendorSet();
+export const HOST_OUT = VENDOR.hostOut;
 
-/** Bundles the host page (shared Grafana modules + renderer) into .harness/host with SystemJS beside it. */
+/**
+ * Bundles the host page (shared Grafana modules + renderer) into HOST_OUT with SystemJS beside it, taking the
+ * shared modules from the chosen vendor set (vendor.ts).
+ */
 export async function buildHost(): Promise<void> {
   mkdirSync(HOST_OUT, { recursive: true });
   await build({
@@ -28,20 +33,66 @@ export async function buildHost(): Promise<void> {
           );
         },
       },
+      ...(VENDOR.dir === ROOT ? [] : [fromVendorSet(VENDOR.dir)]),
     ],
   });
   const systemjs = dirname(require.resolve('systemjs/package.json'));
   copyFileSync(join(systemjs, 'dist/system.min.js'), join(HOST_OUT, 'system.js'));
   copyFileSync(join(systemjs, 'dist/extras/amd.min.js'), join(HOST_OUT, 'amd.js'));
-  copyFileSync(join(__dirname, 'host/index.html'), join(HOST_OUT, 'index.html'));
+  // The page tells @grafana/runtime's config which Grafana it is (buildInfo.version).
+  const page = readFileSync(join(__dirname, 'host/index.html'), 'utf8');
+  writeFileSync(join(HOST_OUT, 'index.html'), VENDOR.dir === ROOT ? page : page.replace("version: '12.4.0'", `version: '${VENDOR.grafana}'`));
 }
 
-/** True when the host bundle is older than any of its sources. */
+// Packages that must be one instance in the page: what Grafana shares with plugins, and what they share state through.
+const SINGLETONS = /^(react|react-dom|@grafana\/[^/]+|@emotion\/[^/]+|rxjs|lodash|i18next|react-router)$/;
+
+/**
+ * Resolves the host's imports from another vendor set's node_modules: every bare import from the harness's own
+ * files (and the relative imports it makes into the root node_modules) that the set has, and the singletons from
+ * anywhere, so no second React or @grafana/data comes in through a root package.
+ */
+function fromVendorSet(dir: string): Plugin {
+  const vendorModules = join(dir, 'node_modules');
+  const rootModules = join(ROOT, 'node_modules');
+  const packageName = (spec: string) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+  return {
+    name: 'vendor-set',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (args) => {
+        if (args.pluginData === 'vendor-set' || args.importer.startsWith(vendorModules + sep) || args.kind === 'entry-point') {
+          return undefined;
+        }
+        if (args.path.startsWith('.')) {
+          // e.g. ../../../node_modules/@grafana/runtime/dist/esm/components/PluginPage.mjs
+          const target = resolve(args.resolveDir, args.path);
+          if (!target.startsWith(rootModules + sep)) {
+            return undefined;
+          }
+          const inVendor = join(vendorModules, relative(rootModules, target));
+          if (!existsSync(inVendor)) {
+            throw new Error(`${args.importer} imports ${args.path}, which the vendor set in ${dir} does not have`);
+          }
+          return { path: inVendor };
+        }
+        const name = packageName(args.path);
+        const fromOwnFile = !args.importer.includes(`${sep}node_modules${sep}`);
+        if ((fromOwnFile || SINGLETONS.test(name)) && existsSync(join(vendorModules, name, 'package.json'))) {
+          return b.resolve(args.path, { resolveDir: dir, kind: args.kind, pluginData: 'vendor-set' });
+        }
+        return undefined;
+      });
+    },
+  };
+}
+
+/** True when the host bundle is older than any of its sources or its vendor set's lockfile. */
 export function hostIsStale(): boolean {
   try {
     const built = statSync(join(HOST_OUT, 'host.js')).mtimeMs;
     const dir = join(__dirname, 'host');
-    return readdirSync(dir, { recursive: true }).some((f) => statSync(join(dir, String(f))).mtimeMs > built);
+    const inputs = [join(VENDOR.dir, 'node_modules/.package-lock.json'), __filename, ...readdirSync(dir, { recursive: true }).map((f) => join(dir, String(f)))];
+    return inputs.some((f) => statSync(f).mtimeMs > built);
   } catch {
     return true;
   }
@@ -50,7 +101,7 @@ export function hostIsStale(): boolean {
 if (require.main === module) {
   const started = Date.now();
   buildHost().then(
-    () => console.log(`host built in ${Date.now() - started} ms -> ${HOST_OUT}`),
+    () => console.log(`host built in ${Date.now() - started} ms -> ${HOST_OUT} (@grafana/data ${VENDOR.grafana}, react ${VENDOR.react})`),
     (e) => {
       console.error(e);
       process.exit(1);

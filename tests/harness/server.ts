@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
-import { HOST_OUT, ROOT } from './build-host';
+import { extname, join, normalize } from 'node:path';
+import { HOST_OUT, ROOT, VENDOR } from './build-host';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,7 +41,7 @@ export interface HarnessServer {
  * public/plugins/<id>/), Grafana's icons under /public/build/img/icons, and one input file.
  */
 export async function startServer(inputFile?: string, options: ServerOptions = {}): Promise<HarnessServer> {
-  const icons = join(resolve(require.resolve('@grafana/ui/package.json'), '..'), 'dist/public/img/icons');
+  const icons = join(VENDOR.dir, 'node_modules/@grafana/ui/dist/public/img/icons');
   const mounts: Array<[string, string]> = [
     // Files Grafana serves from its own build that no npm package carries (a spinner, a logo).
     ['/public/', join(__dirname, 'assets/public')],

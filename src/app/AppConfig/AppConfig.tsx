@@ -3,7 +3,7 @@ import { lastValueFrom } from 'rxjs';
 import { css } from '@emotion/css';
 import { type AppPluginMeta, type GrafanaTheme2, type PluginConfigPageProps } from '@grafana/data';
 import { t } from '@grafana/i18n';
-import { DataSourcePicker, getBackendSrv } from '@grafana/runtime';
+import { DataSourcePicker, getBackendSrv, locationService } from '@grafana/runtime';
 import { Alert, Button, Field, FieldSet, Input, TagsInput, useStyles2 } from '@grafana/ui';
 import { resolveSettings, type MeshLensSettings } from '../../shared/settings';
 import { ConnectionTest } from './components/ConnectionTest';
@@ -31,7 +31,8 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
       await lastValueFrom(
         getBackendSrv().fetch({ url: `/api/plugins/${plugin.meta.id}/settings`, method: 'POST', data: { enabled, pinned, jsonData: toJsonData(form) } })
       );
-      window.location.reload();
+      // Grafana hands plugins their settings when the route renders; create-plugin's template reloads it so.
+      locationService.reload();
     } catch (e) {
       setSaveError(e instanceof Error ? e.message : String((e as { statusText?: string })?.statusText ?? e));
     }

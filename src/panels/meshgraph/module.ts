@@ -3,13 +3,15 @@ import { PanelPlugin } from '@grafana/data';
 import { initPluginTranslations } from '@grafana/i18n';
 import { bundledLocales } from '../../shared/i18n/bundledLocales';
 import pluginJson from './plugin.json';
+// Static, not import(`./locales/${lang}/…`): see bundledLocales.
+import enUS from './locales/en-US/meshlens-meshgraph-panel.json';
 import { MeshGraphPanel } from './components/MeshGraphPanel';
 import { IstioPresetEditor } from './components/IstioPresetEditor';
 import { PrometheusPickerEditor } from './components/PrometheusPickerEditor';
 import { defaultMeshGraphPanelOptions as d, type MeshGraphPanelOptions } from './types';
 
 // Before anything renders, so counts get their plural forms; Grafana waits for a module's top-level await.
-await initPluginTranslations(pluginJson.id, [bundledLocales(pluginJson.languages, (lang) => import(`./locales/${lang}/meshlens-meshgraph-panel.json`))]);
+await initPluginTranslations(pluginJson.id, [bundledLocales(pluginJson.languages, { 'en-US': enUS })]);
 
 const GRAPH = ['Graph'];
 const HEALTH = ['Health thresholds (% of requests)'];

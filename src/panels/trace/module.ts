@@ -3,11 +3,13 @@ import { PanelPlugin } from '@grafana/data';
 import { initPluginTranslations } from '@grafana/i18n';
 import { bundledLocales } from '../../shared/i18n/bundledLocales';
 import pluginJson from './plugin.json';
+// Static, not import(`./locales/${lang}/…`): see bundledLocales.
+import enUS from './locales/en-US/meshlens-trace-panel.json';
 import { TracePanel } from './components/TracePanel';
 import { defaultTracePanelOptions as d, type TracePanelOptions } from './types';
 
 // Before anything renders, so counts get their plural forms; Grafana waits for a module's top-level await.
-await initPluginTranslations(pluginJson.id, [bundledLocales(pluginJson.languages, (lang) => import(`./locales/${lang}/meshlens-trace-panel.json`))]);
+await initPluginTranslations(pluginJson.id, [bundledLocales(pluginJson.languages, { 'en-US': enUS })]);
 
 export const plugin = new PanelPlugin<TracePanelOptions>(TracePanel).setPanelOptions((builder) =>
   builder

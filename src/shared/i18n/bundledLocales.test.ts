@@ -1,15 +1,21 @@
 import { bundledLocales } from './bundledLocales';
 
 describe('bundledLocales', () => {
-  it('loads the resources of a shipped language', async () => {
-    const load = jest.fn(async (language: string) => ({ default: { greeting: `hello in ${language}` } }));
-    await expect(bundledLocales(['en-US'], load)('en-US')).resolves.toEqual({ greeting: 'hello in en-US' });
-    expect(load).toHaveBeenCalledWith('en-US');
+  it('gives the bundled resources of a shipped language', async () => {
+    await expect(bundledLocales(['en-US'], { 'en-US': { greeting: 'hello' } })('en-US')).resolves.toEqual({ greeting: 'hello' });
   });
 
-  it('gives no resources, without loading, for a language the plugin does not ship', async () => {
-    const load = jest.fn(async () => ({ default: { greeting: 'hello' } }));
-    await expect(bundledLocales(['en-US'], load)('de-DE')).resolves.toEqual({});
-    expect(load).not.toHaveBeenCalled();
+  it('gives no resources for a language the plugin does not ship', async () => {
+    await expect(bundledLocales(['en-US'], { 'en-US': { greeting: 'hello' } })('de-DE')).resolves.toEqual({});
+  });
+
+  it('does not hand out a bundled file for a language plugin.json does not list', async () => {
+    await expect(bundledLocales(['en-US'], { 'en-US': {}, 'fr-FR': { greeting: 'bonjour' } })('fr-FR')).resolves.toEqual({});
+  });
+
+  it('names the languages plugin.json lists without a bundled file', () => {
+    expect(() => bundledLocales(['en-US', 'de-DE', 'es-ES'], { 'en-US': {} })).toThrow(
+      'plugin.json lists de-DE, es-ES in "languages" but the module bundles no locale file for it'
+    );
   });
 });

@@ -43,4 +43,10 @@ export function registerSharedModules(system: SystemJS): void {
     imports[name] = `app:${name}`;
   }
   system.addImportMap({ imports });
+  // Which vendor set this page was built from (HARNESS_HOST), for the tests that check the host itself.
+  (window as unknown as { __harnessVendor: Record<string, string> }).__harnessVendor = {
+    react: React.version,
+    reactDom: ReactDOM.version,
+    grafana: GrafanaRuntime.config.buildInfo.version,
+  };
 }

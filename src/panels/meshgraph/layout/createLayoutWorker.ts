@@ -25,7 +25,7 @@ function compiledWorkerUrl(): string {
   let captured = '';
   g.Worker = class {
     constructor(url: URL) {
-      captured = new URL(url, window.location.href).href;
+      captured = new URL(url, document.baseURI).href;
     }
   };
   try {

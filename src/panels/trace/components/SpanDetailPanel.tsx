@@ -1,7 +1,8 @@
 import React from 'react';
 import { css } from '@emotion/css';
-import { type DataFrame, type GrafanaTheme2 } from '@grafana/data';
+import { type DataFrame, type GrafanaTheme2, locationUtil, urlUtil } from '@grafana/data';
 import { t } from '@grafana/i18n';
+import { locationService } from '@grafana/runtime';
 import { ClipboardButton, IconButton, LinkButton, LoadingPlaceholder, useStyles2 } from '@grafana/ui';
 import { formatDurationMs } from '../../../shared/format';
 import { type TraceColumns } from '../model/columns';
@@ -24,11 +25,14 @@ interface Props {
   height: number;
 }
 
-/** A deep link to this span: the current page URL with the span id (read when copied, not during render). */
-function deepLink(spanId: string): string {
-  const url = new URL(window.location.href);
-  url.searchParams.set(DEEP_LINK_PARAM, spanId);
-  return url.toString();
+/**
+ * A deep link to this span: the current page URL with the span id (read when copied, not during render).
+ * Grafana's location (without its sub-path, which assureBaseUrl puts back), made absolute on the page's origin.
+ */
+export function deepLink(spanId: string): string {
+  const { pathname, hash } = locationService.getLocation();
+  const search = { ...locationService.getSearchObject(), [DEEP_LINK_PARAM]: spanId };
+  return new URL(locationUtil.assureBaseUrl(urlUtil.renderUrl(pathname, search)) + hash, document.baseURI).href;
 }
 
 export function SpanDetailPanel({ client, columns, span, series, onClose, onGoToSpan, width, height }: Props) {

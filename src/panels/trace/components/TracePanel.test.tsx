@@ -2,10 +2,12 @@ import React from 'react';
 import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createDataFrame, FieldType, LoadingState, type PanelProps } from '@grafana/data';
+import { locationService } from '@grafana/runtime';
 import { parseFocus } from '../../../shared/links/appUrls';
 import { fixtureText } from '../model/testFixtures';
 import { createLocalClient } from '../state/engineClient';
 import { defaultTracePanelOptions, type TracePanelOptions } from '../types';
+import { deepLink } from './SpanDetailPanel';
 import { TracePanel } from './TracePanel';
 
 // The machine is shared: wait longer than the default second for asynchronous engine answers.
@@ -143,13 +145,18 @@ describe('TracePanel', () => {
 });
 
 describe('TracePanel deep link', () => {
-  afterEach(() => window.history.replaceState(null, '', '/'));
+  afterEach(() => locationService.replace('/'));
 
   it('opens the span named in ?meshlensSpan= when the trace loads', async () => {
-    window.history.replaceState(null, '', '/?meshlensSpan=43210ae0c10d1234');
+    locationService.replace('/?meshlensSpan=43210ae0c10d1234');
     await renderTrace(fixtureText('openzipkin-zipkin_skew.json'));
     const detail = await screen.findByRole('complementary', { name: 'Span detail' });
     expect(within(detail).getByText('serviceb: async')).toBeInTheDocument();
+  });
+
+  it('builds the link from Grafana\'s location, keeping the other parameters and the hash, replacing an older span', () => {
+    locationService.replace('/d/mesh?var-ns=book%20info&meshlensSpan=old#panel-2');
+    expect(deepLink('a/b')).toBe('http://localhost/d/mesh?var-ns=book%20info&meshlensSpan=a%2Fb#panel-2');
   });
 });
 

@@ -27,13 +27,27 @@ function installTransformers() {
       unique.map((t) => ({
         id: t.id,
         name: t.name,
-        transformation: t,
+        transformation: eagerAndLazy(t),
         editor: () => null,
         imageDark: '',
         imageLight: '',
       }))
     );
   }
+}
+
+/**
+ * A registry item's `transformation` for both Grafana versions: @grafana/data 12.4 reads the info object
+ * (`transformation.operator`), 13.2 calls it (`transformation()`, a Promise of the info since transformers load lazily).
+ * So: a function resolving to the info that also carries the info's properties.
+ */
+export function eagerAndLazy<T extends object>(info: T): T & (() => Promise<T>) {
+  const lazy = () => Promise.resolve(info);
+  for (const key of Object.keys(info)) {
+    // defineProperty, not assignment: a function's own `name` and `length` are read-only.
+    Object.defineProperty(lazy, key, { value: (info as Record<string, unknown>)[key], enumerable: true, configurable: true });
+  }
+  return lazy as T & (() => Promise<T>);
 }
 
 /**
