@@ -50,7 +50,7 @@ function kiali(samples: Sample[], o: MeshGraphOptions) {
 }
 
 describe('Kiali golden graphs (graph/api/api_test.go vectors → testdata/*.expected)', () => {
-  const namespaceSamples = () => samplesFor(namespaceVectors, { namespace: 'bookinfo', rates: noAmbient, includeIdleEdges: false, isAmbientNamespace: false });
+  const namespaceSamples = () => samplesFor(namespaceVectors, { namespaces: ['bookinfo'], rates: noAmbient, includeIdleEdges: false, isAmbientNamespace: false });
 
   it('workload graph: 13 nodes, 18 edges, unknown source and service, HTTP/gRPC/TCP', () => {
     const actual = kiali(namespaceSamples(), { ...base, isAccessible: bookinfoOnly });
@@ -79,14 +79,14 @@ describe('Kiali golden graphs (graph/api/api_test.go vectors → testdata/*.expe
   });
 
   it('multi-cluster source graph: clusters, injected service nodes, idle edges, PassthroughCluster', () => {
-    const samples = samplesFor(mcVectors, { namespace: 'bookinfo', rates: noAmbient, includeIdleEdges: true, isAmbientNamespace: false });
+    const samples = samplesFor(mcVectors, { namespaces: ['bookinfo'], rates: noAmbient, includeIdleEdges: true, isAmbientNamespace: false });
     const actual = kiali(samples, { ...base, graphType: 'versionedApp', injectServiceNodes: true });
     expect(actual).toEqual(mcExpected);
   });
 
   it('ambient graph: waypoint node and bidirectional waypoint edges', () => {
     const samples = samplesFor(ambientVectors, {
-      namespace: 'bookinfo',
+      namespaces: ['bookinfo'],
       rates: { http: 'requests', grpc: 'requests', tcp: 'sent', ambient: 'total' },
       includeIdleEdges: false,
       isAmbientNamespace: true,
