@@ -40,7 +40,7 @@ function tableFrame(refId: string, expr: string, vector: Array<{ metric: Record<
 }
 
 test('the preset queries on the simulator’s Prometheus give Kiali’s Bookinfo graph, with health, latency and mTLS', async () => {
-  const targets = istioPresetTargets(['bookinfo'], { http: 'requests', grpc: 'requests', tcp: 'sent', ambient: 'none' });
+  const targets = istioPresetTargets({ namespaces: ['bookinfo'], rates: { http: 'requests', grpc: 'requests', tcp: 'sent', ambient: 'none' } });
   await prom.waitForSeries('istio_requests_total');
   // rate() over 20s needs a few scrapes; wait until the inbound query answers.
   const inbound = targets.find((t) => t.refId.startsWith('istio_requests_total inbound'))!;
