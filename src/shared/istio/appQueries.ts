@@ -167,10 +167,10 @@ export function detailIdentity(t: DetailTarget): string {
  * (reported by its own proxy): an ambient workload without a waypoint has only these.
  */
 export function detailTcpRate(t: DetailTarget, direction: 'in' | 'out', window = '$__range'): string {
-  const bytes = re('__name__', `${IstioMetric.tcpSentBytesTotal}|${IstioMetric.tcpReceivedBytesTotal}`);
   const sel =
-    direction === 'in'
-      ? selector([bytes, eq(IstioLabel.reporter, 'destination'), ...inboundMatchers(t)])
-      : selector([bytes, eq(IstioLabel.reporter, 'source'), ...outboundMatchers(t)]);
-  return `sum(rate(${sel}[${window}]))`;
+    direction === 'in' ? selector([eq(IstioLabel.reporter, 'destination'), ...inboundMatchers(t)]) : selector([eq(IstioLabel.reporter, 'source'), ...outboundMatchers(t)]);
+  // Two rates added (one rate over both names would give two series with the same labels, which Prometheus refuses);
+  // each side 0 when absent, so one direction of bytes alone still counts.
+  const side = (metric: string) => `(sum(rate(${metric}${sel}[${window}])) or vector(0))`;
+  return `${side(IstioMetric.tcpSentBytesTotal)} + ${side(IstioMetric.tcpReceivedBytesTotal)}`;
 }

@@ -126,6 +126,7 @@ function displayLabel(o: DisplayOption): string {
     idleNodes: t('graph.display.idleNodes', 'Idle nodes'),
     serviceNodes: t('graph.display.serviceNodes', 'Service nodes'),
     boxes: t('graph.display.boxes', 'Namespace boxes'),
+    compare: t('graph.display.compare', 'Compare with the previous range'),
   }[o];
 }
 

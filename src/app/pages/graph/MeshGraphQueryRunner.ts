@@ -1,9 +1,9 @@
 import { SceneQueryRunner, VariableDependencyConfig, sceneGraph, type QueryRunnerState, type SceneObject } from '@grafana/scenes';
-import { DEFAULT_DISPLAY, type DisplayOption } from './model/displayOptions';
+import { DEFAULT_DISPLAY, QUERY_DISPLAY, type DisplayOption } from './model/displayOptions';
 import { graphTargets, variableValues } from './model/graphOptions';
 
 export interface MeshGraphQueryRunnerState extends QueryRunnerState {
-  /** Display choices that change the queries (idle edges drop Kiali's `> 0`). */
+  /** Display choices that change the queries (idle edges drop Kiali's `> 0`; compare adds the earlier window). */
   display?: readonly DisplayOption[];
   /** Fixed namespaces (a detail page); otherwise the `namespace` variable's values. */
   namespaces?: readonly string[];
@@ -48,7 +48,7 @@ export class MeshGraphQueryRunner extends SceneQueryRunner {
   setDisplay(display: readonly DisplayOption[]) {
     const before = (this.state as MeshGraphQueryRunnerState).display ?? DEFAULT_DISPLAY;
     this.setState({ display } as Partial<QueryRunnerState>);
-    if (before.includes('idleEdges') !== display.includes('idleEdges') && this.isActive) {
+    if (QUERY_DISPLAY.some((o) => before.includes(o) !== display.includes(o)) && this.isActive) {
       this.runQueries();
     }
   }

@@ -79,3 +79,12 @@ describe('GraphControls URL state', () => {
     });
   });
 });
+
+describe('compare with the previous range', () => {
+  test('"compare" adds the traffic queries over the same span just before the range', () => {
+    const targets = graphTargets(['bookinfo'], [], ['mtls', 'compare']);
+    const previous = targets.filter((t) => t.refId.startsWith('previous '));
+    expect(targets).toHaveLength(13 + 6);
+    expect(previous.every((t) => t.expr.includes('[$__range] offset $__range))'))).toBe(true);
+  });
+});

@@ -19,6 +19,7 @@ import { detailDrilldowns } from '../detail/detailScene';
 import { GraphBody } from './GraphBody';
 import { GraphControls, choicesOf } from './GraphControls';
 import { GraphNodeLinks } from './GraphNodeLinks';
+import { GraphVariableControls } from './GraphVariableControls';
 import { graphPanelOptions } from './model/graphOptions';
 import { MeshGraphQueryRunner } from './MeshGraphQueryRunner';
 import { MESH_GRAPH_PANEL_ID } from './panelId';
@@ -84,7 +85,7 @@ export function getGraphScene(settings: ResolvedSettings): EmbeddedScene {
   return new EmbeddedScene({
     $timeRange: new SceneTimeRange({ from: 'now-15m', to: 'now' }),
     $variables: variables(settings),
-    controls: [new VariableValueSelectors({}), controls, new SceneTimePicker({}), new SceneRefreshPicker({})],
+    controls: [new GraphVariableControls({ selectors: new VariableValueSelectors({}) }), controls, new SceneTimePicker({}), new SceneRefreshPicker({})],
     body: new SceneFlexLayout({
       direction: 'column',
       children: [new SceneFlexItem({ minHeight: 560, body: new GraphBody({ panel, links: new GraphNodeLinks({}) }) })],

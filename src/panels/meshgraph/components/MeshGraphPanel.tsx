@@ -237,7 +237,7 @@ export function MeshGraphPanel(props: PanelProps<MeshGraphPanelOptions>) {
 
 /** The panel's own queries failed (Grafana also marks the panel header): the text of every error, by refId. */
 export function panelQueryError(data: PanelData): string | undefined {
-  const errors = data.errors?.length ? data.errors : data.error ? [data.error] : [];
+  const errors = data.errors ?? [];
   if (errors.length === 0 && data.state !== LoadingState.Error) {
     return undefined;
   }

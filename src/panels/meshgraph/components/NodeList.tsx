@@ -43,7 +43,7 @@ export const NodeList = memo(function NodeList({ nodes, edges, onSelect }: Props
         {edges.slice(0, MAX_LISTED).map((e) => (
           <li key={e.id}>
             <button type="button" aria-label={`Edge: ${titles.get(e.source) ?? e.source} → ${titles.get(e.target) ?? e.target}`} onClick={() => onSelect(e.id, 'edge')}>
-              {e.label} {e.health}
+              {`${e.protocol} · ${e.label ? `${e.label} · ` : ''}${e.health}`}
             </button>
           </li>
         ))}

@@ -3,7 +3,7 @@
  * queries. Pure: the page, the detail pages and the tests share it.
  */
 import { type DataFrame } from '@grafana/data';
-import { istioPresetTargets, type PresetTarget } from '../../../../shared/istio/graphQueries';
+import { istioPresetTargets, PREVIOUS_RANGE, type PresetTarget } from '../../../../shared/istio/graphQueries';
 import { framesToGraph } from '../../../../panels/meshgraph/model/pipeline';
 import { detailPage } from '../../../../panels/meshgraph/model/links';
 import { defaultMeshGraphPanelOptions, type MeshGraphPanelOptions } from '../../../../panels/meshgraph/types';
@@ -55,7 +55,14 @@ export function graphPanelOptions(c: GraphChoices, namespaces: string, prometheu
  * Clusters: none or Grafana's "All" filter nothing.
  */
 export function graphTargets(namespaces: readonly string[], clusters: readonly string[], display: readonly DisplayOption[] = DEFAULT_DISPLAY): PresetTarget[] {
-  return istioPresetTargets({ namespaces, clusters, includeIdleEdges: display.includes('idleEdges'), idleNodes: true });
+  return istioPresetTargets({
+    namespaces,
+    clusters,
+    includeIdleEdges: display.includes('idleEdges'),
+    idleNodes: true,
+    // "Compare": the same span just before the picked range.
+    compareOffset: display.includes('compare') ? PREVIOUS_RANGE : '',
+  });
 }
 
 /** A scene variable's value as a list of values; Grafana's "All" (and an empty value) as no filter. */
