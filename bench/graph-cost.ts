@@ -29,7 +29,7 @@ const WORKLOADS = Number(process.env.GRAPH_BENCH_WORKLOADS ?? 5000);
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
 async function samplesOf(url: string, expr: string, rangeS: number): Promise<number> {
-  const params = new URLSearchParams({ query: expr.replaceAll('$__range', `${rangeS}s`), time: String(Math.floor(Date.now() / 1000)), stats: 'all' });
+  const params = new URLSearchParams({ query: expr.replaceAll('$__range', `${rangeS}s`).replaceAll('$__interval', `${SCRAPE_S}s`), time: String(Math.floor(Date.now() / 1000)), stats: 'all' });
   const res = await fetch(`${url}/api/v1/query`, { method: 'POST', body: params });
   const body = (await res.json()) as { status: string; error?: string; data?: { stats?: { samples?: { totalQueryableSamples?: number } } } };
   if (body.status !== 'success') {
@@ -124,7 +124,7 @@ async function estimated() {
       const reporters = /reporter=~"waypoint\|destination"/.test(t.expr) ? ['waypoint', 'destination'] : /reporter=~"waypoint\|source"/.test(t.expr) ? ['waypoint', 'source'] : /reporter="(\w+)"/.exec(t.expr)?.slice(1) ?? (metric === 'kube_deployment_labels' ? [''] : all);
       const n = series(metric, reporters);
       const bucketIncrease = t.expr.includes(' offset $__range');
-      const perSeries = metric === 'kube_deployment_labels' ? 1 : bucketIncrease ? 3 : HOUR_SAMPLES;
+      const perSeries = metric === 'kube_deployment_labels' ? 1 : bucketIncrease ? 4 : HOUR_SAMPLES;
       const samples = n * perSeries;
       rows.push([t.refId.replace(/ \d+$/, ''), metric, fmt(n), String(perSeries), fmt(samples), samples <= MAX_SAMPLES ? 'yes' : 'NO']);
     }

@@ -105,9 +105,9 @@ describe('buildEnrichmentQueries', () => {
     const outSel = 'reporter="source",source_workload_namespace="bookinfo",destination_service_namespace!="bookinfo"';
     const outB = `istio_request_duration_milliseconds_bucket{${outSel}}`;
     expect(queries.map((q) => q.expr)).toEqual([
-      `histogram_quantile(0.95, sum((clamp_min(${inB} - (${inB} offset $__range), 0) or ${inB})) by (le,${G})) > 0`,
+      `histogram_quantile(0.95, sum((clamp_min(${inB} - (${inB} offset $__range), 0) or (${inB} and (${inB} offset $__interval)))) by (le,${G})) > 0`,
       `sum(rate(istio_response_bytes_sum{reporter="destination",destination_service_namespace="bookinfo"}[$__range])) by (${GROUP_BY}) > 0`,
-      `histogram_quantile(0.95, sum((clamp_min(${outB} - (${outB} offset $__range), 0) or ${outB})) by (le,${G})) > 0`,
+      `histogram_quantile(0.95, sum((clamp_min(${outB} - (${outB} offset $__range), 0) or (${outB} and (${outB} offset $__interval)))) by (le,${G})) > 0`,
       `sum(rate(istio_response_bytes_sum{${outSel}}[$__range])) by (${GROUP_BY}) > 0`,
       'sum(rate(istio_requests_total{reporter="destination",destination_service_namespace="bookinfo"}[$__range])) by (source_cluster,source_workload_namespace,source_workload,source_canonical_service,source_canonical_revision,source_principal,destination_cluster,destination_service_namespace,destination_service_name,destination_workload_namespace,destination_workload,destination_canonical_service,destination_canonical_revision,destination_principal,connection_security_policy) > 0',
       'sum(rate(istio_requests_total{reporter="destination",source_workload_namespace="bookinfo",destination_service_namespace!="bookinfo"}[$__range])) by (source_cluster,source_workload_namespace,source_workload,source_canonical_service,source_canonical_revision,source_principal,destination_cluster,destination_service_namespace,destination_service_name,destination_workload_namespace,destination_workload,destination_canonical_service,destination_canonical_revision,destination_principal,connection_security_policy) > 0',
@@ -141,8 +141,8 @@ describe('istioPresetTargets', () => {
     const targets = istioPresetTargets({ namespaces: ['a.b', 'reviews${__range}-v1'], clusters: ['c.1'] });
     expect(targets[1].expr).toContain('destination_workload_namespace=~"a\\\\.b|reviews\\\\x24\\\\{__range\\\\}-v1"');
     expect(targets[1].expr).toContain('destination_cluster=~"c\\\\.1"');
-    // Only our own $__range and the regex end anchor `$"`, which the template service does not read, remain.
-    expect(targets.filter((t) => /\$(?!__range\b|")/.test(t.expr))).toEqual([]);
+    // Only our own $__range / $__interval and the regex end anchor `$"`, which the template service does not read, remain.
+    expect(targets.filter((t) => /\$(?!__range\b|__interval\b|")/.test(t.expr))).toEqual([]);
   });
 });
 
@@ -209,7 +209,7 @@ describe('every preset query parses with Prometheus’ own PromQL grammar', () =
     const { parser } = await import('@prometheus-io/lezer-promql');
     for (const { expr } of targets) {
       const errors: number[] = [];
-      parser.parse(expr.replace(/\$__range/g, '5m')).iterate({
+      parser.parse(expr.replace(/\$__range/g, '5m').replace(/\$__interval/g, '15s')).iterate({
         enter: (node) => {
           if (node.type.isError) {
             errors.push(node.from);

@@ -199,9 +199,13 @@ const SECURITY_GROUP_BY =
  * every sample in the range: `rate(bucket[1h])` loads 240 samples per series at a 15 s scrape, this loads 2, so
  * the p95 over a long range stays far below Prometheus's 50 M samples limit (`query.max-samples`) on big meshes.
  * Series younger than the range count from 0 (`or`); a counter reset in the range counts as no gain (clamp_min).
+ * Three or four samples per series instead of range/scrape.
  */
 export function bucketIncrease(bucketSelector: string, range: string): string {
-  return `(clamp_min(${bucketSelector} - (${bucketSelector} offset ${range}), 0) or ${bucketSelector})`;
+  // Series younger than the range count from 0, once they have two samples (as rate() needs: the traffic queries'
+  // edges), so no response time arrives for an edge the traffic queries do not have yet.
+  const young = `(${bucketSelector} and (${bucketSelector} offset $__interval))`;
+  return `(clamp_min(${bucketSelector} - (${bucketSelector} offset ${range}), 0) or ${young})`;
 }
 
 /**
