@@ -200,7 +200,7 @@ describe('graph page in Chromium from dist/: the panel’s Kiali model over grou
 
   test('README screenshot: Bookinfo and ambient Bookinfo, dark and light', async () => {
     for (const theme of ['dark', 'light'] as const) {
-      const { page, metrics } = await rendered(`${GRAPH}?var-namespace=bookinfo&var-namespace=bookinfo-ambient&display=mtls&display=serviceNodes&display=boxes&display=legend&from=now-5m&to=now`, 'waypoint', {
+      const { page, metrics } = await rendered(`${GRAPH}?var-namespace=bookinfo&var-namespace=bookinfo-ambient&display=mtls&display=serviceNodes&display=boxes&display=legend&from=now-5m&to=now`, 'reviews', {
         width: 1600,
         height: 1000,
         theme,
