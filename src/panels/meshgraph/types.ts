@@ -35,6 +35,8 @@ export interface MeshGraphPanelOptions {
   waypointPattern: string;
   /** ServiceEntry hosts, one entry per line: `host[,host…] [MESH_INTERNAL]`. */
   serviceEntries: string;
+  /** Services with a VirtualService (Istio config, not in the metrics), one per line: `name.namespace` or a host. */
+  virtualServices: string;
   /** Kiali health thresholds, percent of requests. */
   health5xxDegraded: number;
   health5xxFailure: number;
@@ -79,6 +81,7 @@ export const defaultMeshGraphPanelOptions: MeshGraphPanelOptions = {
   includeIdleEdges: false,
   waypointPattern: '(^|-)waypoint$',
   serviceEntries: '',
+  virtualServices: '',
   health5xxDegraded: 0,
   health5xxFailure: 10,
   health4xxDegraded: 10,

@@ -27,6 +27,21 @@ export class DetailView extends SceneObjectBase<DetailViewState> {
   static Component = DetailViewRenderer;
 }
 
+/** TCP bytes per second (both ways), as the dashboards' Bps unit shows it. */
+function formatBytesRate(bps: number | null): string {
+  if (bps === null || !Number.isFinite(bps)) {
+    return '–';
+  }
+  const units = ['B/s', 'kB/s', 'MB/s', 'GB/s'];
+  let v = bps;
+  let i = 0;
+  while (v >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i++;
+  }
+  return `${v.toFixed(v >= 100 || i === 0 ? 0 : 1)} ${units[i]}`;
+}
+
 /** Istio's trace service name uses the app, not the workload: `reviews-v2` reports as `reviews`. */
 function appOf(workload: string): string {
   return workload.replace(/-v\d+$/, '');
@@ -53,7 +68,8 @@ function DetailViewRenderer({ model }: SceneComponentProps<DetailView>) {
       />
     );
   }
-  if (detail.requestRate === null && detail.outbound.length === 0) {
+  const hasTcp = (detail.tcpInBps ?? 0) > 0 || (detail.tcpOutBps ?? 0) > 0;
+  if (detail.requestRate === null && detail.outbound.length === 0 && !hasTcp) {
     return (
       <PanelMessage
         kind="info"
@@ -123,6 +139,8 @@ function DetailViewRenderer({ model }: SceneComponentProps<DetailView>) {
         {stat(t('detail.p50', 'P50'), formatMs(detail.p50Ms))}
         {stat(t('detail.p95', 'P95'), formatMs(detail.p95Ms))}
         {stat(t('detail.p99', 'P99'), formatMs(detail.p99Ms))}
+        {hasTcp && stat(t('detail.tcpIn', 'TCP in'), formatBytesRate(detail.tcpInBps))}
+        {hasTcp && stat(t('detail.tcpOut', 'TCP out'), formatBytesRate(detail.tcpOutBps))}
         <Sparkline values={detail.trend} width={180} height={36} label={t('detail.trend', 'Request rate over time')} />
       </div>
       <div className={styles.tables}>

@@ -2,32 +2,35 @@ import '../../testing/jsdomShims';
 import { SceneQueryRunner, sceneGraph } from '@grafana/scenes';
 import { resolveSettings } from '../../../shared/settings';
 import { DetailView } from './DetailView';
-import { detailDrilldowns, detailQueries, getDetailScene } from './detailScene';
+import { MeshGraphQueryRunner } from '../graph/MeshGraphQueryRunner';
+import { graphTargets } from '../graph/model/graphOptions';
+import { detailDrilldowns, detailQueries, getDetailScene, ownGraph } from './detailScene';
 
 const target = { kind: 'service' as const, namespace: 'bookinfo', name: 'reviews' };
 
-test('nine queries for one service, the trend as a range query', () => {
+test('eleven queries for one service (TCP in and out for ambient L4), the trend as a range query', () => {
   const q = detailQueries(target);
-  expect(q.map((x) => x.refId)).toEqual(['rate', 'errors', 'p50', 'p95', 'p99', 'inbound', 'outbound', 'identity', 'trend']);
+  expect(q.map((x) => x.refId)).toEqual(['rate', 'errors', 'p50', 'p95', 'p99', 'inbound', 'outbound', 'identity', 'tcpIn', 'tcpOut', 'trend']);
   expect(q.filter((x) => x.range).map((x) => x.refId)).toEqual(['trend']);
 });
 
 test('a $ in the name from the URL reaches Prometheus as written: escaped in every query, graph ones too', () => {
-  const odd = { kind: 'workload' as const, namespace: 'bookinfo', name: 'reviews${__range}-v1' };
+  const odd = { kind: 'workload' as const, namespace: 'book$info', name: 'reviews${__range}-v1' };
   const queries = detailQueries(odd);
-  expect(queries).toHaveLength(9);
+  expect(queries).toHaveLength(11);
   for (const q of queries) {
     expect(q.expr).toContain('_workload="reviews\\x24{__range}-v1"');
-    expect(q.expr).not.toContain('reviews${__range}');
+    expect(q.expr).not.toContain('${__range}');
   }
+  // The own graph reads the grouped queries of the node's namespace; its `$` is escaped the same way.
   const scene = getDetailScene(resolveSettings({}), odd);
-  const graphRunners = sceneGraph.findAllObjects(scene, (o) => o instanceof SceneQueryRunner && o !== scene.state.$data) as SceneQueryRunner[];
-  const graphExprs = graphRunners.flatMap((r) => r.state.queries.map((q) => String(q.expr)));
-  expect(graphExprs).toHaveLength(2);
+  const graph = sceneGraph.findObject(scene, (o) => o instanceof MeshGraphQueryRunner) as MeshGraphQueryRunner;
+  expect(graph.namespaces()).toEqual(['book$info']);
+  const graphExprs = graphTargets(graph.namespaces(), []).map((q) => q.expr);
   for (const expr of graphExprs) {
-    expect(expr).toContain('"reviews\\x24{__range}-v1"');
-    expect(expr).not.toContain('reviews${__range}');
+    expect(expr).not.toContain('book$info');
   }
+  expect(graphExprs.some((e) => e.includes('book\\x24info'))).toBe(true);
 });
 
 test('the scene queries the configured Prometheus and hands the view its target', () => {
@@ -35,6 +38,16 @@ test('the scene queries the configured Prometheus and hands the view its target'
   expect((scene.state.$data as SceneQueryRunner).state.datasource).toEqual({ uid: 'p2', type: 'prometheus' });
   const view = sceneGraph.findObject(scene, (o) => o instanceof DetailView) as DetailView;
   expect(view.state).toMatchObject({ target, prometheusUid: 'p2' });
+});
+
+test('the node’s own graph: the panel’s Kiali model over its namespace’s grouped queries, focused on the node', () => {
+  const panel = ownGraph(resolveSettings({ prometheusUid: 'p2' }), target);
+  expect(panel.state.options).toMatchObject({ dataMode: 'panel', graphType: 'versionedApp', injectServiceNodes: true, focus: 'service:bookinfo/reviews', namespaces: 'bookinfo' });
+  const workload = ownGraph(resolveSettings({}), { kind: 'workload', namespace: 'bookinfo', name: 'reviews-v2' });
+  expect(workload.state.options).toMatchObject({ graphType: 'workload', injectServiceNodes: false, focus: 'workload:bookinfo/reviews-v2' });
+  const runner = panel.state.$data as MeshGraphQueryRunner;
+  expect(runner).toBeInstanceOf(MeshGraphQueryRunner);
+  expect(runner.namespaces()).toEqual(['bookinfo']);
 });
 
 test('drill-downs for services and workloads, titled by name, breadcrumbed to their parent', () => {

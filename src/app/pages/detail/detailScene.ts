@@ -8,32 +8,32 @@ import {
   SceneRefreshPicker,
   SceneTimePicker,
   SceneTimeRange,
-  SceneDataTransformer,
   VizPanel,
   type SceneAppPageLike,
   type SceneRouteMatch,
 } from '@grafana/scenes';
 import {
-  detailEdgeRate,
   detailErrorRate,
   detailIdentity,
   detailInboundByPeer,
   detailLatencyQuantile,
   detailOutboundByPeer,
   detailRequestRate,
+  detailTcpRate,
   type DetailTarget,
 } from '../../../shared/istio/appQueries';
-import { escapeTemplateDollar } from '../../../shared/promql/templateEscape';
+import { formatFocus } from '../../../shared/links/appUrls';
 import { type ResolvedSettings } from '../../../shared/settings';
 import { detailUrl, ROUTES, type DetailParent } from '../../routes';
-import { meshPanelOptions, meshTransformation } from '../graph/GraphControls';
+import { DEFAULT_DISPLAY } from '../graph/model/displayOptions';
+import { graphPanelOptions } from '../graph/model/graphOptions';
+import { MeshGraphQueryRunner } from '../graph/MeshGraphQueryRunner';
 import { MESH_GRAPH_PANEL_ID } from '../graph/panelId';
 import { DetailView } from './DetailView';
 
-/** The detail page's queries: 9 for one service or workload, none per peer. The name comes from the URL: a `$` in
- * it is escaped so that Grafana's template service does not expand it. */
+/** The detail page's queries: 11 for one service or workload, none per peer. */
 export function detailQueries(target: DetailTarget) {
-  const instant = (refId: string, expr: string) => ({ refId, expr: escapeTemplateDollar(expr), instant: true, range: false });
+  const instant = (refId: string, expr: string) => ({ refId, expr, instant: true, range: false });
   return [
     instant('rate', detailRequestRate(target)),
     instant('errors', detailErrorRate(target)),
@@ -43,30 +43,31 @@ export function detailQueries(target: DetailTarget) {
     instant('inbound', detailInboundByPeer(target)),
     instant('outbound', detailOutboundByPeer(target)),
     instant('identity', detailIdentity(target)),
-    { refId: 'trend', expr: escapeTemplateDollar(detailRequestRate(target, '$__rate_interval')), instant: false, range: true },
+    instant('tcpIn', detailTcpRate(target, 'in')),
+    instant('tcpOut', detailTcpRate(target, 'out')),
+    { refId: 'trend', expr: detailRequestRate(target, '$__rate_interval'), instant: false, range: true },
   ];
 }
 
-/** The node's own graph: its callers and callees, drawn by the mesh graph panel (2 more queries). */
-function ownGraph(settings: ResolvedSettings, target: DetailTarget): VizPanel {
-  const graphType = target.kind === 'service' ? 'service' : 'workload';
+/**
+ * The node's own graph: the mesh graph panel's Kiali model over the grouped queries of its namespace (its callers
+ * from anywhere, its callees anywhere), focused on the node. A service is a service node with its callers and the
+ * workloads behind it; a workload is a workload node with its callers and callees.
+ */
+export function ownGraph(settings: ResolvedSettings, target: DetailTarget): VizPanel {
+  const isService = target.kind === 'service';
+  const display = isService ? DEFAULT_DISPLAY : DEFAULT_DISPLAY.filter((d) => d !== 'serviceNodes');
+  const choices = {
+    graphType: isService ? ('versionedApp' as const) : ('workload' as const),
+    edgeLabels: 'trafficRate' as const,
+    display,
+    focus: formatFocus(target),
+  };
   return new VizPanel({
     pluginId: MESH_GRAPH_PANEL_ID,
-    title:
-      target.kind === 'service'
-        ? t('detail.graph.service', 'Callers and callees of this service')
-        : t('detail.graph.workload', 'Callers and callees of this workload'),
-    options: meshPanelOptions('rate'),
-    $data: new SceneDataTransformer({
-      $data: new SceneQueryRunner({
-        datasource: { uid: settings.prometheusUid, type: 'prometheus' },
-        queries: [
-          { refId: 'traffic', expr: escapeTemplateDollar(detailEdgeRate(target)), instant: true, range: false },
-          { refId: 'errors', expr: escapeTemplateDollar(detailEdgeRate(target, '5..')), instant: true, range: false },
-        ],
-      }),
-      transformations: [meshTransformation(graphType, 'rate')],
-    }),
+    title: isService ? t('detail.graph.service', 'Callers and callees of this service') : t('detail.graph.workload', 'Callers and callees of this workload'),
+    options: graphPanelOptions(choices, target.namespace, settings.prometheusUid),
+    $data: new MeshGraphQueryRunner({ datasource: { uid: settings.prometheusUid, type: 'prometheus' }, queries: [], namespaces: [target.namespace], display }),
   });
 }
 

@@ -29,6 +29,10 @@ test('RED numbers, breakdowns sorted by rate, identity for the dashboards', () =
   expect(m.outbound).toEqual([{ namespace: 'bookinfo', name: 'ratings', code: '503', rate: 2 }]);
 });
 
+test('TCP only (an ambient workload without a waypoint): bytes in and out, no request rate', () => {
+  expect(buildDetail([f('tcpIn', [2048]), f('tcpOut', [512])])).toMatchObject({ requestRate: null, tcpInBps: 2048, tcpOutBps: 512 });
+});
+
 test('no traffic: nulls, not zeros that look like measurements', () => {
-  expect(buildDetail([])).toMatchObject({ requestRate: null, errorPct: null, p95Ms: null, inbound: [], outbound: [], fqdn: undefined });
+  expect(buildDetail([])).toMatchObject({ requestRate: null, errorPct: null, p95Ms: null, tcpInBps: null, tcpOutBps: null, inbound: [], outbound: [], fqdn: undefined });
 });

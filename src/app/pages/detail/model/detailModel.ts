@@ -16,6 +16,9 @@ export interface DetailModel {
   trend: number[];
   inbound: PeerRow[];
   outbound: PeerRow[];
+  /** TCP bytes per second (both ways) on connections into and out of the target; null without TCP traffic. */
+  tcpInBps: number | null;
+  tcpOutBps: number | null;
   /** Fully qualified service name(s) and cluster, for the dashboards' variables. */
   fqdn: string | undefined;
   cluster: string | undefined;
@@ -31,7 +34,7 @@ function labels(frame: DataFrame): Record<string, string> {
   return frame.fields.find((f) => f.type === FieldType.number)?.labels ?? {};
 }
 
-/** The detail page's frames (refIds rate, errors, p50, p95, p99, trend, inbound, outbound, identity) as one model. Pure. */
+/** The detail page's frames (refIds rate, errors, p50, p95, p99, trend, inbound, outbound, identity, tcpIn, tcpOut) as one model. Pure. */
 export function buildDetail(series: readonly DataFrame[]): DetailModel {
   const byRef = (ref: string) => series.filter((f) => f.refId === ref);
   const one = (ref: string) => {
@@ -59,6 +62,8 @@ export function buildDetail(series: readonly DataFrame[]): DetailModel {
     trend: Array.from(trendValues, (v) => (typeof v === 'number' ? v : NaN)),
     inbound: peers('inbound', 'source_workload_namespace', 'source_workload'),
     outbound: peers('outbound', 'destination_service_namespace', 'destination_service_name'),
+    tcpInBps: one('tcpIn'),
+    tcpOutBps: one('tcpOut'),
     fqdn: identity.map((l) => l.destination_service).filter(Boolean).join(',') || undefined,
     cluster: identity.find((l) => l.destination_cluster)?.destination_cluster,
   };

@@ -13,6 +13,8 @@ export interface Palette {
   selection: string;
   match: string;
   background: string;
+  badge: string;
+  badgeText: string;
 }
 
 export function paletteFrom(theme: GrafanaTheme2): Palette {
@@ -32,5 +34,7 @@ export function paletteFrom(theme: GrafanaTheme2): Palette {
     selection: theme.colors.primary.border,
     match: theme.colors.warning.border,
     background: theme.colors.background.primary,
+    badge: theme.colors.secondary.main,
+    badgeText: theme.colors.secondary.contrastText,
   };
 }

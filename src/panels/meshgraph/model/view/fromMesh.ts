@@ -1,5 +1,6 @@
 import { graphHealth, type HealthThreshold } from '../mesh/health';
 import { type MeshEdge, type MeshGraphModel, type MeshNode } from '../mesh/types';
+import { type Badge, nodeBadges } from './badges';
 import { type EdgeLabelMode, type NodeShape, type ViewEdge, type ViewGraph, type ViewNode } from './types';
 
 function shapeOf(n: MeshNode): NodeShape {
@@ -99,7 +100,8 @@ export function viewFromMesh(
   model: MeshGraphModel,
   thresholds: readonly HealthThreshold[],
   labels: readonly EdgeLabelMode[],
-  health: ReturnType<typeof graphHealth> = graphHealth(model, thresholds)
+  health: ReturnType<typeof graphHealth> = graphHealth(model, thresholds),
+  hasVirtualService: (n: MeshNode) => boolean = () => false
 ): ViewGraph {
   const byId = new Map(model.nodes.map((n) => [n.id, n]));
   // Plain object literals, no spreads: this runs for every node and edge, and the build transpiles
@@ -126,10 +128,20 @@ export function viewFromMesh(
     edge.label = edgeLabel(edge, labels);
     return edge;
   });
+  // Circuit breakers that opened: an inbound edge answered with Envoy's UO (upstream overflow) flag.
+  const tripped = new Set<string>();
+  for (const e of model.edges) {
+    for (const detail of e.responses.values()) {
+      if (Object.keys(detail.flags).some((f) => f.split(',').includes('UO'))) {
+        tripped.add(e.target);
+      }
+    }
+  }
   const nodes: ViewNode[] = model.nodes.map((n) => {
     const h = health.nodes.get(n.id)!;
     const t = nodeTitle(n);
-    return {
+    const flags = flagsOf(n, h.status === 'idle');
+    const node = {
       id: n.id,
       title: t.title,
       subtitle: t.subtitle,
@@ -138,9 +150,12 @@ export function viewFromMesh(
       reasons: h.reasons,
       cluster: n.cluster,
       namespace: n.namespace,
-      flags: flagsOf(n, h.status === 'idle'),
+      flags,
       mesh: n,
+      badges: [] as Badge[],
     };
+    node.badges = nodeBadges(node, tripped.has(n.id), hasVirtualService(n));
+    return node;
   });
   return { nodes, edges, collapsed: [] };
 }
