@@ -1,4 +1,4 @@
-import { graphHealth, type HealthThreshold } from '../mesh/health';
+import { graphHealth, type HealthThreshold } from '../../../../shared/health';
 import { type MeshEdge, type MeshGraphModel, type MeshNode } from '../mesh/types';
 import { type EdgeLabelMode, type NodeShape, type ViewEdge, type ViewGraph, type ViewNode } from './types';
 
