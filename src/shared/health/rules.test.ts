@@ -28,6 +28,7 @@ describe("Kiali's response codes and error classes", () => {
     ['http', '503', undefined, '503', '5xx'],
     ['http', '404', undefined, '404', '4xx'],
     ['http', '0', undefined, '-', 'noResponse'],
+    ['http', undefined, undefined, '', undefined],
     // gRPC answers HTTP 200 with the gRPC status in grpc_response_status
     ['grpc', '200', '0', '0', undefined],
     ['grpc', '200', '14', '14', 'grpc'],

@@ -81,11 +81,15 @@ export function gradeCounts(counts: ProtocolCounts, protocol: 'http' | 'grpc', w
 export const isHttpError = (code: string): boolean => code.startsWith('4') || code.startsWith('5');
 
 /**
- * The response code Kiali records (HandleResponseCode): `0` (or none) is no response (`-`); a gRPC
- * request takes its grpc_response_status unless the HTTP transport itself failed (4xx/5xx).
+ * The response code Kiali records (HandleResponseCode): `0` is no response (`-`); a gRPC request
+ * takes its grpc_response_status unless the HTTP transport itself failed (4xx/5xx). A series
+ * without the label (a query not grouped by it) has no code, and counts as no error.
  */
 export function kialiResponseCode(protocol: string, code: string | undefined, grpcStatus: string | undefined): string {
-  if (!code || code === '0') {
+  if (code === undefined) {
+    return '';
+  }
+  if (code === '0') {
     return '-';
   }
   if (protocol !== 'grpc' || isHttpError(code) || grpcStatus === undefined || grpcStatus === '') {

@@ -6,9 +6,9 @@ import { detailDrilldowns, detailQueries, getDetailScene } from './detailScene';
 
 const target = { kind: 'service' as const, namespace: 'bookinfo', name: 'reviews' };
 
-test('nine queries for one service, the trend as a range query', () => {
+test('eight queries for one service, the trend as a range query', () => {
   const q = detailQueries(target);
-  expect(q.map((x) => x.refId)).toEqual(['rate', 'errors', 'p50', 'p95', 'p99', 'inbound', 'outbound', 'identity', 'trend']);
+  expect(q.map((x) => x.refId)).toEqual(['rate', 'p50', 'p95', 'p99', 'inbound', 'outbound', 'identity', 'trend']);
   expect(q.filter((x) => x.range).map((x) => x.refId)).toEqual(['trend']);
 });
 

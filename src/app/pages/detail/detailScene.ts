@@ -15,7 +15,6 @@ import {
 } from '@grafana/scenes';
 import {
   detailEdgeRate,
-  detailErrorRate,
   detailIdentity,
   detailInboundByPeer,
   detailLatencyQuantile,
@@ -29,12 +28,11 @@ import { meshPanelOptions, meshTransformation } from '../graph/GraphControls';
 import { MESH_GRAPH_PANEL_ID } from '../graph/panelId';
 import { DetailView } from './DetailView';
 
-/** The detail page's queries: 9 for one service or workload, none per peer. */
+/** The detail page's queries: 8 for one service or workload, none per peer (errors and health come from the breakdowns by code). */
 export function detailQueries(target: DetailTarget) {
   const instant = (refId: string, expr: string) => ({ refId, expr, instant: true, range: false });
   return [
     instant('rate', detailRequestRate(target)),
-    instant('errors', detailErrorRate(target)),
     instant('p50', detailLatencyQuantile(target, 0.5)),
     instant('p95', detailLatencyQuantile(target, 0.95)),
     instant('p99', detailLatencyQuantile(target, 0.99)),

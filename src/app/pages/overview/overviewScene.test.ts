@@ -1,6 +1,6 @@
 import '../../testing/jsdomShims';
 import { SceneQueryRunner, sceneGraph } from '@grafana/scenes';
-import { resolveSettings } from '../../../shared/settings';
+import { DEFAULT_THRESHOLDS, resolveSettings } from '../../../shared/settings';
 import { NamespaceOverview } from './NamespaceOverview';
 import { overviewDetailQueries, overviewQueries } from './model/overviewQueries';
 import { getOverviewPage, getOverviewScene } from './overviewScene';
@@ -34,13 +34,18 @@ describe('overview scene factory', () => {
   });
 
   test('queries go to the configured Prometheus and the list gets the thresholds', () => {
-    const settings = resolveSettings({ prometheusUid: 'prom-2', thresholds: { errorDegradedPct: 2, errorFailurePct: 8 } });
+    const settings = resolveSettings({ prometheusUid: 'prom-2', thresholds: { '5xx': { degraded: 2, failure: 8 } } });
     const scene = getOverviewScene(settings);
     const runner = scene.state.$data as SceneQueryRunner;
     expect(runner).toBeInstanceOf(SceneQueryRunner);
     expect(runner.state.datasource).toEqual({ uid: 'prom-2', type: 'prometheus' });
     const list = sceneGraph.findObject(scene, (o) => o instanceof NamespaceOverview) as NamespaceOverview;
-    expect(list.state.thresholds).toEqual({ errorDegradedPct: 2, errorFailurePct: 8 });
+    expect(list.state.thresholds).toEqual([
+      { code: '5xx', degraded: 2, failure: 8 },
+      { code: '4xx', degraded: 10, failure: 20 },
+      { code: 'grpc', degraded: 0, failure: 10 },
+      { code: 'noResponse', degraded: 0, failure: 10 },
+    ]);
     expect(list.state.dataSourceUid).toBe('prom-2');
     expect(list.state.details.state).toMatchObject({ datasource: { uid: 'prom-2', type: 'prometheus' }, runQueriesMode: 'manual', maxDataPoints: 30 });
   });
@@ -63,7 +68,7 @@ describe('NamespaceOverview URL state', () => {
       sort: 'health',
       dir: 'asc',
       view: 'list',
-      thresholds: { errorDegradedPct: 1, errorFailurePct: 5 },
+      thresholds: DEFAULT_THRESHOLDS,
       listed: [],
       dataSourceUid: 'p',
       details: new SceneQueryRunner({ queries: [], runQueriesMode: 'manual' }),

@@ -6,7 +6,7 @@ import { type GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { useStyles2 } from '@grafana/ui';
 import { graphUrlForNamespace } from '../../../routes';
-import { formatCount, formatMs, formatPct, formatRate } from '../model/cells';
+import { formatCount, formatMs, formatPct, formatRate } from '../../../../shared/format';
 import { type NamespaceRow } from '../model/namespaceRows';
 import { useElementWidth } from '../state/useElementWidth';
 import { HealthBadge } from './HealthBadge';
@@ -67,7 +67,7 @@ function Card({ row: r }: { row: NamespaceRow }) {
           {r.namespace}
         </Link>
         <NamespaceFlags row={r} />
-        <HealthBadge health={r.health} />
+        <HealthBadge health={r.health} reasons={r.healthReasons} />
       </div>
       <dl className={styles.stats}>
         {stat(t('overview.col.workloads', 'Workloads'), formatCount(r.workloads))}
