@@ -6,12 +6,15 @@ import { overviewDetailQueries, overviewQueries } from './model/overviewQueries'
 import { getOverviewPage, getOverviewScene } from './overviewScene';
 
 describe('overview scene factory', () => {
-  test('the rows need six grouped instant queries: traffic, workloads, services, inventory, proxies, deployments', () => {
+  test('the rows need seven grouped instant queries: traffic, outbound (health), workloads, services, inventory, proxies, deployments', () => {
     const queries = overviewQueries(resolveSettings({}));
-    expect(queries.map((q) => q.refId)).toEqual(['traffic', 'workloads', 'services', 'inventory', 'proxies', 'deployments']);
+    expect(queries.map((q) => q.refId)).toEqual(['traffic', 'outbound', 'workloads', 'services', 'inventory', 'proxies', 'deployments']);
     expect(queries.every((q) => q.instant && !q.range)).toBe(true);
     expect(queries[0].expr).toBe(
       'sum by (destination_workload_namespace, response_code, connection_security_policy) (rate(istio_requests_total{reporter="destination"}[$__range]))'
+    );
+    expect(queries[1].expr).toBe(
+      'sum by (source_workload_namespace, source_workload, request_protocol, response_code, grpc_response_status) (rate(istio_requests_total{reporter="source"}[$__range]))'
     );
   });
 

@@ -132,6 +132,21 @@ describe('namespace health by Kiali\'s rules', () => {
     expect(rows[0].healthReasons).toEqual(['payment-v1: gRPC errors 3.0 % of inbound gRPC > 0 % degraded']);
   });
 
+  test("a workload's outbound errors count, as Kiali grades each workload both ways", () => {
+    const out = (wl: string, code: string, rate: number) =>
+      series('outbound', { source_workload_namespace: 'shop', source_workload: wl, request_protocol: 'http', response_code: code }, [rate]);
+    const { rows } = buildNamespaceRows([traffic('shop', '200', 'mutual_tls', 9), out('cart-v1', '200', 3), out('cart-v1', '503', 1), out('frontend-v1', '200', 9)], DEFAULT_THRESHOLDS);
+    expect(rows[0]).toMatchObject({ namespace: 'shop', requestRate: 9, errorPct: 0, health: 'failure' });
+    expect(rows[0].healthReasons).toEqual(['cart-v1: 5xx 25.0 % of outbound HTTP ≥ 10 % failure']);
+  });
+
+  test('a namespace that only sends is graded by what it sends', () => {
+    const out = series('outbound', { source_workload_namespace: 'istio-system', source_workload: 'gw', response_code: '503' }, [1]);
+    const ok = series('outbound', { source_workload_namespace: 'istio-system', source_workload: 'gw', response_code: '200' }, [99]);
+    const { rows } = buildNamespaceRows([out, ok], DEFAULT_THRESHOLDS);
+    expect(rows[0]).toMatchObject({ namespace: 'istio-system', requestRate: null, noTraffic: false, health: 'degraded', healthReasons: ['gw: 5xx 1.0 % of outbound HTTP > 0 % degraded'] });
+  });
+
   test('edited thresholds apply', () => {
     const lenient = DEFAULT_THRESHOLDS.map((t) => (t.code === '5xx' ? { ...t, degraded: 1, failure: 5 } : t));
     const { rows } = buildNamespaceRows([traffic('shop', '200', 'none', 99.5), traffic('shop', '503', 'none', 0.5)], lenient);

@@ -78,23 +78,49 @@ function lastFinite(values: ArrayLike<unknown>): number | null {
  * workload's, its reasons prefixed with the workload; else Kiali's rules on the namespace's sums.
  */
 function namespaceHealth(c: Collected, thresholds: HealthThresholds): DisplayHealth {
-  if (!c.counts) {
+  if (!c.counts && !c.outbound) {
     // Request series whose values were all missing or NaN: no status can be given.
     return c.seen ? pageHealth(undefined, thresholds, 'no request rate in the answer (missing or NaN values)') : pageHealth(emptyRequestCounts(), thresholds);
   }
-  if (c.byWorkload.size === 0) {
-    return pageHealth(c.counts, thresholds);
+  // Kiali grades each workload's inbound and outbound; a namespace is its worst workload. Inbound
+  // series without a workload label are graded as one sum.
+  const parts = new Map<string, RequestCounts>();
+  const part = (workload: string) => {
+    let counts = parts.get(workload);
+    if (!counts) {
+      counts = emptyRequestCounts();
+      parts.set(workload, counts);
+    }
+    return counts;
+  };
+  if (c.byWorkload.size > 0) {
+    c.byWorkload.forEach((counts, workload) => (part(workload).inbound = counts.inbound));
+  } else if (c.counts) {
+    part('').inbound = c.counts.inbound;
   }
+  c.outbound?.forEach((counts, workload) => (part(workload).outbound = counts.outbound));
   let worst: DisplayHealth = { status: 'idle', reasons: [] };
-  for (const [workload, counts] of [...c.byWorkload].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [workload, counts] of [...parts].sort(([a], [b]) => a.localeCompare(b))) {
     const h = pageHealth(counts, thresholds);
     if (h.status === 'idle') {
       continue;
     }
-    const status = worseStatus(worst.status, h.status);
-    worst = { status, reasons: [...worst.reasons, ...h.reasons.map((r) => `${workload}: ${r}`)] };
+    worst = { status: worseStatus(worst.status, h.status), reasons: [...worst.reasons, ...h.reasons.map((r) => (workload ? `${workload}: ${r}` : r))] };
   }
-  return worst.status === 'idle' ? pageHealth(c.counts, thresholds) : worst;
+  return worst.status === 'idle' ? pageHealth(emptyRequestCounts(), thresholds) : worst;
+}
+
+/** Adds one series of the outbound query (a namespace's workload, protocol, code, gRPC status). */
+function addOutbound(entry: Collected, labels: Record<string, string>, rate: number | null): void {
+  entry.seen = true;
+  const workload = labels.source_workload ?? '';
+  entry.outbound ??= new Map();
+  let counts = entry.outbound.get(workload);
+  if (!counts) {
+    counts = emptyRequestCounts();
+    entry.outbound.set(workload, counts);
+  }
+  addRequestSeries(counts.outbound, labels, rate);
 }
 
 interface Collected {
@@ -102,6 +128,8 @@ interface Collected {
   counts?: RequestCounts;
   /** The same per destination workload, when the series carry one. */
   byWorkload: Map<string, RequestCounts>;
+  /** Requests each workload of the namespace sends (its outbound side), by workload. */
+  outbound?: Map<string, RequestCounts>;
   /** Some traffic series were present (even if their values were not numbers). */
   seen?: boolean;
   mtls?: number;
@@ -153,13 +181,13 @@ export function buildNamespaceRows(
       readInventory(frame, inventory, hidden);
       continue;
     }
-    const role = frame.refId as OverviewQueryRole | undefined;
-    if (!role || !ROLES.has(role)) {
+    const role = frame.refId as OverviewQueryRole | 'outbound' | undefined;
+    if (!role || (role !== 'outbound' && !ROLES.has(role))) {
       continue;
     }
     const value = frame.fields.find((f) => f.type === FieldType.number);
     const time = frame.fields.find((f) => f.type === FieldType.time);
-    const ns = value?.labels?.[OVERVIEW_NAMESPACE_LABEL[role]];
+    const ns = value?.labels?.[role === 'outbound' ? 'source_workload_namespace' : OVERVIEW_NAMESPACE_LABEL[role]];
     if (!value || !ns) {
       hidden.unlabelled++;
       continue;
@@ -169,7 +197,9 @@ export function buildNamespaceRows(
       continue;
     }
     const entry: Collected = byNs.get(ns) ?? { byWorkload: new Map() };
-    if (role === 'trend') {
+    if (role === 'outbound') {
+      addOutbound(entry, value.labels ?? {}, lastFinite(value.values));
+    } else if (role === 'trend') {
       entry.trend = { times: Array.from(time?.values ?? [], Number), values: Array.from(value.values, (v) => (typeof v === 'number' ? v : NaN)) };
     } else if (role === 'traffic') {
       addTraffic(entry, value.labels ?? {}, lastFinite(value.values));
