@@ -15,7 +15,8 @@ import { Sparkline } from './Sparkline';
 import { AS_TEXT } from '../../../../shared/i18n/asText';
 
 const CARD_MIN_WIDTH = 260;
-const CARD_ROW_HEIGHT = 168;
+// Room for the health reason line under the badge.
+const CARD_ROW_HEIGHT = 184;
 
 /** Cards in a grid, virtualised by grid row; the column count follows the width. */
 export function NamespaceCards({ rows }: { rows: readonly NamespaceRow[] }) {
@@ -67,7 +68,7 @@ function Card({ row: r }: { row: NamespaceRow }) {
           {r.namespace}
         </Link>
         <NamespaceFlags row={r} />
-        <HealthBadge health={r.health} reasons={r.healthReasons} />
+        <HealthBadge health={r.health} reasons={r.healthReasons} compact />
       </div>
       <dl className={styles.stats}>
         {stat(t('overview.col.workloads', 'Workloads'), formatCount(r.workloads))}
