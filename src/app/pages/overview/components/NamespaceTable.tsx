@@ -15,7 +15,8 @@ import { AS_TEXT } from '../../../../shared/i18n/asText';
 
 // Two lines: the health word and its reason.
 const ROW_HEIGHT = 48;
-const COLUMNS = '1.8fr 2.2fr 0.8fr 0.8fr 1fr 0.8fr 0.8fr 0.7fr 120px';
+// minmax(0, …): a long health reason is cut with an ellipsis (whole in its tooltip), never widening its column.
+const COLUMNS = ['1.8fr', '2.2fr', '0.8fr', '0.8fr', '1fr', '0.8fr', '0.8fr', '0.7fr'].map((f) => `minmax(0, ${f})`).join(' ') + ' 120px';
 
 /** One virtualised row per namespace: 500 namespaces render as the ~20 that fit. */
 export function NamespaceTable({ rows }: { rows: readonly NamespaceRow[] }) {
