@@ -41,7 +41,9 @@ describe('service and workload pages in Chromium from dist/ against a real Prome
       assert.deepEqual(metrics.pageErrors, []);
       assert.equal(metrics.ok, true, `message: ${metrics.panelMessage}`);
       const text = await page.getByTestId('meshlens-detail').innerText();
-      assert.match(text, /Request rate\s+9(\.\d+)? req\/s/);
+      // About 9 req/s (frontend → cart); a 10 s window over 1 s scrapes moves it by a few tenths under load.
+      const rate = /Request rate\s+([\d.]+) req\/s/.exec(text);
+      assert.ok(rate && Math.abs(parseFloat(rate[1]) - 9) < 1.5, `request rate: ${rate?.[0]}`);
       assert.match(text, /Errors \(inbound\)\s+0%/);
       // Kiali's rules, inbound and outbound: cart's own calls to payment fail 25 %, so cart is failing, and says why.
       assert.match(text, /Health\s+Failure\s+5xx 2\d\.\d % of outbound HTTP ≥ 10 % failure/);
