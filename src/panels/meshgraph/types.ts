@@ -1,3 +1,4 @@
+import { healthOptionFields } from '../../shared/health';
 import { type GraphType } from './model/mesh/types';
 import { type LayoutAlgorithm } from './model/layout/types';
 import { type EdgeLabelMode } from './model/view/types';
@@ -82,14 +83,8 @@ export const defaultMeshGraphPanelOptions: MeshGraphPanelOptions = {
   waypointPattern: '(^|-)waypoint$',
   serviceEntries: '',
   virtualServices: '',
-  health5xxDegraded: 0,
-  health5xxFailure: 10,
-  health4xxDegraded: 10,
-  health4xxFailure: 20,
-  healthGrpcDegraded: 0,
-  healthGrpcFailure: 10,
-  healthNoResponseDegraded: 0,
-  healthNoResponseFailure: 10,
+  // Kiali's defaults, from the shared health module.
+  ...healthOptionFields(),
   showMtls: true,
   showLegend: false,
   showMinimap: true,

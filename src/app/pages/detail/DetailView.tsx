@@ -10,8 +10,7 @@ import { type HealthThresholds } from '../../../shared/settings';
 import { dashboardUrl, detailUrl, graphUrlForNamespace, tracesUrlForService } from '../../routes';
 import { HealthBadge } from '../overview/components/HealthBadge';
 import { Sparkline } from '../overview/components/Sparkline';
-import { formatMs, formatPct, formatRate } from '../overview/model/cells';
-import { healthOf } from '../overview/model/namespaceRows';
+import { formatMs, formatPct, formatRate } from '../../../shared/format';
 import { PeerTable } from './components/PeerTable';
 import { buildDetail } from './model/detailModel';
 import { AS_TEXT } from '../../../shared/i18n/asText';
@@ -51,7 +50,9 @@ function DetailViewRenderer({ model }: SceneComponentProps<DetailView>) {
   const styles = useStyles2(getStyles);
   const { target, thresholds, prometheusUid } = model.useState();
   const { data } = sceneGraph.getData(model).useState();
-  const detail = useMemo(() => (data ? buildDetail(data.series) : undefined), [data]);
+  // A partial answer (some queries failed) leaves the health unknown, with the error as its reason.
+  const problem = data?.errors?.[0]?.message;
+  const detail = useMemo(() => (data ? buildDetail(data.series, thresholds, problem) : undefined), [data, thresholds, problem]);
   if (!data || !detail || data.state === LoadingState.Loading) {
     return <LoadingPlaceholder text={t('detail.loading', 'Loading metrics…')} />;
   }
@@ -132,10 +133,10 @@ function DetailViewRenderer({ model }: SceneComponentProps<DetailView>) {
       <div className={styles.stats} aria-label={t('detail.red', 'Rate, errors, duration')} role="group">
         <div className={styles.stat}>
           <span>{t('detail.health', 'Health')}</span>
-          <HealthBadge health={healthOf(detail.requestRate, detail.errorPct, thresholds)} />
+          <HealthBadge health={detail.health.status} reasons={detail.health.reasons} />
         </div>
         {stat(t('detail.rate', 'Request rate'), formatRate(detail.requestRate))}
-        {stat(t('detail.errors', 'Errors (5xx)'), formatPct(detail.errorPct))}
+        {stat(t('detail.errors', 'Errors (inbound)'), formatPct(detail.errorPct))}
         {stat(t('detail.p50', 'P50'), formatMs(detail.p50Ms))}
         {stat(t('detail.p95', 'P95'), formatMs(detail.p95Ms))}
         {stat(t('detail.p99', 'P99'), formatMs(detail.p99Ms))}

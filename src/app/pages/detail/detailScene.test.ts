@@ -8,16 +8,16 @@ import { detailDrilldowns, detailQueries, getDetailScene, ownGraph } from './det
 
 const target = { kind: 'service' as const, namespace: 'bookinfo', name: 'reviews' };
 
-test('eleven queries for one service (TCP in and out for ambient L4), the trend as a range query', () => {
+test('ten queries for one service (TCP in and out for ambient L4; errors and health from the breakdowns by code), the trend as a range query', () => {
   const q = detailQueries(target);
-  expect(q.map((x) => x.refId)).toEqual(['rate', 'errors', 'p50', 'p95', 'p99', 'inbound', 'outbound', 'identity', 'tcpIn', 'tcpOut', 'trend']);
+  expect(q.map((x) => x.refId)).toEqual(['rate', 'p50', 'p95', 'p99', 'inbound', 'outbound', 'identity', 'tcpIn', 'tcpOut', 'trend']);
   expect(q.filter((x) => x.range).map((x) => x.refId)).toEqual(['trend']);
 });
 
 test('a $ in the name from the URL reaches Prometheus as written: escaped in every query, graph ones too', () => {
   const odd = { kind: 'workload' as const, namespace: 'book$info', name: 'reviews${__range}-v1' };
   const queries = detailQueries(odd);
-  expect(queries).toHaveLength(11);
+  expect(queries).toHaveLength(10);
   for (const q of queries) {
     expect(q.expr).toContain('_workload="reviews\\x24{__range}-v1"');
     expect(q.expr).not.toContain('${__range}');

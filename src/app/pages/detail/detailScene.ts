@@ -13,7 +13,6 @@ import {
   type SceneRouteMatch,
 } from '@grafana/scenes';
 import {
-  detailErrorRate,
   detailIdentity,
   detailInboundByPeer,
   detailLatencyQuantile,
@@ -31,12 +30,11 @@ import { MeshGraphQueryRunner } from '../graph/MeshGraphQueryRunner';
 import { MESH_GRAPH_PANEL_ID } from '../graph/panelId';
 import { DetailView } from './DetailView';
 
-/** The detail page's queries: 11 for one service or workload, none per peer. */
+/** The detail page's queries: 10 for one service or workload, none per peer (errors and health come from the breakdowns by code). */
 export function detailQueries(target: DetailTarget) {
   const instant = (refId: string, expr: string) => ({ refId, expr, instant: true, range: false });
   return [
     instant('rate', detailRequestRate(target)),
-    instant('errors', detailErrorRate(target)),
     instant('p50', detailLatencyQuantile(target, 0.5)),
     instant('p95', detailLatencyQuantile(target, 0.95)),
     instant('p99', detailLatencyQuantile(target, 0.99)),

@@ -2,7 +2,7 @@ import { type DataFrame } from '@grafana/data';
 import { type MeshGraphPanelOptions } from '../types';
 import { meshGraphBuilder } from './mesh/buildMeshGraph';
 import { enrichEdges } from './mesh/enrich';
-import { graphHealth, type HealthThreshold } from './mesh/health';
+import { graphHealth, thresholdsFromOptions, type HealthThreshold } from '../../../shared/health';
 import { readDeployments } from './mesh/idleNodes';
 import { readPromFrames } from './mesh/readPromFrames';
 import { markServiceEntries, type ServiceEntryOption } from './mesh/serviceEntries';
@@ -27,12 +27,7 @@ export type PipelineResult =
   | { ok: false; error: string };
 
 export function healthThresholds(o: MeshGraphPanelOptions): HealthThreshold[] {
-  return [
-    { code: '5xx', degraded: o.health5xxDegraded, failure: o.health5xxFailure },
-    { code: '4xx', degraded: o.health4xxDegraded, failure: o.health4xxFailure },
-    { code: 'grpc', degraded: o.healthGrpcDegraded, failure: o.healthGrpcFailure },
-    { code: 'noResponse', degraded: o.healthNoResponseDegraded, failure: o.healthNoResponseFailure },
-  ];
+  return thresholdsFromOptions(o);
 }
 
 /** `host[,host…] [MESH_INTERNAL]` per line. */

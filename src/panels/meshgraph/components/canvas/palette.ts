@@ -1,5 +1,5 @@
 import { type GrafanaTheme2 } from '@grafana/data';
-import { type HealthStatus } from '../../model/mesh/health';
+import { type HealthStatus } from '../../../../shared/health';
 
 /** Canvas colours, all from theme tokens (no literals): health as Kiali shows it, TCP in blue, idle grey. */
 export interface Palette {

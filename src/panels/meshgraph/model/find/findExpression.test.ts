@@ -1,5 +1,5 @@
 import { bookinfoModel } from '../__fixtures__/kialiSamples';
-import { defaultHealthThresholds } from '../mesh/health';
+import { defaultHealthThresholds } from '../../../../shared/health';
 import { viewFromMesh } from '../view/fromMesh';
 import { applyHide, findMatches } from './applyFind';
 import { compileFind } from './findExpression';

@@ -1,4 +1,5 @@
-import { graphHealth, type HealthThreshold } from '../mesh/health';
+import { graphHealth, type HealthThreshold } from '../../../../shared/health';
+import { formatRateUnit, formatResponseTime } from '../../../../shared/format';
 import { type MeshEdge, type MeshGraphModel, type MeshNode } from '../mesh/types';
 import { type Badge, nodeBadges } from './badges';
 import { type EdgeLabelMode, type NodeShape, type ViewEdge, type ViewGraph, type ViewNode } from './types';
@@ -65,23 +66,18 @@ function flagsOf(n: MeshNode, idle: boolean): ViewNode['flags'] {
 
 const OUT = { http: 'httpOut', grpc: 'grpcOut', tcp: 'tcpOut' } as const;
 
-export function formatRate(v: number, unit: string): string {
-  const digits = v >= 100 ? 0 : v >= 10 ? 1 : 2;
-  return `${v.toFixed(digits)}${unit}`;
-}
-
 /** Kiali's edge label text for the chosen modes, joined by a bar. */
 export function edgeLabel(e: Omit<ViewEdge, 'label'>, modes: readonly EdgeLabelMode[]): string {
   const parts: string[] = [];
   for (const mode of modes) {
     if (mode === 'trafficRate' && e.rate > 0) {
-      parts.push(e.protocol === 'tcp' ? formatRate(e.rate, 'bps') : formatRate(e.rate, 'rps') + (e.errorPct > 0 ? ` ${e.errorPct.toFixed(1)}%err` : ''));
+      parts.push(e.protocol === 'tcp' ? formatRateUnit(e.rate, 'bps') : formatRateUnit(e.rate, 'rps') + (e.errorPct > 0 ? ` ${e.errorPct.toFixed(1)}%err` : ''));
     } else if (mode === 'trafficDistribution' && e.percentReq > 0 && e.protocol !== 'tcp') {
       parts.push(`${e.percentReq.toFixed(1)}%`);
     } else if (mode === 'responseTime' && e.responseTime !== undefined) {
-      parts.push(e.responseTime >= 1000 ? `${(e.responseTime / 1000).toFixed(2)}s` : `${Math.round(e.responseTime)}ms`);
+      parts.push(formatResponseTime(e.responseTime));
     } else if (mode === 'throughput' && e.throughput !== undefined) {
-      parts.push(formatRate(e.throughput, 'B/s'));
+      parts.push(formatRateUnit(e.throughput, 'B/s'));
     }
   }
   return parts.join(' | ');

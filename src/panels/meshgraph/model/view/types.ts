@@ -1,5 +1,5 @@
-import { type HealthStatus } from '../mesh/health';
 import { type Badge } from './badges';
+import { type HealthStatus } from '../../../../shared/health';
 import { type MeshEdge, type MeshNode, type Protocol } from '../mesh/types';
 
 /** Kiali's shapes: workload circle, app square, service triangle, service entry plate, aggregate hexagon. */
