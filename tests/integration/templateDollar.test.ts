@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { detailRequestRate } from '../../src/shared/istio/appQueries';
-import { labelIn } from '../../src/shared/promql/escape';
+import { inList } from '../../src/shared/promql/matchers';
 import { escapeTemplateDollar } from '../../src/shared/promql/templateEscape';
 
 // Prometheus itself reads the escaped queries: `promtool test rules` evaluates them over given series (no server).
@@ -45,7 +45,7 @@ test('Prometheus reads \\x24 in = and =~ matchers as $: the escaped queries find
   const target = { kind: 'workload' as const, namespace: 'bookinfo', name: 'reviews${__range}-v1' };
   // What reaches Prometheus: the escaped query after Grafana replaced the macro outside the strings.
   const plain = escapeTemplateDollar(detailRequestRate(target)).replace('[$__range]', '[5m]');
-  const regex = escapeTemplateDollar(`sum(rate(istio_requests_total{${labelIn('destination_workload', [target.name])}}[5m]))`);
+  const regex = escapeTemplateDollar(`sum(rate(istio_requests_total{${inList('destination_workload', [target.name])}}[5m]))`);
   assert.ok(plain.includes('destination_workload="reviews\\x24{__range}-v1"'), plain);
   assert.ok(regex.includes('destination_workload=~"reviews\\\\\\x24\\\\{__range\\\\}-v1"'), regex);
   const r = evaluate([plain, regex], [1, 1]);

@@ -4,7 +4,7 @@ import { type ScopedVars } from '@grafana/data';
 import { EmbeddedScene, SceneFlexLayout, sceneGraph } from '@grafana/scenes';
 import { detailRequestRate } from '../istio/appQueries';
 import { traceqlString } from '../traces/traceSource';
-import { labelEquals, labelIn } from './escape';
+import { eq, inList } from './matchers';
 import { escapeTemplateDollar } from './templateEscape';
 
 // What Grafana's template service does to a query from a scene: it delegates to @grafana/scenes' interpolator
@@ -77,7 +77,7 @@ describe('escapeTemplateDollar', () => {
   test('property: any label value survives escape + interpolation exactly, in = and in =~ matchers', () => {
     fc.assert(
       fc.property(text, (value) => {
-        const sent = interpolate(escapeTemplateDollar(`m{${labelEquals('a', value)},${labelIn('b', [value])}}[$__range]`));
+        const sent = interpolate(escapeTemplateDollar(`m{${eq('a', value)},${inList('b', [value])}}[$__range]`));
         expect(sent.endsWith('}[900s]')).toBe(true);
         expect(matcherValue(sent, 'a')).toBe(value);
         // As a regex the =~ value matches exactly the value (RE2 and JS agree on these escapes).

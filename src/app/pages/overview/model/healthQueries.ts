@@ -4,7 +4,7 @@
  * any number of namespaces. (The inbound side is the traffic query of src/shared/istio/appQueries.)
  */
 import { IstioLabel, IstioMetric } from '../../../../shared/istio/metrics';
-import { labelEquals, labelIn } from '../../../../shared/promql/escape';
+import { eq, inList } from '../../../../shared/promql/matchers';
 
 /** The labels the outbound query groups by; its rows name the namespace in `source_workload_namespace`. */
 export const OUTBOUND_HEALTH_LABELS = [
@@ -16,9 +16,9 @@ export const OUTBOUND_HEALTH_LABELS = [
 ] as const;
 
 export function namespaceOutboundHealth(namespaces?: readonly string[], window = '$__range'): string {
-  const matchers = [labelEquals(IstioLabel.reporter, 'source')];
+  const matchers = [eq(IstioLabel.reporter, 'source')];
   if (namespaces && namespaces.length > 0) {
-    matchers.push(labelIn(IstioLabel.sourceWorkloadNamespace, namespaces));
+    matchers.push(inList(IstioLabel.sourceWorkloadNamespace, namespaces));
   }
   return `sum by (${OUTBOUND_HEALTH_LABELS.join(', ')}) (rate(${IstioMetric.requestsTotal}{${matchers.join(',')}}[${window}]))`;
 }

@@ -1,5 +1,5 @@
 import { bookinfoModel } from '../__fixtures__/kialiSamples';
-import { defaultHealthThresholds } from '../mesh/health';
+import { defaultHealthThresholds } from '../../../../shared/health';
 import { type MeshGraphModel } from '../mesh/types';
 import { virtualServiceMatcher } from '../pipeline';
 import { viewFromMesh } from './fromMesh';
