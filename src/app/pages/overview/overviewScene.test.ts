@@ -11,7 +11,7 @@ describe('overview scene factory', () => {
     expect(queries.map((q) => q.refId)).toEqual(['traffic', 'outbound', 'workloads', 'services', 'inventory', 'proxies', 'deployments']);
     expect(queries.every((q) => q.instant && !q.range)).toBe(true);
     expect(queries[0].expr).toBe(
-      'sum by (destination_workload_namespace, response_code, connection_security_policy) (rate(istio_requests_total{reporter="destination"}[$__range]))'
+      'sum by (destination_workload_namespace, response_code, connection_security_policy) (rate(istio_requests_total{reporter=~"destination|waypoint"}[$__range]))'
     );
     expect(queries[1].expr).toBe(
       'sum by (source_workload_namespace, source_workload, request_protocol, response_code, grpc_response_status) (rate(istio_requests_total{reporter="source"}[$__range]))'
@@ -24,7 +24,7 @@ describe('overview scene factory', () => {
       ['p95', false],
       ['trend', true],
     ]);
-    expect(queries[1].expr).toBe('sum by (destination_workload_namespace) (rate(istio_requests_total{reporter="destination"}[$__rate_interval]))');
+    expect(queries[1].expr).toBe('sum by (destination_workload_namespace) (rate(istio_requests_total{reporter=~"destination|waypoint"}[$__rate_interval]))');
   });
 
   test('default namespaces from the settings scope every query', () => {
