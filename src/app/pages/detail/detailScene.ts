@@ -21,6 +21,7 @@ import {
   detailTcpRate,
   type DetailTarget,
 } from '../../../shared/istio/appQueries';
+import { healthOptionFields } from '../../../shared/health';
 import { formatFocus } from '../../../shared/links/appUrls';
 import { type ResolvedSettings } from '../../../shared/settings';
 import { detailUrl, ROUTES, type DetailParent } from '../../routes';
@@ -64,7 +65,7 @@ export function ownGraph(settings: ResolvedSettings, target: DetailTarget): VizP
   return new VizPanel({
     pluginId: MESH_GRAPH_PANEL_ID,
     title: isService ? t('detail.graph.service', 'Callers and callees of this service') : t('detail.graph.workload', 'Callers and callees of this workload'),
-    options: graphPanelOptions(choices, target.namespace, settings.prometheusUid),
+    options: { ...graphPanelOptions(choices, target.namespace, settings.prometheusUid), ...healthOptionFields(settings.thresholds) },
     $data: new MeshGraphQueryRunner({ datasource: { uid: settings.prometheusUid, type: 'prometheus' }, queries: [], namespaces: [target.namespace], display }),
   });
 }

@@ -36,11 +36,19 @@ describe('graph scene factory', () => {
     const ns = sceneGraph.lookupVariable('namespace', panel) as QueryVariable;
     expect(ns.state.isMulti).toBe(true);
     expect(ns.state.value).toEqual(['shop']);
+    // Kiali's defaults unless the config page set others.
+    expect(panel.state.options).toMatchObject({ health5xxDegraded: 0, health5xxFailure: 10, health4xxDegraded: 10, health4xxFailure: 20 });
     // Namespaces with HTTP/gRPC requests or TCP bytes (an ambient mesh without waypoints has only ztunnel's bytes).
     expect(ns.state.query).toEqual({ query: `label_values(${TRAFFIC_METRICS_SELECTOR}, destination_workload_namespace)`, refId: 'meshlens-destination_workload_namespace' });
     expect(TRAFFIC_METRICS_SELECTOR).toBe('{__name__=~"istio_requests_total|istio_tcp_received_bytes_total"}');
     expect(runner.namespaces()).toEqual(['shop']);
   });
+});
+
+test('the config page's health thresholds reach the graph panel, as they reach the overview and detail pages', () => {
+  const settings = resolveSettings({ thresholds: { '5xx': { degraded: 1, failure: 5 }, grpc: { degraded: 2, failure: 7 } } });
+  const panel = sceneGraph.findObject(getGraphScene(settings), (o) => o instanceof VizPanel) as VizPanel;
+  expect(panel.state.options).toMatchObject({ health5xxDegraded: 1, health5xxFailure: 5, healthGrpcDegraded: 2, healthGrpcFailure: 7, health4xxDegraded: 10, health4xxFailure: 20 });
 });
 
 describe('GraphControls URL state', () => {

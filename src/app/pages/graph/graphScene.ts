@@ -12,6 +12,7 @@ import {
   VariableValueSelectors,
   VizPanel,
 } from '@grafana/scenes';
+import { healthOptionFields } from '../../../shared/health';
 import { IstioMetric } from '../../../shared/istio/metrics';
 import { type ResolvedSettings } from '../../../shared/settings';
 import { ROUTES, pageUrl } from '../../routes';
@@ -79,7 +80,8 @@ export function getGraphScene(settings: ResolvedSettings): EmbeddedScene {
   const panel = new VizPanel({
     pluginId: MESH_GRAPH_PANEL_ID,
     title: t('graph.panel', 'Mesh traffic'),
-    options: graphPanelOptions(choicesOf(controls.state), '$namespace', settings.prometheusUid),
+    // The app's health thresholds (config page) decide the graph's colours, as on every other page.
+    options: { ...graphPanelOptions(choicesOf(controls.state), '$namespace', settings.prometheusUid), ...healthOptionFields(settings.thresholds) },
     $data: new MeshGraphQueryRunner({ datasource: { uid: settings.prometheusUid, type: 'prometheus' }, queries: [] }),
   });
   return new EmbeddedScene({
