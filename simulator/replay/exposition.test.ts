@@ -118,6 +118,8 @@ describe('growth', () => {
     expect(later[2]).toBe('d_bucket{code="200",le="10"} 10');
     expect(later[13]).toBe('x_total{path="a \\"b\\" }c"} 6');
     expect(renderScrape(parseScrape('# TYPE a counter\na_total{} 2\n'), 30, 60)).toBe('# TYPE a counter\na_total{} 3\n');
+    expect(renderScrape(parseScrape('# TYPE a counter\na_total{} 2\n'), 30, 60, 1700000030000)).toBe('# TYPE a counter\na_total{} 3 1700000030000\n');
+    expect(renderScrape(parseScrape('# TYPE a counter\na_total 2\n# EOF\n'), 30, 60, 1700000030005)).toBe('# TYPE a counter\na_total 3 1700000030.005\n# EOF\n');
   });
 });
 
@@ -133,7 +135,7 @@ describe('startReplay', () => {
       const body = await res.text();
       expect(body.endsWith('# EOF\n')).toBe(true);
       // traffic-gen → productpage, sent bytes 11144775 recorded: 1.5 × after half a period.
-      expect(body).toContain('destination_version="v1",destination_cluster="Kubernetes",request_protocol="tcp",response_flags="-",connection_security_policy="mutual_tls"} 16717162.5');
+      expect(body).toContain('destination_version="v1",destination_cluster="Kubernetes",request_protocol="tcp",response_flags="-",connection_security_policy="mutual_tls"} 16717162.5 1005.000');
       expect((await fetch(`${replay.url}/other`)).status).toBe(404);
     } finally {
       await replay.stop();

@@ -221,9 +221,12 @@ function formatValue(v: number): string {
 
 /**
  * The scrape text served `elapsedSeconds` after start: comments and label blocks as recorded, values grown,
- * timestamps and exemplars dropped (Prometheus stamps the scrape itself).
+ * recorded timestamps and exemplars dropped. With `timestampMs`, every sample carries that timestamp (ms in
+ * Prometheus text, seconds in OpenMetrics), so Prometheus stores each value at the instant it was computed for
+ * and `rate()` is exact, whatever the scrape's network delay.
  */
-export function renderScrape(parsed: ParsedScrape, elapsedSeconds: number, periodSeconds: number): string {
+export function renderScrape(parsed: ParsedScrape, elapsedSeconds: number, periodSeconds: number, timestampMs?: number): string {
+  const stamp = timestampMs === undefined ? '' : ` ${parsed.openMetrics ? (timestampMs / 1000).toFixed(3) : String(timestampMs)}`;
   const out: string[] = [];
   for (const line of parsed.lines) {
     if (line.kind === 'text') {
@@ -232,7 +235,7 @@ export function renderScrape(parsed: ParsedScrape, elapsedSeconds: number, perio
     }
     const s = line.sample;
     const value = s.grows ? formatValue(valueAt(s, elapsedSeconds, periodSeconds)) : s.valueText;
-    out.push(`${s.name}${s.braces ? `{${s.labelText}}` : ''} ${value}`);
+    out.push(`${s.name}${s.braces ? `{${s.labelText}}` : ''} ${value}${stamp}`);
   }
   return out.join('\n') + '\n';
 }

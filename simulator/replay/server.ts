@@ -27,8 +27,9 @@ const OPENMETRICS = 'application/openmetrics-text; version=1.0.0; charset=utf-8'
 const TEXT = 'text/plain; version=0.0.4; charset=utf-8';
 
 /**
- * Serves a recorded scrape on `GET /metrics` with growing counters (see exposition.ts). Parses once at
- * start, so a fixture that cannot be read fails here with its line number, not at the first scrape.
+ * Serves a recorded scrape on `GET /metrics` with growing counters (see exposition.ts), every sample stamped
+ * with the instant its value was computed for. Parses once at start, so a fixture that cannot be read fails
+ * here with its line number, not at the first scrape.
  */
 export async function startReplay(text: string, options: ReplayOptions = {}): Promise<RunningReplay> {
   const parsed = parseScrape(text);
@@ -37,13 +38,15 @@ export async function startReplay(text: string, options: ReplayOptions = {}): Pr
     throw new Error(`periodSeconds must be positive, got ${periodSeconds}`);
   }
   const now = options.now ?? Date.now;
-  const startedAt = now();
+  const startedAt = Math.floor(now());
   const server: Server = createServer((req, res) => {
     if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/metrics') {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('only GET /metrics\n');
       return;
     }
-    const body = renderScrape(parsed, (now() - startedAt) / 1000, periodSeconds);
+    // Whole milliseconds: the value is computed for exactly the timestamp it is served with.
+    const at = Math.floor(now());
+    const body = renderScrape(parsed, (at - startedAt) / 1000, periodSeconds, at);
     res.writeHead(200, { 'Content-Type': parsed.openMetrics ? OPENMETRICS : TEXT }).end(body);
   });
   await new Promise<void>((resolve, reject) => {
