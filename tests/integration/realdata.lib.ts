@@ -81,6 +81,17 @@ export async function waitForFullWindow(prom: RunningPrometheus, metric: string,
   }, `${n} series of ${metric} older than the ${WINDOW} window`, 40_000);
 }
 
+/** An instant query at a fixed evaluation time (unix seconds), so several queries read the same instant. */
+export async function queryAt(prom: RunningPrometheus, expr: string, time?: number): Promise<Vector> {
+  const at = time === undefined ? '' : `&time=${time}`;
+  const res = await fetch(`${prom.url}/api/v1/query?query=${encodeURIComponent(expr)}${at}`);
+  const body = (await res.json()) as { status: string; error?: string; data: { result: Vector } };
+  if (body.status !== 'success') {
+    throw new Error(`query failed: ${expr}: ${body.error}`);
+  }
+  return body.data.result;
+}
+
 /** Grafana's variable interpolation for the queries: the window, all clusters. */
 export function interpolate(expr: string): string {
   return expr.replace(/\$__range|\$__rate_interval/g, WINDOW).replace(/\$\{cluster:regex\}/g, '.*');
@@ -119,20 +130,25 @@ const KIALI_RATES_AMBIENT: TrafficRates = { http: 'requests', grpc: 'requests', 
  * THE GRAPH A PAGE SHOWS for these namespaces: today the panel's Istio preset queries through the panel's Kiali
  * model (`framesToGraph`). Re-point here when the graph page's own query → model path lands.
  */
-export async function pageGraph(prom: RunningPrometheus, namespaces: string[], options: Partial<MeshGraphPanelOptions> = {}): Promise<PipelineResult> {
+export async function pageGraph(
+  prom: RunningPrometheus,
+  namespaces: string[],
+  options: Partial<MeshGraphPanelOptions> = {},
+  time?: number
+): Promise<PipelineResult> {
   const frames: DataFrame[] = [];
   for (const t of istioPresetTargets(namespaces, KIALI_RATES_AMBIENT)) {
     const expr = interpolate(t.expr);
-    frames.push(tableFrame(t.refId, expr, (await prom.query(expr)) as Vector));
+    frames.push(tableFrame(t.refId, expr, await queryAt(prom, expr, time)));
   }
   return framesToGraph(frames, { ...defaultMeshGraphPanelOptions, graphType: 'workload', injectServiceNodes: false, namespaces: namespaces.join(','), ...options });
 }
 
 /** THE OVERVIEW'S ROWS: its queries (overviewQueries) on the real Prometheus, folded by its model. */
-export async function overviewRows(prom: RunningPrometheus): Promise<OverviewModel> {
+export async function overviewRows(prom: RunningPrometheus, time?: number): Promise<OverviewModel> {
   const frames: DataFrame[] = [];
   for (const q of overviewQueries({ defaultNamespaces: [] })) {
-    frames.push(...seriesFrames(q.refId, (await prom.query(interpolate(q.expr))) as Vector));
+    frames.push(...seriesFrames(q.refId, await queryAt(prom, interpolate(q.expr), time)));
   }
   return buildNamespaceRows(frames, DEFAULT_THRESHOLDS);
 }
