@@ -54,6 +54,8 @@ function answer(vectors: Vectors, namespace: string, rates: TrafficRates, idleEd
     const names = [...new Set(rows.flatMap((s) => Object.keys(s.metric)))];
     return createDataFrame({
       refId,
+      // As Grafana's Prometheus data source: the executed query names the metric the frame holds.
+      meta: { executedQueryString: `Expr: ${expr}` },
       fields: [
         { name: 'Time', type: FieldType.time, values: rows.map(() => 1523364075000) },
         ...names.map((name) => ({ name, type: FieldType.string, values: rows.map((s) => s.metric[name] ?? '') })),
@@ -230,5 +232,62 @@ describe('health on Kiali’s workload graph with errors: the app path against K
     expect([ours.edges.size, ours.nodes.size]).toEqual([18, 13]);
     expect(Object.fromEntries(ours.edges)).toEqual(Object.fromEntries(kiali.edges));
     expect(Object.fromEntries(ours.nodes)).toEqual(Object.fromEntries(kiali.nodes));
+  });
+});
+
+describe('response time on Kiali’s workload graph: the app path against Kiali’s responseTime appender rule', () => {
+  // Kiali's test runs no responseTime appender, so its p95 vector is made here: one row per edge key of Kiali's
+  // inbound traffic vector (the quantile query's labels: the traffic labels without the response ones), valued 10,
+  // 20, 30 … in order. Kiali's rule (response_time.go): without injected service nodes, a row's value goes on the
+  // edge (source node, destination node, protocol); the destination-reported query comes first and the first
+  // value of an edge wins.
+  const RESPONSE_LABELS = new Set(['response_code', 'grpc_response_status', 'response_flags']);
+  const inbound = (namespaceVectors as Vectors).queries.find((q) => q.query.startsWith('round(sum(rate(istio_requests_total{reporter="destination",destination_workload_namespace="bookinfo"}'))!;
+  const rows = new Map<string, Record<string, string | undefined>>();
+  for (const s of inbound.samples) {
+    const labels = Object.fromEntries(Object.entries(s.metric).filter(([k]) => !RESPONSE_LABELS.has(k)));
+    rows.set(JSON.stringify(labels), labels);
+  }
+  const rtRows = [...rows.values()].map((metric, i) => ({ metric, value: 10 * (i + 1) }));
+  const title = (m: Record<string, string | undefined>, side: 'source' | 'destination') => m[`${side}_workload`] || m.destination_service_name || 'unknown';
+  const kialiRule = new Map<string, number>();
+  for (const r of rtRows) {
+    const key = `${title(r.metric, 'source')} → ${title(r.metric, 'destination')} ${r.metric.request_protocol}`;
+    if (!kialiRule.has(key)) {
+      kialiRule.set(key, r.value);
+    }
+  }
+
+  /** The app path's response times, as `source → target protocol` titles, with Kiali's p95 rows answered. */
+  function appResponseTimes(injectServiceNodes: boolean): Record<string, number | undefined> {
+    const { frames } = answer(namespaceVectors, 'bookinfo', noAmbient);
+    const withRt = frames.map((f) => {
+      if (f.refId !== 'responseTime inbound 0.0') {
+        return f;
+      }
+      const names = [...new Set(rtRows.flatMap((r) => Object.keys(r.metric)))];
+      return createDataFrame({
+        refId: f.refId,
+        meta: f.meta,
+        fields: [
+          ...names.map((name) => ({ name, type: FieldType.string, values: rtRows.map((r) => r.metric[name] ?? '') })),
+          { name: `Value #${f.refId}`, type: FieldType.number, values: rtRows.map((r) => r.value) },
+        ],
+      });
+    });
+    const result = appModelFromFrames(withRt, { ...base, injectServiceNodes });
+    if (!result.ok) {
+      throw new Error(result.error);
+    }
+    expect(result.counts.unmatchedEnrichment).toBe(0);
+    const titles = new Map(result.graph.nodes.map((n) => [n.id, n.title]));
+    return Object.fromEntries(
+      result.graph.edges.filter((e) => e.responseTime !== undefined).map((e) => [`${titles.get(e.source)} → ${titles.get(e.target)} ${e.protocol}`, e.responseTime])
+    );
+  }
+
+  it('without service nodes: every edge Kiali’s rule gives a response time has exactly it; the others have none', () => {
+    expect(kialiRule.size).toBe(12);
+    expect(appResponseTimes(false)).toEqual(Object.fromEntries(kialiRule));
   });
 });
