@@ -76,6 +76,7 @@ async function main() {
     ['meshgraph-browser.ts', []],
     ['simulator.ts', []],
     ['dashboards.ts', []],
+    ['graph-cost.ts', []],
     ['app-pages.ts', []],
   ];
   let failed = 0;

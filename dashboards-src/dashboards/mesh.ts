@@ -13,7 +13,7 @@ import {
 } from '../../src/shared/istio/dashboardQueries';
 import { buildDashboard } from '../lib/dashboard';
 import { drillDown, tableField } from '../lib/links';
-import { stat, SUCCESS_THRESHOLDS, timeSeries } from '../lib/panels';
+import { stat, SUCCESS_THRESHOLDS, ERROR_RATE_THRESHOLDS, timeSeries } from '../lib/panels';
 import { mergedTable } from '../lib/tables';
 import { clusterScope } from '../lib/scope';
 import { clusterVariable, namespaceVariable } from '../lib/variables';
@@ -66,7 +66,7 @@ export const mesh = () =>
             {
               expr: orZero(requestRateByCode('5..', traffic)),
             },
-            { thresholds: { base: 'green', steps: [[0.001, 'red']] } }
+            { thresholds: ERROR_RATE_THRESHOLDS }
           ),
         ],
       },

@@ -17,7 +17,7 @@ import { buildDashboard } from '../lib/dashboard';
 import { Dashboards } from '../lib/ids';
 import { PROMETHEUS, TRACING } from '../lib/datasources';
 import { drillDown, seriesLabel, tableField } from '../lib/links';
-import { pluginPanel, promQuery, stat, SUCCESS_THRESHOLDS, timeSeries } from '../lib/panels';
+import { pluginPanel, promQuery, stat, SUCCESS_THRESHOLDS, ERROR_RATE_THRESHOLDS, timeSeries } from '../lib/panels';
 import { rankedTable } from '../lib/tables';
 import { clusterVariable, namespaceVariable, traceIdVariable, tracingVariable } from '../lib/variables';
 
@@ -77,7 +77,7 @@ export const overview = () =>
             'reqps',
             { expr: orZero(requestRateByCode('5..', traffic)) },
             {
-              thresholds: { base: 'green', steps: [[0.001, 'red']] },
+              thresholds: ERROR_RATE_THRESHOLDS,
             }
           ),
           stat('P95 latency', 'Mesh-wide 95th percentile request duration.', 'ms', {

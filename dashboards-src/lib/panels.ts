@@ -34,6 +34,7 @@ import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sd
 import { PanelBuilder as TextPanelBuilder, TextMode } from '@grafana/grafana-foundation-sdk/text';
 import { PanelBuilder as TimeseriesPanelBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
 import { PROMETHEUS } from './datasources';
+import { defaultHealthThresholds, errorRateSteps, successRatioSteps } from '../../src/shared/health';
 
 /** One PromQL target. Range queries unless `instant`. */
 export interface Query {
@@ -158,14 +159,14 @@ export function stat(
   return b;
 }
 
-/** Success ratio thresholds: red below 95 %, orange below 99 %, green above. */
-export const SUCCESS_THRESHOLDS = {
-  base: 'red',
-  steps: [
-    [0.95, 'orange'],
-    [0.99, 'green'],
-  ] as Array<[number, string]>,
-};
+/**
+ * Success ratio (not 5xx) colours from the app's health constants (Kiali's 5xx tolerance): red at
+ * 90 % or less, orange below 100 % (any 5xx degrades), green at 100 %.
+ */
+export const SUCCESS_THRESHOLDS = successRatioSteps(defaultHealthThresholds);
+
+/** A 5xx rate (req/s) coloured as Kiali grades any 5xx: degraded (orange) from the first error. */
+export const ERROR_RATE_THRESHOLDS = errorRateSteps(defaultHealthThresholds);
 
 /** Pre-bucketed Prometheus histogram as a heatmap (no re-bucketing in the browser). */
 export function heatmap(title: string, description: string, unit: string, query: Query): HeatmapPanelBuilder {

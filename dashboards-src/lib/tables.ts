@@ -4,14 +4,14 @@ import { TableSortByFieldStateBuilder } from '@grafana/grafana-foundation-sdk/co
 import type { DashboardLink } from '@grafana/grafana-foundation-sdk/dashboard';
 import { PanelBuilder as TablePanelBuilder } from '@grafana/grafana-foundation-sdk/table';
 import { PROMETHEUS } from './datasources';
-import { targets, type Query } from './panels';
+import { SUCCESS_THRESHOLDS, targets, type Query } from './panels';
 
 export interface TableColumn {
   /** refId of the instant query whose value fills the column. */
   refId: string;
   title: string;
   unit: string;
-  /** Colour the cell by SUCCESS_THRESHOLDS. */
+  /** Colour the cell by SUCCESS_THRESHOLDS (the app's health constants). */
   success?: boolean;
 }
 
@@ -60,11 +60,7 @@ export function mergedTable(
           id: 'thresholds',
           value: {
             mode: 'absolute',
-            steps: [
-              { value: null, color: 'red' },
-              { value: 0.95, color: 'orange' },
-              { value: 0.99, color: 'green' },
-            ],
+            steps: [{ value: null, color: SUCCESS_THRESHOLDS.base }, ...SUCCESS_THRESHOLDS.steps.map(([value, color]) => ({ value, color }))],
           },
         },
         { id: 'custom.cellOptions', value: { type: 'color-text' } }

@@ -1,14 +1,19 @@
 import React, { useMemo } from 'react';
-import { Navigate, Route, Routes } from 'react-router-dom';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { type AppRootProps } from '@grafana/data';
 import { resolveSettings, type MeshLensSettings } from '../shared/settings';
 import { getMeshLensApp } from './meshLensApp';
-import { ROUTES, pageUrl } from './routes';
+import { NotFound } from './NotFound';
+import { ROUTES, isKnownAppPath, pageUrl } from './routes';
 
 /** The app root: one SceneApp per mounted app (built from the app's jsonData), its pages routed by Scenes. */
 function App(props: AppRootProps<MeshLensSettings>) {
   const jsonData = props.meta.jsonData;
   const app = useMemo(() => getMeshLensApp(resolveSettings(jsonData)), [jsonData]);
+  const { pathname } = useLocation();
+  if (!isKnownAppPath(pathname)) {
+    return <NotFound path={pathname} />;
+  }
   return (
     <Routes>
       {/* The bare app URL opens the overview. */}

@@ -1,4 +1,4 @@
-import { dashboardUrl, detailUrl, graphUrlForNamespace, pageUrl, tracesUrlForService } from './routes';
+import { dashboardUrl, detailUrl, graphUrlForNamespace, isKnownAppPath, pageUrl, tracesUrlForService } from './routes';
 
 test('page URLs encode values and repeat array keys', () => {
   expect(graphUrlForNamespace('a b&c')).toBe('/a/meshlens-istio-app/graph?var-namespace=a+b%26c');
@@ -18,4 +18,13 @@ test('detail, dashboard and trace URLs encode untrusted names', () => {
     '/d/meshlens-istio-service?var-namespace=bookinfo&var-service=reviews.bookinfo.svc.cluster.local'
   );
   expect(tracesUrlForService('reviews.bookinfo')).toBe('/a/meshlens-istio-app/traces?service=reviews.bookinfo');
+});
+
+test('known app paths: the pages and their drill-downs; anything else is not found', () => {
+  expect(isKnownAppPath('/a/meshlens-istio-app')).toBe(true);
+  expect(isKnownAppPath('/a/meshlens-istio-app/graph')).toBe(true);
+  expect(isKnownAppPath('/a/meshlens-istio-app/graph/service/bookinfo/reviews')).toBe(true);
+  expect(isKnownAppPath('/a/meshlens-istio-app/traces')).toBe(true);
+  expect(isKnownAppPath('/a/meshlens-istio-app/nope')).toBe(false);
+  expect(isKnownAppPath('/a/meshlens-istio-app/graphs')).toBe(false);
 });

@@ -7,6 +7,16 @@ export const ROUTES = {
   traces: 'traces',
 } as const;
 
+/**
+ * Whether an app URL's path is one of the app's pages (or below one): `/a/<app>/graph/service/ns/x` is, `/a/<app>/nope`
+ * is not (the app shows its not-found page there, not a blank page).
+ */
+export function isKnownAppPath(pathname: string): boolean {
+  const rest = pathname.startsWith(PLUGIN_BASE_URL) ? pathname.slice(PLUGIN_BASE_URL.length) : pathname;
+  const first = rest.split('/').filter(Boolean)[0];
+  return first === undefined || (Object.values(ROUTES) as string[]).includes(first);
+}
+
 /** URL of an app page with query parameters (values encoded; arrays repeat the key, as Scenes writes them). */
 export function pageUrl(route: string, params: Record<string, string | readonly string[] | undefined> = {}): string {
   const q = new URLSearchParams();

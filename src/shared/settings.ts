@@ -1,8 +1,7 @@
-/** Error-rate thresholds (percent of requests answered 5xx) that turn a namespace or service degraded / failing. */
-export interface HealthThresholds {
-  errorDegradedPct: number;
-  errorFailurePct: number;
-}
+import { defaultHealthThresholds, resolveThresholds, type HealthThreshold, type StoredThresholds } from './health';
+
+/** Kiali's health thresholds, one per error class (5xx, 4xx, gRPC, no response), percent of requests. */
+export type HealthThresholds = readonly HealthThreshold[];
 
 /** Which Kubernetes/Prometheus label names hold the pod, app and container (clusters relabel differently). */
 export interface LabelMapping {
@@ -15,7 +14,8 @@ export interface LabelMapping {
 export interface MeshLensSettings {
   prometheusUid?: string;
   traceUid?: string;
-  thresholds?: Partial<HealthThresholds>;
+  /** By error class: `{ "5xx": { degraded: 0, failure: 10 }, … }` (src/shared/health). */
+  thresholds?: StoredThresholds;
   /** Namespaces the pages start with; empty means all namespaces seen in the metrics. */
   defaultNamespaces?: string[];
   labelMapping?: Partial<LabelMapping>;
@@ -25,6 +25,8 @@ export interface ResolvedSettings {
   prometheusUid: string;
   traceUid: string;
   thresholds: HealthThresholds;
+  /** Stored thresholds that were not usable (Kiali's default used instead), with why. */
+  thresholdProblems: string[];
   defaultNamespaces: string[];
   labelMapping: LabelMapping;
 }
@@ -34,24 +36,19 @@ export const PLUGIN_BASE_URL = `/a/${PLUGIN_ID}`;
 /** The uids that provisioning/ gives the data sources; used when jsonData names none. */
 export const DEFAULT_PROMETHEUS_UID = 'meshlens-prometheus';
 export const DEFAULT_TRACE_UID = 'meshlens-jaeger';
-/** Kiali's defaults for 5xx: any error rate above 0.1% is degraded, above 10% failing. We use 1% and 5%. */
-export const DEFAULT_THRESHOLDS: HealthThresholds = { errorDegradedPct: 1, errorFailurePct: 5 };
+/** Kiali's default tolerances (config.go AddHealthDefault): the same constants the panel and dashboards use. */
+export const DEFAULT_THRESHOLDS: HealthThresholds = defaultHealthThresholds;
 export const DEFAULT_LABEL_MAPPING: LabelMapping = { pod: 'pod', app: 'app', container: 'container' };
-
-function finiteOr(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
-}
 
 /** Fills every setting, so pages never branch on undefined; invalid stored values fall back to defaults. */
 export function resolveSettings(jsonData: MeshLensSettings | undefined): ResolvedSettings {
-  const t = jsonData?.thresholds ?? {};
-  const degraded = finiteOr(t.errorDegradedPct, DEFAULT_THRESHOLDS.errorDegradedPct);
-  const failure = finiteOr(t.errorFailurePct, DEFAULT_THRESHOLDS.errorFailurePct);
+  const { thresholds, ignored } = resolveThresholds(jsonData?.thresholds);
   const labels = jsonData?.labelMapping ?? {};
   return {
     prometheusUid: jsonData?.prometheusUid || DEFAULT_PROMETHEUS_UID,
     traceUid: jsonData?.traceUid || DEFAULT_TRACE_UID,
-    thresholds: { errorDegradedPct: Math.min(degraded, failure), errorFailurePct: Math.max(degraded, failure) },
+    thresholds,
+    thresholdProblems: ignored,
     defaultNamespaces: (jsonData?.defaultNamespaces ?? []).filter((n) => typeof n === 'string' && n.trim() !== ''),
     labelMapping: {
       pod: labels.pod?.trim() || DEFAULT_LABEL_MAPPING.pod,

@@ -38,10 +38,15 @@ describe('config page in Chromium from dist/', () => {
       await page.getByRole('button', { name: 'Test trace data source' }).click();
       // No Jaeger behind the harness proxy here: the page must say so rather than hang.
       assert.match(await page.getByTestId('meshlens-config-test-traces').innerText(), /The trace data source reported a problem: Jaeger answered HTTP 502/);
-      await page.getByLabel('Failing at %').fill('0.5');
+      // Kiali's thresholds, one pair per error class, each field explained.
+      assert.equal(await page.getByLabel('HTTP 5xx: Failure at %').inputValue(), '10');
+      assert.equal(await page.getByLabel('HTTP 4xx: Degraded at %').inputValue(), '10');
+      await page.getByLabel('HTTP 4xx: Failure at %').fill('5');
+      await page.getByLabel('HTTP 5xx: Failure at %').fill('0');
       await page.getByLabel('App label').fill('9app');
       const text = await page.locator('#root').innerText();
-      assert.match(text, /Must be at least the degraded threshold \(1%\)\./);
+      assert.match(text, /4xx failure: Must be at least the degraded threshold \(10 %\)\./);
+      assert.match(text, /5xx failure: A percentage above 0, at most 100\./);
       assert.match(text, /"9app" is not a Prometheus label name/);
       assert.equal(await page.getByRole('button', { name: 'Save settings' }).isDisabled(), true);
       mkdirSync(ARTIFACTS, { recursive: true });

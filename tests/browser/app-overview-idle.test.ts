@@ -48,12 +48,19 @@ test('namespaces without traffic are listed from kube-state-metrics, flagged and
       legacy: [true, true],
       standby: [true, false],
     });
+    // Namespaces without traffic read "No traffic" with the reason, never "Healthy".
+    const health = await page
+      .locator('[data-testid="meshlens-namespace-row"]')
+      .evaluateAll((els) => els.map((el) => [el.querySelector('a')?.textContent ?? '', el.querySelectorAll('[role="cell"]')[1]?.textContent?.trim()]));
+    const healthOf = Object.fromEntries(health);
+    assert.equal(healthOf.standby, 'No trafficno HTTP or gRPC requests in this time range');
+    assert.equal(healthOf.legacy, 'No trafficno HTTP or gRPC requests in this time range');
     // Without traffic, the workload count comes from kube-state-metrics' deployments (standby 1, legacy 2).
     assert.deepEqual(Object.fromEntries(rows.filter((r) => r.noTraffic).map((r) => [r.name, r.workloads])), { legacy: '2', standby: '1' });
     assert.match(await page.getByTestId('meshlens-overview-count').innerText(), /^4 of 4 namespaces shown · 2 without traffic · 1 without sidecars/);
-    // 5 Istio queries (3 for the rows; p95 and sparklines, which the rows do not wait for) + the namespace inventory, proxies
+    // 6 Istio queries (4 for the rows, one of them the outbound side of health; p95 and sparklines, which the rows do not wait for) + the namespace inventory, proxies
     // and deployments, grouped: never one per namespace.
-    assert.equal(metrics.queries?.count, 8, JSON.stringify(metrics.queries?.exprs));
+    assert.equal(metrics.queries?.count, 9, JSON.stringify(metrics.queries?.exprs));
     mkdirSync(ARTIFACTS, { recursive: true });
     writeFileSync(join(ARTIFACTS, 'app-overview-idle.png'), await page.screenshot());
   } finally {

@@ -39,8 +39,8 @@ async function shoot(page: import('playwright-core').Page, name: string) {
 }
 
 describe('overview page in Chromium from dist/ against a real Prometheus', () => {
-  test('one row per namespace with rate, errors, latency, mTLS and health, from 8 grouped queries', async () => {
-    // Rows come from 6 queries; p95 and sparklines from 2 more in a runner the rows do not wait for.
+  test('one row per namespace with rate, errors, latency, mTLS and health by Kiali\'s rules with reasons, from 9 grouped queries', async () => {
+    // Rows come from 7 queries; p95 and sparklines from 2 more in a runner the rows do not wait for.
     const { page, metrics } = await harness.render({ kind: 'app', path: OVERVIEW, width: 1400, height: 800, waitFor: '[data-meshlens-details="Done"]', });
     try {
       assert.deepEqual(metrics.pageErrors, []);
@@ -54,10 +54,15 @@ describe('overview page in Chromium from dist/ against a real Prometheus', () =>
       const byNs = Object.fromEntries(rows.map((cells) => [cells[0], cells]));
       assert.deepEqual(Object.keys(byNs).sort(), ['bookinfo', 'istio-system', 'legacy', 'payments', 'shop']);
       // Columns: namespace, health, workloads, services, rate, errors, p95, mTLS, trend.
-      assert.equal(byNs.payments[1], 'Failure');
-      assert.equal(byNs.shop[1], 'Degraded');
-      assert.equal(byNs.bookinfo[1], 'Healthy');
-      assert.equal(byNs['istio-system'][1], 'No inbound traffic');
+      // Health by Kiali's default rules, the word then its reasons. payments: 25 % of its requests fail.
+      assert.match(byNs.payments[1], /^Failure5xx 2\d\.\d % of inbound HTTP ≥ 10 % failure$/);
+      // shop: 3 % of the gateway's requests to frontend fail (any 5xx degrades), and cart-v1's calls to payments fail 25 %.
+      assert.match(byNs.shop[1], /^Failure5xx [12]\.\d % of inbound HTTP > 0 % degraded; cart-v1: 5xx 2\d\.\d % of outbound HTTP ≥ 10 % failure$/);
+      // bookinfo: details answers 0.5 % with 503 (was "Healthy" under the old 1 % rule).
+      assert.match(byNs.bookinfo[1], /^Degraded5xx 0\.\d % of inbound HTTP > 0 % degraded; productpage-v1: 5xx 0\.\d % of outbound HTTP > 0 % degraded$/);
+      // istio-system only sends: graded by what its gateway sends (3 % of its shop traffic fails).
+      assert.match(byNs['istio-system'][1], /^Degradedistio-ingressgateway: 5xx 1\.\d % of outbound HTTP > 0 % degraded$/);
+      assert.equal(byNs.legacy[1], 'Healthy');
       assert.equal(byNs.bookinfo[2], '4');
       assert.equal(byNs.bookinfo[3], '4');
       assert.equal(byNs['istio-system'][2], '1');
@@ -72,8 +77,8 @@ describe('overview page in Chromium from dist/ against a real Prometheus', () =>
       assert.ok(toMs(byNs.bookinfo[6]) < 250, `bookinfo p95 ${byNs.bookinfo[6]}`);
       // Sorted by health: failing first.
       assert.equal(rows[0][0], 'payments');
-      // No per-namespace queries: the same 8 for 5 namespaces as for 500.
-      assert.equal(metrics.queries?.count, 8, JSON.stringify(metrics.queries?.exprs));
+      // No per-namespace queries: the same 9 for 5 namespaces as for 500.
+      assert.equal(metrics.queries?.count, 9, JSON.stringify(metrics.queries?.exprs));
       console.log(
         `overview: ${metrics.queries?.count} queries, ${metrics.queries?.totalMs} ms total, first render ${metrics.firstRenderMs} ms`
       );

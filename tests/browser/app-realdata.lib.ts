@@ -43,7 +43,8 @@ export interface Shown {
 
 /** Opens an app page and waits for `waitFor` (or a settle time for pages without a ready marker). */
 export async function open(harness: Harness, path: string, waitFor?: string): Promise<{ page: Page; shown: Shown }> {
-  const { page, metrics } = await harness.render({ kind: 'app', path, width: 1400, height: 900, waitFor, timeoutMs: 45_000 });
+  // Generous: on the shared 2-core machine a page's first render has taken over 40 s under load.
+  const { page, metrics } = await harness.render({ kind: 'app', path, width: 1400, height: 900, waitFor, timeoutMs: 90_000 });
   return { page, shown: { text: await page.locator('body').innerText(), pageErrors: metrics.pageErrors } };
 }
 
@@ -62,4 +63,10 @@ export async function overviewShows(page: Page): Promise<Record<string, string[]
     .locator('[data-testid="meshlens-namespace-row"]')
     .evaluateAll((els) => els.map((el) => Array.from(el.querySelectorAll('[role="cell"]'), (c) => (c.textContent ?? '').trim())));
   return Object.fromEntries(rows.map((cells) => [cells[0], cells]));
+}
+
+/** The health word the graph's accessible list gives a node or edge (`Node: x` / `Edge: a → b`). */
+export async function listedHealth(page: Page, label: string): Promise<string> {
+  const text = await page.locator(`[aria-label="${label}"]`).innerText();
+  return text.trim().split(/\s+/).pop() ?? '';
 }

@@ -5,7 +5,9 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openHarness, type Harness } from '../harness/browser';
 import { startFixtureMesh, waitForFullWindow, type FixtureMesh } from '../integration/realdata.lib';
-import { APP, graphShows, open, overviewShows, RANGE, startSwitch } from './app-realdata.lib';
+import { startPrometheus, scrapeConfig, type RunningPrometheus } from '../lib/prometheus';
+import { startSimulator, type RunningSimulator } from '../integration/simulator.lib';
+import { APP, graphShows, listedHealth, open, overviewShows, RANGE, startSwitch } from './app-realdata.lib';
 
 // Real Istio scrapes (tests/fixtures/scrapes) replayed into real Prometheus servers, one per mesh, and the app
 // from dist/ in Chromium reading them through one switchable data source.
@@ -13,23 +15,38 @@ const ARTIFACTS = join(resolve(__dirname, '../..'), 'artifacts/browser');
 
 let sidecar: FixtureMesh;
 let istiod: FixtureMesh;
+let ambient: FixtureMesh;
+let sim: RunningSimulator;
+let simProm: RunningPrometheus;
 let harness: Harness;
 let sw: Awaited<ReturnType<typeof startSwitch>>;
 
 before(async () => {
-  [sidecar, istiod, sw] = await Promise.all([
+  const bookinfo = (async () => {
+    sim = await startSimulator(['--topology', 'bookinfo', '--fault', 'reviews-v3:ratings:0.9:503']);
+    simProm = await startPrometheus(scrapeConfig('simulator', [sim.target]));
+  })();
+  [sidecar, istiod, ambient, sw] = await Promise.all([
     startFixtureMesh([{ file: 'datadog-integrations-core_istio-1.5_istio-merged.sidecar-reviews-v1.txt', labels: { app: 'reviews', version: 'v1' } }]),
     startFixtureMesh([{ file: 'datadog-integrations-core_istio-1.5_istiod.pilot.txt', labels: { app: 'istiod' } }]),
+    startFixtureMesh([{ file: 'datadog-integrations-core_istio-1.24_ztunnel.txt', labels: { app: 'ztunnel', pod: 'ztunnel-replay' } }]),
     startSwitch(),
   ]);
-  await Promise.all([waitForFullWindow(sidecar.prom, 'istio_requests_total', 1), waitForFullWindow(istiod.prom, 'pilot_xds', 1)]);
+  await bookinfo;
+  await Promise.all([
+    waitForFullWindow(sidecar.prom, 'istio_requests_total', 1),
+    waitForFullWindow(istiod.prom, 'pilot_xds', 1),
+    waitForFullWindow(ambient.prom, 'istio_tcp_received_bytes_total', 14),
+    waitForFullWindow(simProm, 'istio_requests_total{source_workload="reviews-v3",destination_service_name="ratings"}', 4),
+  ]);
   harness = await openHarness(undefined, { prometheusUrl: sw.url });
 });
 
 after(async () => {
   await harness?.close();
   await sw?.close();
-  await Promise.all([sidecar?.stop(), istiod?.stop()]);
+  await Promise.all([sidecar?.stop(), istiod?.stop(), ambient?.stop(), simProm?.stop()]);
+  await sim?.stop();
 });
 
 async function shoot(page: Page, name: string) {
@@ -55,7 +72,7 @@ describe('one sidecar only (reviews-v1: one request from productpage-v1 per minu
   });
 
   test('graph: the two workloads and their edge, healthy', async () => {
-    const { page, shown } = await open(harness, `${APP}/graph?var-namespace=default&graphType=workload&${RANGE}`, '[aria-label^="Edge: "]');
+    const { page, shown } = await open(harness, `${APP}/graph?var-namespace=default&graphType=workload&display=mtls&${RANGE}`, '[aria-label^="Edge: "]');
     try {
       assert.deepEqual(shown.pageErrors, []);
       assert.deepEqual(await graphShows(page), { nodes: ['productpage-v1', 'reviews-v1'], edges: ['productpage-v1 → reviews-v1'] });
@@ -91,6 +108,85 @@ describe('istiod only (pilot_* metrics, no Istio traffic series)', () => {
       await shoot(page, 'app-realdata-istiod-overview');
     } finally {
       await page.close();
+    }
+  });
+});
+
+describe('TCP-only ambient (ztunnel: Bookinfo in default, L4 only)', () => {
+  before(() => sw.use(ambient.prom.url));
+
+  test('graph: the seven workloads and the seven TCP edges at their recorded bytes / 60 s', async () => {
+    const { page, shown } = await open(harness, `${APP}/graph?var-namespace=default&graphType=workload&display=mtls&${RANGE}`, '[aria-label^="Edge: "]');
+    try {
+      assert.deepEqual(shown.pageErrors, []);
+      assert.deepEqual(await graphShows(page), {
+        nodes: ['details-v1', 'productpage-v1', 'ratings-v1', 'reviews-v1', 'reviews-v2', 'reviews-v3', 'traffic-gen'],
+        edges: [
+          'productpage-v1 → details-v1',
+          'productpage-v1 → reviews-v1',
+          'productpage-v1 → reviews-v2',
+          'productpage-v1 → reviews-v3',
+          'reviews-v2 → ratings-v1',
+          'reviews-v3 → ratings-v1',
+          'traffic-gen → productpage-v1',
+        ],
+      });
+      // traffic-gen → productpage-v1: 75621 B recorded, 75621 / 60 = 1260.35 B/s.
+      assert.match(await page.locator('[aria-label="Edge: traffic-gen → productpage-v1"]').innerText(), /^1260bps healthy$/);
+      assert.match(shown.text, /7 nodes, 7 edges · 7 series reported by both proxies counted once/);
+      await shoot(page, 'app-realdata-ambient-graph');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('overview: default with its 7 workloads, "No inbound traffic" for lack of HTTP/gRPC, no error', async () => {
+    const { page, shown } = await open(harness, `${APP}/overview?${RANGE}`, '[data-testid="meshlens-namespace-row"]');
+    try {
+      assert.deepEqual(shown.pageErrors, []);
+      const rows = await overviewShows(page);
+      assert.deepEqual(Object.keys(rows), ['default']);
+      assert.equal(rows.default[2], '7');
+      assert.match(rows.default[1], /^No inbound traffic/);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('Bookinfo with reviews-v3 → ratings failing 90 % (simulator)', () => {
+  before(() => sw.use(simProm.url));
+
+  test('graph: the failing edge and both its ends are "failure"; the overview row and both detail pages say Failure', async () => {
+    const graph = await open(harness, `${APP}/graph?var-namespace=bookinfo&graphType=workload&display=mtls&${RANGE}`, '[aria-label="Edge: reviews-v3 → ratings-v1"]');
+    try {
+      assert.deepEqual(graph.shown.pageErrors, []);
+      assert.equal(await listedHealth(graph.page, 'Edge: reviews-v3 → ratings-v1'), 'failure');
+      assert.equal(await listedHealth(graph.page, 'Node: reviews-v3'), 'failure');
+      assert.equal(await listedHealth(graph.page, 'Node: ratings-v1'), 'failure');
+      assert.equal(await listedHealth(graph.page, 'Edge: reviews-v2 → ratings-v1'), 'healthy');
+      await shoot(graph.page, 'app-realdata-bookinfo-failure-graph');
+    } finally {
+      await graph.page.close();
+    }
+    const overview = await open(harness, `${APP}/overview?${RANGE}`, '[data-testid="meshlens-namespace-row"]');
+    try {
+      assert.match((await overviewShows(overview.page)).bookinfo[1], /^Failure/);
+    } finally {
+      await overview.page.close();
+    }
+    for (const [path, reason] of [
+      ['workload/bookinfo/reviews-v3', /5xx \d+\.\d % of outbound HTTP ≥ 10 % failure/],
+      ['service/bookinfo/ratings', /5xx \d+\.\d % of inbound HTTP ≥ 10 % failure/],
+    ] as const) {
+      const detail = await open(harness, `${APP}/graph/${path}?${RANGE}`, '[data-testid="meshlens-detail-inbound"]');
+      try {
+        assert.deepEqual(detail.shown.pageErrors, [], path);
+        assert.match(detail.shown.text, /Health\nFailure/, path);
+        assert.match(detail.shown.text, reason, path);
+      } finally {
+        await detail.page.close();
+      }
     }
   });
 });

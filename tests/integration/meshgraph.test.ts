@@ -14,10 +14,12 @@ import { pollUntil, startSimulator, type RunningSimulator } from './simulator.li
 // panel's whole pipeline. The frames are also written to artifacts/ for `npm run preview -- meshgraph`.
 let sim: RunningSimulator;
 let prom: RunningPrometheus;
+let promStarted = 0;
 
 before(async () => {
   sim = await startSimulator(['--topology', 'bookinfo', '--fault', 'reviews-v3:ratings:0.2:503']);
   prom = await startPrometheus(scrapeConfig('simulator', [sim.target]));
+  promStarted = Date.now();
 });
 
 after(async () => {
@@ -40,14 +42,17 @@ function tableFrame(refId: string, expr: string, vector: Array<{ metric: Record<
 }
 
 test('the preset queries on the simulator’s Prometheus give Kiali’s Bookinfo graph, with health, latency and mTLS', async () => {
-  const targets = istioPresetTargets(['bookinfo'], { http: 'requests', grpc: 'requests', tcp: 'sent', ambient: 'none' });
+  const targets = istioPresetTargets({ namespaces: ['bookinfo'], rates: { http: 'requests', grpc: 'requests', tcp: 'sent', ambient: 'none' } });
   await prom.waitForSeries('istio_requests_total');
+  // As on a real Prometheus, the data is older than the 20 s range: bucket gains are read between two instants
+  // (graphQueries.ts bucketIncrease), and a Prometheus younger than the range has no earlier instant yet.
+  await new Promise((ok) => setTimeout(ok, Math.max(0, promStarted + 24_000 - Date.now())));
   // rate() over 20s needs a few scrapes; wait until the inbound query answers.
   const inbound = targets.find((t) => t.refId.startsWith('istio_requests_total inbound'))!;
   await pollUntil(async () => ((await prom.query(inbound.expr.replace(/\$__range/g, '20s'))).length > 5 ? true : undefined), 'inbound traffic', 60_000);
   const frames: DataFrame[] = [];
   for (const t of targets) {
-    const expr = t.expr.replace(/\$__range/g, '20s');
+    const expr = t.expr.replace(/\$__range/g, '20s').replace(/\$__interval/g, '2s');
     frames.push(tableFrame(t.refId, expr, await prom.query(expr)));
   }
   const result = framesToGraph(frames, { ...defaultMeshGraphPanelOptions, graphType: 'workload', injectServiceNodes: false, namespaces: 'bookinfo' });

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { createDataFrame, FieldType, type DataFrame } from '@grafana/data';
 import { framesToGraph, type PipelineResult } from '../../src/panels/meshgraph/model/pipeline';
 import { defaultMeshGraphPanelOptions, type MeshGraphPanelOptions } from '../../src/panels/meshgraph/types';
-import { istioPresetTargets, type TrafficRates } from '../../src/shared/istio/graphQueries';
+import { graphPanelOptions, graphTargets, type GraphChoices } from '../../src/app/pages/graph/model/graphOptions';
+import { namespaceVariableStatus, type NamespaceStatus } from '../../src/app/pages/graph/model/namespaceStatus';
+import { PAGE_TRAFFIC_METRICS_SELECTOR } from './realdata.pageQueries';
 import { buildNamespaceRows, type OverviewModel } from '../../src/app/pages/overview/model/namespaceRows';
 import { overviewQueries } from '../../src/app/pages/overview/model/overviewQueries';
 import { DEFAULT_THRESHOLDS } from '../../src/shared/settings';
@@ -124,24 +126,34 @@ export function seriesFrames(refId: string, vector: Vector): DataFrame[] {
   );
 }
 
-const KIALI_RATES_AMBIENT: TrafficRates = { http: 'requests', grpc: 'requests', tcp: 'sent', ambient: 'total' };
+/** The graph page's choices the tests use: the workload graph without service nodes or boxes. */
+export const WORKLOAD_GRAPH: GraphChoices = { graphType: 'workload', edgeLabels: 'trafficRate', display: ['mtls'], focus: '' };
 
 /**
- * THE GRAPH A PAGE SHOWS for these namespaces: today the panel's Istio preset queries through the panel's Kiali
- * model (`framesToGraph`). Re-point here when the graph page's own query → model path lands.
+ * THE GRAPH A PAGE SHOWS for these namespaces: the graph page's own grouped queries (graphTargets) on the real
+ * Prometheus, as Grafana's table frames, through the mesh graph panel's Kiali model with the page's panel options
+ * (graphPanelOptions): the one path the Graph page, the detail pages' graphs and the panel share.
  */
-export async function pageGraph(
-  prom: RunningPrometheus,
-  namespaces: string[],
-  options: Partial<MeshGraphPanelOptions> = {},
-  time?: number
-): Promise<PipelineResult> {
+export async function pageGraph(prom: RunningPrometheus, namespaces: string[], choices: Partial<GraphChoices> = {}, time?: number): Promise<PipelineResult> {
+  const c: GraphChoices = { ...WORKLOAD_GRAPH, ...choices };
   const frames: DataFrame[] = [];
-  for (const t of istioPresetTargets(namespaces, KIALI_RATES_AMBIENT)) {
+  for (const t of graphTargets(namespaces, [], c.display)) {
     const expr = interpolate(t.expr);
     frames.push(tableFrame(t.refId, expr, await queryAt(prom, expr, time)));
   }
-  return framesToGraph(frames, { ...defaultMeshGraphPanelOptions, graphType: 'workload', injectServiceNodes: false, namespaces: namespaces.join(','), ...options });
+  const options: MeshGraphPanelOptions = { ...defaultMeshGraphPanelOptions, ...graphPanelOptions(c, namespaces.join(','), '') };
+  return framesToGraph(frames, options);
+}
+
+/**
+ * WHAT THE GRAPH PAGE SAYS BEFORE DRAWING: its namespace variable's values (label_values over the traffic metrics, as
+ * Grafana asks Prometheus for them) through the page's status model: `none` is the "No traffic metrics yet" message.
+ */
+export async function pageNamespaceStatus(prom: RunningPrometheus): Promise<{ namespaces: string[]; status: NamespaceStatus }> {
+  const res = await fetch(`${prom.url}/api/v1/label/destination_workload_namespace/values?match[]=${encodeURIComponent(PAGE_TRAFFIC_METRICS_SELECTOR)}`);
+  const body = (await res.json()) as { status: string; data: string[] };
+  const namespaces = body.data ?? [];
+  return { namespaces, status: namespaceVariableStatus({ options: namespaces.map((value) => ({ value })), value: [] }) };
 }
 
 /** THE OVERVIEW'S ROWS: its queries (overviewQueries) on the real Prometheus, folded by its model. */

@@ -5,6 +5,7 @@ import { type AppPluginMeta, type GrafanaTheme2, type PluginConfigPageProps } fr
 import { t } from '@grafana/i18n';
 import { DataSourcePicker, getBackendSrv } from '@grafana/runtime';
 import { Alert, Button, Field, FieldSet, Input, TagsInput, useStyles2 } from '@grafana/ui';
+import { ERROR_CLASSES, type ErrorClass } from '../../shared/health';
 import { resolveSettings, type MeshLensSettings } from '../../shared/settings';
 import { ConnectionTest } from './components/ConnectionTest';
 import { toForm, toJsonData, validateForm, type ConfigForm } from './model/configForm';
@@ -18,7 +19,8 @@ const TRACE_PLUGIN_IDS = ['jaeger', 'tempo', 'zipkin'];
 const AppConfig = ({ plugin }: AppConfigProps) => {
   const styles = useStyles2(getStyles);
   const { enabled, pinned, jsonData } = plugin.meta;
-  const [form, setForm] = useState<ConfigForm>(() => toForm(resolveSettings(jsonData)));
+  const resolved = useMemo(() => resolveSettings(jsonData), [jsonData]);
+  const [form, setForm] = useState<ConfigForm>(() => toForm(resolved));
   const [saveError, setSaveError] = useState<string | undefined>();
   const errors = useMemo(() => validateForm(form), [form]);
   const valid = Object.keys(errors).length === 0;
@@ -37,11 +39,30 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
     }
   };
 
-  const text = (key: 'errorDegradedPct' | 'errorFailurePct' | 'pod' | 'app' | 'container', label: string, description: string) => (
+  const text = (key: 'pod' | 'app' | 'container', label: string, description: string) => (
     <Field label={label} description={description} invalid={Boolean(errors[key])} error={errors[key]}>
       <Input id={`meshlens-${key}`} aria-label={label} width={20} value={form[key]} onChange={(e) => set({ [key]: e.currentTarget.value })} />
     </Field>
   );
+
+  const thresholdInput = (c: ErrorClass, which: 'degraded' | 'failure', classText: string, label: string) => {
+    const error = errors[`${c}.${which}`];
+    const id = `meshlens-threshold-${c}-${which}`;
+    return (
+      <Field label={`${classText}: ${label}`} invalid={Boolean(error)} error={error}>
+        <Input
+          id={id}
+          aria-label={`${classText}: ${label}`}
+          width={12}
+          value={form.thresholds[c][which]}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            setForm((f) => ({ ...f, thresholds: { ...f.thresholds, [c]: { ...f.thresholds[c], [which]: value } } }));
+          }}
+        />
+      </Field>
+    );
+  };
 
   return (
     <div className={styles.root} data-testid="meshlens-config" data-meshlens-ready="true">
@@ -72,11 +93,24 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
           onTest={() => traceTest.start(form.traceUid)}
         />
       </FieldSet>
-      <FieldSet label={t('config.health', 'Health thresholds (share of requests answered 5xx)')}>
-        <div className={styles.row}>
-          {text('errorDegradedPct', t('config.degraded', 'Degraded at %'), t('config.degraded.desc', 'Error rate that marks a namespace or service degraded'))}
-          {text('errorFailurePct', t('config.failure', 'Failing at %'), t('config.failure.desc', 'Error rate that marks it failing'))}
-        </div>
+      <FieldSet label={t('config.health', "Health thresholds (Kiali's rules: percent of a protocol's requests, per direction)")}>
+        <p className={styles.help}>
+          {t(
+            'config.health.help',
+            'Degraded 0 means any error degrades. A service is failing when a class reaches its failure share. Kiali’s defaults: 5xx 0 / 10, 4xx 10 / 20, gRPC 0 / 10, no response 0 / 10.'
+          )}
+        </p>
+        {resolved.thresholdProblems.length > 0 && (
+          <Alert title={t('config.health.ignored', 'Stored thresholds not used')} severity="warning">
+            {resolved.thresholdProblems.join(' ')}
+          </Alert>
+        )}
+        {ERROR_CLASSES.map((c) => (
+          <div className={styles.row} key={c} data-testid={`meshlens-threshold-${c}`}>
+            {thresholdInput(c, 'degraded', classLabel(c), t('config.threshold.degraded', 'Degraded at %'))}
+            {thresholdInput(c, 'failure', classLabel(c), t('config.threshold.failure', 'Failure at %'))}
+          </div>
+        ))}
       </FieldSet>
       <FieldSet label={t('config.scope', 'Namespaces')}>
         <Field
@@ -109,7 +143,21 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
 
 export default AppConfig;
 
+function classLabel(c: ErrorClass): string {
+  switch (c) {
+    case '5xx':
+      return t('config.threshold.5xx', 'HTTP 5xx');
+    case '4xx':
+      return t('config.threshold.4xx', 'HTTP 4xx');
+    case 'grpc':
+      return t('config.threshold.grpc', 'gRPC errors (status 1–16)');
+    default:
+      return t('config.threshold.noResponse', 'No response');
+  }
+}
+
 const getStyles = (theme: GrafanaTheme2) => ({
   root: css({ maxWidth: 760, padding: theme.spacing(1, 0) }),
   row: css({ display: 'flex', gap: theme.spacing(2), flexWrap: 'wrap' }),
+  help: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
 });

@@ -48,7 +48,7 @@ export const plugin = new PanelPlugin<MeshGraphPanelOptions>(MeshGraphPanel).set
     .addBooleanSwitch({ path: 'showIdleNodes', name: 'Idle nodes', description: 'Istio preset: deployments without traffic (from kube-state-metrics) as idle nodes', category: GRAPH, defaultValue: d.showIdleNodes })
     .addTextInput({ path: 'focus', name: 'Focus', description: 'kind:namespace/name, e.g. service:bookinfo/reviews: that node with its callers and callees', category: GRAPH, defaultValue: d.focus })
     .addBooleanSwitch({ path: 'includeIdleEdges', name: 'Idle edges', description: 'Preset queries keep edges without traffic in the time range', category: GRAPH, defaultValue: d.includeIdleEdges })
-    .addTextInput({ path: 'compareOffset', name: 'Compare with', description: 'An earlier window for the preset, e.g. 1h or 1d: new, gone and changed edges are highlighted', category: GRAPH, defaultValue: d.compareOffset })
+    .addTextInput({ path: 'compareOffset', name: 'Compare with', description: 'An earlier window for the preset: previous (the span just before the range), or an offset such as 1h or 1d: new, gone and changed edges are highlighted', category: GRAPH, defaultValue: d.compareOffset })
     .addRadio({
       path: 'graphType',
       name: 'Graph type',
@@ -70,6 +70,7 @@ export const plugin = new PanelPlugin<MeshGraphPanelOptions>(MeshGraphPanel).set
     })
     .addTextInput({ path: 'waypointPattern', name: 'Ambient waypoints', description: 'Regular expression on workload names; empty turns ambient handling off', category: GRAPH, defaultValue: d.waypointPattern })
     .addTextInput({ path: 'serviceEntries', name: 'Service entries', description: 'One ServiceEntry per line: host[,host…] [MESH_INTERNAL]', category: GRAPH, defaultValue: d.serviceEntries, settings: { useTextarea: true, rows: 3 } })
+    .addTextInput({ path: 'virtualServices', name: 'Virtual services', description: 'Services with a VirtualService, one per line (name.namespace or host): they get the VS badge', category: GRAPH, defaultValue: d.virtualServices, settings: { useTextarea: true, rows: 2 } })
     .addRadio({
       path: 'layout',
       name: 'Layout',

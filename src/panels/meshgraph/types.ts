@@ -1,3 +1,4 @@
+import { healthOptionFields } from '../../shared/health';
 import { type GraphType } from './model/mesh/types';
 import { type LayoutAlgorithm } from './model/layout/types';
 import { type EdgeLabelMode } from './model/view/types';
@@ -35,6 +36,8 @@ export interface MeshGraphPanelOptions {
   waypointPattern: string;
   /** ServiceEntry hosts, one entry per line: `host[,host…] [MESH_INTERNAL]`. */
   serviceEntries: string;
+  /** Services with a VirtualService (Istio config, not in the metrics), one per line: `name.namespace` or a host. */
+  virtualServices: string;
   /** Kiali health thresholds, percent of requests. */
   health5xxDegraded: number;
   health5xxFailure: number;
@@ -79,14 +82,9 @@ export const defaultMeshGraphPanelOptions: MeshGraphPanelOptions = {
   includeIdleEdges: false,
   waypointPattern: '(^|-)waypoint$',
   serviceEntries: '',
-  health5xxDegraded: 0,
-  health5xxFailure: 10,
-  health4xxDegraded: 10,
-  health4xxFailure: 20,
-  healthGrpcDegraded: 0,
-  healthGrpcFailure: 10,
-  healthNoResponseDegraded: 0,
-  healthNoResponseFailure: 10,
+  virtualServices: '',
+  // Kiali's defaults, from the shared health module.
+  ...healthOptionFields(),
   showMtls: true,
   showLegend: false,
   showMinimap: true,

@@ -1,9 +1,18 @@
 /**
  * PromQL for the app pages. Each builder returns one grouped query (never one per namespace), so a
- * page of 500 namespaces costs the same handful of queries as a page of 5.
+ * page of 500 namespaces costs the same handful of queries as a page of 5. The mesh graph itself (graph page and
+ * detail pages) uses graphQueries.ts, the panel's queries.
+ *
+ * Every kind of traffic: the server side of a request is reported by the destination sidecar or, in an ambient mesh,
+ * by the waypoint (`reporter="waypoint"`); TCP bytes come from sidecars and ztunnel (ambient L4).
  */
-import { labelEquals, labelIn } from '../promql/escape';
+import { eq, inList, re, selector as promSelector, type Matcher } from '../promql/matchers';
 import { IstioLabel, IstioMetric } from './metrics';
+
+/** The server side of a request: the destination's sidecar, or the waypoint in front of it (ambient). */
+export const SERVER_REPORTER: Matcher = re(IstioLabel.reporter, 'destination|waypoint');
+/** The client side: the caller's sidecar, or the waypoint it goes through (ambient). */
+export const CLIENT_REPORTER: Matcher = re(IstioLabel.reporter, 'source|waypoint');
 
 export interface NamespaceScope {
   /** Restrict to these namespaces (matched literally); empty or absent means all. */
@@ -14,16 +23,17 @@ export interface NamespaceScope {
 
 const NS = IstioLabel.destinationWorkloadNamespace;
 
-function selector(matchers: ReadonlyArray<string | undefined>): string {
-  return `{${matchers.filter(Boolean).join(',')}}`;
+/** `{m1,m2}` without a metric name (appended to one): the app pages' compact form. */
+function selector(matchers: ReadonlyArray<Matcher | undefined>): string {
+  return promSelector('', matchers, ',');
 }
 
 function nsMatcher(label: string, namespaces: readonly string[] | undefined): string | undefined {
-  return namespaces && namespaces.length > 0 ? labelIn(label, namespaces) : undefined;
+  return namespaces && namespaces.length > 0 ? inList(label, namespaces) : undefined;
 }
 
 function inbound(scope: NamespaceScope, extra: string[] = []): string {
-  return selector([labelEquals(IstioLabel.reporter, 'destination'), nsMatcher(NS, scope.namespaces), ...extra]);
+  return selector([SERVER_REPORTER, nsMatcher(NS, scope.namespaces), ...extra]);
 }
 
 /** Requests per second into each namespace's workloads, as reported by the receiving proxies. */
@@ -59,7 +69,9 @@ export function namespaceLatencyQuantile(quantile: number, scope: NamespaceScope
  * not on every request series (that cost seconds at 500 namespaces).
  */
 function asWorkload(reporter: 'source' | 'destination', nsLabel: string, wlLabel: string, scope: NamespaceScope): string {
-  const series = `${IstioMetric.requestsTotal}${selector([labelEquals(IstioLabel.reporter, reporter), nsMatcher(nsLabel, scope.namespaces)])}`;
+  // Requests or TCP bytes: an ambient mesh without waypoints reports only ztunnel's L4 bytes.
+  const metrics = re('__name__', `${IstioMetric.requestsTotal}|${IstioMetric.tcpReceivedBytesTotal}`);
+  const series = selector([metrics, reporter === 'source' ? CLIENT_REPORTER : SERVER_REPORTER, nsMatcher(nsLabel, scope.namespaces)]);
   const pairs = `group by (${nsLabel}, ${wlLabel}) (${series})`;
   return `label_replace(label_replace(${pairs}, "namespace", "$1", "${nsLabel}", "(.+)"), "workload", "$1", "${wlLabel}", "(.+)")`;
 }
@@ -77,7 +89,7 @@ export function namespaceWorkloadCount(scope: NamespaceScope = {}): string {
 /** Services receiving traffic in each namespace. Result label: `destination_service_namespace`. */
 export function namespaceServiceCount(scope: NamespaceScope = {}): string {
   const ns = IstioLabel.destinationServiceNamespace;
-  const sel = selector([labelEquals(IstioLabel.reporter, 'destination'), nsMatcher(ns, scope.namespaces)]);
+  const sel = selector([SERVER_REPORTER, nsMatcher(ns, scope.namespaces)]);
   return `count by (${ns}) (group by (${ns}, ${IstioLabel.destinationServiceName}) (${IstioMetric.requestsTotal}${sel}))`;
 }
 
@@ -92,48 +104,6 @@ export const OVERVIEW_NAMESPACE_LABEL = {
 
 export type OverviewQueryRole = keyof typeof OVERVIEW_NAMESPACE_LABEL;
 
-/** The labels that identify both ends of an edge at every graph granularity (workload, app, version, service). */
-export const GRAPH_EDGE_LABELS = [
-  IstioLabel.sourceWorkloadNamespace,
-  IstioLabel.sourceWorkload,
-  IstioLabel.sourceCanonicalService,
-  IstioLabel.sourceVersion,
-  IstioLabel.destinationWorkloadNamespace,
-  IstioLabel.destinationWorkload,
-  IstioLabel.destinationCanonicalService,
-  IstioLabel.destinationVersion,
-  IstioLabel.destinationServiceName,
-  IstioLabel.destinationServiceNamespace,
-] as const;
-
-export interface GraphScope {
-  /** A regex matcher value for the namespaces, e.g. a scene variable `${namespace:regex}`. */
-  namespaces: string;
-  /** A regex matcher value for the destination cluster, e.g. `${cluster:regex}`. */
-  cluster: string;
-  /** Keep only these response codes (a regex), e.g. "5.." for the error edges. */
-  responseCodes?: string;
-}
-
-/**
- * Request rate per edge touching the namespaces (traffic into them, or out of them), reported by
- * the receiving proxy so callers without a sidecar ("unknown") still appear. One query for all
- * namespaces: the graph type only changes how the client folds these series into nodes.
- */
-export function graphEdgeRate(scope: GraphScope): string {
-  const by = GRAPH_EDGE_LABELS.join(', ');
-  const side = (nsLabel: string) => {
-    const matchers = [
-      labelEquals(IstioLabel.reporter, 'destination'),
-      `${nsLabel}=~"${scope.namespaces}"`,
-      `${IstioLabel.destinationCluster}=~"${scope.cluster}"`,
-      scope.responseCodes ? `${IstioLabel.responseCode}=~"${scope.responseCodes}"` : undefined,
-    ];
-    return `sum by (${by}) (rate(${IstioMetric.requestsTotal}${selector(matchers)}[$__rate_interval]))`;
-  };
-  return `${side(IstioLabel.destinationWorkloadNamespace)} or ${side(IstioLabel.sourceWorkloadNamespace)}`;
-}
-
 /** A service (by namespace and name) or a workload (by namespace and name), as the detail pages target them. */
 export interface DetailTarget {
   kind: 'service' | 'workload';
@@ -144,19 +114,19 @@ export interface DetailTarget {
 /** Matchers selecting requests INTO the target, as its receiving proxies report them. */
 function inboundMatchers(t: DetailTarget): string[] {
   return t.kind === 'service'
-    ? [labelEquals(IstioLabel.destinationServiceNamespace, t.namespace), labelEquals(IstioLabel.destinationServiceName, t.name)]
-    : [labelEquals(IstioLabel.destinationWorkloadNamespace, t.namespace), labelEquals(IstioLabel.destinationWorkload, t.name)];
+    ? [eq(IstioLabel.destinationServiceNamespace, t.namespace), eq(IstioLabel.destinationServiceName, t.name)]
+    : [eq(IstioLabel.destinationWorkloadNamespace, t.namespace), eq(IstioLabel.destinationWorkload, t.name)];
 }
 
 /** Matchers selecting requests OUT of the target, as its own proxies report them. */
 function outboundMatchers(t: DetailTarget): string[] {
   return t.kind === 'service'
-    ? [labelEquals(IstioLabel.sourceWorkloadNamespace, t.namespace), labelEquals(IstioLabel.sourceCanonicalService, t.name)]
-    : [labelEquals(IstioLabel.sourceWorkloadNamespace, t.namespace), labelEquals(IstioLabel.sourceWorkload, t.name)];
+    ? [eq(IstioLabel.sourceWorkloadNamespace, t.namespace), eq(IstioLabel.sourceCanonicalService, t.name)]
+    : [eq(IstioLabel.sourceWorkloadNamespace, t.namespace), eq(IstioLabel.sourceWorkload, t.name)];
 }
 
 function inboundSelector(t: DetailTarget, extra: string[] = []): string {
-  return selector([labelEquals(IstioLabel.reporter, 'destination'), ...inboundMatchers(t), ...extra]);
+  return selector([SERVER_REPORTER, ...inboundMatchers(t), ...extra]);
 }
 
 /** Inbound request rate (RED: rate) of the target; `window` defaults to the picked range. */
@@ -183,7 +153,7 @@ export function detailInboundByPeer(t: DetailTarget, window = '$__range'): strin
 /** Outbound rate by called service and response code, as the target's own proxies report it. */
 export function detailOutboundByPeer(t: DetailTarget, window = '$__range'): string {
   const by = [IstioLabel.destinationServiceNamespace, IstioLabel.destinationServiceName, IstioLabel.responseCode].join(', ');
-  const sel = selector([labelEquals(IstioLabel.reporter, 'source'), ...outboundMatchers(t)]);
+  const sel = selector([CLIENT_REPORTER, ...outboundMatchers(t)]);
   return `sum by (${by}) (rate(${IstioMetric.requestsTotal}${sel}[${window}]))`;
 }
 
@@ -193,14 +163,14 @@ export function detailIdentity(t: DetailTarget): string {
 }
 
 /**
- * Edges into and out of one service or workload (its callers and callees), grouped like
- * {@link graphEdgeRate} so the same fold draws the node's own graph. Both sides as reported by the
- * receiving proxy, so callers without a sidecar still show.
+ * TCP bytes per second, both ways, on connections into the target (reported by its sidecar or ztunnel) or out of it
+ * (reported by its own proxy): an ambient workload without a waypoint has only these.
  */
-export function detailEdgeRate(t: DetailTarget, responseCodes?: string): string {
-  const by = GRAPH_EDGE_LABELS.join(', ');
-  const code = responseCodes ? [`${IstioLabel.responseCode}=~"${responseCodes}"`] : [];
-  const side = (matchers: string[]) =>
-    `sum by (${by}) (rate(${IstioMetric.requestsTotal}${selector([labelEquals(IstioLabel.reporter, 'destination'), ...matchers, ...code])}[$__rate_interval]))`;
-  return `${side(inboundMatchers(t))} or ${side(outboundMatchers(t))}`;
+export function detailTcpRate(t: DetailTarget, direction: 'in' | 'out', window = '$__range'): string {
+  const sel =
+    direction === 'in' ? selector([eq(IstioLabel.reporter, 'destination'), ...inboundMatchers(t)]) : selector([eq(IstioLabel.reporter, 'source'), ...outboundMatchers(t)]);
+  // Two rates added (one rate over both names would give two series with the same labels, which Prometheus refuses);
+  // each side 0 when absent, so one direction of bytes alone still counts.
+  const side = (metric: string) => `(sum(rate(${metric}${sel}[${window}])) or vector(0))`;
+  return `${side(IstioMetric.tcpSentBytesTotal)} + ${side(IstioMetric.tcpReceivedBytesTotal)}`;
 }

@@ -8,11 +8,11 @@
  *   and All selections for regex matchers itself. Single-value variables are matched with `=` so a
  *   ServiceEntry host such as `*.example.com` is never read as a regex (istio/istio#59307).
  */
-import { escapeLabelValue } from '../promql/escape';
+import { eq, eqVar, inVar, notRe, re, selector, type Matcher } from '../promql/matchers';
 import { IstioLabel, IstioMetric } from './metrics';
 
-/** One label matcher as PromQL text, e.g. `reporter=~"source|waypoint"`. */
-export type Matcher = string;
+// The matcher vocabulary is src/shared/promql/matchers.ts (one for the whole plugin); re-exported for the dashboards.
+export { eq, eqVar, inVar, notRe, re, selector, type Matcher };
 
 /** Grafana's rate window: at least four scrape intervals, so rates never go blank at slow scrapes. */
 export const RATE_INTERVAL = '$__rate_interval';
@@ -25,36 +25,6 @@ export const Reporter = {
   client: 'source|waypoint',
   server: 'destination|waypoint',
 } as const;
-
-/** `label="literal"` with the literal escaped. */
-export function eq(label: string, value: string): Matcher {
-  return `${label}="${escapeLabelValue(value)}"`;
-}
-
-/** `label=~"regex"`; the regex is written by us, so only string-literal escaping applies. */
-export function re(label: string, regex: string): Matcher {
-  return `${label}=~"${escapeLabelValue(regex)}"`;
-}
-
-/** `label!~"regex"`. */
-export function notRe(label: string, regex: string): Matcher {
-  return `${label}!~"${escapeLabelValue(regex)}"`;
-}
-
-/** `label=~"$variable"` for multi-value / All variables (Grafana regex-escapes each selected value). */
-export function inVar(label: string, variable: string): Matcher {
-  return `${label}=~"$${variable}"`;
-}
-
-/** `label="$variable"` for single-value variables: matched literally, never as a regex. */
-export function eqVar(label: string, variable: string): Matcher {
-  return `${label}="$${variable}"`;
-}
-
-/** `metric{m1, m2}`; an empty list gives the bare metric name. */
-export function selector(metric: string, matchers: readonly Matcher[]): string {
-  return matchers.length === 0 ? metric : `${metric}{${matchers.join(', ')}}`;
-}
 
 /** `rate(sel[$__rate_interval])`. Istio's legacy dashboards used irate, which jumps at every scrape. */
 export function rate(sel: string): string {

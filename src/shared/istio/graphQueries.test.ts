@@ -1,4 +1,4 @@
-import { buildEnrichmentQueries, buildGraphQueries, defaultTrafficRates, idleDeploymentsQuery, istioPresetTargets, reporterMatcher } from './graphQueries';
+import { buildEnrichmentQueries, buildGraphQueries, defaultTrafficRates, idleDeploymentsQuery, istioPresetTargets, PREVIOUS_RANGE, reporterMatcher } from './graphQueries';
 
 const GROUP_BY =
   'source_cluster,source_workload_namespace,source_workload,source_canonical_service,source_canonical_revision,destination_cluster,destination_service_namespace,destination_service,destination_service_name,destination_workload_namespace,destination_workload,destination_canonical_service,destination_canonical_revision';
@@ -8,7 +8,7 @@ const TCP_BY = `app,${GROUP_BY},response_flags`;
 describe('buildGraphQueries', () => {
   it("issues Kiali's four-then-three queries, byte for byte (kiali/kiali graph/api/api_test.go)", () => {
     const queries = buildGraphQueries({
-      namespace: 'bookinfo',
+      namespaces: ['bookinfo'],
       range: '600s',
       rates: { ...defaultTrafficRates, ambient: 'none' },
       includeIdleEdges: false,
@@ -28,7 +28,7 @@ describe('buildGraphQueries', () => {
 
   it('adds the ambient source query and waypoint reporters for ambient namespaces', () => {
     const queries = buildGraphQueries({
-      namespace: 'bookinfo',
+      namespaces: ['bookinfo'],
       range: '$__range',
       rates: { ...defaultTrafficRates, tcp: 'none' },
       includeIdleEdges: true,
@@ -45,7 +45,7 @@ describe('buildGraphQueries', () => {
 
   it('reads gRPC messages and both TCP directions for "total" rates', () => {
     const queries = buildGraphQueries({
-      namespace: 'ns',
+      namespaces: ['ns'],
       range: '60s',
       rates: { http: 'none', grpc: 'total', tcp: 'total', ambient: 'ztunnel' },
       includeIdleEdges: false,
@@ -71,7 +71,7 @@ describe('buildGraphQueries', () => {
 
   it('escapes hostile namespace values in matchers and in the service regex', () => {
     const [unserviced, inbound] = buildGraphQueries({
-      namespace: 'a"b.c',
+      namespaces: ['a"b.c'],
       range: '60s',
       rates: { ...defaultTrafficRates, tcp: 'none', ambient: 'none' },
       includeIdleEdges: false,
@@ -90,7 +90,7 @@ describe('buildGraphQueries', () => {
 
 describe('buildEnrichmentQueries', () => {
   const base = {
-    namespace: 'bookinfo',
+    namespaces: ['bookinfo'],
     range: '$__range',
     rates: { ...defaultTrafficRates, ambient: 'none' as const },
     includeIdleEdges: false,
@@ -99,15 +99,18 @@ describe('buildEnrichmentQueries', () => {
   };
   const G = `${GROUP_BY},request_protocol`;
 
-  it('builds the p95 response time, response throughput and security queries', () => {
+  it('builds the p95 response time (bucket gains between two instants), response throughput and security queries', () => {
     const queries = buildEnrichmentQueries({ ...base, responseTime: '95', throughput: 'response', security: true });
+    const inB = 'istio_request_duration_milliseconds_bucket{reporter="destination",destination_service_namespace="bookinfo"}';
+    const outSel = 'reporter="source",source_workload_namespace="bookinfo",destination_service_namespace!="bookinfo"';
+    const outB = `istio_request_duration_milliseconds_bucket{${outSel}}`;
     expect(queries.map((q) => q.expr)).toEqual([
-      `histogram_quantile(0.95, sum(rate(istio_request_duration_milliseconds_bucket{reporter="destination",destination_service_namespace="bookinfo"}[$__range])) by (le,${G})) > 0`,
+      `histogram_quantile(0.95, sum((clamp_min(${inB} - (${inB} offset $__range), 0) or (${inB} and (${inB} offset $__interval)))) by (le,${G})) > 0`,
       `sum(rate(istio_response_bytes_sum{reporter="destination",destination_service_namespace="bookinfo"}[$__range])) by (${GROUP_BY}) > 0`,
-      `histogram_quantile(0.95, sum(rate(istio_request_duration_milliseconds_bucket{reporter="source",source_workload_namespace="bookinfo"}[$__range])) by (le,${G})) > 0`,
-      `sum(rate(istio_response_bytes_sum{reporter="source",source_workload_namespace="bookinfo"}[$__range])) by (${GROUP_BY}) > 0`,
+      `histogram_quantile(0.95, sum((clamp_min(${outB} - (${outB} offset $__range), 0) or (${outB} and (${outB} offset $__interval)))) by (le,${G})) > 0`,
+      `sum(rate(istio_response_bytes_sum{${outSel}}[$__range])) by (${GROUP_BY}) > 0`,
       'sum(rate(istio_requests_total{reporter="destination",destination_service_namespace="bookinfo"}[$__range])) by (source_cluster,source_workload_namespace,source_workload,source_canonical_service,source_canonical_revision,source_principal,destination_cluster,destination_service_namespace,destination_service_name,destination_workload_namespace,destination_workload,destination_canonical_service,destination_canonical_revision,destination_principal,connection_security_policy) > 0',
-      'sum(rate(istio_requests_total{reporter="destination",source_workload_namespace="bookinfo"}[$__range])) by (source_cluster,source_workload_namespace,source_workload,source_canonical_service,source_canonical_revision,source_principal,destination_cluster,destination_service_namespace,destination_service_name,destination_workload_namespace,destination_workload,destination_canonical_service,destination_canonical_revision,destination_principal,connection_security_policy) > 0',
+      'sum(rate(istio_requests_total{reporter="destination",source_workload_namespace="bookinfo",destination_service_namespace!="bookinfo"}[$__range])) by (source_cluster,source_workload_namespace,source_workload,source_canonical_service,source_canonical_revision,source_principal,destination_cluster,destination_service_namespace,destination_service_name,destination_workload_namespace,destination_workload,destination_canonical_service,destination_canonical_revision,destination_principal,connection_security_policy) > 0',
     ]);
   });
 
@@ -120,18 +123,32 @@ describe('buildEnrichmentQueries', () => {
 });
 
 describe('istioPresetTargets', () => {
-  it('names each target by metric and direction, instant table queries, per namespace', () => {
-    const targets = istioPresetTargets(['a', 'b']);
-    expect(targets).toHaveLength(2 * (6 + 6));
-    expect(targets[0]).toMatchObject({ refId: 'istio_requests_total unserviced 0.0', instant: true, format: 'table' });
-    expect(targets.map((t) => t.refId)).toContain('security outbound 1.5');
+  it('sends the same fixed number of queries for 1, 10 and 500 namespaces, all namespaces in each', () => {
+    const names = (n: number) => Array.from({ length: n }, (_, i) => `ns-${i}`);
+    expect(istioPresetTargets({ namespaces: names(1) })).toHaveLength(12);
+    expect(istioPresetTargets({ namespaces: names(10) })).toHaveLength(12);
+    expect(istioPresetTargets({ namespaces: names(500) })).toHaveLength(12);
+    const targets = istioPresetTargets({ namespaces: ['a', 'b'] });
+    expect(targets[0]).toMatchObject({ refId: 'istio_requests_total unserviced 0', instant: true, format: 'table' });
+    expect(targets[0].expr).toContain('source_workload_namespace!~"a|b",destination_workload_namespace="unknown",destination_workload="unknown",destination_service=~"^.+\\\\.(a|b)\\\\..+$"');
+    expect(targets[1].expr).toContain('{reporter=~"waypoint|destination",destination_workload_namespace=~"a|b"} [$__range]');
+    expect(targets.map((t) => t.refId)).toContain('security outbound 5');
     expect(new Set(targets.map((t) => t.refId)).size).toBe(targets.length);
+    expect(istioPresetTargets({ namespaces: [] })).toEqual([]);
+  });
+
+  it('escapes namespace values for PromQL, RE2 and Grafana’s template service ($ never appears as itself)', () => {
+    const targets = istioPresetTargets({ namespaces: ['a.b', 'reviews${__range}-v1'], clusters: ['c.1'] });
+    expect(targets[1].expr).toContain('destination_workload_namespace=~"a\\\\.b|reviews\\\\x24\\\\{__range\\\\}-v1"');
+    expect(targets[1].expr).toContain('destination_cluster=~"c\\\\.1"');
+    // Only our own $__range / $__interval and the regex end anchor `$"`, which the template service does not read, remain.
+    expect(targets.filter((t) => /\$(?!__range\b|__interval\b|")/.test(t.expr))).toEqual([]);
   });
 });
 
 describe('cluster filter', () => {
   it('adds the callers’ cluster to source-reported queries and the destination’s to destination-reported ones, escaped', () => {
-    const o = { namespace: 'bookinfo', range: '600s', rates: { ...defaultTrafficRates, ambient: 'none' as const }, includeIdleEdges: false, isAmbientNamespace: false, round: false, clusters: ['east', 'we.st'] };
+    const o = { namespaces: ['bookinfo'], range: '600s', rates: { ...defaultTrafficRates, ambient: 'none' as const }, includeIdleEdges: false, isAmbientNamespace: false, round: false, clusters: ['east', 'we.st'] };
     const traffic = buildGraphQueries(o);
     const byDirection = (d: string) => traffic.filter((q) => q.direction === d).map((q) => q.expr);
     expect(byDirection('inbound')[0]).toContain('reporter="destination",destination_workload_namespace="bookinfo",destination_cluster=~"east|we\\\\.st"}');
@@ -143,9 +160,9 @@ describe('cluster filter', () => {
   });
 
   it('changes nothing without clusters', () => {
-    const o = { namespace: 'bookinfo', range: '600s', rates: defaultTrafficRates, includeIdleEdges: false, isAmbientNamespace: true, round: true };
+    const o = { namespaces: ['bookinfo'], range: '600s', rates: defaultTrafficRates, includeIdleEdges: false, isAmbientNamespace: true, round: true };
     expect(buildGraphQueries({ ...o, clusters: [] })).toEqual(buildGraphQueries(o));
-    expect(istioPresetTargets(['a'], defaultTrafficRates, '', false, false, [])).toEqual(istioPresetTargets(['a']));
+    expect(istioPresetTargets({ namespaces: ['a'], rates: defaultTrafficRates, clusters: [] })).toEqual(istioPresetTargets({ namespaces: ['a'] }));
   });
 });
 
@@ -157,41 +174,42 @@ describe('idle nodes', () => {
   });
 
   it('is the first preset target when asked for, once, and absent otherwise', () => {
-    const targets = istioPresetTargets(['a', 'b'], defaultTrafficRates, '1h', false, true);
+    const targets = istioPresetTargets({ namespaces: ['a', 'b'], compareOffset: '1h', idleNodes: true });
     expect(targets[0]).toEqual({ refId: 'kube_deployment_labels idle', expr: idleDeploymentsQuery(['a', 'b']), instant: true, range: false, format: 'table' });
     expect(targets.filter((t) => t.expr.includes('kube_deployment_labels'))).toHaveLength(1);
-    expect(istioPresetTargets(['a']).some((t) => t.expr.includes('kube_deployment_labels'))).toBe(false);
+    expect(istioPresetTargets({ namespaces: ['a'] }).some((t) => t.expr.includes('kube_deployment_labels'))).toBe(false);
   });
 });
 
 describe('idle edges', () => {
   it('drops the > 0 filter from the traffic queries only', () => {
-    const [first] = istioPresetTargets(['a'], defaultTrafficRates, '', true);
+    const [first] = istioPresetTargets({ namespaces: ['a'], includeIdleEdges: true });
     expect(first.expr.endsWith(') ')).toBe(true);
-    expect(istioPresetTargets(['a'])[0].expr.endsWith(') > 0')).toBe(true);
+    expect(istioPresetTargets({ namespaces: ['a'] })[0].expr.endsWith(') > 0')).toBe(true);
   });
 });
 
 describe('comparing two windows', () => {
-  it('adds offset copies of every query, refIds marked "previous"', () => {
-    const targets = istioPresetTargets(['a'], defaultTrafficRates, '1h');
-    expect(targets).toHaveLength(2 * 12);
+  it('adds offset copies of the traffic queries, refIds marked "previous"; "the span before" is an offset of $__range', () => {
+    const targets = istioPresetTargets({ namespaces: ['a'], compareOffset: '1h' });
+    expect(targets).toHaveLength(12 + 6);
     const previous = targets.filter((t) => t.refId.startsWith('previous '));
-    expect(previous).toHaveLength(12);
+    expect(previous).toHaveLength(6);
     expect(previous[1].expr).toContain('{reporter=~"waypoint|destination",destination_workload_namespace="a"} [$__range] offset 1h))');
-    expect(previous.find((t) => t.refId.startsWith('previous responseTime'))!.expr).toContain('[$__range] offset 1h)) by (le,');
+    const before = istioPresetTargets({ namespaces: ['a'], compareOffset: PREVIOUS_RANGE }).filter((t) => t.refId.startsWith('previous '));
+    expect(before[1].expr).toContain('[$__range] offset $__range))');
   });
 });
 
 describe('every preset query parses with Prometheus’ own PromQL grammar', () => {
   it.each([
-    ['sidecar, with comparison', istioPresetTargets(['bookinfo', 'a"b'], defaultTrafficRates, '1d')],
-    ['ambient and totals', istioPresetTargets(['x'], { http: 'requests', grpc: 'total', tcp: 'total', ambient: 'waypoint' })],
+    ['sidecar, with comparison', istioPresetTargets({ namespaces: ['bookinfo', 'a"b'], compareOffset: '1d', idleNodes: true })],
+    ['ambient and totals', istioPresetTargets({ namespaces: ['x'], rates: { http: 'requests', grpc: 'total', tcp: 'total', ambient: 'waypoint' }, compareOffset: PREVIOUS_RANGE })],
   ])('%s', async (_name, targets) => {
     const { parser } = await import('@prometheus-io/lezer-promql');
     for (const { expr } of targets) {
       const errors: number[] = [];
-      parser.parse(expr.replace(/\$__range/g, '5m')).iterate({
+      parser.parse(expr.replace(/\$__range/g, '5m').replace(/\$__interval/g, '15s')).iterate({
         enter: (node) => {
           if (node.type.isError) {
             errors.push(node.from);

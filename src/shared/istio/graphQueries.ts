@@ -1,9 +1,11 @@
-import { escapeLabelValue, escapeRegexValue, labelIn } from '../promql/escape';
+import { escapeRegexValue } from '../promql/escape';
+import { anyOfRegex, inList, noneOf, oneOf } from '../promql/matchers';
 import { IstioMetric } from './metrics';
 
 /**
- * PromQL for the mesh graph's Istio preset: the instant queries Kiali issues per namespace
- * (graph/telemetry/istio/istio.go), so the panel builds the same graph from the user's own Prometheus.
+ * PromQL for the mesh graph (panel preset, Graph page, detail pages): the instant queries Kiali issues per namespace
+ * (graph/telemetry/istio/istio.go), with all selected namespaces in each query, so the panel builds the same graph
+ * from the user's own Prometheus at a fixed query count.
  */
 
 export type AmbientTraffic = 'none' | 'total' | 'waypoint' | 'ztunnel';
@@ -21,7 +23,11 @@ export interface TrafficRates {
 export const defaultTrafficRates: TrafficRates = { http: 'requests', grpc: 'requests', tcp: 'sent', ambient: 'total' };
 
 export interface GraphQueryOptions {
-  namespace: string;
+  /**
+   * The selected namespaces: one query per kind whatever their number (`="a"` for one, `=~"a|b"` for several, each
+   * value escaped), never one per namespace. With one namespace the text is exactly Kiali's.
+   */
+  namespaces: readonly string[];
   /** Range of the rate window: `600s` as Kiali sends it, or a Grafana variable such as `$__range`. */
   range: string;
   rates: TrafficRates;
@@ -31,7 +37,7 @@ export interface GraphQueryOptions {
   isAmbientNamespace: boolean;
   /** Kiali wraps every query in `round(…,0.001)`; off for Grafana where full precision is cheaper to read. */
   round: boolean;
-  /** Read an earlier window (`1h`, `1d`), for comparing two time windows. */
+  /** Read an earlier window (`1h`, `1d`, `$__range` for the span just before), for comparing two time windows. */
   offset?: string;
   /**
    * Only these clusters (a Grafana cluster variable): callers' cluster for source-reported queries, the destination's
@@ -113,21 +119,34 @@ function tcpMetrics(rate: TcpRate): TrafficMetricName[] {
 
 /** `,source_cluster=~"…"` and `,destination_cluster=~"…"` for a cluster filter; empty strings without one. */
 function clusterMatchers(clusters: readonly string[] | undefined): [source: string, destination: string] {
-  return clusters && clusters.length > 0 ? [`,${labelIn('source_cluster', clusters)}`, `,${labelIn('destination_cluster', clusters)}`] : ['', ''];
+  return clusters && clusters.length > 0 ? [`,${inList('source_cluster', clusters)}`, `,${inList('destination_cluster', clusters)}`] : ['', ''];
 }
 
-/** The traffic queries for one namespace, in Kiali's order. */
+function checkNamespaces(namespaces: readonly string[]): void {
+  if (namespaces.length === 0) {
+    throw new Error('The mesh graph queries need at least one namespace');
+  }
+}
+
+/** `…} [600s]` or `…} [600s] offset 1h`. */
+function rangeSuffix(range: string, offset: string | undefined): string {
+  return `[${range}]${offset ? ` offset ${offset}` : ''}`;
+}
+
+/** The traffic queries for the namespaces, in Kiali's order: a fixed count whatever the number of namespaces. */
 export function buildGraphQueries(o: GraphQueryOptions): GraphQuery[] {
-  const ns = escapeLabelValue(o.namespace);
-  const nsRegex = escapeRegexValue(o.namespace);
+  checkNamespaces(o.namespaces);
+  const nsAlt = o.namespaces.length === 1 ? escapeRegexValue(o.namespaces[0]) : `(${anyOfRegex(o.namespaces)})`;
+  const inNs = (label: string) => oneOf(label, o.namespaces);
+  const notInNs = (label: string) => noneOf(label, o.namespaces);
   const idle = o.includeIdleEdges ? '' : '> 0';
   const wrap = (inner: string) => (o.round ? `round(${inner},0.001)` : inner);
   const make = (metric: TrafficMetricName, direction: QueryDirection, selector: string, groupBy: string): GraphQuery => ({
     metric,
     direction,
-    expr: wrap(`sum(rate(${metric}{${selector}} [${o.range}]${o.offset ? ` offset ${o.offset}` : ''})) by (${groupBy}) ${idle}`),
+    expr: wrap(`sum(rate(${metric}{${selector}} ${rangeSuffix(o.range, o.offset)})) by (${groupBy}) ${idle}`),
   });
-  const unserviced = `source_workload_namespace!="${ns}",destination_workload_namespace="unknown",destination_workload="unknown",destination_service=~"^.+\\\\.${nsRegex}\\\\..+$"`;
+  const unserviced = `${notInNs('source_workload_namespace')},destination_workload_namespace="unknown",destination_workload="unknown",destination_service=~"^.+\\\\.${nsAlt}\\\\..+$"`;
   const [srcCluster, dstCluster] = clusterMatchers(o.clusters);
   const src = reporterMatcher('source', o.rates.ambient);
   const dst = reporterMatcher('destination', o.rates.ambient);
@@ -137,11 +156,11 @@ export function buildGraphQueries(o: GraphQueryOptions): GraphQuery[] {
     queries.push(make(metric, 'unserviced', `${src},${unserviced}${srcCluster}`, groupBy));
     if (o.isAmbientNamespace) {
       queries.push(
-        make(metric, 'ambientInbound', `reporter="source",source_workload_namespace!="${ns}",destination_workload_namespace="${ns}"${dstCluster}`, groupBy)
+        make(metric, 'ambientInbound', `reporter="source",${notInNs('source_workload_namespace')},${inNs('destination_workload_namespace')}${dstCluster}`, groupBy)
       );
     }
-    queries.push(make(metric, 'inbound', `${dst},destination_workload_namespace="${ns}"${dstCluster}`, groupBy));
-    queries.push(make(metric, 'outbound', `${src},source_workload_namespace="${ns}"${srcCluster}`, groupBy));
+    queries.push(make(metric, 'inbound', `${dst},${inNs('destination_workload_namespace')}${dstCluster}`, groupBy));
+    queries.push(make(metric, 'outbound', `${src},${inNs('source_workload_namespace')}${srcCluster}`, groupBy));
   };
   if (o.rates.http === 'requests' || o.rates.grpc === 'requests') {
     l7(IstioMetric.requestsTotal, REQUESTS_GROUP_BY);
@@ -151,8 +170,8 @@ export function buildGraphQueries(o: GraphQueryOptions): GraphQuery[] {
   const app = ztunnelMatcher(o.rates.ambient);
   for (const metric of tcpMetrics(o.rates.tcp)) {
     queries.push(make(metric, 'unserviced', `${app}${src},${unserviced}${srcCluster}`, TCP_GROUP_BY));
-    queries.push(make(metric, 'inbound', `${app}${dst},destination_workload_namespace="${ns}"${dstCluster}`, TCP_GROUP_BY));
-    queries.push(make(metric, 'outbound', `${app}${src},source_workload_namespace="${ns}"${srcCluster}`, TCP_GROUP_BY));
+    queries.push(make(metric, 'inbound', `${app}${dst},${inNs('destination_workload_namespace')}${dstCluster}`, TCP_GROUP_BY));
+    queries.push(make(metric, 'outbound', `${app}${src},${inNs('source_workload_namespace')}${srcCluster}`, TCP_GROUP_BY));
   }
   return queries;
 }
@@ -176,16 +195,35 @@ const SECURITY_GROUP_BY =
   'source_cluster,source_workload_namespace,source_workload,source_canonical_service,source_canonical_revision,source_principal,destination_cluster,destination_service_namespace,destination_service_name,destination_workload_namespace,destination_workload,destination_canonical_service,destination_canonical_revision,destination_principal,connection_security_policy';
 
 /**
+ * A histogram's bucket counts gained over the range, read from two instants (now and one range earlier) instead of
+ * every sample in the range: `rate(bucket[1h])` loads 240 samples per series at a 15 s scrape, this loads 2, so
+ * the p95 over a long range stays far below Prometheus's 50 M samples limit (`query.max-samples`) on big meshes.
+ * Series younger than the range count from 0 (`or`); a counter reset in the range counts as no gain (clamp_min).
+ * Three or four samples per series instead of range/scrape.
+ */
+export function bucketIncrease(bucketSelector: string, range: string): string {
+  // Series younger than the range count from 0, once they have two samples (as rate() needs: the traffic queries'
+  // edges), so no response time arrives for an edge the traffic queries do not have yet.
+  const young = `(${bucketSelector} and (${bucketSelector} offset $__interval))`;
+  return `(clamp_min(${bucketSelector} - (${bucketSelector} offset ${range}), 0) or ${young})`;
+}
+
+/**
  * Edge enrichment as Kiali's appenders query it: response time (average or a histogram quantile),
  * request or response throughput, and mTLS with principals. Inbound (destination-reported) first:
- * the model keeps the first response time it sees for an edge.
+ * the model keeps the first response time it sees for an edge. The outbound (source-reported) side only
+ * reads edges leaving the namespaces: the inbound side already has the others, so no series is read twice.
  */
 export function buildEnrichmentQueries(o: EnrichmentQueryOptions): EnrichmentQuery[] {
-  const ns = escapeLabelValue(o.namespace);
+  checkNamespaces(o.namespaces);
   const [srcCluster, dstCluster] = clusterMatchers(o.clusters);
+  const dstNs = oneOf('destination_service_namespace', o.namespaces);
   const sides = [
-    { direction: 'inbound' as const, selector: `${reporterMatcher('destination', o.rates.ambient)},destination_service_namespace="${ns}"${dstCluster}` },
-    { direction: 'outbound' as const, selector: `${reporterMatcher('source', o.rates.ambient)},source_workload_namespace="${ns}"${srcCluster}` },
+    { direction: 'inbound' as const, selector: `${reporterMatcher('destination', o.rates.ambient)},${dstNs}${dstCluster}` },
+    {
+      direction: 'outbound' as const,
+      selector: `${reporterMatcher('source', o.rates.ambient)},${oneOf('source_workload_namespace', o.namespaces)},${noneOf('destination_service_namespace', o.namespaces)}${srcCluster}`,
+    },
   ];
   const wrap = (inner: string) => (o.round ? `round(${inner},0.001)` : inner);
   const range = o.offset ? `${o.range}] offset ${o.offset}` : `${o.range}]`;
@@ -197,11 +235,21 @@ export function buildEnrichmentQueries(o: EnrichmentQueryOptions): EnrichmentQue
       queries.push({ kind: 'responseTime', direction, expr: wrap(`${rate('sum')} / ${rate('count')} > 0`) });
     } else if (o.responseTime !== 'none') {
       const q = (Number(o.responseTime) / 100).toFixed(2);
-      queries.push({
-        kind: 'responseTime',
-        direction,
-        expr: wrap(`histogram_quantile(${q}, sum(rate(${metric}_bucket{${selector}}[${range})) by (le,${RESPONSE_TIME_GROUP_BY})) > 0`),
-      });
+      const bucket = `${metric}_bucket{${selector}}${o.offset ? ` offset ${o.offset}` : ''}`;
+      if (o.offset) {
+        // Two offsets cannot be added in PromQL text; the earlier window reads the rate as Kiali does.
+        queries.push({
+          kind: 'responseTime',
+          direction,
+          expr: wrap(`histogram_quantile(${q}, sum(rate(${metric}_bucket{${selector}}[${range})) by (le,${RESPONSE_TIME_GROUP_BY})) > 0`),
+        });
+      } else {
+        queries.push({
+          kind: 'responseTime',
+          direction,
+          expr: wrap(`histogram_quantile(${q}, sum(${bucketIncrease(bucket, o.range)}) by (le,${RESPONSE_TIME_GROUP_BY})) > 0`),
+        });
+      }
     }
     if (o.throughput !== 'none') {
       const bytes = o.throughput === 'request' ? IstioMetric.requestBytes : IstioMetric.responseBytes;
@@ -212,8 +260,14 @@ export function buildEnrichmentQueries(o: EnrichmentQueryOptions): EnrichmentQue
     // connection_security_policy is only known to the destination proxy: both directions read its reports.
     const dst = reporterMatcher('destination', o.rates.ambient);
     queries.push(
-      { kind: 'security', direction: 'inbound', expr: wrap(`sum(rate(${IstioMetric.requestsTotal}{${dst},destination_service_namespace="${ns}"${dstCluster}}[${range})) by (${SECURITY_GROUP_BY}) > 0`) },
-      { kind: 'security', direction: 'outbound', expr: wrap(`sum(rate(${IstioMetric.requestsTotal}{${dst},source_workload_namespace="${ns}"${srcCluster}}[${range})) by (${SECURITY_GROUP_BY}) > 0`) }
+      { kind: 'security', direction: 'inbound', expr: wrap(`sum(rate(${IstioMetric.requestsTotal}{${dst},${dstNs}${dstCluster}}[${range})) by (${SECURITY_GROUP_BY}) > 0`) },
+      {
+        kind: 'security',
+        direction: 'outbound',
+        expr: wrap(
+          `sum(rate(${IstioMetric.requestsTotal}{${dst},${oneOf('source_workload_namespace', o.namespaces)},${noneOf('destination_service_namespace', o.namespaces)}${srcCluster}}[${range})) by (${SECURITY_GROUP_BY}) > 0`
+        ),
+      }
     );
   }
   return queries;
@@ -228,34 +282,45 @@ export interface PresetTarget {
   format: 'table';
 }
 
+/** What the mesh graph shows, as typed options: the one input of its queries (panel preset, Graph page, detail pages). */
+export interface MeshQueryOptions {
+  namespaces: readonly string[];
+  /** Empty: every cluster. */
+  clusters?: readonly string[];
+  rates?: TrafficRates;
+  /** `''`: no comparison; a Prometheus duration (`1h`); or `$__range`: the same span just before the picked range. */
+  compareOffset?: string;
+  includeIdleEdges?: boolean;
+  /** Deployments without traffic (kube-state-metrics) as idle nodes. */
+  idleNodes?: boolean;
+}
+
+/** The offset value meaning "the span just before the picked range" (Grafana replaces it with the range). */
+export const PREVIOUS_RANGE = '$__range';
+
 /**
- * The mesh graph's Istio preset: per namespace, Kiali's traffic queries plus p95 response time,
- * response throughput and security, over the dashboard range. The refId names the metric, which is
- * how the panel recognises each frame.
+ * The mesh graph's Istio queries: Kiali's traffic queries plus p95 response time, response throughput and
+ * security, over the picked range (`$__range`, Kiali's duration), all namespaces in each query. The count is
+ * fixed (12 with Kiali's default rates, + 1 for idle nodes, + 6 for the earlier window of a comparison) whatever
+ * the number of namespaces. The refId names the metric, which is how the panel recognises each frame.
  */
-export function istioPresetTargets(
-  namespaces: readonly string[],
-  rates: TrafficRates = defaultTrafficRates,
-  compareOffset = '',
-  includeIdleEdges = false,
-  idleNodes = false,
-  clusters: readonly string[] = []
-): PresetTarget[] {
+export function istioPresetTargets(o: MeshQueryOptions): PresetTarget[] {
+  const { namespaces, clusters = [], rates = defaultTrafficRates, compareOffset = '', includeIdleEdges = false, idleNodes = false } = o;
   const targets: PresetTarget[] = [];
-  if (idleNodes && namespaces.length > 0) {
+  if (namespaces.length === 0) {
+    return targets;
+  }
+  if (idleNodes) {
     targets.push({ refId: `${IDLE_DEPLOYMENTS_METRIC} idle`, expr: idleDeploymentsQuery(namespaces), instant: true, range: false, format: 'table' });
   }
-  const windows = compareOffset ? [undefined, compareOffset] : [undefined];
-  for (const offset of windows) {
-    // The panel tells the earlier window's frames by the word "previous" in their refId.
-    const prefix = offset ? 'previous ' : '';
-    namespaces.forEach((namespace, n) => {
-      const o = { namespace, range: '$__range', rates, includeIdleEdges, isAmbientNamespace: false, round: false, offset, clusters };
-      buildGraphQueries(o).forEach((q, i) => targets.push({ refId: `${prefix}${q.metric} ${q.direction} ${n}.${i}`, expr: q.expr, instant: true, range: false, format: 'table' }));
-      buildEnrichmentQueries({ ...o, responseTime: '95', throughput: 'response', security: true }).forEach((q, i) =>
-        targets.push({ refId: `${prefix}${q.kind} ${q.direction} ${n}.${i}`, expr: q.expr, instant: true, range: false, format: 'table' })
-      );
-    });
+  const base = { namespaces, range: '$__range', rates, includeIdleEdges, isAmbientNamespace: false, round: false, clusters };
+  const add = (prefix: string, q: { expr: string }, name: string, i: number) =>
+    targets.push({ refId: `${prefix}${name} ${i}`, expr: q.expr, instant: true, range: false, format: 'table' });
+  buildGraphQueries(base).forEach((q, i) => add('', q, `${q.metric} ${q.direction}`, i));
+  buildEnrichmentQueries({ ...base, responseTime: '95', throughput: 'response', security: true }).forEach((q, i) => add('', q, `${q.kind} ${q.direction}`, i));
+  if (compareOffset) {
+    // The earlier window: traffic only (what the comparison reads). The panel tells its frames by the word "previous".
+    buildGraphQueries({ ...base, offset: compareOffset }).forEach((q, i) => add('previous ', q, `${q.metric} ${q.direction}`, i));
   }
   return targets;
 }
@@ -271,5 +336,5 @@ export const IDLE_DEPLOYMENTS_BY = 'cluster,namespace,deployment,label_app,label
  * `cluster` label, and a filter on it would then drop every deployment.
  */
 export function idleDeploymentsQuery(namespaces: readonly string[]): string {
-  return `max by (${IDLE_DEPLOYMENTS_BY}) (${IDLE_DEPLOYMENTS_METRIC}{${labelIn('namespace', namespaces)}})`;
+  return `max by (${IDLE_DEPLOYMENTS_BY}) (${IDLE_DEPLOYMENTS_METRIC}{${inList('namespace', namespaces)}})`;
 }

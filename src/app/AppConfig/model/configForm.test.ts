@@ -13,24 +13,33 @@ describe('config form', () => {
   });
 
   test('explains each bad field', () => {
-    const errors = validateForm({ ...form(), prometheusUid: '', errorDegradedPct: '10', errorFailurePct: '5', defaultNamespaces: ['ok', 'Bad_NS'], app: '1app' });
+    const f = form();
+    const errors = validateForm({ ...f, prometheusUid: '', thresholds: { ...f.thresholds, '5xx': { degraded: '10', failure: '5' } }, defaultNamespaces: ['ok', 'Bad_NS'], app: '1app' });
     expect(errors).toEqual({
       prometheusUid: 'Choose the Prometheus data source that scrapes Istio.',
-      errorFailurePct: 'Must be at least the degraded threshold (10%).',
+      '5xx.failure': '5xx failure: Must be at least the degraded threshold (10 %).',
       defaultNamespaces: 'Not a Kubernetes namespace name: Bad_NS',
       app: '"1app" is not a Prometheus label name (letters, digits, _; not starting with a digit).',
     });
-    expect(validateForm({ ...form(), errorDegradedPct: 'abc', errorFailurePct: '101' })).toMatchObject({
-      errorDegradedPct: 'A percentage from 0 to 100.',
-      errorFailurePct: 'A percentage from 0 to 100.',
+    expect(validateForm({ ...f, thresholds: { ...f.thresholds, grpc: { degraded: 'abc', failure: '101' }, noResponse: { degraded: '', failure: '0' } } })).toEqual({
+      'grpc.degraded': 'gRPC errors degraded: A percentage from 0 to 100 (0: any error degrades).',
+      'grpc.failure': 'gRPC errors failure: A percentage above 0, at most 100.',
+      'noResponse.degraded': 'no response degraded: A percentage from 0 to 100 (0: any error degrades).',
+      'noResponse.failure': 'no response failure: A percentage above 0, at most 100.',
     });
   });
 
   test('stores thresholds as numbers and the label mapping', () => {
-    expect(toJsonData({ ...form(), errorDegradedPct: '0.5', errorFailurePct: '3', pod: 'pod_name', defaultNamespaces: ['shop'] })).toEqual({
+    const f = form();
+    expect(toJsonData({ ...f, thresholds: { ...f.thresholds, '5xx': { degraded: '0.5', failure: '3' } }, pod: 'pod_name', defaultNamespaces: ['shop'] })).toEqual({
       prometheusUid: 'meshlens-prometheus',
       traceUid: 'meshlens-jaeger',
-      thresholds: { errorDegradedPct: 0.5, errorFailurePct: 3 },
+      thresholds: {
+        '5xx': { degraded: 0.5, failure: 3 },
+        '4xx': { degraded: 10, failure: 20 },
+        grpc: { degraded: 0, failure: 10 },
+        noResponse: { degraded: 0, failure: 10 },
+      },
       defaultNamespaces: ['shop'],
       labelMapping: { pod: 'pod_name', app: 'app', container: 'container' },
     });

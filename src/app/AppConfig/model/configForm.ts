@@ -1,18 +1,22 @@
+import { CLASS_LABEL, ERROR_CLASSES, thresholdOf, thresholdProblem, type ErrorClass } from '../../../shared/health';
 import { type MeshLensSettings, type ResolvedSettings } from '../../../shared/settings';
 
 /** The config form as typed: strings, so half-typed numbers and lists are not lost on every keystroke. */
 export interface ConfigForm {
   prometheusUid: string;
   traceUid: string;
-  errorDegradedPct: string;
-  errorFailurePct: string;
+  /** Kiali's health thresholds per error class, percent of requests, as typed. */
+  thresholds: Record<ErrorClass, { degraded: string; failure: string }>;
   defaultNamespaces: string[];
   pod: string;
   app: string;
   container: string;
 }
 
-export type ConfigErrors = Partial<Record<keyof ConfigForm, string>>;
+/** A threshold field of the form, e.g. `5xx.degraded`. */
+export type ThresholdField = `${ErrorClass}.${'degraded' | 'failure'}`;
+
+export type ConfigErrors = Partial<Record<Exclude<keyof ConfigForm, 'thresholds'> | ThresholdField, string>>;
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 // Kubernetes namespace names: RFC 1123 labels.
@@ -22,17 +26,18 @@ export function toForm(s: ResolvedSettings): ConfigForm {
   return {
     prometheusUid: s.prometheusUid,
     traceUid: s.traceUid,
-    errorDegradedPct: String(s.thresholds.errorDegradedPct),
-    errorFailurePct: String(s.thresholds.errorFailurePct),
+    thresholds: Object.fromEntries(
+      ERROR_CLASSES.map((c) => {
+        const t = thresholdOf(s.thresholds, c);
+        return [c, { degraded: String(t.degraded), failure: String(t.failure) }];
+      })
+    ) as ConfigForm['thresholds'],
     defaultNamespaces: [...s.defaultNamespaces],
     ...s.labelMapping,
   };
 }
 
-function pct(value: string): number | undefined {
-  const n = Number(value.trim());
-  return value.trim() !== '' && Number.isFinite(n) && n >= 0 && n <= 100 ? n : undefined;
-}
+const toNumber = (value: string): number => (value.trim() === '' ? NaN : Number(value.trim()));
 
 /** Every problem, keyed by field, in words an admin can act on; empty when the form can be saved. */
 export function validateForm(f: ConfigForm): ConfigErrors {
@@ -40,15 +45,14 @@ export function validateForm(f: ConfigForm): ConfigErrors {
   if (!f.prometheusUid) {
     errors.prometheusUid = 'Choose the Prometheus data source that scrapes Istio.';
   }
-  const degraded = pct(f.errorDegradedPct);
-  const failure = pct(f.errorFailurePct);
-  if (degraded === undefined) {
-    errors.errorDegradedPct = 'A percentage from 0 to 100.';
-  }
-  if (failure === undefined) {
-    errors.errorFailurePct = 'A percentage from 0 to 100.';
-  } else if (degraded !== undefined && failure < degraded) {
-    errors.errorFailurePct = `Must be at least the degraded threshold (${degraded}%).`;
+  for (const c of ERROR_CLASSES) {
+    const problem = thresholdProblem(toNumber(f.thresholds[c].degraded), toNumber(f.thresholds[c].failure));
+    if (problem?.degraded) {
+      errors[`${c}.degraded`] = `${CLASS_LABEL[c]} degraded: ${problem.degraded}`;
+    }
+    if (problem?.failure) {
+      errors[`${c}.failure`] = `${CLASS_LABEL[c]} failure: ${problem.failure}`;
+    }
   }
   const badNs = f.defaultNamespaces.filter((n) => !NAMESPACE.test(n));
   if (badNs.length > 0) {
@@ -67,7 +71,9 @@ export function toJsonData(f: ConfigForm): MeshLensSettings {
   return {
     prometheusUid: f.prometheusUid,
     traceUid: f.traceUid || undefined,
-    thresholds: { errorDegradedPct: Number(f.errorDegradedPct), errorFailurePct: Number(f.errorFailurePct) },
+    thresholds: Object.fromEntries(
+      ERROR_CLASSES.map((c) => [c, { degraded: toNumber(f.thresholds[c].degraded), failure: toNumber(f.thresholds[c].failure) }])
+    ),
     defaultNamespaces: f.defaultNamespaces,
     labelMapping: { pod: f.pod, app: f.app, container: f.container },
   };

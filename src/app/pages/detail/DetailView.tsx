@@ -10,8 +10,7 @@ import { type HealthThresholds } from '../../../shared/settings';
 import { dashboardUrl, detailUrl, graphUrlForNamespace, tracesUrlForService } from '../../routes';
 import { HealthBadge } from '../overview/components/HealthBadge';
 import { Sparkline } from '../overview/components/Sparkline';
-import { formatMs, formatPct, formatRate } from '../overview/model/cells';
-import { healthOf } from '../overview/model/namespaceRows';
+import { formatMs, formatPct, formatRate } from '../../../shared/format';
 import { PeerTable } from './components/PeerTable';
 import { buildDetail } from './model/detailModel';
 import { AS_TEXT } from '../../../shared/i18n/asText';
@@ -27,6 +26,21 @@ export class DetailView extends SceneObjectBase<DetailViewState> {
   static Component = DetailViewRenderer;
 }
 
+/** TCP bytes per second (both ways), as the dashboards' Bps unit shows it. */
+function formatBytesRate(bps: number | null): string {
+  if (bps === null || !Number.isFinite(bps)) {
+    return '–';
+  }
+  const units = ['B/s', 'kB/s', 'MB/s', 'GB/s'];
+  let v = bps;
+  let i = 0;
+  while (v >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i++;
+  }
+  return `${v.toFixed(v >= 100 || i === 0 ? 0 : 1)} ${units[i]}`;
+}
+
 /** Istio's trace service name uses the app, not the workload: `reviews-v2` reports as `reviews`. */
 function appOf(workload: string): string {
   return workload.replace(/-v\d+$/, '');
@@ -36,7 +50,9 @@ function DetailViewRenderer({ model }: SceneComponentProps<DetailView>) {
   const styles = useStyles2(getStyles);
   const { target, thresholds, prometheusUid } = model.useState();
   const { data } = sceneGraph.getData(model).useState();
-  const detail = useMemo(() => (data ? buildDetail(data.series) : undefined), [data]);
+  // A partial answer (some queries failed) leaves the health unknown, with the error as its reason.
+  const problem = data?.errors?.[0]?.message;
+  const detail = useMemo(() => (data ? buildDetail(data.series, thresholds, problem) : undefined), [data, thresholds, problem]);
   if (!data || !detail || data.state === LoadingState.Loading) {
     return <LoadingPlaceholder text={t('detail.loading', 'Loading metrics…')} />;
   }
@@ -53,7 +69,8 @@ function DetailViewRenderer({ model }: SceneComponentProps<DetailView>) {
       />
     );
   }
-  if (detail.requestRate === null && detail.outbound.length === 0) {
+  const hasTcp = (detail.tcpInBps ?? 0) > 0 || (detail.tcpOutBps ?? 0) > 0;
+  if (detail.requestRate === null && detail.outbound.length === 0 && !hasTcp) {
     return (
       <PanelMessage
         kind="info"
@@ -116,13 +133,15 @@ function DetailViewRenderer({ model }: SceneComponentProps<DetailView>) {
       <div className={styles.stats} aria-label={t('detail.red', 'Rate, errors, duration')} role="group">
         <div className={styles.stat}>
           <span>{t('detail.health', 'Health')}</span>
-          <HealthBadge health={healthOf(detail.requestRate, detail.errorPct, thresholds)} />
+          <HealthBadge health={detail.health.status} reasons={detail.health.reasons} />
         </div>
         {stat(t('detail.rate', 'Request rate'), formatRate(detail.requestRate))}
-        {stat(t('detail.errors', 'Errors (5xx)'), formatPct(detail.errorPct))}
+        {stat(t('detail.errors', 'Errors (inbound)'), formatPct(detail.errorPct))}
         {stat(t('detail.p50', 'P50'), formatMs(detail.p50Ms))}
         {stat(t('detail.p95', 'P95'), formatMs(detail.p95Ms))}
         {stat(t('detail.p99', 'P99'), formatMs(detail.p99Ms))}
+        {hasTcp && stat(t('detail.tcpIn', 'TCP in'), formatBytesRate(detail.tcpInBps))}
+        {hasTcp && stat(t('detail.tcpOut', 'TCP out'), formatBytesRate(detail.tcpOutBps))}
         <Sparkline values={detail.trend} width={180} height={36} label={t('detail.trend', 'Request rate over time')} />
       </div>
       <div className={styles.tables}>

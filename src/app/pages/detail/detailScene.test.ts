@@ -2,13 +2,14 @@ import '../../testing/jsdomShims';
 import { SceneQueryRunner, sceneGraph } from '@grafana/scenes';
 import { resolveSettings } from '../../../shared/settings';
 import { DetailView } from './DetailView';
-import { detailDrilldowns, detailQueries, getDetailScene } from './detailScene';
+import { MeshGraphQueryRunner } from '../graph/MeshGraphQueryRunner';
+import { detailDrilldowns, detailQueries, getDetailScene, ownGraph } from './detailScene';
 
 const target = { kind: 'service' as const, namespace: 'bookinfo', name: 'reviews' };
 
-test('nine queries for one service, the trend as a range query', () => {
+test('ten queries for one service (TCP in and out for ambient L4), the trend as a range query', () => {
   const q = detailQueries(target);
-  expect(q.map((x) => x.refId)).toEqual(['rate', 'errors', 'p50', 'p95', 'p99', 'inbound', 'outbound', 'identity', 'trend']);
+  expect(q.map((x) => x.refId)).toEqual(['rate', 'p50', 'p95', 'p99', 'inbound', 'outbound', 'identity', 'tcpIn', 'tcpOut', 'trend']);
   expect(q.filter((x) => x.range).map((x) => x.refId)).toEqual(['trend']);
 });
 
@@ -17,6 +18,16 @@ test('the scene queries the configured Prometheus and hands the view its target'
   expect((scene.state.$data as SceneQueryRunner).state.datasource).toEqual({ uid: 'p2', type: 'prometheus' });
   const view = sceneGraph.findObject(scene, (o) => o instanceof DetailView) as DetailView;
   expect(view.state).toMatchObject({ target, prometheusUid: 'p2' });
+});
+
+test('the node’s own graph: the panel’s Kiali model over its namespace’s grouped queries, focused on the node', () => {
+  const panel = ownGraph(resolveSettings({ prometheusUid: 'p2' }), target);
+  expect(panel.state.options).toMatchObject({ dataMode: 'panel', graphType: 'versionedApp', injectServiceNodes: true, focus: 'service:bookinfo/reviews', namespaces: 'bookinfo' });
+  const workload = ownGraph(resolveSettings({}), { kind: 'workload', namespace: 'bookinfo', name: 'reviews-v2' });
+  expect(workload.state.options).toMatchObject({ graphType: 'workload', injectServiceNodes: false, focus: 'workload:bookinfo/reviews-v2' });
+  const runner = panel.state.$data as MeshGraphQueryRunner;
+  expect(runner).toBeInstanceOf(MeshGraphQueryRunner);
+  expect(runner.namespaces()).toEqual(['bookinfo']);
 });
 
 test('drill-downs for services and workloads, titled by name, breadcrumbed to their parent', () => {

@@ -8,63 +8,64 @@ import {
   SceneRefreshPicker,
   SceneTimePicker,
   SceneTimeRange,
-  SceneDataTransformer,
   VizPanel,
   type SceneAppPageLike,
   type SceneRouteMatch,
 } from '@grafana/scenes';
 import {
-  detailEdgeRate,
-  detailErrorRate,
   detailIdentity,
   detailInboundByPeer,
   detailLatencyQuantile,
   detailOutboundByPeer,
   detailRequestRate,
+  detailTcpRate,
   type DetailTarget,
 } from '../../../shared/istio/appQueries';
+import { formatFocus } from '../../../shared/links/appUrls';
 import { type ResolvedSettings } from '../../../shared/settings';
 import { detailUrl, ROUTES, type DetailParent } from '../../routes';
-import { meshPanelOptions, meshTransformation } from '../graph/GraphControls';
+import { DEFAULT_DISPLAY } from '../graph/model/displayOptions';
+import { graphPanelOptions } from '../graph/model/graphOptions';
+import { MeshGraphQueryRunner } from '../graph/MeshGraphQueryRunner';
 import { MESH_GRAPH_PANEL_ID } from '../graph/panelId';
 import { DetailView } from './DetailView';
 
-/** The detail page's queries: 9 for one service or workload, none per peer. */
+/** The detail page's queries: 10 for one service or workload, none per peer (errors and health come from the breakdowns by code). */
 export function detailQueries(target: DetailTarget) {
   const instant = (refId: string, expr: string) => ({ refId, expr, instant: true, range: false });
   return [
     instant('rate', detailRequestRate(target)),
-    instant('errors', detailErrorRate(target)),
     instant('p50', detailLatencyQuantile(target, 0.5)),
     instant('p95', detailLatencyQuantile(target, 0.95)),
     instant('p99', detailLatencyQuantile(target, 0.99)),
     instant('inbound', detailInboundByPeer(target)),
     instant('outbound', detailOutboundByPeer(target)),
     instant('identity', detailIdentity(target)),
+    instant('tcpIn', detailTcpRate(target, 'in')),
+    instant('tcpOut', detailTcpRate(target, 'out')),
     { refId: 'trend', expr: detailRequestRate(target, '$__rate_interval'), instant: false, range: true },
   ];
 }
 
-/** The node's own graph: its callers and callees, drawn by the mesh graph panel (2 more queries). */
-function ownGraph(settings: ResolvedSettings, target: DetailTarget): VizPanel {
-  const graphType = target.kind === 'service' ? 'service' : 'workload';
+/**
+ * The node's own graph: the mesh graph panel's Kiali model over the grouped queries of its namespace (its callers
+ * from anywhere, its callees anywhere), focused on the node. A service is a service node with its callers and the
+ * workloads behind it; a workload is a workload node with its callers and callees.
+ */
+export function ownGraph(settings: ResolvedSettings, target: DetailTarget): VizPanel {
+  const isService = target.kind === 'service';
+  const display = isService ? DEFAULT_DISPLAY : DEFAULT_DISPLAY.filter((d) => d !== 'serviceNodes');
+  const choices = {
+    graphType: isService ? ('versionedApp' as const) : ('workload' as const),
+    edgeLabels: 'trafficRate' as const,
+    display,
+    focus: formatFocus(target),
+  };
   return new VizPanel({
     pluginId: MESH_GRAPH_PANEL_ID,
-    title:
-      target.kind === 'service'
-        ? t('detail.graph.service', 'Callers and callees of this service')
-        : t('detail.graph.workload', 'Callers and callees of this workload'),
-    options: meshPanelOptions('rate'),
-    $data: new SceneDataTransformer({
-      $data: new SceneQueryRunner({
-        datasource: { uid: settings.prometheusUid, type: 'prometheus' },
-        queries: [
-          { refId: 'traffic', expr: detailEdgeRate(target), instant: true, range: false },
-          { refId: 'errors', expr: detailEdgeRate(target, '5..'), instant: true, range: false },
-        ],
-      }),
-      transformations: [meshTransformation(graphType, 'rate')],
-    }),
+    title: isService ? t('detail.graph.service', 'Callers and callees of this service') : t('detail.graph.workload', 'Callers and callees of this workload'),
+    options: graphPanelOptions(choices, target.namespace, settings.prometheusUid),
+    $data: new MeshGraphQueryRunner({ datasource: { uid: settings.prometheusUid, type: 'prometheus' }, queries: [], namespaces: [target.namespace], display }),
   });
 }
 

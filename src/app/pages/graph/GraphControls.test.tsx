@@ -6,7 +6,7 @@ import { EmbeddedScene, SceneFlexItem, SceneFlexLayout, VizPanel } from '@grafan
 import { GraphControls } from './GraphControls';
 
 function renderControls(state: Partial<ConstructorParameters<typeof GraphControls>[0]> = {}) {
-  const controls = new GraphControls({ graphType: 'versionedApp', edgeLabels: 'rate', ...state });
+  const controls = new GraphControls({ graphType: 'versionedApp', edgeLabels: 'trafficRate', ...state });
   const panel = new VizPanel({ pluginId: 'meshlens-meshgraph-panel', options: {} });
   const scene = new EmbeddedScene({ controls: [controls], body: new SceneFlexLayout({ children: [new SceneFlexItem({ body: panel })] }) });
   render(<controls.Component model={controls} />);
@@ -38,7 +38,7 @@ describe('GraphControls', () => {
     const { controls, panel } = renderControls();
     controls.updateFromUrl({ focus: 'app:shop/cart' });
     expect(panel.state.options).toMatchObject({ focus: 'app:shop/cart' });
-    const chip = await screen.findByRole('button', { name: 'Clear the focus on app:shop/cart' });
+    const chip = await screen.findByRole('button', { name: 'Clear the focus on app:shop/cart' }, { timeout: 5000 });
     await userEvent.click(chip);
     expect(controls.state.focus).toBe('');
     expect(panel.state.options).toMatchObject({ focus: '' });

@@ -1,21 +1,19 @@
 import React from 'react';
-import { map } from 'rxjs';
 import { t } from '@grafana/i18n';
 import {
-  SceneDataTransformer,
   SceneObjectBase,
   SceneObjectUrlSyncConfig,
   VizPanel,
   sceneGraph,
-  type CustomTransformerDefinition,
   type SceneComponentProps,
   type SceneObjectState,
   type SceneObjectUrlValues,
 } from '@grafana/scenes';
 import { Button, InlineField, MultiCombobox, RadioButtonGroup, Stack } from '@grafana/ui';
 import { formatFocus, parseFocus } from '../../../shared/links/appUrls';
-import { DEFAULT_DISPLAY, DISPLAY_OPTIONS, displayPanelOptions, displayUrlValue, isDisplayOption, parseDisplay, type DisplayOption } from './model/displayOptions';
-import { EDGE_LABELS, GRAPH_TYPES, toMeshFrames, type EdgeLabel, type GraphType, type IdleChoice } from './model/meshFrames';
+import { DEFAULT_DISPLAY, DISPLAY_OPTIONS, displayUrlValue, isDisplayOption, parseDisplay, type DisplayOption } from './model/displayOptions';
+import { EDGE_LABELS, GRAPH_TYPES, graphPanelOptions, parseEdgeLabel, type EdgeLabel, type GraphChoices, type GraphType } from './model/graphOptions';
+import { MeshGraphQueryRunner } from './MeshGraphQueryRunner';
 
 export interface GraphControlsState extends SceneObjectState {
   graphType: GraphType;
@@ -24,33 +22,18 @@ export interface GraphControlsState extends SceneObjectState {
   display?: DisplayOption[];
   /** `kind:namespace/name` (appUrls formatFocus), or '' for none; passed to the panel as its `focus` option. */
   focus?: string;
+  /** The panel's `namespaces` option (outside marking): the namespace variable. */
+  namespacesOption?: string;
+  prometheusUid?: string;
 }
 
-/** The fold from Istio series to node-graph frames, as a Scenes transformation. */
-export function meshTransformation(graphType: GraphType, edgeLabels: EdgeLabel, idle?: IdleChoice): CustomTransformerDefinition {
-  return () => (source) => source.pipe(map((frames) => toMeshFrames(frames, graphType, edgeLabels, idle).frames));
-}
-
-export function idleOf(display: readonly DisplayOption[]): IdleChoice {
-  return { edges: display.includes('idleEdges'), nodes: display.includes('idleNodes') };
-}
-
-/** Every panel option the page's controls own: edge labels, display choices and the focus. */
-export function graphPanelOptions(state: GraphControlsState): Record<string, unknown> {
-  return { ...meshPanelOptions(state.edgeLabels), ...displayPanelOptions(state.display ?? DEFAULT_DISPLAY), focus: state.focus ?? '' };
+export function choicesOf(state: GraphControlsState): GraphChoices {
+  return { graphType: state.graphType, edgeLabels: state.edgeLabels, display: state.display ?? DEFAULT_DISPLAY, focus: state.focus ?? '' };
 }
 
 /**
- * The panel options both generations of the mesh graph panel read for edge labels. The chosen
- * statistic (rate or error %) is already in each edge's mainstat, so the panel only shows or hides it.
- */
-export function meshPanelOptions(edgeLabels: EdgeLabel): Record<string, unknown> {
-  return { showEdgeLabels: edgeLabels !== 'none', edgeLabels: edgeLabels === 'none' ? [] : ['trafficRate'] };
-}
-
-/**
- * Graph type and edge labels: they change how the same query result is drawn, not the query, so
- * they are URL-synced state here that re-runs the transformation instead of Scenes variables.
+ * Graph type, edge labels, display and focus: URL-synced state that sets the mesh graph panel's options (the same
+ * Kiali model draws every graph type from the same queries); only "Idle edges" changes the queries.
  */
 export class GraphControls extends SceneObjectBase<GraphControlsState> {
   static Component = GraphControlsRenderer;
@@ -70,7 +53,7 @@ export class GraphControls extends SceneObjectBase<GraphControlsState> {
   updateFromUrl(values: SceneObjectUrlValues) {
     const next: Partial<GraphControlsState> = {};
     const graphType = GRAPH_TYPES.find((g) => g === values.graphType);
-    const edgeLabels = EDGE_LABELS.find((e) => e === values.edgeLabels);
+    const edgeLabels = parseEdgeLabel(values.edgeLabels);
     if (graphType && graphType !== this.state.graphType) {
       next.graphType = graphType;
     }
@@ -102,16 +85,15 @@ export class GraphControls extends SceneObjectBase<GraphControlsState> {
     this.apply();
   };
 
-  /** Pushes the current choice into the scene's transformer and panel. */
+  /** Pushes the current choices into the panel's options, and into the queries when they change them. */
   private apply() {
     const root = this.getRoot();
-    const transformer = sceneGraph.findObject(root, (o) => o instanceof SceneDataTransformer) as SceneDataTransformer | null;
     const panel = sceneGraph.findObject(root, (o) => o instanceof VizPanel) as VizPanel | null;
-    const display = this.state.display ?? DEFAULT_DISPLAY;
-    transformer?.setState({ transformations: [meshTransformation(this.state.graphType, this.state.edgeLabels, idleOf(display))] });
-    transformer?.reprocessTransformations();
+    const runner = sceneGraph.findObject(root, (o) => o instanceof MeshGraphQueryRunner) as MeshGraphQueryRunner | null;
+    const choices = choicesOf(this.state);
     // setState, not onOptionsChange: this may run before the panel plugin has loaded.
-    panel?.setState({ options: { ...panel.state.options, ...graphPanelOptions(this.state) } });
+    panel?.setState({ options: { ...panel.state.options, ...graphPanelOptions(choices, this.state.namespacesOption ?? '$namespace', this.state.prometheusUid ?? '') } });
+    runner?.setDisplay(choices.display);
   }
 }
 
@@ -125,7 +107,13 @@ function graphTypeLabel(g: GraphType): string {
 }
 
 function edgeLabelText(e: EdgeLabel): string {
-  return { rate: t('graph.edges.rate', 'Request rate'), errors: t('graph.edges.errors', 'Error %'), none: t('graph.edges.none', 'None') }[e];
+  return {
+    trafficRate: t('graph.edges.trafficRate', 'Traffic rate'),
+    trafficDistribution: t('graph.edges.trafficDistribution', 'Traffic distribution'),
+    responseTime: t('graph.edges.responseTime', 'Response time (p95)'),
+    throughput: t('graph.edges.throughput', 'Throughput'),
+    none: t('graph.edges.none', 'None'),
+  }[e];
 }
 
 function displayLabel(o: DisplayOption): string {
@@ -138,6 +126,7 @@ function displayLabel(o: DisplayOption): string {
     idleNodes: t('graph.display.idleNodes', 'Idle nodes'),
     serviceNodes: t('graph.display.serviceNodes', 'Service nodes'),
     boxes: t('graph.display.boxes', 'Namespace boxes'),
+    compare: t('graph.display.compare', 'Compare with the previous range'),
   }[o];
 }
 

@@ -3,7 +3,11 @@ import { css } from '@emotion/css';
 import { type GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { useStyles2 } from '@grafana/ui';
-import { type HiddenIdle } from './model/hiddenIdle';
+/** Idle edges and nodes the display choices left out. */
+export interface HiddenIdle {
+  edges: number;
+  nodes: number;
+}
 
 /** What the display choices left out of the graph, counted, with the choice that shows it (nothing hidden goes unmentioned). */
 export function HiddenIdleNote({ hidden }: { hidden: HiddenIdle }) {

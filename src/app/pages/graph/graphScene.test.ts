@@ -1,61 +1,90 @@
 import '../../testing/jsdomShims';
-import { QueryVariable, SceneDataTransformer, SceneQueryRunner, VizPanel, sceneGraph } from '@grafana/scenes';
+import { QueryVariable, VizPanel, sceneGraph } from '@grafana/scenes';
 import { resolveSettings } from '../../../shared/settings';
 import { GraphControls } from './GraphControls';
-import { MESH_GRAPH_PANEL_ID, getGraphScene, graphQueries } from './graphScene';
+import { MESH_GRAPH_PANEL_ID, TRAFFIC_METRICS_SELECTOR, getGraphScene } from './graphScene';
+import { graphTargets, parseEdgeLabel, variableValues } from './model/graphOptions';
+import { MeshGraphQueryRunner } from './MeshGraphQueryRunner';
 
 describe('graph scene factory', () => {
-  test('three grouped queries reading the namespace and cluster variables', () => {
-    const [traffic, errors, deployments] = graphQueries();
-    expect(deployments).toEqual({ refId: 'deployments', expr: 'kube_deployment_labels{namespace=~"${namespace:regex}"}', instant: true, range: false });
-    expect(traffic.refId).toBe('traffic');
-    expect(traffic.expr).toContain('destination_workload_namespace=~"${namespace:regex}"');
-    expect(traffic.expr).toContain('destination_cluster=~"${cluster:regex}"');
-    expect(errors.expr).toContain('response_code=~"5.."');
+  test('the panel’s grouped queries: a fixed count whatever the number of namespaces, values escaped', () => {
+    const many = Array.from({ length: 500 }, (_, i) => `ns-${i}`);
+    expect(graphTargets(['bookinfo'], [])).toHaveLength(13);
+    expect(graphTargets(many, [])).toHaveLength(13);
+    const [deployments, , inbound] = graphTargets(['bookinfo', 'a.b'], ['east.1']);
+    expect(deployments.refId).toBe('kube_deployment_labels idle');
+    expect(inbound.expr).toContain('reporter=~"waypoint|destination",destination_workload_namespace=~"bookinfo|a\\\\.b",destination_cluster=~"east\\\\.1"}');
+    expect(graphTargets(['x'], [], ['idleEdges']).find((t) => t.refId.includes('inbound'))!.expr.endsWith(') ')).toBe(true);
   });
 
-  test('the mesh graph panel reads the transformed query result from the configured Prometheus', () => {
+  test('variable values: lists, single values, and All (no filter)', () => {
+    expect(variableValues(['a', 'b', 'a', ''])).toEqual(['a', 'b']);
+    expect(variableValues('x')).toEqual(['x']);
+    expect(variableValues(['$__all'])).toEqual([]);
+    expect(variableValues('$__all')).toEqual([]);
+    expect(variableValues(undefined)).toEqual([]);
+  });
+
+  test('the mesh graph panel reads the grouped queries from the configured Prometheus, in panel mode', () => {
     const scene = getGraphScene(resolveSettings({ prometheusUid: 'prom-x', defaultNamespaces: ['shop'] }));
     const panel = sceneGraph.findObject(scene, (o) => o instanceof VizPanel) as VizPanel;
     expect(panel.state.pluginId).toBe(MESH_GRAPH_PANEL_ID);
-    const transformer = panel.state.$data as SceneDataTransformer;
-    expect(transformer).toBeInstanceOf(SceneDataTransformer);
-    expect((transformer.state.$data as SceneQueryRunner).state.datasource).toEqual({ uid: 'prom-x', type: 'prometheus' });
+    const runner = panel.state.$data as MeshGraphQueryRunner;
+    expect(runner).toBeInstanceOf(MeshGraphQueryRunner);
+    expect(runner.state.datasource).toEqual({ uid: 'prom-x', type: 'prometheus' });
+    expect(panel.state.options).toMatchObject({ dataMode: 'panel', namespaces: '$namespace', graphType: 'versionedApp', edgeLabels: ['trafficRate'] });
     const ns = sceneGraph.lookupVariable('namespace', panel) as QueryVariable;
     expect(ns.state.isMulti).toBe(true);
     expect(ns.state.value).toEqual(['shop']);
-    expect(ns.state.query).toEqual({ query: 'label_values(istio_requests_total, destination_workload_namespace)', refId: 'meshlens-destination_workload_namespace' });
+    // Namespaces with HTTP/gRPC requests or TCP bytes (an ambient mesh without waypoints has only ztunnel's bytes).
+    expect(ns.state.query).toEqual({ query: `label_values(${TRAFFIC_METRICS_SELECTOR}, destination_workload_namespace)`, refId: 'meshlens-destination_workload_namespace' });
+    expect(TRAFFIC_METRICS_SELECTOR).toBe('{__name__=~"istio_requests_total|istio_tcp_received_bytes_total"}');
+    expect(runner.namespaces()).toEqual(['shop']);
   });
 });
 
 describe('GraphControls URL state', () => {
-  test('round-trips graph type and edge labels, ignoring unknown values', () => {
-    const c = new GraphControls({ graphType: 'versionedApp', edgeLabels: 'rate' });
+  test('round-trips graph type and edge labels, ignoring unknown values; old rate/errors URLs read as traffic rate', () => {
+    const c = new GraphControls({ graphType: 'versionedApp', edgeLabels: 'trafficRate' });
     c.updateFromUrl({ graphType: 'workload', edgeLabels: 'nonsense' });
-    expect(c.getUrlState()).toEqual({ graphType: 'workload', edgeLabels: 'rate', display: ['mtls', 'minimap', 'serviceNodes', 'boxes'], focus: undefined });
+    expect(c.getUrlState()).toEqual({ graphType: 'workload', edgeLabels: 'trafficRate', display: ['mtls', 'minimap', 'serviceNodes', 'boxes'], focus: undefined });
+    c.updateFromUrl({ edgeLabels: 'responseTime' });
+    expect(c.getUrlState().edgeLabels).toBe('responseTime');
+    expect(parseEdgeLabel('errors')).toBe('trafficRate');
   });
 
   test('display choices and a valid focus round-trip; a malformed focus is dropped', () => {
-    const c = new GraphControls({ graphType: 'versionedApp', edgeLabels: 'rate' });
+    const c = new GraphControls({ graphType: 'versionedApp', edgeLabels: 'trafficRate' });
     c.updateFromUrl({ display: ['legend', 'idleNodes', 'bogus'], focus: ' service:bookinfo/reviews ' });
-    expect(c.getUrlState()).toEqual({ graphType: 'versionedApp', edgeLabels: 'rate', display: ['legend', 'idleNodes'], focus: 'service:bookinfo/reviews' });
+    expect(c.getUrlState()).toEqual({ graphType: 'versionedApp', edgeLabels: 'trafficRate', display: ['legend', 'idleNodes'], focus: 'service:bookinfo/reviews' });
     c.updateFromUrl({ display: 'none', focus: 'pod:bookinfo/x' });
     expect(c.getUrlState()).toMatchObject({ display: ['none'], focus: undefined });
   });
 
-  test('the URL focus and display choices become the mesh graph panel options', () => {
+  test('the URL choices become the mesh graph panel options: display toggles really switch the model’s options', () => {
     const scene = getGraphScene(resolveSettings({}));
     const controls = sceneGraph.findObject(scene, (o) => o instanceof GraphControls) as GraphControls;
     const panel = sceneGraph.findObject(scene, (o) => o instanceof VizPanel) as VizPanel;
     expect(panel.state.options).toMatchObject({ focus: '', showMtls: true, showIdleNodes: false, includeIdleEdges: false, injectServiceNodes: true });
-    controls.updateFromUrl({ focus: 'workload:bookinfo/reviews-v2', display: ['animation', 'idleNodes'] });
+    controls.updateFromUrl({ focus: 'workload:bookinfo/reviews-v2', display: ['animation', 'idleNodes'], graphType: 'service', edgeLabels: 'none' });
     expect(panel.state.options).toMatchObject({
       focus: 'workload:bookinfo/reviews-v2',
       trafficAnimation: true,
       showIdleNodes: true,
       showMtls: false,
       boxByNamespace: false,
-      showEdgeLabels: true,
+      injectServiceNodes: false,
+      graphType: 'service',
+      edgeLabels: [],
     });
+  });
+});
+
+describe('compare with the previous range', () => {
+  test('"compare" adds the traffic queries over the same span just before the range', () => {
+    const targets = graphTargets(['bookinfo'], [], ['mtls', 'compare']);
+    const previous = targets.filter((t) => t.refId.startsWith('previous '));
+    expect(targets).toHaveLength(13 + 6);
+    expect(previous.every((t) => t.expr.includes('[$__range] offset $__range))'))).toBe(true);
   });
 });

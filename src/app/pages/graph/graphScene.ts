@@ -3,10 +3,8 @@ import {
   EmbeddedScene,
   QueryVariable,
   SceneAppPage,
-  SceneDataTransformer,
   SceneFlexItem,
   SceneFlexLayout,
-  SceneQueryRunner,
   SceneRefreshPicker,
   SceneTimePicker,
   SceneTimeRange,
@@ -14,35 +12,30 @@ import {
   VariableValueSelectors,
   VizPanel,
 } from '@grafana/scenes';
-import { graphEdgeRate } from '../../../shared/istio/appQueries';
+import { IstioMetric } from '../../../shared/istio/metrics';
 import { type ResolvedSettings } from '../../../shared/settings';
 import { ROUTES, pageUrl } from '../../routes';
 import { detailDrilldowns } from '../detail/detailScene';
-import { GraphControls, graphPanelOptions, idleOf, meshTransformation } from './GraphControls';
-import { DEFAULT_DISPLAY } from './model/displayOptions';
-import { DEPLOYMENTS_REF } from './model/meshFrames';
+import { GraphBody } from './GraphBody';
+import { GraphControls, choicesOf } from './GraphControls';
 import { GraphNodeLinks } from './GraphNodeLinks';
+import { GraphVariableControls } from './GraphVariableControls';
+import { graphPanelOptions } from './model/graphOptions';
+import { MeshGraphQueryRunner } from './MeshGraphQueryRunner';
 import { MESH_GRAPH_PANEL_ID } from './panelId';
 
 // Re-exported for the tests and pages that import it from here.
 export { MESH_GRAPH_PANEL_ID };
 
 /**
- * The graph page's three queries: all edges, their 5xx share, and the namespaces' Deployments
- * (kube-state-metrics, for "idle nodes"); namespace and cluster come from variables.
+ * Namespaces and clusters with Istio traffic of any kind: HTTP/gRPC requests (sidecars, gateways, waypoints) or TCP
+ * bytes (sidecars and ztunnel, the only telemetry of an ambient mesh without waypoints).
  */
-export function graphQueries() {
-  const scope = { namespaces: '${namespace:regex}', cluster: '${cluster:regex}' };
-  return [
-    { refId: 'traffic', expr: graphEdgeRate(scope), instant: true, range: false },
-    { refId: 'errors', expr: graphEdgeRate({ ...scope, responseCodes: '5..' }), instant: true, range: false },
-    { refId: DEPLOYMENTS_REF, expr: 'kube_deployment_labels{namespace=~"${namespace:regex}"}', instant: true, range: false },
-  ];
-}
+export const TRAFFIC_METRICS_SELECTOR = `{__name__=~"${IstioMetric.requestsTotal}|${IstioMetric.tcpReceivedBytesTotal}"}`;
 
 function variables(settings: ResolvedSettings) {
   const datasource = { uid: settings.prometheusUid, type: 'prometheus' };
-  const labelValues = (label: string) => ({ query: `label_values(istio_requests_total, ${label})`, refId: `meshlens-${label}` });
+  const labelValues = (label: string) => ({ query: `label_values(${TRAFFIC_METRICS_SELECTOR}, ${label})`, refId: `meshlens-${label}` });
   return new SceneVariableSet({
     variables: [
       new QueryVariable({
@@ -62,35 +55,40 @@ function variables(settings: ResolvedSettings) {
         isMulti: true,
         includeAll: true,
         defaultToAll: true,
+        // "All" filters nothing (not a list of every cluster in the query).
+        allValue: '.*',
       }),
     ],
   });
 }
 
-/** Pure factory: the mesh graph panel in a scene whose URL holds namespaces, cluster, graph type, edge labels and time. */
+/**
+ * Pure factory: the mesh graph panel in a scene whose URL holds namespaces, cluster, graph type, edge labels,
+ * display choices, focus and time. The panel draws with its Kiali model from the grouped queries of the selected
+ * namespaces over the picked range.
+ */
 export function getGraphScene(settings: ResolvedSettings): EmbeddedScene {
-  const controls = new GraphControls({ graphType: 'versionedApp', edgeLabels: 'rate', display: undefined, focus: '' });
+  const controls = new GraphControls({
+    graphType: 'versionedApp',
+    edgeLabels: 'trafficRate',
+    display: undefined,
+    focus: '',
+    namespacesOption: '$namespace',
+    prometheusUid: settings.prometheusUid,
+  });
+  const panel = new VizPanel({
+    pluginId: MESH_GRAPH_PANEL_ID,
+    title: t('graph.panel', 'Mesh traffic'),
+    options: graphPanelOptions(choicesOf(controls.state), '$namespace', settings.prometheusUid),
+    $data: new MeshGraphQueryRunner({ datasource: { uid: settings.prometheusUid, type: 'prometheus' }, queries: [] }),
+  });
   return new EmbeddedScene({
     $timeRange: new SceneTimeRange({ from: 'now-15m', to: 'now' }),
     $variables: variables(settings),
-    controls: [new VariableValueSelectors({}), controls, new SceneTimePicker({}), new SceneRefreshPicker({})],
+    controls: [new GraphVariableControls({ selectors: new VariableValueSelectors({}) }), controls, new SceneTimePicker({}), new SceneRefreshPicker({})],
     body: new SceneFlexLayout({
       direction: 'column',
-      children: [
-        new SceneFlexItem({
-          minHeight: 560,
-          body: new VizPanel({
-            pluginId: MESH_GRAPH_PANEL_ID,
-            title: t('graph.panel', 'Mesh traffic'),
-            options: graphPanelOptions(controls.state),
-            $data: new SceneDataTransformer({
-              $data: new SceneQueryRunner({ datasource: { uid: settings.prometheusUid, type: 'prometheus' }, queries: graphQueries() }),
-              transformations: [meshTransformation(controls.state.graphType, controls.state.edgeLabels, idleOf(DEFAULT_DISPLAY))],
-            }),
-          }),
-        }),
-        new SceneFlexItem({ body: new GraphNodeLinks({}) }),
-      ],
+      children: [new SceneFlexItem({ minHeight: 560, body: new GraphBody({ panel, links: new GraphNodeLinks({}) }) })],
     }),
   });
 }

@@ -6,6 +6,7 @@ import { MemoryRouter } from 'react-router-dom';
 import { FieldType, LoadingState, createDataFrame, getDefaultTimeRange, type DataFrame, type PanelData } from '@grafana/data';
 import { EmbeddedScene, SceneDataNode, SceneFlexItem, SceneFlexLayout, SceneQueryRunner, sceneGraph } from '@grafana/scenes';
 import { NamespaceOverview } from './NamespaceOverview';
+import { DEFAULT_THRESHOLDS } from '../../../shared/settings';
 
 function series(refId: string, label: string, ns: string, value: number, extra: Record<string, string> = {}): DataFrame {
   return createDataFrame({
@@ -27,7 +28,7 @@ function detailsRunner(answer?: Partial<PanelData>) {
 }
 
 function renderWith(data: Partial<PanelData>, listed: string[] = [], details = detailsRunner().runner) {
-  const overview = new NamespaceOverview({ filter: '', sort: 'health', dir: 'asc', view: 'list', thresholds: { errorDegradedPct: 1, errorFailurePct: 5 }, listed, dataSourceUid: 'prom', details });
+  const overview = new NamespaceOverview({ filter: '', sort: 'health', dir: 'asc', view: 'list', thresholds: DEFAULT_THRESHOLDS, listed, dataSourceUid: 'prom', details });
   const scene = new EmbeddedScene({
     $data: new SceneDataNode({ data: panelData(data) }),
     body: new SceneFlexLayout({ children: [new SceneFlexItem({ body: overview })] }),
@@ -56,6 +57,7 @@ describe('NamespaceOverview', () => {
     const rows = await screen.findAllByTestId('meshlens-namespace-row');
     expect(rows.map((r) => within(r).getAllByRole('cell')[0].textContent)).toEqual(['shop', 'bookinfo']);
     expect(within(rows[0]).getByText('Failure')).toBeInTheDocument();
+    expect(within(rows[0]).getByTestId('meshlens-health-reason')).toHaveTextContent('5xx 10.0 % of inbound HTTP ≥ 10 % failure');
     expect(screen.getByRole('link', { name: 'Open the graph of shop' })).toHaveAttribute('href', '/a/meshlens-istio-app/graph?var-namespace=shop');
     await userEvent.type(screen.getByLabelText('Filter namespaces'), 'book');
     expect(overview.state.filter).toBe('book');

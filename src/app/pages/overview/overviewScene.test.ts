@@ -1,17 +1,20 @@
 import '../../testing/jsdomShims';
 import { SceneQueryRunner, sceneGraph } from '@grafana/scenes';
-import { resolveSettings } from '../../../shared/settings';
+import { DEFAULT_THRESHOLDS, resolveSettings } from '../../../shared/settings';
 import { NamespaceOverview } from './NamespaceOverview';
 import { overviewDetailQueries, overviewQueries } from './model/overviewQueries';
 import { getOverviewPage, getOverviewScene } from './overviewScene';
 
 describe('overview scene factory', () => {
-  test('the rows need six grouped instant queries: traffic, workloads, services, inventory, proxies, deployments', () => {
+  test('the rows need seven grouped instant queries: traffic, outbound (health), workloads, services, inventory, proxies, deployments', () => {
     const queries = overviewQueries(resolveSettings({}));
-    expect(queries.map((q) => q.refId)).toEqual(['traffic', 'workloads', 'services', 'inventory', 'proxies', 'deployments']);
+    expect(queries.map((q) => q.refId)).toEqual(['traffic', 'outbound', 'workloads', 'services', 'inventory', 'proxies', 'deployments']);
     expect(queries.every((q) => q.instant && !q.range)).toBe(true);
     expect(queries[0].expr).toBe(
       'sum by (destination_workload_namespace, response_code, connection_security_policy) (rate(istio_requests_total{reporter="destination"}[$__range]))'
+    );
+    expect(queries[1].expr).toBe(
+      'sum by (source_workload_namespace, source_workload, request_protocol, response_code, grpc_response_status) (rate(istio_requests_total{reporter="source"}[$__range]))'
     );
   });
 
@@ -34,13 +37,18 @@ describe('overview scene factory', () => {
   });
 
   test('queries go to the configured Prometheus and the list gets the thresholds', () => {
-    const settings = resolveSettings({ prometheusUid: 'prom-2', thresholds: { errorDegradedPct: 2, errorFailurePct: 8 } });
+    const settings = resolveSettings({ prometheusUid: 'prom-2', thresholds: { '5xx': { degraded: 2, failure: 8 } } });
     const scene = getOverviewScene(settings);
     const runner = scene.state.$data as SceneQueryRunner;
     expect(runner).toBeInstanceOf(SceneQueryRunner);
     expect(runner.state.datasource).toEqual({ uid: 'prom-2', type: 'prometheus' });
     const list = sceneGraph.findObject(scene, (o) => o instanceof NamespaceOverview) as NamespaceOverview;
-    expect(list.state.thresholds).toEqual({ errorDegradedPct: 2, errorFailurePct: 8 });
+    expect(list.state.thresholds).toEqual([
+      { code: '5xx', degraded: 2, failure: 8 },
+      { code: '4xx', degraded: 10, failure: 20 },
+      { code: 'grpc', degraded: 0, failure: 10 },
+      { code: 'noResponse', degraded: 0, failure: 10 },
+    ]);
     expect(list.state.dataSourceUid).toBe('prom-2');
     expect(list.state.details.state).toMatchObject({ datasource: { uid: 'prom-2', type: 'prometheus' }, runQueriesMode: 'manual', maxDataPoints: 30 });
   });
@@ -63,7 +71,7 @@ describe('NamespaceOverview URL state', () => {
       sort: 'health',
       dir: 'asc',
       view: 'list',
-      thresholds: { errorDegradedPct: 1, errorFailurePct: 5 },
+      thresholds: DEFAULT_THRESHOLDS,
       listed: [],
       dataSourceUid: 'p',
       details: new SceneQueryRunner({ queries: [], runQueriesMode: 'manual' }),

@@ -9,11 +9,13 @@ function props(value: string, options: Record<string, unknown>, onChange = jest.
 }
 
 describe('IstioPresetEditor', () => {
-  it('counts the preset queries for the namespaces, doubled when comparing windows', () => {
+  it('counts the preset queries: the same for one namespace or two, six more (the earlier traffic) when comparing', () => {
     const { rerender } = render(<IstioPresetEditor {...props('bookinfo', {})} />);
     expect(screen.getByText(/^12 instant queries \(table format\) for these namespaces/)).toBeInTheDocument();
+    rerender(<IstioPresetEditor {...props('bookinfo, shop', {})} />);
+    expect(screen.getByText(/^12 instant queries \(table format\) for these namespaces/)).toBeInTheDocument();
     rerender(<IstioPresetEditor {...props('bookinfo, shop', { compareOffset: '1h' })} />);
-    expect(screen.getByText(/^48 instant queries \(table format\) for these namespaces/)).toBeInTheDocument();
+    expect(screen.getByText(/^18 instant queries \(table format\) for these namespaces/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /Copy Istio preset queries/ })).toBeInTheDocument();
   });
 

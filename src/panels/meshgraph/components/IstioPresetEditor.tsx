@@ -3,7 +3,7 @@ import { css } from '@emotion/css';
 import { type GrafanaTheme2, type StandardEditorProps } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { ClipboardButton, Input, useStyles2 } from '@grafana/ui';
-import { istioPresetTargets } from '../../../shared/istio/graphQueries';
+import { istioPresetTargets, PREVIOUS_RANGE } from '../../../shared/istio/graphQueries';
 
 /**
  * Namespaces for the graph, and the Istio preset: the instant queries (Kiali's, per namespace) ready to
@@ -17,7 +17,13 @@ export function IstioPresetEditor({ value, onChange, context }: StandardEditorPr
   const idleNodes = Boolean(current?.showIdleNodes);
   const running = current?.dataMode === 'preset';
   const targets = useMemo(
-    () => istioPresetTargets((value ?? '').split(',').map((s) => s.trim()).filter(Boolean), undefined, offset, idle, idleNodes),
+    () =>
+      istioPresetTargets({
+        namespaces: (value ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+        compareOffset: offset === 'previous' ? PREVIOUS_RANGE : offset,
+        includeIdleEdges: idle,
+        idleNodes,
+      }),
     [value, offset, idle, idleNodes]
   );
   return (

@@ -3,6 +3,7 @@ import { css } from '@emotion/css';
 import { type GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { useStyles2 } from '@grafana/ui';
+import { BADGE_TEXT, type Badge } from '../model/view/badges';
 
 const SHAPES: Array<{ label: string; d: string }> = [
   { label: 'Workload', d: 'M14 8 A6 6 0 1 1 13.99 7.9 Z' },
@@ -39,6 +40,12 @@ export function Legend() {
         </div>
       ))}
       <div className={styles.item}>{t('meshgraph.legend.mtls', 'Padlock on an edge: mTLS')}</div>
+      <div className={styles.item}>
+        {t('meshgraph.legend.badges', 'Badges: {{list}}', {
+          list: (Object.keys(BADGE_TEXT) as Badge[]).map((b) => `${BADGE_TEXT[b].short} ${BADGE_TEXT[b].long}`).join(', '),
+          interpolation: { escapeValue: false },
+        })}
+      </div>
       <div className={styles.item}>{t('meshgraph.legend.compare', 'Comparing windows: blue band new, dashed band changed, dashed grey gone')}</div>
       <div className={styles.item}>{t('meshgraph.legend.unknown', 'unknown: callers outside the mesh or without telemetry')}</div>
       <div className={styles.item}>{t('meshgraph.legend.passthrough', 'PassthroughCluster / BlackHoleCluster: egress allowed / blocked by REGISTRY_ONLY')}</div>

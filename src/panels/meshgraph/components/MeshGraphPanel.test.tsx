@@ -130,4 +130,34 @@ describe('MeshGraphPanel', () => {
     render(<MeshGraphPanel {...withRequest} />);
     expect(await screen.findByTestId('meshlens-panel-message')).toHaveTextContent('This panel has no queries: choose Data “Istio preset” in the panel options');
   });
+
+  it('gives the model the namespaces with $namespace replaced: idle deployments appear, bookinfo nodes are not "outside"', async () => {
+    const deployments = createDataFrame({
+      refId: 'kube_deployment_labels idle',
+      fields: [
+        { name: 'namespace', type: FieldType.string, values: ['bookinfo'] },
+        { name: 'deployment', type: FieldType.string, values: ['archive-v1'] },
+        { name: 'label_app', type: FieldType.string, values: ['archive'] },
+        { name: 'label_version', type: FieldType.string, values: ['v1'] },
+        { name: 'Value #kube_deployment_labels idle', type: FieldType.number, values: [1] },
+      ],
+    });
+    const p = props([...frames(), deployments], { namespaces: '$namespace', showIdleNodes: true, hide: 'outside' });
+    const replaceVariables = (s: string) => s.replace('$namespace', 'bookinfo');
+    render(<MeshGraphPanel {...p} replaceVariables={replaceVariables} />);
+    expect(await screen.findByLabelText('Node: archive-v1')).toBeInTheDocument();
+    expect(screen.getByTestId('meshlens-meshgraph-footer')).toHaveTextContent('1 idle node');
+    // Hiding "outside" nodes keeps productpage-v1: it is in the replaced namespace.
+    expect(screen.getByLabelText('Node: productpage-v1')).toBeInTheDocument();
+  });
+
+  it('shows failed queries as an error, never as "no traffic" or a partial graph', async () => {
+    const p = props(frames());
+    const failed = { ...p, data: { ...p.data, state: LoadingState.Error, errors: [{ refId: 'istio_requests_total inbound', message: 'query processing would load too many samples into memory' }] } };
+    render(<MeshGraphPanel {...(failed as typeof p)} />);
+    expect(await screen.findByTestId('meshlens-panel-message')).toHaveTextContent(
+      'The graph’s queries failed, so no graph is drawn: istio_requests_total inbound: query processing would load too many samples into memory'
+    );
+    expect(screen.queryAllByLabelText(/^Node: /)).toHaveLength(0);
+  });
 });

@@ -1,6 +1,6 @@
 import React, { useCallback, useMemo, useRef, useState } from 'react';
 import { css } from '@emotion/css';
-import { type DataFrame, type GrafanaTheme2, type PanelProps } from '@grafana/data';
+import { LoadingState, type DataFrame, type GrafanaTheme2, type PanelData, type PanelProps } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 import { PanelMessage } from '../../../shared/ui/PanelMessage';
@@ -40,7 +40,11 @@ export function MeshGraphPanel(props: PanelProps<MeshGraphPanelOptions>) {
   const state = usePanelState(options.find, options.hide, replaceVariables(options.focus, data.request?.scopedVars));
   const preset = usePresetData(options, { panelId: id, data, timeRange, timeZone, width, replaceVariables });
   const series = preset.status === 'off' ? data.series : preset.status === 'done' ? preset.series : NO_FRAMES;
-  const pipeline = useGraphPipeline(series, options);
+  // The model gets the namespaces as the queries used them: `$namespace` replaced (outside/idle nodes depend on it).
+  const namespaces = replaceVariables(options.namespaces, data.request?.scopedVars, 'csv');
+  const modelOptions = useMemo(() => ({ ...options, namespaces }), [options, namespaces]);
+  const pipeline = useGraphPipeline(series, modelOptions);
+  const queryError = preset.status === 'off' ? panelQueryError(data) : undefined;
   const visible = useVisibleGraph(
     pipeline?.ok ? pipeline.graph : undefined,
     state.focus,
@@ -64,6 +68,10 @@ export function MeshGraphPanel(props: PanelProps<MeshGraphPanelOptions>) {
 
   if (preset.status === 'error') {
     return <PanelMessage kind="error" message={preset.error} />;
+  }
+  // A failed query is never drawn as "no traffic" or as a partial graph read as healthy: the error is the panel.
+  if (queryError) {
+    return <PanelMessage kind="error" message={queryError} />;
   }
   if (preset.status === 'loading') {
     return (
@@ -225,6 +233,16 @@ export function MeshGraphPanel(props: PanelProps<MeshGraphPanelOptions>) {
       {visible && <Footer visible={visible} counts={pipeline.counts} layout={positions} compare={pipeline.compare} />}
     </div>
   );
+}
+
+/** The panel's own queries failed (Grafana also marks the panel header): the text of every error, by refId. */
+export function panelQueryError(data: PanelData): string | undefined {
+  const errors = data.errors ?? [];
+  if (errors.length === 0 && data.state !== LoadingState.Error) {
+    return undefined;
+  }
+  const text = errors.map((e) => `${e.refId ? `${e.refId}: ` : ''}${e.message ?? e.data?.message ?? 'query failed'}`).join('; ');
+  return t('meshgraph.queryError', 'The graph’s queries failed, so no graph is drawn: {{text}}', { text: text || 'unknown error', ...AS_TEXT });
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({

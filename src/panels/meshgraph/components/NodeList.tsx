@@ -2,6 +2,7 @@ import React, { memo, useMemo } from 'react';
 import { css } from '@emotion/css';
 import { t } from '@grafana/i18n';
 import { useStyles2 } from '@grafana/ui';
+import { BADGE_TEXT } from '../model/view/badges';
 import { type ViewEdge, type ViewNode } from '../model/view/types';
 
 const MAX_LISTED = 500;
@@ -10,6 +11,13 @@ interface Props {
   nodes: readonly ViewNode[];
   edges: readonly ViewEdge[];
   onSelect: (id: string, kind: 'node' | 'edge') => void;
+}
+
+/** The node as text: title, Kiali shape and node type, health, badges (what the canvas draws). */
+export function describeNode(n: ViewNode): string {
+  const type = n.mesh ? `${n.mesh.nodeType} (${n.shape})` : n.shape;
+  const badges = n.badges?.length ? ` · badges: ${n.badges.map((b) => BADGE_TEXT[b].long).join(', ')}` : '';
+  return `${n.title} · ${type} · ${n.health}${badges}`;
 }
 
 /**
@@ -25,7 +33,7 @@ export const NodeList = memo(function NodeList({ nodes, edges, onSelect }: Props
         {nodes.slice(0, MAX_LISTED).map((n) => (
           <li key={n.id}>
             <button type="button" aria-label={`Node: ${n.title}`} onClick={() => onSelect(n.id, 'node')}>
-              {n.title} {n.health}
+              {describeNode(n)}
             </button>
           </li>
         ))}
@@ -35,7 +43,7 @@ export const NodeList = memo(function NodeList({ nodes, edges, onSelect }: Props
         {edges.slice(0, MAX_LISTED).map((e) => (
           <li key={e.id}>
             <button type="button" aria-label={`Edge: ${titles.get(e.source) ?? e.source} → ${titles.get(e.target) ?? e.target}`} onClick={() => onSelect(e.id, 'edge')}>
-              {e.label} {e.health}
+              {`${e.protocol} · ${e.label ? `${e.label} · ` : ''}${e.health}`}
             </button>
           </li>
         ))}

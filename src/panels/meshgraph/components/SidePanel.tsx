@@ -7,6 +7,7 @@ import { edgeLinks, type LinkOptions, nodeLinks, type PanelLocation } from '../m
 import { nodeSummary, responseShares, type TrafficSummary } from '../model/view/details';
 import { type ViewEdge, type ViewGraph, type ViewNode } from '../model/view/types';
 import { AS_TEXT } from '../../../shared/i18n/asText';
+import { formatPct1, formatRateSpaced } from '../../../shared/format';
 
 interface Props {
   graph: ViewGraph;
@@ -18,8 +19,8 @@ interface Props {
   onExpand: (boxId: string) => void;
 }
 
-const pct = (v: number | undefined) => (v === undefined ? '–' : `${v.toFixed(1)} %`);
-const rate = (v: number, unit = 'rps') => `${v >= 10 ? v.toFixed(1) : v.toFixed(2)} ${unit}`;
+const pct = formatPct1;
+const rate = formatRateSpaced;
 const ms = (v: number | undefined) => (v === undefined ? '–' : `${Math.round(v)} ms`);
 
 /** Details of the selected node or edge: traffic by direction and code class, health reasons, links. */

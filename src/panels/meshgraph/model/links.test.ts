@@ -1,5 +1,5 @@
 import { bookinfoModel } from './__fixtures__/kialiSamples';
-import { defaultHealthThresholds } from './mesh/health';
+import { defaultHealthThresholds } from '../../../shared/health';
 import { parseFocus } from '../../../shared/links/appUrls';
 import { edgeLinks, nodeLinks } from './links';
 import { viewFromMesh } from './view/fromMesh';

@@ -90,7 +90,7 @@ export function nodeLinks(n: ViewNode, o: LinkOptions, here?: PanelLocation): Gr
 const known = (v: string) => v !== '' && v !== 'unknown';
 
 /** The app page of a mesh node: a service node's service page, else the page of the workload behind the node. */
-function detailPage(m: NonNullable<ViewNode['mesh']>): { kind: 'service' | 'workload'; name: string; label: string } | undefined {
+export function detailPage(m: NonNullable<ViewNode['mesh']>): { kind: 'service' | 'workload'; name: string; label: string } | undefined {
   if (!known(m.namespace)) {
     return undefined;
   }

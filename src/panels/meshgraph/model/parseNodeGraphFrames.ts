@@ -1,6 +1,6 @@
 import { type DataFrame, type Field } from '@grafana/data';
 import { findField, numberAt, stringAt } from '../../../shared/frames/fields';
-import { type HealthStatus } from './mesh/health';
+import { type HealthStatus } from '../../../shared/health';
 import { type NodePage, type ViewEdge, type ViewGraph, type ViewNode } from './view/types';
 
 export interface NodeGraphParse {

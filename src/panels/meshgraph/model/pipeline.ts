@@ -2,11 +2,11 @@ import { type DataFrame } from '@grafana/data';
 import { type MeshGraphPanelOptions } from '../types';
 import { meshGraphBuilder } from './mesh/buildMeshGraph';
 import { enrichEdges } from './mesh/enrich';
-import { graphHealth, type HealthThreshold } from './mesh/health';
+import { graphHealth, thresholdsFromOptions, type HealthThreshold } from '../../../shared/health';
 import { readDeployments } from './mesh/idleNodes';
 import { readPromFrames } from './mesh/readPromFrames';
 import { markServiceEntries, type ServiceEntryOption } from './mesh/serviceEntries';
-import { type DropCounts, emptyDropCounts, type MeshGraphModel } from './mesh/types';
+import { type DropCounts, emptyDropCounts, type MeshGraphModel, type MeshNode } from './mesh/types';
 import { isNodeGraphFrame, parseNodeGraphFrames } from './parseNodeGraphFrames';
 import { compareGraphs, type CompareCounts } from './view/compare';
 import { viewFromMesh } from './view/fromMesh';
@@ -27,12 +27,7 @@ export type PipelineResult =
   | { ok: false; error: string };
 
 export function healthThresholds(o: MeshGraphPanelOptions): HealthThreshold[] {
-  return [
-    { code: '5xx', degraded: o.health5xxDegraded, failure: o.health5xxFailure },
-    { code: '4xx', degraded: o.health4xxDegraded, failure: o.health4xxFailure },
-    { code: 'grpc', degraded: o.healthGrpcDegraded, failure: o.healthGrpcFailure },
-    { code: 'noResponse', degraded: o.healthNoResponseDegraded, failure: o.healthNoResponseFailure },
-  ];
+  return thresholdsFromOptions(o);
 }
 
 /** `host[,host…] [MESH_INTERNAL]` per line. */
@@ -45,6 +40,20 @@ export function parseServiceEntries(text: string): ServiceEntryOption[] {
       const [hosts, location] = line.split(/\s+/);
       return { hosts: hosts.split(',').filter(Boolean), location: location === 'MESH_INTERNAL' ? 'MESH_INTERNAL' : 'MESH_EXTERNAL' };
     });
+}
+
+/** The VS badge's services: `name.namespace` or a host (`name.namespace.svc…`), one per line. */
+export function virtualServiceMatcher(text: string): (n: MeshNode) => boolean {
+  const entries = new Set(
+    (text ?? '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+  );
+  if (entries.size === 0) {
+    return () => false;
+  }
+  return (n) => n.nodeType === 'service' && (entries.has(`${n.service}.${n.namespace}`) || entries.has(`${n.service}.${n.namespace}.svc.cluster.local`) || entries.has(n.service));
 }
 
 function waypointMatcher(pattern: string): ((c: string, ns: string, wl: string) => boolean) | undefined | string {
@@ -177,5 +186,5 @@ function* istioSteps(
   const thresholds = healthThresholds(o);
   const health = graphHealth(model, thresholds);
   yield;
-  return { ok: true, source: 'istio', graph: viewFromMesh(model, thresholds, o.edgeLabels, health), model, counts };
+  return { ok: true, source: 'istio', graph: viewFromMesh(model, thresholds, o.edgeLabels, health, virtualServiceMatcher(o.virtualServices)), model, counts };
 }

@@ -28,7 +28,7 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * (see framesToGraphSliced); a newer input cancels the one in progress. Undefined while it runs.
  */
 export function useGraphPipeline(series: DataFrame[], o: MeshGraphPanelOptions): PipelineResult | undefined {
-  const { graphType, injectServiceNodes, boxByNamespace, boxByCluster, edgeLabels, namespaces, waypointPattern, serviceEntries, showIdleNodes } = o;
+  const { graphType, injectServiceNodes, boxByNamespace, boxByCluster, edgeLabels, namespaces, waypointPattern, serviceEntries, virtualServices, showIdleNodes } = o;
   const { health5xxDegraded, health5xxFailure, health4xxDegraded, health4xxFailure } = o;
   const { healthGrpcDegraded, healthGrpcFailure, healthNoResponseDegraded, healthNoResponseFailure } = o;
   const [state, setState] = useState<{ series?: DataFrame[]; options?: MeshGraphPanelOptions; result?: PipelineResult }>({});
@@ -37,11 +37,11 @@ export function useGraphPipeline(series: DataFrame[], o: MeshGraphPanelOptions):
   const semantic = useMemo(
     () => ({
       ...defaultMeshGraphPanelOptions,
-      ...{ graphType, injectServiceNodes, boxByNamespace, boxByCluster, namespaces, waypointPattern, serviceEntries, showIdleNodes },
+      ...{ graphType, injectServiceNodes, boxByNamespace, boxByCluster, namespaces, waypointPattern, serviceEntries, virtualServices, showIdleNodes },
       ...{ health5xxDegraded, health5xxFailure, health4xxDegraded, health4xxFailure, healthGrpcDegraded, healthGrpcFailure, healthNoResponseDegraded, healthNoResponseFailure },
       edgeLabels: JSON.parse(labelsKey) as MeshGraphPanelOptions['edgeLabels'],
     }),
-    [graphType, injectServiceNodes, boxByNamespace, boxByCluster, namespaces, waypointPattern, serviceEntries, showIdleNodes, labelsKey,
+    [graphType, injectServiceNodes, boxByNamespace, boxByCluster, namespaces, waypointPattern, serviceEntries, virtualServices, showIdleNodes, labelsKey,
       health5xxDegraded, health5xxFailure, health4xxDegraded, health4xxFailure, healthGrpcDegraded, healthGrpcFailure, healthNoResponseDegraded, healthNoResponseFailure]
   );
   useEffect(() => {

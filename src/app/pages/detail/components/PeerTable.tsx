@@ -4,7 +4,7 @@ import { css } from '@emotion/css';
 import { type GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { useStyles2 } from '@grafana/ui';
-import { formatRate } from '../../overview/model/cells';
+import { formatRate } from '../../../../shared/format';
 import { type PeerRow } from '../model/detailModel';
 
 interface Props {

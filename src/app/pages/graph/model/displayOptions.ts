@@ -2,15 +2,18 @@
  * The graph page's "Display" choices, as Kiali's Display menu has them, and the mesh graph panel
  * options each one sets. Pure: parsing from the URL and mapping to panel options.
  */
-export type DisplayOption = 'animation' | 'mtls' | 'legend' | 'minimap' | 'idleEdges' | 'idleNodes' | 'serviceNodes' | 'boxes';
+export type DisplayOption = 'animation' | 'mtls' | 'legend' | 'minimap' | 'idleEdges' | 'idleNodes' | 'serviceNodes' | 'boxes' | 'compare';
 
-export const DISPLAY_OPTIONS: readonly DisplayOption[] = ['animation', 'mtls', 'legend', 'minimap', 'idleEdges', 'idleNodes', 'serviceNodes', 'boxes'];
+export const DISPLAY_OPTIONS: readonly DisplayOption[] = ['animation', 'mtls', 'legend', 'minimap', 'idleEdges', 'idleNodes', 'serviceNodes', 'boxes', 'compare'];
 
 /** What the page shows before anyone chooses: the panel's own defaults. */
 export const DEFAULT_DISPLAY: readonly DisplayOption[] = ['mtls', 'minimap', 'serviceNodes', 'boxes'];
 
+/** Display choices that change the queries, not the panel: the earlier window of the same length. */
+export const QUERY_DISPLAY: readonly DisplayOption[] = ['idleEdges', 'compare'];
+
 /** Panel option (MeshGraphPanelOptions key) each display choice switches. */
-const PANEL_OPTION: Record<DisplayOption, string> = {
+const PANEL_OPTION: Record<Exclude<DisplayOption, 'compare'>, string> = {
   animation: 'trafficAnimation',
   mtls: 'showMtls',
   legend: 'showLegend',
@@ -46,7 +49,9 @@ export function displayUrlValue(display: readonly DisplayOption[]): string[] {
 export function displayPanelOptions(display: readonly DisplayOption[]): Record<string, boolean> {
   const out: Record<string, boolean> = {};
   for (const o of DISPLAY_OPTIONS) {
-    out[PANEL_OPTION[o]] = display.includes(o);
+    if (o !== 'compare') {
+      out[PANEL_OPTION[o]] = display.includes(o);
+    }
   }
   return out;
 }

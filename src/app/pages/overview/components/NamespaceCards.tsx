@@ -6,7 +6,7 @@ import { type GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { useStyles2 } from '@grafana/ui';
 import { graphUrlForNamespace } from '../../../routes';
-import { formatCount, formatMs, formatPct, formatRate } from '../model/cells';
+import { formatCount, formatMs, formatPct, formatRate } from '../../../../shared/format';
 import { type NamespaceRow } from '../model/namespaceRows';
 import { useElementWidth } from '../state/useElementWidth';
 import { HealthBadge } from './HealthBadge';
@@ -15,7 +15,8 @@ import { Sparkline } from './Sparkline';
 import { AS_TEXT } from '../../../../shared/i18n/asText';
 
 const CARD_MIN_WIDTH = 260;
-const CARD_ROW_HEIGHT = 168;
+// Room for the health reason line under the badge.
+const CARD_ROW_HEIGHT = 208;
 
 /** Cards in a grid, virtualised by grid row; the column count follows the width. */
 export function NamespaceCards({ rows }: { rows: readonly NamespaceRow[] }) {
@@ -37,7 +38,7 @@ export function NamespaceCards({ rows }: { rows: readonly NamespaceRow[] }) {
           <div
             key={item.index}
             className={styles.gridRow}
-            style={{ transform: `translateY(${item.start}px)`, gridTemplateColumns: `repeat(${columns}, 1fr)` }}
+            style={{ transform: `translateY(${item.start}px)`, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}
           >
             {rows.slice(item.index * columns, (item.index + 1) * columns).map((r) => (
               <Card key={r.namespace} row={r} />
@@ -67,7 +68,9 @@ function Card({ row: r }: { row: NamespaceRow }) {
           {r.namespace}
         </Link>
         <NamespaceFlags row={r} />
-        <HealthBadge health={r.health} />
+      </div>
+      <div className={styles.health}>
+        <HealthBadge health={r.health} reasons={r.healthReasons} compact />
       </div>
       <dl className={styles.stats}>
         {stat(t('overview.col.workloads', 'Workloads'), formatCount(r.workloads))}
@@ -113,6 +116,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     fontWeight: theme.typography.fontWeightMedium,
     a: { color: theme.colors.text.link, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   }),
+  health: css({ display: 'flex', minWidth: 0, marginTop: theme.spacing(0.5) }),
   stats: css({
     display: 'grid',
     gridTemplateColumns: 'repeat(3, 1fr)',

@@ -6,15 +6,17 @@ import { type GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { useStyles2 } from '@grafana/ui';
 import { graphUrlForNamespace } from '../../../routes';
-import { formatCount, formatMs, formatPct, formatRate } from '../model/cells';
+import { formatCount, formatMs, formatPct, formatRate } from '../../../../shared/format';
 import { type NamespaceRow } from '../model/namespaceRows';
 import { HealthBadge } from './HealthBadge';
 import { NamespaceFlags } from './NamespaceFlags';
 import { Sparkline } from './Sparkline';
 import { AS_TEXT } from '../../../../shared/i18n/asText';
 
-const ROW_HEIGHT = 36;
-const COLUMNS = '2fr 1.2fr 0.8fr 0.8fr 1fr 0.8fr 0.8fr 0.7fr 120px';
+// Two lines: the health word and its reason.
+const ROW_HEIGHT = 48;
+// minmax(0, …): a long health reason is cut with an ellipsis (whole in its tooltip), never widening its column.
+const COLUMNS = ['1.8fr', '2.2fr', '0.8fr', '0.8fr', '1fr', '0.8fr', '0.8fr', '0.7fr'].map((f) => `minmax(0, ${f})`).join(' ') + ' 120px';
 
 /** One virtualised row per namespace: 500 namespaces render as the ~20 that fit. */
 export function NamespaceTable({ rows }: { rows: readonly NamespaceRow[] }) {
@@ -76,7 +78,7 @@ export function NamespaceTable({ rows }: { rows: readonly NamespaceRow[] }) {
                   <NamespaceFlags row={r} />
                 </span>
                 <span role="cell">
-                  <HealthBadge health={r.health} />
+                  <HealthBadge health={r.health} reasons={r.healthReasons} compact />
                 </span>
                 <span role="cell">{formatCount(r.workloads)}</span>
                 <span role="cell">{formatCount(r.services)}</span>

@@ -1,28 +1,4 @@
-/** Text for the overview's number cells; "–" when there is no value (no traffic, no histogram). */
-export function formatRate(rps: number | null): string {
-  if (rps === null) {
-    return '–';
-  }
-  return `${rps >= 100 ? Math.round(rps) : Number(rps.toPrecision(3))} req/s`;
-}
-
-export function formatPct(pct: number | null): string {
-  if (pct === null) {
-    return '–';
-  }
-  return `${pct === 0 || pct >= 10 ? Math.round(pct) : Number(pct.toFixed(pct < 1 ? 2 : 1))}%`;
-}
-
-export function formatMs(ms: number | null): string {
-  if (ms === null) {
-    return '–';
-  }
-  return ms >= 1000 ? `${Number((ms / 1000).toFixed(2))}s` : `${Number(ms.toPrecision(3))}ms`;
-}
-
-export function formatCount(n: number | null): string {
-  return n === null ? '–' : String(n);
-}
+/** Sparkline geometry for the overview and detail cells (numbers are formatted by src/shared/format). */
 
 /** An SVG path through the finite values, scaled into width × height; gaps (NaN) break the line. */
 export function sparklinePath(values: readonly number[], width: number, height: number): string {

@@ -1,4 +1,4 @@
-import { labelEquals, labelIn } from '../../../../shared/promql/escape';
+import { eq as labelEquals, inList as labelIn } from '../../../../shared/promql/matchers';
 
 /**
  * Namespaces that exist whether or not they carry traffic, from kube-state-metrics, and the Istio

@@ -1,6 +1,6 @@
 import { FieldType, createDataFrame, type DataFrame } from '@grafana/data';
 import { DEFAULT_THRESHOLDS } from '../../../../shared/settings';
-import { buildNamespaceRows, healthOf } from './namespaceRows';
+import { buildNamespaceRows } from './namespaceRows';
 
 /** A frame as Grafana's Prometheus backend returns one series: Time + Value, labels on Value. */
 function series(refId: string, labels: Record<string, string>, values: number[]): DataFrame {
@@ -34,11 +34,13 @@ describe('buildNamespaceRows', () => {
     series('traffic', { response_code: '200' }, [4]),
   ];
 
-  test('one row per namespace; rate, 5xx and mTLS shares summed from the traffic series by code and policy', () => {
+  test("one row per namespace; rate, error and mTLS shares summed from the traffic series by code and policy; Kiali's health", () => {
     const { rows, hidden } = buildNamespaceRows(frames, DEFAULT_THRESHOLDS);
     expect(rows.map((r) => r.namespace)).toEqual(['bookinfo', 'loadtest', 'shop']);
     const shop = rows[2];
-    expect(shop).toMatchObject({ workloads: 3, services: 2, requestRate: 20, errorPct: 10, mtlsPct: 100, p95Ms: 87.5, health: 'failure' });
+    // 2 of 20 answered 503 (10 %: failure), 1 of 20 answered 404 (5 %: under the 4xx 10 % threshold).
+    expect(shop).toMatchObject({ workloads: 3, services: 2, requestRate: 20, errorPct: 15, mtlsPct: 100, p95Ms: 87.5, health: 'failure' });
+    expect(shop.healthReasons).toEqual(['5xx 10.0 % of inbound HTTP ≥ 10 % failure']);
     expect(shop.trend?.values).toEqual([18, NaN, 21]);
     expect(rows[0]).toMatchObject({ requestRate: 10, errorPct: 0, mtlsPct: 50, health: 'healthy', p95Ms: null });
     expect(hidden).toEqual({ unknownNamespace: 1, unlabelled: 1 });
@@ -47,6 +49,7 @@ describe('buildNamespaceRows', () => {
   test('a namespace that only sends traffic is idle, with no shares', () => {
     const row = buildNamespaceRows(frames, DEFAULT_THRESHOLDS).rows[1];
     expect(row).toMatchObject({ namespace: 'loadtest', workloads: 1, requestRate: null, errorPct: null, mtlsPct: null, health: 'idle' });
+    expect(row.healthReasons).toEqual(['no HTTP or gRPC requests in this time range']);
   });
 
   test('does not change its input', () => {
@@ -110,15 +113,48 @@ describe('buildNamespaceRows with the namespace inventory', () => {
   });
 });
 
-describe('healthOf', () => {
-  const t = { errorDegradedPct: 1, errorFailurePct: 5 };
-  test.each([
-    [null, null, 'idle'],
-    [0, 0, 'idle'],
-    [3, 0.5, 'healthy'],
-    [3, 1, 'degraded'],
-    [3, 5, 'failure'],
-  ] as const)('rate %s, errors %s%% -> %s', (rate, err, expected) => {
-    expect(healthOf(rate, err, t)).toBe(expected);
+describe('namespace health by Kiali\'s rules', () => {
+  const by = (n: string, workload: string, code: string, rate: number, extra: Record<string, string> = {}) =>
+    series('traffic', { ...ns(n), destination_workload: workload, response_code: code, connection_security_policy: 'mutual_tls', ...extra }, [rate]);
+
+  test('with series per workload, the worst workload decides and names itself', () => {
+    // Summed, 1.25 % of bookinfo's requests fail (degraded); details-v1 alone fails 12.5 % (failure).
+    const frames = [by('bookinfo', 'productpage-v1', '200', 180), by('bookinfo', 'details-v1', '200', 17.5), by('bookinfo', 'details-v1', '503', 2.5)];
+    const { rows } = buildNamespaceRows(frames, DEFAULT_THRESHOLDS);
+    expect(rows[0]).toMatchObject({ namespace: 'bookinfo', requestRate: 200, errorPct: 1.25, health: 'failure' });
+    expect(rows[0].healthReasons).toEqual(['details-v1: 5xx 12.5 % of inbound HTTP ≥ 10 % failure']);
+  });
+
+  test('gRPC status from grpc_response_status; HTTP 200 with status 14 is an error', () => {
+    const grpc = (code: string, status: string, rate: number) => by('pay', 'payment-v1', code, rate, { request_protocol: 'grpc', grpc_response_status: status });
+    const { rows } = buildNamespaceRows([grpc('200', '0', 97), grpc('200', '14', 3)], DEFAULT_THRESHOLDS);
+    expect(rows[0]).toMatchObject({ health: 'degraded', errorPct: 3 });
+    expect(rows[0].healthReasons).toEqual(['payment-v1: gRPC errors 3.0 % of inbound gRPC > 0 % degraded']);
+  });
+
+  test("a workload's outbound errors count, as Kiali grades each workload both ways", () => {
+    const out = (wl: string, code: string, rate: number) =>
+      series('outbound', { source_workload_namespace: 'shop', source_workload: wl, request_protocol: 'http', response_code: code }, [rate]);
+    const { rows } = buildNamespaceRows([traffic('shop', '200', 'mutual_tls', 9), out('cart-v1', '200', 3), out('cart-v1', '503', 1), out('frontend-v1', '200', 9)], DEFAULT_THRESHOLDS);
+    expect(rows[0]).toMatchObject({ namespace: 'shop', requestRate: 9, errorPct: 0, health: 'failure' });
+    expect(rows[0].healthReasons).toEqual(['cart-v1: 5xx 25.0 % of outbound HTTP ≥ 10 % failure']);
+  });
+
+  test('a namespace that only sends is graded by what it sends', () => {
+    const out = series('outbound', { source_workload_namespace: 'istio-system', source_workload: 'gw', response_code: '503' }, [1]);
+    const ok = series('outbound', { source_workload_namespace: 'istio-system', source_workload: 'gw', response_code: '200' }, [99]);
+    const { rows } = buildNamespaceRows([out, ok], DEFAULT_THRESHOLDS);
+    expect(rows[0]).toMatchObject({ namespace: 'istio-system', requestRate: null, noTraffic: false, health: 'degraded', healthReasons: ['gw: 5xx 1.0 % of outbound HTTP > 0 % degraded'] });
+  });
+
+  test('edited thresholds apply', () => {
+    const lenient = DEFAULT_THRESHOLDS.map((t) => (t.code === '5xx' ? { ...t, degraded: 1, failure: 5 } : t));
+    const { rows } = buildNamespaceRows([traffic('shop', '200', 'none', 99.5), traffic('shop', '503', 'none', 0.5)], lenient);
+    expect(rows[0]).toMatchObject({ health: 'healthy', healthReasons: [] });
+  });
+
+  test('request series without a number give "unknown", never healthy', () => {
+    const { rows } = buildNamespaceRows([traffic('shop', '200', 'none', NaN)], DEFAULT_THRESHOLDS);
+    expect(rows[0]).toMatchObject({ health: 'unknown', healthReasons: ['no request rate in the answer (missing or NaN values)'], requestRate: null });
   });
 });

@@ -10,10 +10,11 @@ import {
   type OverviewQueryRole,
 } from '../../../../shared/istio/appQueries';
 import { type ResolvedSettings } from '../../../../shared/settings';
+import { namespaceOutboundHealth } from './healthQueries';
 import { namespaceDeploymentCount, namespaceInventory, namespaceProxyCount } from './inventoryQueries';
 
 export interface OverviewQuery {
-  refId: OverviewQueryRole | 'inventory' | 'proxies' | 'deployments';
+  refId: OverviewQueryRole | 'inventory' | 'proxies' | 'deployments' | 'outbound';
   expr: string;
   instant: boolean;
   range: boolean;
@@ -25,7 +26,8 @@ const instant = (refId: OverviewQuery['refId'], expr: string): OverviewQuery => 
 
 /**
  * The queries the rows need, each grouped by namespace: traffic by code and mTLS policy (rate, error
- * and mTLS shares from one scan), workloads, services, and the inventory (kube-state-metrics),
+ * and mTLS shares from one scan), the requests each workload sends by code (the outbound side of
+ * Kiali's health), workloads, services, and the inventory (kube-state-metrics),
  * proxies and deployments so namespaces without traffic are listed, with a workload count. All
  * cheap: the list shows when they answer.
  */
@@ -33,6 +35,7 @@ export function overviewQueries(settings: Scope): OverviewQuery[] {
   const scope = { namespaces: settings.defaultNamespaces };
   return [
     instant('traffic', namespaceTraffic(scope)),
+    instant('outbound', namespaceOutboundHealth(scope.namespaces)),
     instant('workloads', namespaceWorkloadCount(scope)),
     instant('services', namespaceServiceCount(scope)),
     instant('inventory', namespaceInventory(scope.namespaces)),

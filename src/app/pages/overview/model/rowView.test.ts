@@ -10,6 +10,7 @@ const row = (namespace: string, over: Partial<NamespaceRow> = {}): NamespaceRow 
   p95Ms: 10,
   mtlsPct: 100,
   health: 'healthy',
+  healthReasons: [],
   trend: null,
   noTraffic: false,
   noSidecars: false,
@@ -22,6 +23,7 @@ const rows = [
   row('bookinfo', { requestRate: 5 }),
   row('loadtest', { requestRate: null, health: 'idle' }),
   row('Books-2', { requestRate: 5, health: 'degraded' }),
+  row('broken', { requestRate: null, health: 'unknown' }),
 ];
 
 test('filter is a case-insensitive substring match and copies', () => {
@@ -30,12 +32,12 @@ test('filter is a case-insensitive substring match and copies', () => {
 });
 
 test('sort by rate, missing values last in both directions, ties by name', () => {
-  expect(sortRows(rows, 'requestRate', 'desc').map((r) => r.namespace)).toEqual(['shop', 'bookinfo', 'Books-2', 'loadtest']);
-  expect(sortRows(rows, 'requestRate', 'asc').map((r) => r.namespace)).toEqual(['bookinfo', 'Books-2', 'shop', 'loadtest']);
+  expect(sortRows(rows, 'requestRate', 'desc').map((r) => r.namespace)).toEqual(['shop', 'bookinfo', 'Books-2', 'broken', 'loadtest']);
+  expect(sortRows(rows, 'requestRate', 'asc').map((r) => r.namespace)).toEqual(['bookinfo', 'Books-2', 'shop', 'broken', 'loadtest']);
 });
 
 test('sort by health puts failing first', () => {
-  expect(sortRows(rows, 'health', 'asc').map((r) => r.health)).toEqual(['failure', 'degraded', 'healthy', 'idle']);
+  expect(sortRows(rows, 'health', 'asc').map((r) => r.health)).toEqual(['failure', 'degraded', 'healthy', 'idle', 'unknown']);
 });
 
 test('sort does not reorder its input', () => {

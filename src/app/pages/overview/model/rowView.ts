@@ -1,11 +1,10 @@
-import { type Health, type NamespaceRow } from './namespaceRows';
+import { HEALTH_SORT_ORDER } from '../../../../shared/health';
+import { type NamespaceRow } from './namespaceRows';
 
 export type SortKey = 'namespace' | 'health' | 'requestRate' | 'errorPct' | 'p95Ms' | 'mtlsPct' | 'workloads';
 export type SortDir = 'asc' | 'desc';
 
 export const SORT_KEYS: readonly SortKey[] = ['namespace', 'health', 'requestRate', 'errorPct', 'p95Ms', 'mtlsPct', 'workloads'];
-
-const HEALTH_ORDER: Record<Health, number> = { failure: 0, degraded: 1, healthy: 2, idle: 3 };
 
 export function isSortKey(value: unknown): value is SortKey {
   return typeof value === 'string' && (SORT_KEYS as readonly string[]).includes(value);
@@ -21,7 +20,7 @@ export function filterRows(rows: readonly NamespaceRow[], text: string): Namespa
 export function sortRows(rows: readonly NamespaceRow[], key: SortKey, dir: SortDir): NamespaceRow[] {
   const sign = dir === 'asc' ? 1 : -1;
   const valueOf = (r: NamespaceRow): number | string | null =>
-    key === 'namespace' ? r.namespace : key === 'health' ? HEALTH_ORDER[r.health] : r[key];
+    key === 'namespace' ? r.namespace : key === 'health' ? HEALTH_SORT_ORDER[r.health] : r[key];
   return [...rows].sort((a, b) => {
     const va = valueOf(a);
     const vb = valueOf(b);

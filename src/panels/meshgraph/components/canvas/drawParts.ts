@@ -1,3 +1,4 @@
+import { BADGE_TEXT } from '../../model/view/badges';
 import { type Palette } from './palette';
 import { NODE_RADIUS, type SceneState } from './scene';
 
@@ -58,6 +59,8 @@ export function drawLabels(
     const title = node.collapsed ? `${node.title} (${node.collapsed.members})` : node.title;
     ctx.fillText(title, xy[2 * i], xy[2 * i + 1] + NODE_RADIUS + 12);
   }
+  drawBadges(ctx, s, nodes.slice(0, MAX_NODE_LABELS), p);
+  ctx.font = '12px sans-serif';
   if (k >= 0.9) {
     ctx.font = '10px sans-serif';
     ctx.fillStyle = p.textSecondary;
@@ -143,4 +146,27 @@ function drawLock(ctx: CanvasRenderingContext2D, x: number, y: number, color: st
   ctx.arc(x, y - 2, 2.8, Math.PI, 0);
   ctx.stroke();
   ctx.restore();
+}
+
+/** Kiali's node badges as small labelled pills above the node (badges.ts names them), left to right. */
+function drawBadges(ctx: CanvasRenderingContext2D, s: SceneState, nodes: number[], p: Palette) {
+  const { xy, graph } = s;
+  ctx.font = 'bold 9px sans-serif';
+  for (const i of nodes) {
+    const badges = graph.nodes[i].badges;
+    if (!badges || badges.length === 0) {
+      continue;
+    }
+    const texts = badges.map((b) => BADGE_TEXT[b].short);
+    const widths = texts.map((t) => ctx.measureText(t).width + 6);
+    let x = xy[2 * i] - (widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1)) / 2;
+    const y = xy[2 * i + 1] - NODE_RADIUS - 14;
+    texts.forEach((text, j) => {
+      ctx.fillStyle = p.badge;
+      ctx.fillRect(x, y - 6, widths[j], 12);
+      ctx.fillStyle = p.badgeText;
+      ctx.fillText(text, x + widths[j] / 2, y);
+      x += widths[j] + 2;
+    });
+  }
 }

@@ -1,5 +1,5 @@
 import { type GrafanaTheme2 } from '@grafana/data';
-import { type HealthStatus } from '../../model/mesh/health';
+import { type HealthStatus } from '../../../../shared/health';
 
 /** Canvas colours, all from theme tokens (no literals): health as Kiali shows it, TCP in blue, idle grey. */
 export interface Palette {
@@ -13,6 +13,8 @@ export interface Palette {
   selection: string;
   match: string;
   background: string;
+  badge: string;
+  badgeText: string;
 }
 
 export function paletteFrom(theme: GrafanaTheme2): Palette {
@@ -32,5 +34,7 @@ export function paletteFrom(theme: GrafanaTheme2): Palette {
     selection: theme.colors.primary.border,
     match: theme.colors.warning.border,
     background: theme.colors.background.primary,
+    badge: theme.colors.secondary.main,
+    badgeText: theme.colors.secondary.contrastText,
   };
 }

@@ -1,4 +1,4 @@
-import { type HealthStatus } from '../../model/mesh/health';
+import { type HealthStatus } from '../../../../shared/health';
 import { type NodeShape, type ViewGraph } from '../../model/view/types';
 
 export const HEALTH_KEYS: readonly HealthStatus[] = ['healthy', 'degraded', 'failure', 'idle'];

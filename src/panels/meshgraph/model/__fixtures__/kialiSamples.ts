@@ -7,7 +7,7 @@ import { type MeshGraphModel, type Sample, type TrafficMetric } from '../mesh/ty
 export function bookinfoSamples(): Sample[] {
   const byQuery = new Map(namespaceVectors.queries.map((v) => [v.query, v.samples]));
   return buildGraphQueries({
-    namespace: 'bookinfo',
+    namespaces: ['bookinfo'],
     range: '600s',
     round: true,
     rates: { http: 'requests', grpc: 'requests', tcp: 'sent', ambient: 'none' },

@@ -1,6 +1,6 @@
 import { bookinfoModel } from '../__fixtures__/kialiSamples';
 import { layoutInput, runLayout } from '../layout/runLayout';
-import { defaultHealthThresholds } from '../mesh/health';
+import { defaultHealthThresholds } from '../../../../shared/health';
 import { parseNodeGraphFrames } from '../parseNodeGraphFrames';
 import { viewFromMesh } from '../view/fromMesh';
 import { toNodeGraphFrames } from './toNodeGraphFrames';

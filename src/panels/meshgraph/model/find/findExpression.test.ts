@@ -1,5 +1,5 @@
 import { bookinfoModel } from '../__fixtures__/kialiSamples';
-import { defaultHealthThresholds } from '../mesh/health';
+import { defaultHealthThresholds } from '../../../../shared/health';
 import { viewFromMesh } from '../view/fromMesh';
 import { applyHide, findMatches } from './applyFind';
 import { compileFind } from './findExpression';
@@ -26,6 +26,17 @@ describe('find/hide expressions', () => {
     expect(titles('namespace = bankapp')).toEqual(['deposit-v1', 'pricing-v1']);
     expect(titles('node = svc')).toEqual(['unknown']);
     expect(titles('workload ^= tcp OR service = unknown')).toEqual(['tcp-v1', 'unknown']);
+  });
+
+  it('name = reviews finds every version on the default (versioned app) graph, as Kiali’s name operand does', () => {
+    const versioned = viewFromMesh(bookinfoModel({ graphType: 'versionedApp', injectServiceNodes: true }), defaultHealthThresholds, ['trafficRate']);
+    const r = compileFind('name = reviews');
+    if (!r.ok) {
+      throw new Error(r.error);
+    }
+    const ids = findMatches(versioned, r.matcher);
+    const found = versioned.nodes.filter((n) => ids.has(n.id)).map((n) => `${n.mesh?.nodeType}:${n.title}`).sort();
+    expect(found).toEqual(['app:reviews v1', 'app:reviews v2', 'app:reviews v3', 'service:reviews']);
   });
 
   it('finds by unary flags and health', () => {

@@ -20,8 +20,19 @@ export type FindResult = { ok: true; matcher: FindMatcher } | { ok: false; error
 type Getter<T> = (x: T) => string | number | undefined;
 const num = (v: number | undefined) => v ?? 0;
 
+/**
+ * A node's name as Kiali's `name` operand reads it: the app of app nodes (every version of `reviews` in a versioned
+ * app graph, whose titles are `reviews v1`…), the service of service nodes, the workload of workload nodes; the title
+ * of anything else (unknown, boxes, node-graph frames).
+ */
+function nodeName(n: ViewNode): string {
+  const m = n.mesh;
+  const byType = m?.nodeType === 'app' ? m.app : m?.nodeType === 'service' ? m.service : m?.nodeType === 'workload' ? m.workload : undefined;
+  return byType || n.title;
+}
+
 const NODE_OPERANDS: Record<string, Getter<ViewNode>> = {
-  name: (n) => n.title,
+  name: nodeName,
   namespace: (n) => n.namespace,
   ns: (n) => n.namespace,
   cluster: (n) => n.cluster,

@@ -1,4 +1,4 @@
-import { goFixed, rateToString } from './format';
+import { goFixed, rateToString } from '../../../../shared/format';
 import { type EdgeRateKey, type MeshEdge, type MeshGraphModel, type MeshNode, type NodeRateKey, type Protocol } from './types';
 
 /** Kiali's graph JSON (`GET /api/namespaces/graph`, config/common/common.go), for export and golden tests. */

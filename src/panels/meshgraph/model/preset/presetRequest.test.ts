@@ -11,7 +11,7 @@ describe('presetPlan', () => {
     if (!plan.ok) {
       throw new Error(plan.error);
     }
-    const o = { namespace: 'bookinfo', range: '$__range', rates: defaultTrafficRates, includeIdleEdges: false, isAmbientNamespace: false, round: false };
+    const o = { namespaces: ['bookinfo'], range: '$__range', rates: defaultTrafficRates, includeIdleEdges: false, isAmbientNamespace: false, round: false };
     const expected = [
       ...buildGraphQueries(o).map((q) => q.expr),
       ...buildEnrichmentQueries({ ...o, responseTime: '95', throughput: 'response', security: true }).map((q) => q.expr),
@@ -33,7 +33,7 @@ describe('presetPlan', () => {
   it('adds the idle-node query and the earlier window when asked', () => {
     const plan = presetPlan({ ...input, namespaces: 'a,b', compareOffset: '1h', showIdleNodes: true });
     expect(plan.ok && plan.targets[0].expr).toBe(idleDeploymentsQuery(['a', 'b']));
-    expect(plan.ok && plan.targets.filter((t) => t.refId.startsWith('previous ')).length).toBe(2 * 12);
+    expect(plan.ok && plan.targets.filter((t) => t.refId.startsWith('previous ')).length).toBe(6);
   });
 
   it('filters by the replaced cluster variable, and not at all for Grafana’s “All”', () => {
@@ -60,7 +60,14 @@ describe('presetPlan', () => {
 
   it('rejects a comparison offset Prometheus would not parse', () => {
     const plan = presetPlan({ ...input, compareOffset: '1 hour' });
-    expect(!plan.ok && plan.error).toBe('"Compare with" must be a Prometheus duration such as 1h or 1d, not "1 hour".');
+    expect(!plan.ok && plan.error).toBe('"Compare with" must be "previous" (the span before the range) or a Prometheus duration such as 1h or 1d, not "1 hour".');
+  });
+
+  it('"previous" compares with the span just before the picked range: an offset of $__range', () => {
+    const plan = presetPlan({ ...input, compareOffset: 'previous' });
+    const previous = plan.ok ? plan.targets.filter((t) => t.refId.startsWith('previous ')) : [];
+    expect(previous).toHaveLength(6);
+    expect(previous.every((t) => t.expr.includes('[$__range] offset $__range))'))).toBe(true);
   });
 });
 

@@ -1,7 +1,7 @@
 import { CoreApp, rangeUtil, type DataQueryRequest, type ScopedVars, type TimeRange } from '@grafana/data';
 import { type DataQuery } from '@grafana/schema';
 import { DEFAULT_PROMETHEUS_UID } from '../../../../shared/settings';
-import { defaultTrafficRates, istioPresetTargets, type PresetTarget } from '../../../../shared/istio/graphQueries';
+import { defaultTrafficRates, istioPresetTargets, PREVIOUS_RANGE, type PresetTarget, type TrafficRates } from '../../../../shared/istio/graphQueries';
 
 /** Where the panel's data comes from: its own query targets, or the Istio preset it runs itself. */
 export type DataMode = 'panel' | 'preset';
@@ -17,6 +17,8 @@ export interface PresetInput {
   showIdleNodes: boolean;
   /** The clusters option after variables were replaced (csv); empty, or Grafana's "All" (`$__all`, `*`), filters nothing. */
   clusters?: string;
+  /** Which traffic to read (Kiali's Traffic menu); Kiali's defaults when absent. */
+  rates?: TrafficRates;
 }
 
 export type PresetPlan = { ok: true; namespaces: string[]; clusters: string[]; targets: PresetTarget[] } | { ok: false; error: string };
@@ -56,11 +58,21 @@ export function presetPlan(input: PresetInput): PresetPlan {
     return { ok: false, error: `The cluster "${unresolvedCluster}" is a variable this dashboard does not define.` };
   }
   const clusters = all ? [] : clusterList;
-  const offset = input.compareOffset.trim();
-  if (offset && !/^\d+(ms|s|m|h|d|w|y)$/.test(offset)) {
-    return { ok: false, error: `"Compare with" must be a Prometheus duration such as 1h or 1d, not "${offset}".` };
+  const typed = input.compareOffset.trim();
+  // "previous": the span just before the picked range (as long as it), which Grafana fills in as $__range.
+  const offset = typed === 'previous' || typed === PREVIOUS_RANGE ? PREVIOUS_RANGE : typed;
+  if (offset && offset !== PREVIOUS_RANGE && !/^\d+(ms|s|m|h|d|w|y)$/.test(offset)) {
+    return { ok: false, error: `"Compare with" must be "previous" (the span before the range) or a Prometheus duration such as 1h or 1d, not "${offset}".` };
   }
-  return { ok: true, namespaces, clusters, targets: istioPresetTargets(namespaces, defaultTrafficRates, offset, input.includeIdleEdges, input.showIdleNodes, clusters) };
+  const targets = istioPresetTargets({
+    namespaces,
+    clusters,
+    rates: input.rates ?? defaultTrafficRates,
+    compareOffset: offset,
+    includeIdleEdges: input.includeIdleEdges,
+    idleNodes: input.showIdleNodes,
+  });
+  return { ok: true, namespaces, clusters, targets };
 }
 
 /**

@@ -1,8 +1,5 @@
-import { type HealthStatus } from '../mesh/health';
+import { type HealthStatus, worseStatus as worst } from '../../../../shared/health';
 import { type ViewEdge, type ViewGraph, type ViewNode } from './types';
-
-const RANK: Record<HealthStatus, number> = { idle: 0, healthy: 1, degraded: 2, failure: 3 };
-const worst = (a: HealthStatus, b: HealthStatus) => (RANK[b] > RANK[a] ? b : a);
 
 export const namespaceBoxId = (cluster: string, namespace: string) => `ns:${cluster}/${namespace}`;
 export const appBoxId = (cluster: string, namespace: string, app: string) => `app:${cluster}/${namespace}/${app}`;

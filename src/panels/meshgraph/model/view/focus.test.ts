@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { bookinfoModel } from '../__fixtures__/kialiSamples';
 import { syntheticMesh } from '../__fixtures__/syntheticMesh';
 import { buildMeshGraph } from '../mesh/buildMeshGraph';
-import { defaultHealthThresholds } from '../mesh/health';
+import { defaultHealthThresholds } from '../../../../shared/health';
 import { type GraphType } from '../mesh/types';
 import { applyFocus } from './focus';
 import { viewFromMesh } from './fromMesh';

@@ -1,5 +1,7 @@
-import { graphHealth, type HealthThreshold } from '../mesh/health';
+import { graphHealth, type HealthThreshold } from '../../../../shared/health';
+import { formatRateUnit, formatResponseTime } from '../../../../shared/format';
 import { type MeshEdge, type MeshGraphModel, type MeshNode } from '../mesh/types';
+import { type Badge, nodeBadges } from './badges';
 import { type EdgeLabelMode, type NodeShape, type ViewEdge, type ViewGraph, type ViewNode } from './types';
 
 function shapeOf(n: MeshNode): NodeShape {
@@ -64,23 +66,18 @@ function flagsOf(n: MeshNode, idle: boolean): ViewNode['flags'] {
 
 const OUT = { http: 'httpOut', grpc: 'grpcOut', tcp: 'tcpOut' } as const;
 
-export function formatRate(v: number, unit: string): string {
-  const digits = v >= 100 ? 0 : v >= 10 ? 1 : 2;
-  return `${v.toFixed(digits)}${unit}`;
-}
-
 /** Kiali's edge label text for the chosen modes, joined by a bar. */
 export function edgeLabel(e: Omit<ViewEdge, 'label'>, modes: readonly EdgeLabelMode[]): string {
   const parts: string[] = [];
   for (const mode of modes) {
     if (mode === 'trafficRate' && e.rate > 0) {
-      parts.push(e.protocol === 'tcp' ? formatRate(e.rate, 'bps') : formatRate(e.rate, 'rps') + (e.errorPct > 0 ? ` ${e.errorPct.toFixed(1)}%err` : ''));
+      parts.push(e.protocol === 'tcp' ? formatRateUnit(e.rate, 'bps') : formatRateUnit(e.rate, 'rps') + (e.errorPct > 0 ? ` ${e.errorPct.toFixed(1)}%err` : ''));
     } else if (mode === 'trafficDistribution' && e.percentReq > 0 && e.protocol !== 'tcp') {
       parts.push(`${e.percentReq.toFixed(1)}%`);
     } else if (mode === 'responseTime' && e.responseTime !== undefined) {
-      parts.push(e.responseTime >= 1000 ? `${(e.responseTime / 1000).toFixed(2)}s` : `${Math.round(e.responseTime)}ms`);
+      parts.push(formatResponseTime(e.responseTime));
     } else if (mode === 'throughput' && e.throughput !== undefined) {
-      parts.push(formatRate(e.throughput, 'B/s'));
+      parts.push(formatRateUnit(e.throughput, 'B/s'));
     }
   }
   return parts.join(' | ');
@@ -99,7 +96,8 @@ export function viewFromMesh(
   model: MeshGraphModel,
   thresholds: readonly HealthThreshold[],
   labels: readonly EdgeLabelMode[],
-  health: ReturnType<typeof graphHealth> = graphHealth(model, thresholds)
+  health: ReturnType<typeof graphHealth> = graphHealth(model, thresholds),
+  hasVirtualService: (n: MeshNode) => boolean = () => false
 ): ViewGraph {
   const byId = new Map(model.nodes.map((n) => [n.id, n]));
   // Plain object literals, no spreads: this runs for every node and edge, and the build transpiles
@@ -126,10 +124,20 @@ export function viewFromMesh(
     edge.label = edgeLabel(edge, labels);
     return edge;
   });
+  // Circuit breakers that opened: an inbound edge answered with Envoy's UO (upstream overflow) flag.
+  const tripped = new Set<string>();
+  for (const e of model.edges) {
+    for (const detail of e.responses.values()) {
+      if (Object.keys(detail.flags).some((f) => f.split(',').includes('UO'))) {
+        tripped.add(e.target);
+      }
+    }
+  }
   const nodes: ViewNode[] = model.nodes.map((n) => {
     const h = health.nodes.get(n.id)!;
     const t = nodeTitle(n);
-    return {
+    const flags = flagsOf(n, h.status === 'idle');
+    const node = {
       id: n.id,
       title: t.title,
       subtitle: t.subtitle,
@@ -138,9 +146,12 @@ export function viewFromMesh(
       reasons: h.reasons,
       cluster: n.cluster,
       namespace: n.namespace,
-      flags: flagsOf(n, h.status === 'idle'),
+      flags,
       mesh: n,
+      badges: [] as Badge[],
     };
+    node.badges = nodeBadges(node, tripped.has(n.id), hasVirtualService(n));
+    return node;
   });
   return { nodes, edges, collapsed: [] };
 }

@@ -1,4 +1,5 @@
-import { type HealthStatus } from '../mesh/health';
+import { type HealthStatus } from '../../../../shared/health';
+import { type Badge } from './badges';
 import { type MeshEdge, type MeshNode, type Protocol } from '../mesh/types';
 
 /** Kiali's shapes: workload circle, app square, service triangle, service entry plate, aggregate hexagon. */
@@ -18,6 +19,8 @@ export interface ViewNode {
   readonly namespace: string;
   /** Kiali flags shown as badges and used by find/hide. */
   readonly flags: ReadonlySet<'root' | 'outside' | 'inaccessible' | 'waypoint' | 'egress' | 'injected' | 'serviceEntry' | 'unknown' | 'idle'>;
+  /** Kiali's badges drawn on the node (badges.ts); absent for node-graph frames and boxes. */
+  readonly badges?: readonly Badge[];
   /** The mesh node behind it; undefined for plain node-graph frames and for collapsed boxes. */
   readonly mesh?: MeshNode;
   /** Nodes folded into this one when a namespace or an app is collapsed. */
