@@ -94,9 +94,12 @@ export async function queryAt(prom: RunningPrometheus, expr: string, time?: numb
   return body.data.result;
 }
 
-/** Grafana's variable interpolation for the queries: the window, all clusters. */
+/** Grafana's variable interpolation for the queries: the window, the 1 s scrape interval, all clusters. */
 export function interpolate(expr: string): string {
-  return expr.replace(/\$__range|\$__rate_interval/g, WINDOW).replace(/\$\{cluster:regex\}/g, '.*');
+  return expr
+    .replace(/\$__range|\$__rate_interval/g, WINDOW)
+    .replace(/\$__interval/g, '1s')
+    .replace(/\$\{cluster:regex\}/g, '.*');
 }
 
 /** An instant vector as the table frame Grafana's Prometheus data source returns for a `format: table` target. */
