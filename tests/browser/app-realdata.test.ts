@@ -70,30 +70,6 @@ describe('one sidecar only (reviews-v1: one request from productpage-v1 per minu
       await page.close();
     }
   });
-
-  test('graph: the two workloads and their edge, healthy', async () => {
-    const { page, shown } = await open(harness, `${APP}/graph?var-namespace=default&graphType=workload&display=mtls&${RANGE}`, '[aria-label^="Edge: "]');
-    try {
-      assert.deepEqual(shown.pageErrors, []);
-      assert.deepEqual(await graphShows(page), { nodes: ['productpage-v1', 'reviews-v1'], edges: ['productpage-v1 → reviews-v1'] });
-      assert.match(shown.text, /0\.02 req\/s healthy/);
-      await shoot(page, 'app-realdata-sidecar-graph');
-    } finally {
-      await page.close();
-    }
-  });
-
-  test('workload page: healthy, the exact rate and p95, the one caller', async () => {
-    const { page, shown } = await open(harness, `${APP}/graph/workload/default/reviews-v1?${RANGE}`, '[data-testid="meshlens-detail-inbound"]');
-    try {
-      assert.deepEqual(shown.pageErrors, []);
-      assert.match(shown.text, /Health\nHealthy\nRequest rate\n0\.0167 req\/s\nErrors \(5xx\)\n0%/);
-      assert.match(shown.text, /P95\n2\.42s/);
-      assert.match(await page.getByTestId('meshlens-detail-inbound').innerText(), /productpage-v1\.default\t200\t0\.0167 req\/s/);
-    } finally {
-      await page.close();
-    }
-  });
 });
 
 describe('istiod only (pilot_* metrics, no Istio traffic series)', () => {
@@ -132,7 +108,7 @@ describe('TCP-only ambient (ztunnel: Bookinfo in default, L4 only)', () => {
         ],
       });
       // traffic-gen → productpage-v1: 75621 B recorded, 75621 / 60 = 1260.35 B/s.
-      assert.match(await page.locator('[aria-label="Edge: traffic-gen → productpage-v1"]').innerText(), /^1260bps healthy$/);
+      assert.equal(await page.locator('[aria-label="Edge: traffic-gen → productpage-v1"]').innerText(), 'tcp · 1260bps · healthy');
       assert.match(shown.text, /7 nodes, 7 edges · 7 series reported by both proxies counted once/);
       await shoot(page, 'app-realdata-ambient-graph');
     } finally {
@@ -140,14 +116,14 @@ describe('TCP-only ambient (ztunnel: Bookinfo in default, L4 only)', () => {
     }
   });
 
-  test('overview: default with its 7 workloads, "No inbound traffic" for lack of HTTP/gRPC, no error', async () => {
+  test('overview: default with its 7 workloads, "No traffic" for lack of HTTP/gRPC, no error', async () => {
     const { page, shown } = await open(harness, `${APP}/overview?${RANGE}`, '[data-testid="meshlens-namespace-row"]');
     try {
       assert.deepEqual(shown.pageErrors, []);
       const rows = await overviewShows(page);
       assert.deepEqual(Object.keys(rows), ['default']);
       assert.equal(rows.default[2], '7');
-      assert.match(rows.default[1], /^No inbound traffic/);
+      assert.equal(rows.default[1], 'No trafficno HTTP or gRPC requests in this time range');
     } finally {
       await page.close();
     }
