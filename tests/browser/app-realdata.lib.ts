@@ -1,0 +1,72 @@
+import { createServer, request, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import { type Harness } from '../harness/browser';
+
+/**
+ * One Prometheus URL for the harness in front of several real Prometheus servers: `use(url)` picks the one the
+ * next page reads, so one Chromium serves every fixture mesh. Forwards method, path, headers and body as they are.
+ */
+export async function startSwitch(): Promise<{ url: string; use(target: string): void; close(): Promise<void> }> {
+  let target = '';
+  const server: Server = createServer((req, res) => {
+    if (!target) {
+      res.writeHead(503).end('no Prometheus chosen');
+      return;
+    }
+    const to = new URL(req.url ?? '/', target);
+    const upstream = request(to, { method: req.method, headers: { ...req.headers, host: to.host } }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
+    upstream.on('error', (e) => res.writeHead(502).end(String(e)));
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    use: (url) => (target = url),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export const APP = '/a/meshlens-istio-app';
+/** Stats are rates over the picked range: 5 s, as the integration tests' window. */
+export const RANGE = 'from=now-5s&to=now';
+
+export interface Shown {
+  /** Whole visible text of the page, for messages. */
+  text: string;
+  pageErrors: string[];
+}
+
+/** Opens an app page and waits for `waitFor` (or a settle time for pages without a ready marker). */
+export async function open(harness: Harness, path: string, waitFor?: string): Promise<{ page: Page; shown: Shown }> {
+  // Generous: on the shared 2-core machine a page's first render has taken over 40 s under load.
+  const { page, metrics } = await harness.render({ kind: 'app', path, width: 1400, height: 900, waitFor, timeoutMs: 90_000 });
+  return { page, shown: { text: await page.locator('body').innerText(), pageErrors: metrics.pageErrors } };
+}
+
+/** What the graph shows: node and edge labels (the panel's accessible list), sorted. */
+export async function graphShows(page: Page): Promise<{ nodes: string[]; edges: string[] }> {
+  const labels = await page.locator('[aria-label^="Node: "], [aria-label^="Edge: "]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  return {
+    nodes: labels.filter((l) => l.startsWith('Node: ')).map((l) => l.slice(6)).sort(),
+    edges: labels.filter((l) => l.startsWith('Edge: ')).map((l) => l.slice(6)).sort(),
+  };
+}
+
+/** The overview's rows as their cell texts, by namespace. */
+export async function overviewShows(page: Page): Promise<Record<string, string[]>> {
+  const rows = await page
+    .locator('[data-testid="meshlens-namespace-row"]')
+    .evaluateAll((els) => els.map((el) => Array.from(el.querySelectorAll('[role="cell"]'), (c) => (c.textContent ?? '').trim())));
+  return Object.fromEntries(rows.map((cells) => [cells[0], cells]));
+}
+
+/** The health word the graph's accessible list gives a node or edge (`Node: x` / `Edge: a → b`). */
+export async function listedHealth(page: Page, label: string): Promise<string> {
+  const text = await page.locator(`[aria-label="${label}"]`).innerText();
+  return text.trim().split(/\s+/).pop() ?? '';
+}

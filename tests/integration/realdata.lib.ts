@@ -1,0 +1,201 @@
+import '../../bench/lib/meshgraph-globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createDataFrame, FieldType, type DataFrame } from '@grafana/data';
+import { framesToGraph, type PipelineResult } from '../../src/panels/meshgraph/model/pipeline';
+import { defaultMeshGraphPanelOptions, type MeshGraphPanelOptions } from '../../src/panels/meshgraph/types';
+import { graphPanelOptions, graphTargets, type GraphChoices } from '../../src/app/pages/graph/model/graphOptions';
+import { namespaceVariableStatus, type NamespaceStatus } from '../../src/app/pages/graph/model/namespaceStatus';
+import { PAGE_TRAFFIC_METRICS_SELECTOR } from './realdata.pageQueries';
+import { buildNamespaceRows, type OverviewModel } from '../../src/app/pages/overview/model/namespaceRows';
+import { overviewQueries } from '../../src/app/pages/overview/model/overviewQueries';
+import { DEFAULT_THRESHOLDS } from '../../src/shared/settings';
+import { startReplay, type RunningReplay } from '../../simulator/replay/server';
+import { startPrometheus, type RunningPrometheus } from '../lib/prometheus';
+import { pollUntil } from '../lib/poll';
+
+export type Vector = Array<{ metric: Record<string, string>; value: [number, string] }>;
+
+/** Seconds in which each replayed counter adds its recorded value once: rate() = recorded value / PERIOD. */
+export const PERIOD = 60;
+/** The rate window every query here uses (Grafana's `$__range` / `$__rate_interval`, interpolated). */
+export const WINDOW = '5s';
+
+export const SCRAPES = join(__dirname, '..', 'fixtures', 'scrapes');
+export const fixtureText = (file: string) => readFileSync(join(SCRAPES, file), 'utf8');
+
+export interface ReplayedTarget {
+  file: string;
+  /** Target labels, as Prometheus's kubernetes-pods job adds the pod's labels (`app`, `version`). */
+  labels: Record<string, string>;
+}
+
+export interface FixtureMesh {
+  prom: RunningPrometheus;
+  replays: RunningReplay[];
+  stop(): Promise<void>;
+}
+
+/** Replays the fixtures on 127.0.0.1 and starts a real Prometheus scraping each every second, with its labels. */
+export async function startFixtureMesh(targets: readonly ReplayedTarget[]): Promise<FixtureMesh> {
+  const replays = await Promise.all(targets.map((t) => startReplay(fixtureText(t.file), { periodSeconds: PERIOD })));
+  const yaml = [
+    'global:',
+    '  scrape_interval: 1s',
+    '  evaluation_interval: 1s',
+    'scrape_configs:',
+    ...targets.flatMap((t, i) => [
+      `  - job_name: replay-${i}`,
+      '    static_configs:',
+      `      - targets: ['${replays[i].target}']`,
+      `        labels: {${Object.entries(t.labels)
+        .map(([k, v]) => `${k}: '${v}'`)
+        .join(', ')}}`,
+    ]),
+    '',
+  ].join('\n');
+  let prom: RunningPrometheus;
+  try {
+    prom = await startPrometheus(yaml);
+  } catch (e) {
+    await Promise.all(replays.map((r) => r.stop()));
+    throw e;
+  }
+  return {
+    prom,
+    replays,
+    stop: async () => {
+      await prom.stop();
+      await Promise.all(replays.map((r) => r.stop()));
+    },
+  };
+}
+
+/**
+ * Waits until the `n` series of `metric` have samples older than the rate window, so every `rate()` over
+ * WINDOW sees a fully covered window and Prometheus's extrapolation gives the exact slope.
+ */
+export async function waitForFullWindow(prom: RunningPrometheus, metric: string, n: number): Promise<void> {
+  const expr = `count(${metric} offset ${Number.parseInt(WINDOW, 10) + 1}s)`;
+  await pollUntil(async () => {
+    const v = (await prom.query(expr)) as Vector;
+    return v.length === 1 && Number(v[0].value[1]) === n ? true : undefined;
+  }, `${n} series of ${metric} older than the ${WINDOW} window`, 40_000);
+}
+
+/** An instant query at a fixed evaluation time (unix seconds), so several queries read the same instant. */
+export async function queryAt(prom: RunningPrometheus, expr: string, time?: number): Promise<Vector> {
+  const at = time === undefined ? '' : `&time=${time}`;
+  const res = await fetch(`${prom.url}/api/v1/query?query=${encodeURIComponent(expr)}${at}`);
+  const body = (await res.json()) as { status: string; error?: string; data: { result: Vector } };
+  if (body.status !== 'success') {
+    throw new Error(`query failed: ${expr}: ${body.error}`);
+  }
+  return body.data.result;
+}
+
+/** Grafana's variable interpolation for the queries: the window, the 1 s scrape interval, all clusters. */
+export function interpolate(expr: string): string {
+  return expr
+    .replace(/\$__range|\$__rate_interval/g, WINDOW)
+    .replace(/\$__interval/g, '1s')
+    .replace(/\$\{cluster:regex\}/g, '.*');
+}
+
+/** An instant vector as the table frame Grafana's Prometheus data source returns for a `format: table` target. */
+export function tableFrame(refId: string, expr: string, vector: Vector): DataFrame {
+  const names = [...new Set(vector.flatMap((s) => Object.keys(s.metric)))];
+  return createDataFrame({
+    refId,
+    meta: { executedQueryString: `Expr: ${expr}` },
+    fields: [
+      { name: 'Time', type: FieldType.time, values: vector.map((s) => s.value[0] * 1000) },
+      ...names.map((name) => ({ name, type: FieldType.string, values: vector.map((s) => s.metric[name]) })),
+      { name: `Value #${refId}`, type: FieldType.number, values: vector.map((s) => Number(s.value[1])) },
+    ],
+  });
+}
+
+/** An instant vector as Grafana's Prometheus backend returns it for a time-series target: one frame per series. */
+export function seriesFrames(refId: string, vector: Vector): DataFrame[] {
+  return vector.map((s) =>
+    createDataFrame({
+      refId,
+      fields: [
+        { name: 'Time', type: FieldType.time, values: [s.value[0] * 1000] },
+        { name: 'Value', type: FieldType.number, values: [Number(s.value[1])], labels: s.metric },
+      ],
+    })
+  );
+}
+
+/** The graph page's choices the tests use: the workload graph without service nodes or boxes. */
+export const WORKLOAD_GRAPH: GraphChoices = { graphType: 'workload', edgeLabels: 'trafficRate', display: ['mtls'], focus: '' };
+
+/**
+ * THE GRAPH A PAGE SHOWS for these namespaces: the graph page's own grouped queries (graphTargets) on the real
+ * Prometheus, as Grafana's table frames, through the mesh graph panel's Kiali model with the page's panel options
+ * (graphPanelOptions): the one path the Graph page, the detail pages' graphs and the panel share.
+ */
+export async function pageGraph(prom: RunningPrometheus, namespaces: string[], choices: Partial<GraphChoices> = {}, time?: number): Promise<PipelineResult> {
+  const c: GraphChoices = { ...WORKLOAD_GRAPH, ...choices };
+  const frames: DataFrame[] = [];
+  for (const t of graphTargets(namespaces, [], c.display)) {
+    const expr = interpolate(t.expr);
+    frames.push(tableFrame(t.refId, expr, await queryAt(prom, expr, time)));
+  }
+  const options: MeshGraphPanelOptions = { ...defaultMeshGraphPanelOptions, ...graphPanelOptions(c, namespaces.join(','), '') };
+  return framesToGraph(frames, options);
+}
+
+/**
+ * WHAT THE GRAPH PAGE SAYS BEFORE DRAWING: its namespace variable's values (label_values over the traffic metrics, as
+ * Grafana asks Prometheus for them) through the page's status model: `none` is the "No traffic metrics yet" message.
+ */
+export async function pageNamespaceStatus(prom: RunningPrometheus): Promise<{ namespaces: string[]; status: NamespaceStatus }> {
+  const res = await fetch(`${prom.url}/api/v1/label/destination_workload_namespace/values?match[]=${encodeURIComponent(PAGE_TRAFFIC_METRICS_SELECTOR)}`);
+  const body = (await res.json()) as { status: string; data: string[] };
+  const namespaces = body.data ?? [];
+  return { namespaces, status: namespaceVariableStatus({ options: namespaces.map((value) => ({ value })), value: [] }) };
+}
+
+/** THE OVERVIEW'S ROWS: its queries (overviewQueries) on the real Prometheus, folded by its model. */
+export async function overviewRows(prom: RunningPrometheus, time?: number): Promise<OverviewModel> {
+  const frames: DataFrame[] = [];
+  for (const q of overviewQueries({ defaultNamespaces: [] })) {
+    frames.push(...seriesFrames(q.refId, await queryAt(prom, interpolate(q.expr), time)));
+  }
+  return buildNamespaceRows(frames, DEFAULT_THRESHOLDS);
+}
+
+/** What a graph shows, in words: node titles and `source → target protocol` edges, sorted. */
+export function graphInWords(result: PipelineResult): { nodes: string[]; edges: string[] } {
+  if (!result.ok) {
+    throw new Error(`the graph failed: ${result.error}`);
+  }
+  const title = new Map(result.graph.nodes.map((n) => [n.id, n.title]));
+  return {
+    nodes: result.graph.nodes.map((n) => n.title).sort(),
+    edges: result.graph.edges.map((e) => `${title.get(e.source)} → ${title.get(e.target)} ${e.protocol}`).sort(),
+  };
+}
+
+/** The edge between two node titles, failing with the edges there are. */
+export function edgeBetween(result: PipelineResult, from: string, to: string) {
+  if (!result.ok) {
+    throw new Error(`the graph failed: ${result.error}`);
+  }
+  const title = new Map(result.graph.nodes.map((n) => [n.id, n.title]));
+  const edge = result.graph.edges.find((e) => title.get(e.source) === from && title.get(e.target) === to);
+  if (!edge) {
+    throw new Error(`no edge ${from} → ${to} among ${graphInWords(result).edges.join(', ')}`);
+  }
+  return edge;
+}
+
+/** Relative closeness for rates computed by Prometheus in floating point from exactly linear counters. */
+export function close(actual: number, expected: number, what: string): void {
+  if (!(Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected)))) {
+    throw new Error(`${what}: expected ${expected}, got ${actual}`);
+  }
+}
