@@ -22,7 +22,7 @@ describe('overview PromQL', () => {
 
   test('traffic: one scan grouped by namespace, response code and security policy (rate, 5xx and mTLS from it)', () => {
     expect(namespaceTraffic({ window: '5m' })).toBe(
-      'sum by (destination_workload_namespace, response_code, connection_security_policy) (rate(istio_requests_total{reporter=~"destination|waypoint"}[5m]))'
+      'sum by (destination_workload_namespace, response_code, connection_security_policy, request_protocol, grpc_response_status) (rate(istio_requests_total{reporter=~"destination|waypoint"}[5m]))'
     );
   });
 
@@ -80,10 +80,10 @@ describe('detail page PromQL', () => {
 
   test('workload breakdowns: inbound by caller and code, outbound by callee and code', () => {
     expect(detailInboundByPeer(wl)).toBe(
-      'sum by (source_workload_namespace, source_workload, response_code) (rate(istio_requests_total{reporter=~"destination|waypoint",destination_workload_namespace="bookinfo",destination_workload="reviews-v2"}[$__range]))'
+      'sum by (source_workload_namespace, source_workload, response_code, request_protocol, grpc_response_status) (rate(istio_requests_total{reporter=~"destination|waypoint",destination_workload_namespace="bookinfo",destination_workload="reviews-v2"}[$__range]))'
     );
     expect(detailOutboundByPeer(wl)).toBe(
-      'sum by (destination_service_namespace, destination_service_name, response_code) (rate(istio_requests_total{reporter=~"source|waypoint",source_workload_namespace="bookinfo",source_workload="reviews-v2"}[$__range]))'
+      'sum by (destination_service_namespace, destination_service_name, response_code, request_protocol, grpc_response_status) (rate(istio_requests_total{reporter=~"source|waypoint",source_workload_namespace="bookinfo",source_workload="reviews-v2"}[$__range]))'
     );
     expect(detailOutboundByPeer(svc)).toContain('source_canonical_service="reviews"');
   });

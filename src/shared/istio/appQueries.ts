@@ -36,6 +36,12 @@ function inbound(scope: NamespaceScope, extra: string[] = []): string {
   return selector([SERVER_REPORTER, nsMatcher(NS, scope.namespaces), ...extra]);
 }
 
+/**
+ * Kiali's health reads a gRPC call's status from `grpc_response_status` (an UNAVAILABLE answered with HTTP 200 is an
+ * error), so every query the health is computed from keeps the protocol and that status.
+ */
+const GRPC_STATUS = [IstioLabel.requestProtocol, IstioLabel.grpcResponseStatus];
+
 /** Requests per second into each namespace's workloads, as reported by the receiving proxies. */
 export function namespaceRequestRate(scope: NamespaceScope = {}): string {
   const w = scope.window ?? '$__range';
@@ -50,7 +56,7 @@ export function namespaceRequestRate(scope: NamespaceScope = {}): string {
  */
 export function namespaceTraffic(scope: NamespaceScope = {}): string {
   const w = scope.window ?? '$__range';
-  const by = [NS, IstioLabel.responseCode, IstioLabel.connectionSecurityPolicy].join(', ');
+  const by = [NS, IstioLabel.responseCode, IstioLabel.connectionSecurityPolicy, ...GRPC_STATUS].join(', ');
   return `sum by (${by}) (rate(${IstioMetric.requestsTotal}${inbound(scope)}[${w}]))`;
 }
 
@@ -146,13 +152,13 @@ export function detailLatencyQuantile(t: DetailTarget, quantile: number, window 
 
 /** Inbound rate by calling workload and response code. */
 export function detailInboundByPeer(t: DetailTarget, window = '$__range'): string {
-  const by = [IstioLabel.sourceWorkloadNamespace, IstioLabel.sourceWorkload, IstioLabel.responseCode].join(', ');
+  const by = [IstioLabel.sourceWorkloadNamespace, IstioLabel.sourceWorkload, IstioLabel.responseCode, ...GRPC_STATUS].join(', ');
   return `sum by (${by}) (rate(${IstioMetric.requestsTotal}${inboundSelector(t)}[${window}]))`;
 }
 
 /** Outbound rate by called service and response code, as the target's own proxies report it. */
 export function detailOutboundByPeer(t: DetailTarget, window = '$__range'): string {
-  const by = [IstioLabel.destinationServiceNamespace, IstioLabel.destinationServiceName, IstioLabel.responseCode].join(', ');
+  const by = [IstioLabel.destinationServiceNamespace, IstioLabel.destinationServiceName, IstioLabel.responseCode, ...GRPC_STATUS].join(', ');
   const sel = selector([CLIENT_REPORTER, ...outboundMatchers(t)]);
   return `sum by (${by}) (rate(${IstioMetric.requestsTotal}${sel}[${window}]))`;
 }

@@ -45,7 +45,7 @@ describe('graph scene factory', () => {
   });
 });
 
-test('the config page's health thresholds reach the graph panel, as they reach the overview and detail pages', () => {
+test('the config page’s health thresholds reach the graph panel, as they reach the overview and detail pages', () => {
   const settings = resolveSettings({ thresholds: { '5xx': { degraded: 1, failure: 5 }, grpc: { degraded: 2, failure: 7 } } });
   const panel = sceneGraph.findObject(getGraphScene(settings), (o) => o instanceof VizPanel) as VizPanel;
   expect(panel.state.options).toMatchObject({ health5xxDegraded: 1, health5xxFailure: 5, healthGrpcDegraded: 2, healthGrpcFailure: 7, health4xxDegraded: 10, health4xxFailure: 20 });

@@ -11,7 +11,7 @@ describe('overview scene factory', () => {
     expect(queries.map((q) => q.refId)).toEqual(['traffic', 'outbound', 'workloads', 'services', 'inventory', 'proxies', 'deployments']);
     expect(queries.every((q) => q.instant && !q.range)).toBe(true);
     expect(queries[0].expr).toBe(
-      'sum by (destination_workload_namespace, response_code, connection_security_policy) (rate(istio_requests_total{reporter=~"destination|waypoint"}[$__range]))'
+      'sum by (destination_workload_namespace, response_code, connection_security_policy, request_protocol, grpc_response_status) (rate(istio_requests_total{reporter=~"destination|waypoint"}[$__range]))'
     );
     expect(queries[1].expr).toBe(
       'sum by (source_workload_namespace, source_workload, request_protocol, response_code, grpc_response_status) (rate(istio_requests_total{reporter="source"}[$__range]))'
@@ -39,9 +39,9 @@ describe('overview scene factory', () => {
   test('a $ in a configured namespace is escaped for the template service; $__rate_interval outside strings is not', () => {
     const settings = resolveSettings({ defaultNamespaces: ['a${__range}'] });
     const queries = [...overviewQueries(settings), ...overviewDetailQueries(settings)];
-    expect(queries).toHaveLength(8);
+    expect(queries).toHaveLength(9);
     for (const q of queries) {
-      expect(q.expr).toContain(String.raw`namespace=~"a\\\x24\\{__range\\}"`);
+      expect(q.expr).toContain(String.raw`namespace=~"a\\x24\\{__range\\}"`);
       expect(q.expr.replace(/\[\$__(rate_interval|range)\]/g, '')).not.toContain('$');
     }
     expect(queries.find((q) => q.refId === 'trend')?.expr).toContain('[$__rate_interval]');

@@ -46,6 +46,13 @@ function labels(frame: DataFrame): Record<string, string> {
   return frame.fields.find((f) => f.type === FieldType.number)?.labels ?? {};
 }
 
+/** The response code a peer row shows; a gRPC call's status beside it (HTTP 200 with status 14 is an error). */
+function peerCode(l: Record<string, string>): string {
+  const code = l.response_code ?? '';
+  const grpc = l.grpc_response_status;
+  return l.request_protocol === 'grpc' && grpc ? `${code} · gRPC ${grpc}` : code;
+}
+
 /**
  * The detail page's frames (refIds rate, p50, p95, p99, trend, inbound, outbound, identity, tcpIn, tcpOut) as one
  * model; health from the inbound and outbound breakdowns by code, by Kiali's rules. `problem` (a
@@ -68,7 +75,7 @@ export function buildDetail(series: readonly DataFrame[], thresholds: HealthThre
           missing++;
         }
         addRequestSeries(counts[ref], l, rate);
-        return { namespace: l[nsLabel] ?? '', name: l[nameLabel] ?? '', code: l.response_code ?? '', rate: rate ?? 0 };
+        return { namespace: l[nsLabel] ?? '', name: l[nameLabel] ?? '', code: peerCode(l), rate: rate ?? 0 };
       })
       .filter((p) => p.rate > 0)
       .sort((a, b) => b.rate - a.rate || a.name.localeCompare(b.name) || a.code.localeCompare(b.code));

@@ -6,6 +6,7 @@
 import { createDataFrame, FieldType, type DataFrame } from '@grafana/data';
 import { framesToGraph } from '../../../../panels/meshgraph/model/pipeline';
 import { defaultMeshGraphPanelOptions } from '../../../../panels/meshgraph/types';
+import { detailInboundByPeer, detailOutboundByPeer, namespaceTraffic } from '../../../../shared/istio/appQueries';
 import { DEFAULT_THRESHOLDS } from '../../../../shared/settings';
 import { buildDetail } from '../../detail/model/detailModel';
 import { buildNamespaceRows } from './namespaceRows';
@@ -168,11 +169,14 @@ describe('the same workload has the same health on the overview, its detail page
     expect(overviewOf('shop', WITH_PROTOCOL)).toEqual({ status: 'failure', reasons: ['5xx 25.0 % of outbound HTTP ≥ 10 % failure', 'gRPC errors 5.0 % of outbound gRPC > 0 % degraded'] });
   });
 
-  it('HTTP health needs only the codes; gRPC status needs request_protocol and grpc_response_status in the inbound queries', () => {
-    // The app's inbound queries group by response_code only (src/shared/istio/appQueries.ts): HTTP agrees,
+  it('the app queries keep the protocol and gRPC status, so a gRPC error answered with HTTP 200 counts', () => {
+    const target = { kind: 'workload' as const, namespace: 'stock', name: 'inventory-v1' };
+    for (const query of [namespaceTraffic(), detailInboundByPeer(target), detailOutboundByPeer(target)]) {
+      expect(query).toContain('request_protocol, grpc_response_status) (rate(');
+    }
     expect(detailOf(payment, [])).toEqual(detailOf(payment, WITH_PROTOCOL));
-    expect(overviewOf('payments', [])).toEqual(overviewOf('payments', WITH_PROTOCOL));
-    // but a gRPC error answered with HTTP 200 cannot be seen without the gRPC status.
+    // Without the gRPC status the same answers would read healthy.
     expect(detailOf(inventory, [])).toEqual({ status: 'healthy', reasons: [] });
+    expect(detailOf(inventory, WITH_PROTOCOL)).toEqual({ status: 'degraded', reasons: ['gRPC errors 5.0 % of inbound gRPC > 0 % degraded'] });
   });
 });
