@@ -141,7 +141,8 @@ describe.each(entries)('%s dashboard', (key, dash) => {
             includeAll: false,
           });
         } else {
-          const regexCapable = (v!.multi && v!.includeAll) || v!.type === 'textbox';
+          // `raw` is the recorded/raw switch: its values are the regexes `.*` and `off` (lib/recorded.ts).
+          const regexCapable = (v!.multi && v!.includeAll) || v!.type === 'textbox' || name === 'raw';
           expect({ name, regexCapable }).toEqual({ name, regexCapable: true });
         }
       }

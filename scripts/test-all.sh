@@ -12,6 +12,7 @@ install_system_packages() {
   command -v prometheus >/dev/null || missing+=(prometheus)
   command -v promtool >/dev/null || missing+=(prometheus)
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v victoria-metrics >/dev/null || missing+=(victoria-metrics)
   command -v docker-compose >/dev/null || missing+=(docker-compose)
   if [ ${#missing[@]} -eq 0 ]; then
     return 0

@@ -1,16 +1,5 @@
-import {
-  latencyQuantile,
-  orZero,
-  re,
-  inVar,
-  Reporter,
-  requestRate,
-  requestRateByCode,
-  sumBy,
-  selector,
-  successRatio,
-  tcpByteRate,
-} from '../../src/shared/istio/dashboardQueries';
+import { orZero, re, inVar, Reporter, sumBy, selector } from '../../src/shared/istio/dashboardQueries';
+import { latencyQuantile, requestRate, requestRateByCode, successRatio, tcpByteRate } from '../lib/recorded';
 import { buildDashboard } from '../lib/dashboard';
 import { drillDown, tableField } from '../lib/links';
 import { stat, SUCCESS_THRESHOLDS, timeSeries } from '../lib/panels';

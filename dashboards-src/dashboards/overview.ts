@@ -1,17 +1,13 @@
 import type * as cog from '@grafana/grafana-foundation-sdk/cog';
+import { inVar, re, Reporter, orZero, topk } from '../../src/shared/istio/dashboardQueries';
 import {
   errorRatio,
-  inVar,
   latencyQuantile,
-  re,
-  Reporter,
   requestRate,
   requestRateByCode,
-  orZero,
   successRatio,
   tcpByteRate,
-  topk,
-} from '../../src/shared/istio/dashboardQueries';
+} from '../lib/recorded';
 import { REQUESTS_GROUP_BY, TCP_GROUP_BY } from '../../src/shared/istio/graphQueries';
 import { buildDashboard } from '../lib/dashboard';
 import { Dashboards } from '../lib/ids';

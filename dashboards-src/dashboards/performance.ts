@@ -1,14 +1,5 @@
-import {
-  eq,
-  eqVar,
-  inVar,
-  re,
-  rate,
-  selector,
-  sumBy,
-  sumRate,
-  type Matcher,
-} from '../../src/shared/istio/dashboardQueries';
+import { eq, eqVar, inVar, re, rate, selector, sumBy, type Matcher } from '../../src/shared/istio/dashboardQueries';
+import { sumRate } from '../lib/recorded';
 import { buildDashboard } from '../lib/dashboard';
 import { markdown, timeSeries } from '../lib/panels';
 import { clusterScope, infraScope } from '../lib/scope';

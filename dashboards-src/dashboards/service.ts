@@ -1,14 +1,5 @@
-import {
-  eqVar,
-  inVar,
-  latencyQuantile,
-  re,
-  Reporter,
-  requestRate,
-  successRatio,
-  tcpByteRate,
-  type Matcher,
-} from '../../src/shared/istio/dashboardQueries';
+import { eqVar, inVar, re, Reporter, type Matcher } from '../../src/shared/istio/dashboardQueries';
+import { latencyQuantile, requestRate, successRatio, tcpByteRate } from '../lib/recorded';
 import { buildDashboard } from '../lib/dashboard';
 import { drillDown, seriesLabel } from '../lib/links';
 import { markdown, stat, SUCCESS_THRESHOLDS, timeSeries } from '../lib/panels';

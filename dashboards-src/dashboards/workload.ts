@@ -1,15 +1,6 @@
 import { QueryVariableBuilder, VariableRefresh, VariableSort } from '@grafana/grafana-foundation-sdk/dashboard';
-import {
-  eqVar,
-  inVar,
-  latencyQuantile,
-  re,
-  Reporter,
-  requestRate,
-  successRatio,
-  tcpByteRate,
-  type Matcher,
-} from '../../src/shared/istio/dashboardQueries';
+import { eqVar, inVar, re, Reporter, type Matcher } from '../../src/shared/istio/dashboardQueries';
+import { latencyQuantile, requestRate, successRatio, tcpByteRate } from '../lib/recorded';
 import { buildDashboard } from '../lib/dashboard';
 import { PROMETHEUS } from '../lib/datasources';
 import { drillDown, seriesLabel } from '../lib/links';

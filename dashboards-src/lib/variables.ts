@@ -6,6 +6,7 @@ import {
   VariableRefresh,
   VariableSort,
 } from '@grafana/grafana-foundation-sdk/dashboard';
+import { RECORDED_PROBE } from '../../src/shared/istio/recordedSeries';
 import { PROMETHEUS } from './datasources';
 
 /** The Prometheus data source, picked by type so no uid is baked into the JSON. */
@@ -119,4 +120,28 @@ export function traceIdVariable(): TextBoxVariableBuilder {
     )
     .defaultValue('')
     .current({ text: '', value: '' });
+}
+
+/**
+ * `raw`: whether queries read the raw Istio series (`.*`) or MeshLens' recorded series (`off`), found by probing the
+ * recorded mesh-wide request rate (lib/recorded.ts). In the controls menu, shown as "raw" or "recorded"; pick "raw"
+ * by hand for a time range from before the recording rules ran.
+ */
+export function rawSwitchVariable(): QueryVariableBuilder {
+  const probe =
+    `label_replace(label_replace(count(${RECORDED_PROBE}), "raw", "off", "", ""), "series", "recorded", "", "")` +
+    ` or on() label_replace(label_replace(vector(1), "raw", ".*", "", ""), "series", "raw", "", "")`;
+  const query = `query_result(${probe})`;
+  return new QueryVariableBuilder('raw')
+    .label('Series')
+    .description(
+      'recorded: MeshLens recording rules run, queries read their pre-aggregated series; raw: queries read the raw Istio series.'
+    )
+    .datasource(PROMETHEUS)
+    .query(query)
+    .definition(query)
+    .regex('/raw="(?<value>[^"]*)".*series="(?<text>[^"]*)"/')
+    .refresh(VariableRefresh.OnTimeRangeChanged)
+    .current({ text: 'raw', value: '.*' })
+    .hide(VariableHide.InControlsMenu);
 }
