@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Dashboard, DashboardLink, VariableModel } from '@grafana/grafana-foundation-sdk/dashboard';
 import { generateDashboards } from './generate';
 import { Dashboards, REVISION, type DashboardKey } from './lib/ids';
+import { headerLinkVariables } from './lib/links';
 import { panelsOf, promTargets, variablesOf } from './lib/inspect';
 import { BUILTIN_INTERVALS, interpolate, type VariableValue } from './lib/interpolate';
 import { promqlSyntaxErrors } from './lib/promqlParse';
@@ -53,7 +54,11 @@ describe.each(entries)('%s dashboard', (key, dash) => {
   it('has a cluster variable threaded through every query', () => {
     expect(varByName.get('cluster')).toMatchObject({ includeAll: true, multi: true, allValue: '.*' });
     for (const t of targets) {
-      expect({ panel: t.panel, expr: t.expr }).toEqual({ panel: t.panel, expr: expect.stringContaining('"$cluster"') });
+      // Istio labels match the cluster id as is; scrape `cluster` labels also match when absent (`|`).
+      expect({ panel: t.panel, expr: t.expr }).toEqual({
+        panel: t.panel,
+        expr: expect.stringMatching(/_cluster=~"\$cluster"|\bcluster=~"\$\{cluster\}\|"/),
+      });
     }
   });
 
@@ -188,8 +193,11 @@ describe.each(entries)('%s dashboard', (key, dash) => {
     const links = (dash.links ?? []) as DashboardLink[];
     const others = (Object.keys(Dashboards) as DashboardKey[]).filter((k) => k !== key);
     for (const other of others) {
-      const link = links.find((l) => l.url === `/d/${Dashboards[other].uid}`);
-      expect(link).toMatchObject({ type: 'link', includeVars: true, keepTime: true });
+      const link = links.find((l) => l.url.startsWith(`/d/${Dashboards[other].uid}?`));
+      // Variables are listed in the URL (headerLinkVariables), not all carried: namespace means different labels.
+      expect(link).toMatchObject({ type: 'link', includeVars: false, keepTime: true });
+      expect(link!.url).toBe(`/d/${Dashboards[other].uid}?${headerLinkVariables(key, other)}`);
+      expect(link!.url).toContain('${datasource:queryparam}&${cluster:queryparam}');
       expect(link).not.toHaveProperty('placement');
     }
     expect(links.map((l) => l.url)).toEqual(
@@ -210,14 +218,34 @@ describe.each(entries)('%s dashboard', (key, dash) => {
     }
   });
 
-  it('data links drill down only to bundled dashboards, carrying data source, cluster and time', () => {
+  it('data links drill down only to bundled dashboards, carrying data source, time and the right cluster', () => {
     const uids = new Set<string>(Object.values(Dashboards).map((d) => d.uid));
     for (const panel of panelsOf(dash)) {
-      for (const link of (panel.fieldConfig?.defaults?.links ?? []) as Array<{ url: string }>) {
+      const overrideLinks = (panel.fieldConfig?.overrides ?? []).flatMap((o) =>
+        o.properties.filter((p) => p.id === 'links').flatMap((p) => p.value as Array<{ url: string }>)
+      );
+      for (const link of [
+        ...((panel.fieldConfig?.defaults?.links ?? []) as Array<{ url: string }>),
+        ...overrideLinks,
+      ]) {
         const uid = link.url.match(/^\/d\/([^?]+)\?/)?.[1];
         expect(uid && uids.has(uid)).toBe(true);
-        expect(link.url).toContain('${datasource:queryparam}&${cluster:queryparam}&${__url_time_range}');
+        expect(link.url).toContain('${datasource:queryparam}&${__url_time_range}');
         expect(link.url).toMatch(/:percentencode\}/);
+        // A workload opens in its own cluster (the row's or series' source/destination cluster), never in whatever
+        // clusters are selected here; a service keeps the (destination) cluster selection or its row's.
+        const cluster = link.url.match(/var-cluster=\$\{([^}]+)\}|\$\{cluster:queryparam\}/)?.[1] ?? 'selection';
+        if (uid === Dashboards.workload.uid) {
+          expect({ panel: panel.title, cluster }).toEqual({
+            panel: panel.title,
+            cluster: expect.stringMatching(/\.(source|destination)_cluster:percentencode$/),
+          });
+        } else {
+          expect({ panel: panel.title, cluster }).toEqual({
+            panel: panel.title,
+            cluster: expect.stringMatching(/^(selection|.*\.destination_cluster:percentencode)$/),
+          });
+        }
       }
     }
   });

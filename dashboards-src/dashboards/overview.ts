@@ -44,7 +44,7 @@ export const overview = () =>
       'MeshLens start page: mesh-wide RED figures, the traffic graph, the slowest and most failing services, and a trace.',
     tags: ['overview'],
     variables: [
-      clusterVariable('istio_requests_total', 'destination_cluster'),
+      clusterVariable(),
       namespaceVariable('istio_requests_total', 'destination_workload_namespace', 'destination_cluster'),
       tracingVariable(),
       traceIdVariable(),

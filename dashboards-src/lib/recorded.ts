@@ -23,8 +23,40 @@ import { recordedFor } from '../../src/shared/istio/recordedSeries';
 /** The raw side's switch (see the file comment). */
 export const RAW_SWITCH: Matcher = 'meshlens_raw=~"$raw"';
 
-/** Sum of per-second rates of a raw counter: from the recorded family that fits, else from the raw series. */
+const MTLS = IstioLabel.connectionSecurityPolicy;
+
+/** Client-side views: the calling proxy (`source`), with or without the waypoint. */
+function clientSide(matchers: readonly Matcher[]): boolean {
+  return matchers.some((m) => /^reporter(=~?)"source(\|waypoint)?"$/.test(m));
+}
+
+/**
+ * Grouping by `connection_security_policy` on the client side reads nothing useful: only the server side sets it,
+ * the caller reports `unknown`. The caller does know its peer's identity, so there mTLS is read from
+ * `destination_principal` (a SPIFFE id over mTLS, `unknown` in plaintext) into the same label, `mutual_tls` or
+ * `none`, summed over principals.
+ */
+function mtlsFromPrincipal(by: readonly string[], inner: (by: readonly string[]) => string): string {
+  const principal = IstioLabel.destinationPrincipal;
+  const innerBy = by.map((l) => (l === MTLS ? principal : l));
+  const relabelled =
+    `label_replace(label_replace(${inner(innerBy)}, "${MTLS}", "mutual_tls", "${principal}", ".+"), ` +
+    `"${MTLS}", "none", "${principal}", "unknown")`;
+  return sumBy(by, relabelled);
+}
+
+/**
+ * Sum of per-second rates of a raw counter: from the recorded family that fits, else from the raw series. On the
+ * client side, mTLS comes from the peer's principal (mtlsFromPrincipal).
+ */
 export function sumRate(raw: string, matchers: readonly Matcher[], by: readonly string[] = []): string {
+  if (by.includes(MTLS) && clientSide(matchers)) {
+    return mtlsFromPrincipal(by, (innerBy) => recordedOrRaw(raw, matchers, innerBy));
+  }
+  return recordedOrRaw(raw, matchers, by);
+}
+
+function recordedOrRaw(raw: string, matchers: readonly Matcher[], by: readonly string[]): string {
   const rec = recordedFor(raw, matchers, by);
   if (!rec) {
     return rawSumRate(raw, matchers, by);

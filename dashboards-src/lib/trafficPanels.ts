@@ -33,6 +33,8 @@ export interface PeerPanelsSpec {
   direction: 'Incoming' | 'Outgoing';
   /** Data links from each series to the peer's dashboard. */
   links?: Array<cog.Builder<DashboardLink>>;
+  /** Labels grouped by but not in legends (the peer's cluster, which its data link needs). */
+  groupOnly?: string[];
   /** Which TCP counter is "bytes the subject received": inbound = received, outbound = received by the peer. */
   tcpInbound: boolean;
 }
@@ -40,7 +42,7 @@ export interface PeerPanelsSpec {
 /** Requests by peer and code, success by peer, duration, request size, response size, TCP in and out. */
 export function peerPanels(spec: PeerPanelsSpec): Array<cog.Builder<Panel>> {
   const { peer, peerLabels, matchers, direction, links } = spec;
-  const by = [...peerLabels, MTLS];
+  const by = [...peerLabels, ...(spec.groupOnly ?? []), MTLS];
   const legend = `${peerLegend(peerLabels)} ({{${MTLS}}})`;
   const opts = links ? { links } : {};
   const tcp = spec.tcpInbound
