@@ -193,7 +193,7 @@ describe.each(entries)('%s dashboard', (key, dash) => {
     const links = (dash.links ?? []) as DashboardLink[];
     const others = (Object.keys(Dashboards) as DashboardKey[]).filter((k) => k !== key);
     for (const other of others) {
-      const link = links.find((l) => l.url.startsWith(`/d/${Dashboards[other].uid}?`));
+      const link = links.find((l) => l.url?.startsWith(`/d/${Dashboards[other].uid}?`));
       // Variables are listed in the URL (headerLinkVariables), not all carried: namespace means different labels.
       expect(link).toMatchObject({ type: 'link', includeVars: false, keepTime: true });
       expect(link!.url).toBe(`/d/${Dashboards[other].uid}?${headerLinkVariables(key, other)}`);

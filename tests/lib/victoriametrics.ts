@@ -24,9 +24,13 @@ export interface RunningVictoriaMetrics {
  * Starts Debian's single-node `victoria-metrics` on 127.0.0.1 (free port, temp data dir) scraping with the given
  * Prometheus-style scrape config, like startPrometheus: waits until /health answers and returns a handle whose
  * stop() always kills it and removes the data dir. Query results are not cached and points are visible at once
- * (`-search.latencyOffset=0s`), so a test can compare them with Prometheus at the same instant.
+ * (`-search.latencyOffset=0s`), so a test can compare them with Prometheus at the same instant. `maxLabels` other
+ * than VM_MAX_LABELS only to show what VictoriaMetrics' default does to Istio's series.
  */
-export async function startVictoriaMetrics(scrapeConfigYaml: string): Promise<RunningVictoriaMetrics> {
+export async function startVictoriaMetrics(
+  scrapeConfigYaml: string,
+  maxLabels = VM_MAX_LABELS
+): Promise<RunningVictoriaMetrics> {
   const dir = mkdtempSync(join(tmpdir(), 'meshlens-vm-'));
   const configFile = join(dir, 'scrape.yml');
   // VictoriaMetrics evaluates no rules (vmalert does) and refuses Prometheus' rule settings in a scrape config.
@@ -46,7 +50,7 @@ export async function startVictoriaMetrics(scrapeConfigYaml: string): Promise<Ru
       `-httpListenAddr=127.0.0.1:${port}`,
       `-storageDataPath=${join(dir, 'data')}`,
       `-promscrape.config=${configFile}`,
-      `-maxLabelsPerTimeseries=${VM_MAX_LABELS}`,
+      `-maxLabelsPerTimeseries=${maxLabels}`,
       '-search.latencyOffset=0s',
       '-search.disableCache',
       '-retentionPeriod=1d',
