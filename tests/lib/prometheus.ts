@@ -35,6 +35,8 @@ export const PROMETHEUS_BIN = process.env.PROMETHEUS_BIN ?? '/usr/bin/prometheus
 export interface PrometheusOptions {
   /** Rule files to load (copied into the temp dir and listed under `rule_files`; the config must not list any). */
   ruleFiles?: string[];
+  /** An existing TSDB directory to serve (kept on stop); by default a fresh temp one, removed on stop. */
+  dataDir?: string;
 }
 
 /**
@@ -66,7 +68,8 @@ export async function startPrometheus(
     PROMETHEUS_BIN,
     [
       `--config.file=${configFile}`,
-      `--storage.tsdb.path=${join(dir, 'data')}`,
+      `--storage.tsdb.path=${options.dataDir ?? join(dir, 'data')}`,
+      ...(options.dataDir ? ['--storage.tsdb.retention.time=3650d'] : []),
       `--web.listen-address=127.0.0.1:${port}`,
       '--log.level=warn',
     ],
