@@ -9,6 +9,8 @@ import { join, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { generateDashboards } from './generate';
 import { Dashboards, type DashboardKey } from './lib/ids';
+import { promTargets } from './lib/inspect';
+import { changeReason, coverageChanges } from './lib/semantics';
 import { stringify } from 'yaml';
 import { recordingRuleGroups } from '../src/shared/istio/recordedSeries';
 import coverage from './coverage.json';
@@ -31,20 +33,48 @@ function rulesYaml(): string {
   return header + stringify({ groups: recordingRuleGroups() }, { lineWidth: 0 });
 }
 
+/** Each coverage row's query changes from Istio's panel, grouped by reason ("reason: change, change; ..."). */
+function changeCells(): string[] {
+  const istio = JSON.parse(
+    readFileSync(resolve(__dirname, '..', 'tests', 'fixtures', 'istio-dashboard-queries.json'), 'utf8')
+  ) as { dashboards: Array<{ title: string; queries: Array<{ panel: string; expr: string }> }> };
+  const dashboards = generateDashboards();
+  const rows = coverageChanges(coverage.panels, istio.dashboards, (key, panel) =>
+    promTargets(dashboards[key as DashboardKey])
+      .filter((t) => t.panel === panel)
+      .map((t) => t.expr)
+  );
+  return rows.map((r) => {
+    const byReason = new Map<string, string[]>();
+    r.changes.forEach((c) => {
+      const why = changeReason(c, r.where) ?? 'UNEXPLAINED';
+      byReason.set(why, [...(byReason.get(why) ?? []), c]);
+    });
+    return [...byReason].map(([why, changes]) => `${why}: ${changes.join(', ')}`).join('; ');
+  });
+}
+
 /** coverage.json as a readable table (generated; edit coverage.json). */
 function coverageMarkdown(): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|');
+  const changes = changeCells();
   const lines = [
     '# Coverage of Istio’s dashboards',
     '',
     'Generated from `coverage.json` by `npm run dashboards`; `coverage.test.ts` checks every row against the generated JSON.',
     `Source: ${coverage.source}.`,
     '',
-    '| Istio dashboard | Row | Istio panel | MeshLens dashboard | MeshLens panel | Note |',
-    '|---|---|---|---|---|---|',
+    '"Query changes" is every difference between Istio’s panel and ours in what the queries read: metrics (`metric`),',
+    'reporters counted (`reporter`), labels grouped by (`group`) and labels filtered on (`filter`), `+` ours only, `-`',
+    'Istio’s only, each after its reason (`dashboards-src/lib/semantics.ts`; a change without a reason fails',
+    '`coverage.test.ts`). Units, descriptions, `irate` → `rate` and the removed `istio_request_duration_seconds`',
+    'fallback are not listed.',
+    '',
+    '| Istio dashboard | Row | Istio panel | MeshLens dashboard | MeshLens panel | Note | Query changes |',
+    '|---|---|---|---|---|---|---|',
     ...coverage.panels.map(
-      (p) =>
-        `| ${cell(p.istioDashboard)} | ${cell(p.istioRow)} | ${cell(p.istioPanel)} | ${Dashboards[p.dashboard as DashboardKey].title} | ${cell(p.panel)} | ${cell((p as { note?: string }).note ?? '')} |`
+      (p, i) =>
+        `| ${cell(p.istioDashboard)} | ${cell(p.istioRow)} | ${cell(p.istioPanel)} | ${Dashboards[p.dashboard as DashboardKey].title} | ${cell(p.panel)} | ${cell((p as { note?: string }).note ?? '')} | ${cell(changes[i])} |`
     ),
     '',
   ];
