@@ -11,6 +11,7 @@ import { Dashboards, REVISION, type DashboardKey } from './lib/ids';
 import { headerLinkVariables } from './lib/links';
 import { panelsOf, promTargets, variablesOf } from './lib/inspect';
 import { BUILTIN_INTERVALS, interpolate, type VariableValue } from './lib/interpolate';
+import { parser } from '@prometheus-io/lezer-promql';
 import { promqlSyntaxErrors } from './lib/promqlParse';
 
 const all = generateDashboards();
@@ -252,6 +253,32 @@ describe.each(entries)('%s dashboard', (key, dash) => {
 });
 
 describe('whole set', () => {
+  it('uses only standard PromQL every backend has (Prometheus 2 and 3, VictoriaMetrics, Thanos, Mimir), no le literals', () => {
+    const functions = new Set<string>();
+    const aggregations = new Set<string>();
+    const leMatchers: string[] = [];
+    for (const dash of Object.values(all)) {
+      for (const t of promTargets(dash)) {
+        parser.parse(t.expr).iterate({
+          enter: (n) => {
+            const text = t.expr.slice(n.from, n.to);
+            if (n.type.name === 'FunctionIdentifier') {
+              functions.add(text);
+            } else if (n.type.name === 'AggregateOp') {
+              aggregations.add(text);
+            } else if (n.type.name === 'UnquotedLabelMatcher' && /^le\b/.test(text)) {
+              // Prometheus 3 stores bucket bounds as 1.0 and 1e+06; a literal le="1" would match nothing there.
+              leMatchers.push(`${t.panel}: ${text}`);
+            }
+          },
+        });
+      }
+    }
+    expect([...functions].sort()).toEqual(['avg_over_time', 'histogram_quantile', 'label_replace', 'rate', 'vector']);
+    expect([...aggregations].sort()).toEqual(['avg', 'sum', 'topk']);
+    expect(leMatchers).toEqual([]);
+  });
+
   it('builds the Wasm panels on istio-agent metrics (istio_agent_wasm_*)', () => {
     const exprs = promTargets(all.wasm)
       .map((t) => t.expr)
