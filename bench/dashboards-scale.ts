@@ -1,6 +1,7 @@
 /**
  * Dashboards at scale: every query of the bundled dashboards and of Istio's seven, against the simulator's
- * `generated` mesh with an hour of history backfilled into a real Prometheus (bench/lib/history.ts), with and
+ * `generated` mesh with an hour of history in a real Prometheus (replayed as timestamped scrapes, bench/lib/history.ts;
+ * `promtool tsdb create-blocks-from openmetrics` was measured too slow for this on the shared machine), with and
  * without MeshLens' recording rules (backfilled with `promtool tsdb create-blocks-from rules`). Prints samples read
  * (`stats=all`: totalQueryableSamples) and evaluation time per panel, Istio's beside ours, and per dashboard.
  *
@@ -21,8 +22,8 @@ import { Dashboards, type DashboardKey } from '../dashboards-src/lib/ids';
 import { promTargets, variablesOf } from '../dashboards-src/lib/inspect';
 import { interpolate, type VariableValue } from '../dashboards-src/lib/interpolate';
 import { RECORDED_SERIES } from '../src/shared/istio/recordedSeries';
-import { startPrometheus, type RunningPrometheus } from '../tests/lib/prometheus';
-import { writeHistory } from './lib/history';
+import { freePort, startPrometheus, type RunningPrometheus } from '../tests/lib/prometheus';
+import { replayHistory, type ReplayServer } from './lib/history';
 
 const MAX_SAMPLES = 50_000_000;
 
@@ -143,44 +144,86 @@ const fmtCost = (c: Cost | undefined) =>
 
 async function main() {
   const workloads = arg('workloads', 5000);
-  const step = arg('step', 300);
+  const step = arg('step', 600);
   const history = arg('history', 3600);
+  const scrapeSeconds = arg('scrape-interval', 30);
   const builtins = { __rate_interval: `${4 * step}s`, __interval: `${step}s`, __range: `${history}s` };
   const root = mkdtempSync(join(tmpdir(), 'meshlens-scale-'));
-  const rawDir = join(root, 'raw');
-  const work = join(root, 'work');
-  [rawDir, work].forEach((d) => mkdirSync(d, { recursive: true }));
+  const dataDir = join(root, 'data');
+  mkdirSync(dataDir);
   const end = Math.floor(Date.now() / 1000 / step) * step;
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  let raw: RunningPrometheus | undefined;
-  let recorded: RunningPrometheus | undefined;
+  let prom: RunningPrometheus | undefined;
+  let replay: ReplayServer | undefined;
   try {
-    log(`history: ${workloads} workloads, ${history} s at ${step} s...`);
-    const h = await writeHistory({
-      simulatorArgs: ['--topology', 'generated', '--scale', String(workloads), '--seed', '7'],
-      endMs: end * 1000,
-      historySeconds: history,
-      stepSeconds: step,
-      stepsPerFile: 4,
-      blocksDir: rawDir,
-      workDir: work,
-      targetLabels: { job: 'istio-mesh', instance: 'simulator:15090' },
-      log,
-    });
-    const config = 'global:\n  scrape_interval: 15s\nscrape_configs: []\n';
-    raw = await startPrometheus(config, { dataDir: rawDir });
+    log(`history: ${workloads} workloads, ${history} s at ${step} s, replayed to Prometheus...`);
+    const t0 = process.hrtime.bigint();
+    replay = await replayHistory(
+      {
+        simulatorArgs: ['--topology', 'generated', '--scale', String(workloads), '--seed', '7'],
+        endMs: end * 1000,
+        historySeconds: history,
+        stepSeconds: step,
+        log,
+      },
+      await freePort()
+    );
+    const config = [
+      'global:',
+      `  scrape_interval: ${scrapeSeconds}s`,
+      `  scrape_timeout: ${scrapeSeconds}s`,
+      'scrape_configs:',
+      '  - job_name: istio-mesh',
+      '    static_configs:',
+      `      - targets: ['${replay.target}']`,
+      '',
+    ].join('\n');
+    prom = await startPrometheus(config, { dataDir, extraArgs: ['--web.enable-admin-api'] });
+    await replay.done;
+    replay.close();
+    // The last scrape's samples are committed when the scrape ends; give the appender a moment.
+    await new Promise((r) => setTimeout(r, 3000));
+    const ingestSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    const at = (expr: string) => prom!.query(expr);
+    const series = await at(`count({job="istio-mesh"} @ ${end})`);
+    const selfMetrics = await (await fetch(`${prom.url}/metrics`)).text();
+    const samples = Number(/^prometheus_tsdb_head_samples_appended_total(?:\{[^}]*\})? (\S+)$/m.exec(selfMetrics)?.[1] ?? NaN);
 
-    // Recording rules over the history: the shipped label sets and names, each read from the raw series (the
-    // namespace level sums the workload level live; backfill evaluates every rule against the raw data only), with
-    // the rate window the history's sample interval allows.
+    // One service, namespace and workload in the middle of the mesh for the per-service/workload dashboards.
+    const [first] = await at(
+      'topk(1, sum by (destination_service, destination_workload, destination_workload_namespace) (last_over_time(istio_requests_total{reporter="destination", destination_workload_namespace="ns-001"}[2h])))'
+    );
+    const pick = {
+      service: first.metric.destination_service,
+      namespace: first.metric.destination_workload_namespace,
+      workload: first.metric.destination_workload,
+    };
+
+    log('raw: Istio’s and our queries...');
+    const istioCost = new Map<string, Map<string, Cost>>();
+    for (const [title, jobs] of istioJobs(pick, builtins)) {
+      istioCost.set(title, await panelCosts(prom, jobs, end, history, step));
+    }
+    const ours = new Map<DashboardKey, { raw: Map<string, Cost>; recorded: Map<string, Cost> }>();
+    for (const key of Object.keys(Dashboards) as DashboardKey[]) {
+      ours.set(key, {
+        raw: await panelCosts(prom, ourJobs(key, pick, '.*', builtins), end, history, step),
+        recorded: new Map(),
+      });
+    }
+
+    // Recording rules over the history: the shipped names and label sets, each read from the raw series (backfill
+    // evaluates every rule against the raw data, so the namespace level cannot sum the workload level), with the rate
+    // window the history's sample interval allows.
+    log('rules: backfilling...');
     const rulesFile = join(root, 'rules.yml');
-    const rules = RECORDED_SERIES.map((s) => ({
-      record: s.record,
-      expr: `sum by (${s.labels.join(', ')}) (rate(${s.raw}[${4 * step}s]))`,
+    const rules = RECORDED_SERIES.map((r) => ({
+      record: r.record,
+      expr: `sum by (${r.labels.join(', ')}) (rate(${r.raw}[${4 * step}s]))`,
     }));
     writeFileSync(rulesFile, stringify({ groups: [{ name: 'meshlens-istio-backfill', rules }] }));
     const ruleBlocks = join(root, 'rule-blocks');
-    const t0 = process.hrtime.bigint();
+    const t1 = process.hrtime.bigint();
     execFileSync(
       'promtool',
       [
@@ -189,107 +232,110 @@ async function main() {
         'rules',
         `--start=${end - history}`,
         `--end=${end + 1}`,
-        `--url=${raw.url}`,
+        `--url=${prom.url}`,
         `--eval-interval=${step}s`,
         `--output-dir=${ruleBlocks}`,
         rulesFile,
       ],
       { stdio: 'pipe' }
     );
-    const ruleSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    const recordedDir = join(root, 'recorded');
-    cpSync(rawDir, recordedDir, { recursive: true });
-    rmSync(join(recordedDir, 'lock'), { force: true });
-    cpSync(ruleBlocks, recordedDir, { recursive: true });
-    recorded = await startPrometheus(config, { dataDir: recordedDir });
-    const series = await raw.query('count(last_over_time({__name__=~".+"}[2h]))');
-    const recordedSeries = await recorded.query('count(last_over_time({__name__=~".+:rate1m"}[2h]))');
-
-    // One service, namespace and workload in the middle of the mesh for the per-service/workload dashboards.
-    const [first] = await raw.query(
-      'topk(1, sum by (destination_service, destination_workload, destination_workload_namespace) (istio_requests_total{reporter="destination", destination_workload_namespace="ns-001"}))'
-    );
-    const pick = {
-      service: first.metric.destination_service,
-      namespace: first.metric.destination_workload_namespace,
-      workload: first.metric.destination_workload,
+    const ruleSeconds = Number(process.hrtime.bigint() - t1) / 1e9;
+    // The raw history lives in the head; a snapshot writes it out as a block, so a Prometheus on snapshot + rule
+    // blocks serves both (restarting on the WAL would drop samples older than the rule blocks' end).
+    const snap = (await (await fetch(`${prom.url}/api/v1/admin/tsdb/snapshot`, { method: 'POST' })).json()) as {
+      data: { name: string };
     };
+    const withRules = join(root, 'with-rules');
+    cpSync(join(dataDir, 'snapshots', snap.data.name), withRules, { recursive: true });
+    cpSync(ruleBlocks, withRules, { recursive: true });
+    await prom.stop();
+    prom = await startPrometheus('global:\n  scrape_interval: 15s\nscrape_configs: []\n', { dataDir: withRules });
+    const recordedSeries = await prom.query(`count({__name__=~".+:rate1m"} @ ${end})`);
+    const diskBytes = Number(execFileSync('du', ['-sb', withRules], { encoding: 'utf8' }).split('\t')[0]);
+    log('rules: our queries...');
+    for (const key of Object.keys(Dashboards) as DashboardKey[]) {
+      ours.get(key)!.recorded = await panelCosts(prom, ourJobs(key, pick, 'off', builtins), end, history, step);
+    }
 
     console.log(
-      `\nDashboards at scale: ${workloads} workloads, ${series[0]?.value[1]} series, ${history / 60} min of history at ${step} s ` +
-        `(${h.samples} samples; OpenMetrics ${(h.textBytes / 1e9).toFixed(2)} GB written in ${h.generateSeconds.toFixed(0)} s, ` +
-        `promtool ${h.promtoolSeconds.toFixed(0)} s, blocks ${(h.blockBytes / 1e6).toFixed(0)} MB); rules backfilled in ` +
-        `${ruleSeconds.toFixed(0)} s (${recordedSeries[0]?.value[1]} recorded series). Range ${history / 60} min at step ` +
-        `${step} s, $__rate_interval ${4 * step} s; service ${pick.service}, workload ${pick.namespace}/${pick.workload}.`
+      `\nDashboards at scale: simulator generated mesh, ${workloads} workloads, ${series[0]?.value[1]} series, ` +
+        `${history / 60} min of history at ${step} s (${samples} samples appended, replayed to Prometheus in ` +
+        `${ingestSeconds.toFixed(0)} s); rules backfilled in ${ruleSeconds.toFixed(0)} s (${recordedSeries[0]?.value[1]} ` +
+        `recorded series; TSDB ${(diskBytes / 1e6).toFixed(0)} MB with them). Range queries over the ${history / 60} min ` +
+        `at step ${step} s, $__rate_interval ${4 * step} s; instant queries at the end. Service ${pick.service}, ` +
+        `workload ${pick.namespace}/${pick.workload}.`
     );
-    console.log('Cells: samples read (totalQueryableSamples) / wall time of the HTTP query.');
-
-    const istio = istioJobs(pick, builtins);
-    const istioCost = new Map<string, Map<string, Cost>>();
-    for (const [title, jobs] of istio) {
-      istioCost.set(title, await panelCosts(raw, jobs, end, history, step));
-    }
-    const ours = new Map<DashboardKey, { raw: Map<string, Cost>; recorded: Map<string, Cost> }>();
-    for (const key of Object.keys(Dashboards) as DashboardKey[]) {
-      ours.set(key, {
-        raw: await panelCosts(raw, ourJobs(key, pick, '.*', builtins), end, history, step),
-        recorded: await panelCosts(recorded, ourJobs(key, pick, 'off', builtins), end, history, step),
-      });
-    }
-
-    // Per panel, Istio's beside ours (coverage.json's mapping), then our panels Istio has no counterpart for.
-    const shown = new Set<string>();
-    const rows: string[][] = coverage.panels.map((p) => {
-      const key = p.dashboard as DashboardKey;
-      shown.add(`${key}/${p.panel}`);
-      return [
-        `${p.istioDashboard.replace(/^Istio | Dashboard$/g, '')} / ${p.istioPanel}`,
-        fmtCost(istioCost.get(p.istioDashboard)?.get(p.istioPanel)),
-        `${key} / ${p.panel}`,
-        fmtCost(ours.get(key)?.raw.get(p.panel)),
-        fmtCost(ours.get(key)?.recorded.get(p.panel)),
-      ];
-    });
-    for (const [key, c] of ours) {
-      for (const [panel, cost] of c.raw) {
-        if (!shown.has(`${key}/${panel}`)) {
-          rows.push(['–', '–', `${key} / ${panel}`, fmtCost(cost), fmtCost(c.recorded.get(panel))]);
-        }
-      }
-    }
-    printTable(['Istio panel', 'Istio', 'MeshLens panel', 'MeshLens, raw', 'MeshLens, rules'], rows);
-
-    // Per page.
-    const total = (m: Map<string, Cost> | undefined) => [...(m ?? new Map<string, Cost>()).values()].reduce(add, ZERO);
-    const peak = (m: Map<string, Cost> | undefined) =>
-      Math.max(0, ...[...(m ?? new Map<string, Cost>()).values()].map((c) => c.samples));
-    const pageRows: string[][] = [];
-    const istioOf: Partial<Record<DashboardKey, string>> = {};
-    coverage.panels.forEach((p) => (istioOf[p.dashboard as DashboardKey] ??= p.istioDashboard));
-    for (const [key, c] of ours) {
-      const istioTitle = istioOf[key];
-      const it = istioTitle ? total(istioCost.get(istioTitle)) : undefined;
-      const r = total(c.raw);
-      const rec = total(c.recorded);
-      pageRows.push([
-        Dashboards[key].title,
-        it ? fmtCost(it) : '–',
-        fmtCost(r),
-        fmtCost(rec),
-        it && it.samples > 0 ? `${((rec.samples / it.samples) * 100).toFixed(0)} %` : '–',
-        fmtSamples(Math.max(peak(c.raw), peak(c.recorded))),
-        Math.max(peak(c.raw), peak(c.recorded)) > MAX_SAMPLES ? 'OVER 50M' : 'ok',
-      ]);
-    }
-    printTable(
-      ['Dashboard', 'Istio', 'MeshLens, raw', 'MeshLens, rules', 'rules / Istio', 'max panel', 'limit'],
-      pageRows
-    );
+    console.log('Cells: samples read (stats=all totalQueryableSamples) / wall time of the HTTP query.');
+    printResults(istioCost, ours);
   } finally {
-    await raw?.stop();
-    await recorded?.stop();
+    replay?.close();
+    await prom?.stop();
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+function printResults(
+  istioCost: Map<string, Map<string, Cost>>,
+  ours: Map<DashboardKey, { raw: Map<string, Cost>; recorded: Map<string, Cost> }>
+) {
+  // Per panel, Istio's beside ours (coverage.json's mapping), then our panels Istio has no counterpart for.
+  const shown = new Set<string>();
+  const rows: string[][] = coverage.panels.map((p) => {
+    const key = p.dashboard as DashboardKey;
+    shown.add(`${key}/${p.panel}`);
+    return [
+      `${p.istioDashboard.replace(/^Istio | Dashboard$/g, '')} / ${p.istioPanel}`,
+      fmtCost(istioCost.get(p.istioDashboard)?.get(p.istioPanel)),
+      `${key} / ${p.panel}`,
+      fmtCost(ours.get(key)?.raw.get(p.panel)),
+      fmtCost(ours.get(key)?.recorded.get(p.panel)),
+    ];
+  });
+  for (const [key, c] of ours) {
+    for (const [panel, cost] of c.raw) {
+      if (!shown.has(`${key}/${panel}`)) {
+        shown.add(`${key}/${panel}`);
+        rows.push(['–', '–', `${key} / ${panel}`, fmtCost(cost), fmtCost(c.recorded.get(panel))]);
+      }
+    }
+  }
+  printTable(['Istio panel', 'Istio', 'MeshLens panel', 'MeshLens, raw', 'MeshLens, rules'], rows);
+
+  const total = (m: Map<string, Cost> | undefined) => [...(m ?? new Map<string, Cost>()).values()].reduce(add, ZERO);
+  const peak = (m: Map<string, Cost> | undefined) =>
+    Math.max(0, ...[...(m ?? new Map<string, Cost>()).values()].map((c) => c.samples));
+  const istioOf: Partial<Record<DashboardKey, string>> = {};
+  coverage.panels.forEach((p) => (istioOf[p.dashboard as DashboardKey] ??= p.istioDashboard));
+  const pageRows: string[][] = [];
+  for (const [key, c] of ours) {
+    const istioTitle = istioOf[key];
+    const it = istioTitle ? total(istioCost.get(istioTitle)) : undefined;
+    const rec = total(c.recorded);
+    const worst = Math.max(peak(c.raw), peak(c.recorded));
+    pageRows.push([
+      Dashboards[key].title,
+      it ? fmtCost(it) : '–',
+      fmtCost(total(c.raw)),
+      fmtCost(rec),
+      it && it.samples > 0 ? `${((rec.samples / it.samples) * 100).toFixed(0)} %` : '–',
+      fmtSamples(Math.max(istioTitle ? peak(istioCost.get(istioTitle)) : 0)),
+      fmtSamples(worst),
+      worst > MAX_SAMPLES ? 'OVER 50M' : 'ok',
+    ]);
+  }
+  printTable(
+    [
+      'Dashboard',
+      'Istio',
+      'MeshLens, raw',
+      'MeshLens, rules',
+      'rules / Istio',
+      'Istio max panel',
+      'our max panel',
+      'limit',
+    ],
+    pageRows
+  );
 }
 
 function printTable(header: string[], rows: string[][]) {

@@ -5,6 +5,7 @@
  * disk stays a few GB at most). What a Prometheus scraping the simulator every `stepSeconds` would have stored.
  */
 import { execFileSync } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
 import { closeSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFlags } from '../../simulator/cli/flags';
@@ -153,4 +154,61 @@ export async function writeHistory(o: HistoryOptions): Promise<HistoryFigures> {
   }
   figures.blockBytes = duBytes(o.blocksDir);
   return figures;
+}
+
+export interface ReplayServer {
+  /** host:port to scrape. */
+  target: string;
+  /** Resolves when the last step has been served once. */
+  done: Promise<void>;
+  /** Steps served so far. */
+  served(): number;
+  close(): void;
+}
+
+/**
+ * Serves the history as a scrape target instead of files: the k-th scrape gets step k (Prometheus text with a
+ * millisecond timestamp on every sample, so Prometheus stores them at those times; `honor_timestamps` is on by
+ * default), later scrapes the last step again (duplicates are dropped). Prometheus ingests a scrape far faster
+ * than promtool converts the same OpenMetrics text, and nothing large is written to disk.
+ */
+export async function replayHistory(
+  o: Omit<HistoryOptions, 'stepsPerFile' | 'blocksDir' | 'workDir' | 'targetLabels'>,
+  port: number
+): Promise<ReplayServer> {
+  const steps = Math.floor(o.historySeconds / o.stepSeconds) + 1;
+  const startMs = o.endMs - (steps - 1) * o.stepSeconds * 1000;
+  const engine = simulatorEngine(o.simulatorArgs, startMs);
+  for (let s = 60; s > 0; s--) {
+    engine.tick(1, startMs - s * 1000);
+  }
+  let served = 0;
+  let finish: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => (finish = resolve));
+  const server: Server = createServer(async (_req, res) => {
+    const step = Math.min(served, steps - 1);
+    if (served > 0 && served < steps) {
+      engine.tick(o.stepSeconds, startMs + step * o.stepSeconds * 1000);
+    }
+    const ms = String(startMs + step * o.stepSeconds * 1000);
+    res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' });
+    const carry = { rest: '' };
+    for await (const chunk of exposition(engine.store, false).chunks()) {
+      const text = carry.rest + chunk.toString('utf8');
+      const last = text.lastIndexOf('\n');
+      carry.rest = text.slice(last + 1);
+      const body = text.slice(0, last + 1).replace(/^([^#\n][^\n]*)$/gm, `$1 ${ms}`);
+      if (!res.write(body)) {
+        await new Promise((r) => res.once('drain', r));
+      }
+    }
+    res.end();
+    served++;
+    o.log?.(`  replay: served step ${step + 1} of ${steps}`);
+    if (served === steps) {
+      finish();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { target: `127.0.0.1:${port}`, done, served: () => served, close: () => server.close() };
 }

@@ -37,6 +37,8 @@ export interface PrometheusOptions {
   ruleFiles?: string[];
   /** An existing TSDB directory to serve (kept on stop); by default a fresh temp one, removed on stop. */
   dataDir?: string;
+  /** More command-line flags (e.g. `--web.enable-admin-api` for TSDB snapshots). */
+  extraArgs?: string[];
 }
 
 /**
@@ -70,6 +72,7 @@ export async function startPrometheus(
       `--config.file=${configFile}`,
       `--storage.tsdb.path=${options.dataDir ?? join(dir, 'data')}`,
       ...(options.dataDir ? ['--storage.tsdb.retention.time=3650d'] : []),
+      ...(options.extraArgs ?? []),
       `--web.listen-address=127.0.0.1:${port}`,
       '--log.level=warn',
     ],
