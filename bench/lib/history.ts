@@ -183,12 +183,14 @@ export async function replayHistory(
     engine.tick(1, startMs - s * 1000);
   }
   let served = 0;
+  let ticked = 0;
   let finish: () => void = () => undefined;
   const done = new Promise<void>((resolve) => (finish = resolve));
   const server: Server = createServer(async (_req, res) => {
     const step = Math.min(served, steps - 1);
-    if (served > 0 && served < steps) {
+    if (step > ticked) {
       engine.tick(o.stepSeconds, startMs + step * o.stepSeconds * 1000);
+      ticked = step;
     }
     const ms = String(startMs + step * o.stepSeconds * 1000);
     res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' });
@@ -199,7 +201,15 @@ export async function replayHistory(
       carry.rest = text.slice(last + 1);
       const body = text.slice(0, last + 1).replace(/^([^#\n][^\n]*)$/gm, `$1 ${ms}`);
       if (!res.write(body)) {
-        await new Promise((r) => res.once('drain', r));
+        await new Promise((r) => {
+          res.once('drain', r);
+          res.once('close', r);
+        });
+      }
+      if (res.destroyed) {
+        // Prometheus gave up (scrape timeout): the step is served again on the next scrape.
+        o.log?.(`  replay: scrape of step ${step + 1} abandoned by the client`);
+        return;
       }
     }
     res.end();
