@@ -45,19 +45,31 @@ before(async () => {
   const port = await freePort();
   server = createServer((req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' });
-    res.end(istioMetrics((Date.now() - started) / 1000 + 60));
+    // Each sample carries the time its value was computed for, so a scrape delayed on a loaded machine still
+    // stores exact values (honor_timestamps below).
+    const now = Date.now();
+    res.end(
+      istioMetrics((now - started) / 1000 + 60)
+        .trimEnd()
+        .split('\n')
+        .map((line) => `${line} ${now}`)
+        .join('\n') + '\n'
+    );
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   rulesDir = mkdtempSync(join(tmpdir(), 'meshlens-rules-'));
   const rules = join(rulesDir, 'rules.yml');
   writeFileSync(rules, stringify({ groups: recordingRuleGroups(WINDOW) }));
-  const config = scrapeConfig('istio', [`127.0.0.1:${port}`]);
+  const config = scrapeConfig('istio', [`127.0.0.1:${port}`]).replace(
+    '  - job_name: istio\n',
+    '  - job_name: istio\n    honor_timestamps: true\n'
+  );
   [raw, recorded, vm] = await Promise.all([
     startPrometheus(config),
     startPrometheus(config, { ruleFiles: [rules] }),
     startVictoriaMetrics(config),
   ]);
-  await recorded.waitForSeries(`${RECORDED_PROBE} > 0`, 30_000);
+  await recorded.waitForSeries(`${RECORDED_PROBE} > 0`, 120_000);
   // Full 10 s windows everywhere, also for avg_over_time over 10 s of recorded 10 s rates.
   await new Promise((r) => setTimeout(r, 22_000));
   at = Math.floor(Date.now() / 1000) - 2;
