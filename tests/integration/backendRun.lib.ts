@@ -99,12 +99,17 @@ export function jobs(
   return out;
 }
 
-/** Series of a result keyed by their label set (without `__name__`, which functions keep or drop differently). */
+/**
+ * Series of a result keyed by their label set (without `__name__`, which functions keep or drop differently, and
+ * without empty-valued labels, which PromQL treats as absent: VictoriaMetrics' label_replace returns `x=""` where
+ * Prometheus drops the label).
+ */
 export function byLabels(result: Sample[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const s of result) {
     const { __name__: _name, ...labels } = s.metric;
-    const key = JSON.stringify(Object.fromEntries(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b))));
+    const present = Object.entries(labels).filter(([, v]) => v !== '');
+    const key = JSON.stringify(Object.fromEntries(present.sort(([a], [b]) => a.localeCompare(b))));
     out.set(key, Number(s.value[1]));
   }
   return out;
