@@ -67,6 +67,15 @@ export function printTable(title: string, header: string[], rows: string[][]) {
 }
 
 async function main() {
+  // `npm run bench -- scale`: only the dashboards-at-scale suite (minutes of backfill; see bench/dashboards-scale.ts).
+  if (process.argv.includes('scale')) {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'dashboards-scale.ts')], {
+      stdio: 'inherit',
+      cwd: ROOT,
+    });
+    process.exitCode = r.status ?? 1;
+    return;
+  }
   await harnessTimings();
   // Each suite prints its own table and compares with its baseline (Jaeger UI, cytoscape+dagre, Istio's dashboards).
   const suites: Array<[string, string[]]> = [
@@ -77,6 +86,7 @@ async function main() {
     ['simulator.ts', []],
     ['dashboards.ts', []],
     ['graph-cost.ts', []],
+    ['dashboards-scale.ts', []],
     ['app-pages.ts', []],
   ];
   let failed = 0;

@@ -3,10 +3,13 @@
  * Coverage of Istio's seven dashboards: every Istio panel is mapped in coverage.json to one of ours, the panel
  * exists in the generated JSON, and it reads the same metrics (or a documented replacement).
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import coverage from './coverage.json';
 import { generateDashboards } from './generate';
 import type { DashboardKey } from './lib/ids';
-import { panelsOf } from './lib/inspect';
+import { panelsOf, promTargets } from './lib/inspect';
+import { addQuerySemantics, changeReason, coverageChanges, emptySemantics, panelSemantics } from './lib/semantics';
 
 const dashboards = generateDashboards();
 
@@ -73,6 +76,51 @@ describe('coverage of Istio’s dashboards', () => {
       }
     }
   );
+
+  it('reads every difference in query meaning (metric, reporter, grouping, filters) from Istio’s panel, each with its reason', () => {
+    const istio = JSON.parse(
+      readFileSync(resolve(__dirname, '..', 'tests', 'fixtures', 'istio-dashboard-queries.json'), 'utf8')
+    ) as { dashboards: Array<{ title: string; queries: Array<{ panel: string; expr: string }> }> };
+    const rows = coverageChanges(coverage.panels, istio.dashboards, (key, panel) =>
+      promTargets(dashboards[key as DashboardKey])
+        .filter((t) => t.panel === panel)
+        .map((t) => t.expr)
+    );
+    const unexplained = rows.flatMap((r) =>
+      r.changes.filter((c) => !changeReason(c, r.where)).map((c) => `${r.where}: ${c}`)
+    );
+    expect(unexplained).toEqual([]);
+    // The comparison sees what matters: Istio's client-side Mesh table against ours.
+    const mesh = rows.find((r) => r.where === 'Istio Mesh Dashboard / Global Traffic / HTTP/gRPC Workloads')!;
+    expect(mesh.changes).toEqual([
+      'filter +destination_cluster',
+      'filter +destination_workload_namespace',
+      'group +destination_cluster',
+    ]);
+  });
+
+  it('reads semantics from PromQL, recorded series as the raw metric they record', () => {
+    const s = addQuerySemantics(
+      'histogram_quantile(0.9, sum by (le, destination_workload) (avg_over_time(workload:istio_request_duration_milliseconds_bucket:rate1m{reporter=~"source|waypoint", destination_cluster=~"$cluster", meshlens_raw=~"$raw"}[$__rate_interval])))',
+      emptySemantics()
+    );
+    expect({
+      ...s,
+      metrics: [...s.metrics],
+      reporters: [...s.reporters],
+      groupBy: [...s.groupBy],
+      filters: [...s.filters],
+    }).toEqual({
+      metrics: ['istio_request_duration_milliseconds_bucket'],
+      reporters: ['source', 'waypoint'],
+      groupBy: ['destination_workload'],
+      filters: ['destination_cluster'],
+    });
+    expect([...panelSemantics(['sum(rate(x{reporter=~"$qrep"}[1m])) by (a)']).reporters]).toEqual([
+      'source',
+      'destination',
+    ]);
+  });
 
   it('maps only to dashboards we generate', () => {
     const keys = new Set(Object.keys(dashboards));

@@ -8,8 +8,10 @@ import { join, resolve } from 'node:path';
 import type { Dashboard, DashboardLink, VariableModel } from '@grafana/grafana-foundation-sdk/dashboard';
 import { generateDashboards } from './generate';
 import { Dashboards, REVISION, type DashboardKey } from './lib/ids';
+import { headerLinkVariables } from './lib/links';
 import { panelsOf, promTargets, variablesOf } from './lib/inspect';
 import { BUILTIN_INTERVALS, interpolate, type VariableValue } from './lib/interpolate';
+import { parser } from '@prometheus-io/lezer-promql';
 import { promqlSyntaxErrors } from './lib/promqlParse';
 
 const all = generateDashboards();
@@ -53,7 +55,11 @@ describe.each(entries)('%s dashboard', (key, dash) => {
   it('has a cluster variable threaded through every query', () => {
     expect(varByName.get('cluster')).toMatchObject({ includeAll: true, multi: true, allValue: '.*' });
     for (const t of targets) {
-      expect({ panel: t.panel, expr: t.expr }).toEqual({ panel: t.panel, expr: expect.stringContaining('"$cluster"') });
+      // Istio labels match the cluster id as is; scrape `cluster` labels also match when absent (`|`).
+      expect({ panel: t.panel, expr: t.expr }).toEqual({
+        panel: t.panel,
+        expr: expect.stringMatching(/_cluster=~"\$cluster"|\bcluster=~"\$\{cluster\}\|"/),
+      });
     }
   });
 
@@ -141,7 +147,8 @@ describe.each(entries)('%s dashboard', (key, dash) => {
             includeAll: false,
           });
         } else {
-          const regexCapable = (v!.multi && v!.includeAll) || v!.type === 'textbox';
+          // `raw` is the recorded/raw switch: its values are the regexes `.*` and `off` (lib/recorded.ts).
+          const regexCapable = (v!.multi && v!.includeAll) || v!.type === 'textbox' || name === 'raw';
           expect({ name, regexCapable }).toEqual({ name, regexCapable: true });
         }
       }
@@ -187,8 +194,11 @@ describe.each(entries)('%s dashboard', (key, dash) => {
     const links = (dash.links ?? []) as DashboardLink[];
     const others = (Object.keys(Dashboards) as DashboardKey[]).filter((k) => k !== key);
     for (const other of others) {
-      const link = links.find((l) => l.url === `/d/${Dashboards[other].uid}`);
-      expect(link).toMatchObject({ type: 'link', includeVars: true, keepTime: true });
+      const link = links.find((l) => l.url?.startsWith(`/d/${Dashboards[other].uid}?`));
+      // Variables are listed in the URL (headerLinkVariables), not all carried: namespace means different labels.
+      expect(link).toMatchObject({ type: 'link', includeVars: false, keepTime: true });
+      expect(link!.url).toBe(`/d/${Dashboards[other].uid}?${headerLinkVariables(key, other)}`);
+      expect(link!.url).toContain('${datasource:queryparam}&${cluster:queryparam}');
       expect(link).not.toHaveProperty('placement');
     }
     expect(links.map((l) => l.url)).toEqual(
@@ -209,20 +219,66 @@ describe.each(entries)('%s dashboard', (key, dash) => {
     }
   });
 
-  it('data links drill down only to bundled dashboards, carrying data source, cluster and time', () => {
+  it('data links drill down only to bundled dashboards, carrying data source, time and the right cluster', () => {
     const uids = new Set<string>(Object.values(Dashboards).map((d) => d.uid));
     for (const panel of panelsOf(dash)) {
-      for (const link of (panel.fieldConfig?.defaults?.links ?? []) as Array<{ url: string }>) {
+      const overrideLinks = (panel.fieldConfig?.overrides ?? []).flatMap((o) =>
+        o.properties.filter((p) => p.id === 'links').flatMap((p) => p.value as Array<{ url: string }>)
+      );
+      for (const link of [
+        ...((panel.fieldConfig?.defaults?.links ?? []) as Array<{ url: string }>),
+        ...overrideLinks,
+      ]) {
         const uid = link.url.match(/^\/d\/([^?]+)\?/)?.[1];
         expect(uid && uids.has(uid)).toBe(true);
-        expect(link.url).toContain('${datasource:queryparam}&${cluster:queryparam}&${__url_time_range}');
+        expect(link.url).toContain('${datasource:queryparam}&${__url_time_range}');
         expect(link.url).toMatch(/:percentencode\}/);
+        // A workload opens in its own cluster (the row's or series' source/destination cluster), never in whatever
+        // clusters are selected here; a service keeps the (destination) cluster selection or its row's.
+        const cluster = link.url.match(/var-cluster=\$\{([^}]+)\}|\$\{cluster:queryparam\}/)?.[1] ?? 'selection';
+        if (uid === Dashboards.workload.uid) {
+          expect({ panel: panel.title, cluster }).toEqual({
+            panel: panel.title,
+            cluster: expect.stringMatching(/\.(source|destination)_cluster:percentencode$/),
+          });
+        } else {
+          expect({ panel: panel.title, cluster }).toEqual({
+            panel: panel.title,
+            cluster: expect.stringMatching(/^(selection|.*\.destination_cluster:percentencode)$/),
+          });
+        }
       }
     }
   });
 });
 
 describe('whole set', () => {
+  it('uses only standard PromQL every backend has (Prometheus 2 and 3, VictoriaMetrics, Thanos, Mimir), no le literals', () => {
+    const functions = new Set<string>();
+    const aggregations = new Set<string>();
+    const leMatchers: string[] = [];
+    for (const dash of Object.values(all)) {
+      for (const t of promTargets(dash)) {
+        parser.parse(t.expr).iterate({
+          enter: (n) => {
+            const text = t.expr.slice(n.from, n.to);
+            if (n.type.name === 'FunctionIdentifier') {
+              functions.add(text);
+            } else if (n.type.name === 'AggregateOp') {
+              aggregations.add(text);
+            } else if (n.type.name === 'UnquotedLabelMatcher' && /^le\b/.test(text)) {
+              // Prometheus 3 stores bucket bounds as 1.0 and 1e+06; a literal le="1" would match nothing there.
+              leMatchers.push(`${t.panel}: ${text}`);
+            }
+          },
+        });
+      }
+    }
+    expect([...functions].sort()).toEqual(['avg_over_time', 'histogram_quantile', 'label_replace', 'rate', 'vector']);
+    expect([...aggregations].sort()).toEqual(['avg', 'sum', 'topk']);
+    expect(leMatchers).toEqual([]);
+  });
+
   it('builds the Wasm panels on istio-agent metrics (istio_agent_wasm_*)', () => {
     const exprs = promTargets(all.wasm)
       .map((t) => t.expr)

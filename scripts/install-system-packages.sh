@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need when they are missing: prometheus (and promtool), chromium,
-# docker-compose. It never stops, kills or restarts a process, and never calls sudo:
+# victoria-metrics, zip/unzip (npm run package), docker-compose. It never stops, kills or restarts a process, and never calls sudo:
 # - as root it runs apt-get with a temporary /usr/sbin/policy-rc.d (created only if there is none, removed after)
 #   that keeps the packages' services from starting; the tests start their own Prometheus on free loopback ports;
 # - as any other user it prints the command to run and exits 1.
@@ -14,6 +14,8 @@ chromium=${MESHLENS_CHROMIUM:-/usr/bin/chromium}
 missing=()
 { command -v prometheus && command -v promtool; } >/dev/null || missing+=(prometheus)
 [ -x "$chromium" ] || missing+=(chromium)
+command -v victoria-metrics >/dev/null || missing+=(victoria-metrics)
+command -v zip >/dev/null && command -v unzip >/dev/null || missing+=(zip unzip)
 command -v docker-compose >/dev/null || missing+=(docker-compose)
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -17,7 +17,7 @@ export const controlPlane = () =>
       'istiod health: versions, resources, xDS pushes, config events, proxy connections, push latency and size, webhooks.',
     tags: ['control-plane'],
     variables: [
-      clusterVariable('istio_build{component="pilot"}', 'cluster'),
+      clusterVariable(),
       namespaceVariable('istio_build{component="pilot"}', 'namespace', 'cluster'),
       selectorVariable('istiod_pod', 'istiod pods', 'istiod-.*', 'Regex for istiod pod names.'),
       selectorVariable(

@@ -1,16 +1,5 @@
-import {
-  latencyQuantile,
-  orZero,
-  re,
-  inVar,
-  Reporter,
-  requestRate,
-  requestRateByCode,
-  sumBy,
-  selector,
-  successRatio,
-  tcpByteRate,
-} from '../../src/shared/istio/dashboardQueries';
+import { orZero, re, inVar, Reporter, sumBy, selector } from '../../src/shared/istio/dashboardQueries';
+import { latencyQuantile, requestRate, requestRateByCode, successRatio, tcpByteRate } from '../lib/recorded';
 import { buildDashboard } from '../lib/dashboard';
 import { drillDown, tableField } from '../lib/links';
 import { stat, SUCCESS_THRESHOLDS, ERROR_RATE_THRESHOLDS, timeSeries } from '../lib/panels';
@@ -24,8 +13,28 @@ const traffic = [
   inVar('destination_cluster', 'cluster'),
   inVar('destination_workload_namespace', 'namespace'),
 ];
-const workload = ['destination_workload', 'destination_workload_namespace'];
-const workloadColumns = { destination_workload: 'Workload', destination_workload_namespace: 'Namespace' };
+// Rows per destination workload AND service: Passthrough, BlackHole and external hosts have no destination workload
+// (`unknown`), so without the service they would collapse into one meaningless row.
+const workload = [
+  'destination_workload',
+  'destination_workload_namespace',
+  'destination_service',
+  'destination_cluster',
+];
+const workloadColumns = {
+  destination_workload: 'Workload',
+  destination_workload_namespace: 'Namespace',
+  destination_service: 'Service',
+  destination_cluster: 'Cluster',
+};
+// Workload cells open the workload dashboard in the row's cluster, service cells the service dashboard.
+const tableOptions = {
+  columnLinks: {
+    Workload: [drillDown('workload', tableField, 'destination_cluster')],
+    Service: [drillDown('service', tableField)],
+  },
+  hidden: ['Cluster'],
+};
 
 export const mesh = () =>
   buildDashboard({
@@ -33,7 +42,7 @@ export const mesh = () =>
     description: 'Mesh-wide HTTP, gRPC and TCP traffic per workload, and the Istio versions running.',
     tags: ['mesh'],
     variables: [
-      clusterVariable('istio_requests_total', 'destination_cluster'),
+      clusterVariable(),
       namespaceVariable('istio_requests_total', 'destination_workload_namespace', 'destination_cluster'),
     ],
     sections: [
@@ -75,7 +84,7 @@ export const mesh = () =>
         panels: [
           mergedTable(
             'HTTP/gRPC workloads',
-            'Per destination workload: request rate, P50/P90/P99 duration and success rate over the last rate window. Click a row for its workload dashboard.',
+            'Per destination workload and service: request rate, P50/P90/P99 duration and success rate over the last rate window. Passthrough, BlackHole and external hosts (no destination workload) are rows of their own. Click a workload for its workload dashboard, a service for its service dashboard.',
             [
               { refId: 'requests', expr: requestRate(traffic, workload) },
               { refId: 'p50', expr: latencyQuantile(0.5, traffic, workload) },
@@ -91,7 +100,8 @@ export const mesh = () =>
               { refId: 'success', title: 'Success rate', unit: 'percentunit', success: true },
             ],
             workloadColumns,
-            [drillDown('workload', tableField)]
+            [],
+            tableOptions
           ),
         ],
       },
@@ -100,7 +110,7 @@ export const mesh = () =>
         panels: [
           mergedTable(
             'TCP workloads',
-            'Per destination workload: bytes per second received from and sent to clients on TCP connections (bytes, not bits).',
+            'Per destination workload and service: bytes per second received from and sent to clients on TCP connections (bytes, not bits). Click a workload or a service for its dashboard.',
             [
               { refId: 'received', expr: tcpByteRate('received', traffic, workload) },
               { refId: 'sent', expr: tcpByteRate('sent', traffic, workload) },
@@ -110,7 +120,8 @@ export const mesh = () =>
               { refId: 'sent', title: 'Bytes sent', unit: 'Bps' },
             ],
             workloadColumns,
-            [drillDown('workload', tableField)]
+            [],
+            tableOptions
           ),
         ],
       },

@@ -1,17 +1,13 @@
 import type * as cog from '@grafana/grafana-foundation-sdk/cog';
+import { inVar, re, Reporter, orZero, topk } from '../../src/shared/istio/dashboardQueries';
 import {
   errorRatio,
-  inVar,
   latencyQuantile,
-  re,
-  Reporter,
   requestRate,
   requestRateByCode,
-  orZero,
   successRatio,
   tcpByteRate,
-  topk,
-} from '../../src/shared/istio/dashboardQueries';
+} from '../lib/recorded';
 import { REQUESTS_GROUP_BY, TCP_GROUP_BY } from '../../src/shared/istio/graphQueries';
 import { buildDashboard } from '../lib/dashboard';
 import { Dashboards } from '../lib/ids';
@@ -48,7 +44,7 @@ export const overview = () =>
       'MeshLens start page: mesh-wide RED figures, the traffic graph, the slowest and most failing services, and a trace.',
     tags: ['overview'],
     variables: [
-      clusterVariable('istio_requests_total', 'destination_cluster'),
+      clusterVariable(),
       namespaceVariable('istio_requests_total', 'destination_workload_namespace', 'destination_cluster'),
       tracingVariable(),
       traceIdVariable(),

@@ -1,18 +1,9 @@
-import {
-  eq,
-  eqVar,
-  inVar,
-  re,
-  rate,
-  selector,
-  sumBy,
-  sumRate,
-  type Matcher,
-} from '../../src/shared/istio/dashboardQueries';
+import { eq, eqVar, inVar, re, rate, selector, sumBy, type Matcher } from '../../src/shared/istio/dashboardQueries';
+import { sumRate } from '../lib/recorded';
 import { buildDashboard } from '../lib/dashboard';
 import { markdown, timeSeries } from '../lib/panels';
 import { clusterScope, infraScope } from '../lib/scope';
-import { clusterVariable, namespaceVariable, selectorVariable } from '../lib/variables';
+import { clusterVariable, ISTIO_SYSTEM, namespaceVariable, selectorVariable } from '../lib/variables';
 
 // Pod/app/container names depend on the install and scrape config, so they are variables (controls menu).
 const gatewayPods = clusterScope(re('pod', '$gateway_pod'), eqVar('container', 'proxy_container'));
@@ -31,8 +22,9 @@ const meshRequests: Matcher[] = [
 ];
 
 const cpu = (m: Matcher[], by: string[] = []) => sumRate('container_cpu_usage_seconds_total', m, by);
+// `> 0` drops a zero request rate, so a quiet mesh shows no value instead of +Inf cores per 1k requests.
 const perKrps = (cpuExpr: string, requests: Matcher[]) =>
-  `${cpuExpr} / (${sumRate('istio_requests_total', requests)} / 1000)`;
+  `${cpuExpr} / (${sumRate('istio_requests_total', requests)} / 1000 > 0)`;
 
 const NOTES = `Resource cost of the mesh: the ingress gateway, the sidecar/waypoint proxies in the selected namespaces, and istiod.
 
@@ -44,8 +36,9 @@ export const performance = () =>
     description: 'CPU, memory and data rates of the Istio gateway, proxies and istiod, and CPU per 1000 requests.',
     tags: ['performance'],
     variables: [
-      clusterVariable('container_cpu_usage_seconds_total', 'cluster'),
-      namespaceVariable('container_cpu_usage_seconds_total', 'namespace', 'cluster'),
+      clusterVariable(),
+      // Proxy figures leave istio-system (gateways, ztunnel: their own series) out of All.
+      namespaceVariable('container_cpu_usage_seconds_total', 'namespace', 'cluster', ISTIO_SYSTEM),
       selectorVariable(
         'proxy_container',
         'Proxy container',

@@ -1,16 +1,7 @@
-import {
-  eqVar,
-  inVar,
-  latencyQuantile,
-  re,
-  Reporter,
-  requestRate,
-  successRatio,
-  tcpByteRate,
-  type Matcher,
-} from '../../src/shared/istio/dashboardQueries';
+import { eqVar, inVar, re, Reporter, type Matcher } from '../../src/shared/istio/dashboardQueries';
+import { latencyQuantile, requestRate, successRatio, tcpByteRate } from '../lib/recorded';
 import { buildDashboard } from '../lib/dashboard';
-import { drillDown, seriesLabel } from '../lib/links';
+import { drillDown, seriesLabel, sourceWorkloadDrillDown } from '../lib/links';
 import { markdown, stat, SUCCESS_THRESHOLDS, timeSeries } from '../lib/panels';
 import { peerPanels, quantileQueries } from '../lib/trafficPanels';
 import { clusterVariable, namespaceVariable, singleValueVariable } from '../lib/variables';
@@ -58,7 +49,7 @@ export const serviceDashboard = () =>
       'One Istio service: client and server request rate, success, duration, size and TCP traffic, by client and by serving workload.',
     tags: ['service'],
     variables: [
-      clusterVariable('istio_requests_total', 'destination_cluster'),
+      clusterVariable(),
       namespaceVariable('istio_requests_total', 'destination_service_namespace', 'destination_cluster'),
       singleValueVariable(
         'service',
@@ -136,9 +127,11 @@ export const serviceDashboard = () =>
         panels: peerPanels({
           peer: 'client',
           peerLabels: ['source_workload', 'source_workload_namespace'],
+          groupOnly: ['source_cluster'],
           matchers: bySource,
           direction: 'Incoming',
           tcpInbound: true,
+          links: [sourceWorkloadDrillDown(seriesLabel)],
         }),
       },
       {
@@ -148,10 +141,11 @@ export const serviceDashboard = () =>
         panels: peerPanels({
           peer: 'service workload',
           peerLabels: ['destination_workload', 'destination_workload_namespace'],
+          groupOnly: ['destination_cluster'],
           matchers: byWorkload,
           direction: 'Incoming',
           tcpInbound: true,
-          links: [drillDown('workload', seriesLabel)],
+          links: [drillDown('workload', seriesLabel, 'destination_cluster')],
         }),
       },
     ],

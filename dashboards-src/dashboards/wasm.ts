@@ -17,7 +17,7 @@ export const wasm = () =>
     tags: ['wasm'],
     from: 'now-1h',
     variables: [
-      clusterVariable('istio_agent_wasm_cache_entries', 'cluster'),
+      clusterVariable(),
       namespaceVariable('istio_agent_wasm_cache_entries', 'namespace', 'cluster'),
       selectorVariable(
         'proxy_container',

@@ -1,18 +1,9 @@
 import { QueryVariableBuilder, VariableRefresh, VariableSort } from '@grafana/grafana-foundation-sdk/dashboard';
-import {
-  eqVar,
-  inVar,
-  latencyQuantile,
-  re,
-  Reporter,
-  requestRate,
-  successRatio,
-  tcpByteRate,
-  type Matcher,
-} from '../../src/shared/istio/dashboardQueries';
+import { eqVar, inVar, re, Reporter, type Matcher } from '../../src/shared/istio/dashboardQueries';
+import { latencyQuantile, requestRate, successRatio, tcpByteRate } from '../lib/recorded';
 import { buildDashboard } from '../lib/dashboard';
 import { PROMETHEUS } from '../lib/datasources';
-import { drillDown, seriesLabel } from '../lib/links';
+import { drillDown, seriesLabel, sourceWorkloadDrillDown } from '../lib/links';
 import { markdown, stat, SUCCESS_THRESHOLDS, timeSeries } from '../lib/panels';
 import { peerPanels, quantileQueries } from '../lib/trafficPanels';
 import { clusterVariable, singleValueVariable } from '../lib/variables';
@@ -74,7 +65,7 @@ export const workloadDashboard = () =>
       'One Istio workload: inbound and outbound request rate, success, duration, size and TCP traffic, by peer.',
     tags: ['workload'],
     variables: [
-      clusterVariable('istio_requests_total', 'destination_cluster'),
+      clusterVariable(),
       // Workloads that only call others never appear as destinations, hence both sides.
       singleValueVariable(
         'namespace',
@@ -138,9 +129,11 @@ export const workloadDashboard = () =>
         panels: peerPanels({
           peer: 'source',
           peerLabels: ['source_workload', 'source_workload_namespace'],
+          groupOnly: ['source_cluster'],
           matchers: inboundBySource,
           direction: 'Incoming',
           tcpInbound: true,
+          links: [sourceWorkloadDrillDown(seriesLabel)],
         }),
       },
       {
@@ -150,10 +143,11 @@ export const workloadDashboard = () =>
         panels: peerPanels({
           peer: 'destination',
           peerLabels: ['destination_service'],
+          groupOnly: ['destination_cluster'],
           matchers: outboundByService,
           direction: 'Outgoing',
           tcpInbound: false,
-          links: [drillDown('service', seriesLabel)],
+          links: [drillDown('service', seriesLabel, 'destination_cluster')],
         }),
       },
     ],

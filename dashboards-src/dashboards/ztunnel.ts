@@ -16,7 +16,7 @@ export const ztunnelDashboard = () =>
       'Ambient mode node proxies (ztunnel): versions, resources, L4 connections and bytes, DNS, xDS and the workloads they serve.',
     tags: ['ztunnel', 'ambient'],
     variables: [
-      clusterVariable('istio_build{component="ztunnel"}', 'cluster'),
+      clusterVariable(),
       namespaceVariable('istio_build{component="ztunnel"}', 'namespace', 'cluster'),
       selectorVariable('ztunnel_pod', 'ztunnel pods', 'ztunnel-.*', 'Regex for ztunnel pod names.'),
       selectorVariable('ztunnel_container', 'ztunnel container', 'istio-proxy', 'Container name of ztunnel.'),

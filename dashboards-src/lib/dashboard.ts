@@ -8,7 +8,8 @@ import {
 import { layout, type Section } from './grid';
 import { Dashboards, REVISION, type DashboardKey } from './ids';
 import { navigationLinks } from './links';
-import { datasourceVariable } from './variables';
+import { RAW_SWITCH } from './recorded';
+import { datasourceVariable, rawSwitchVariable } from './variables';
 
 export interface DashboardSpec {
   key: DashboardKey;
@@ -23,7 +24,7 @@ export interface DashboardSpec {
 
 /**
  * MeshLens dashboard defaults: fixed uid, title and revision, `id: null` (Grafana assigns it), shared crosshair,
- * a Prometheus `datasource` variable first, links to every other bundled dashboard and the app pages.
+ * a Prometheus `datasource` variable first, the `raw` switch when a query reads recorded series, links to every other bundled dashboard and the app pages.
  */
 export function buildDashboard(spec: DashboardSpec): Dashboard {
   const id = Dashboards[spec.key];
@@ -40,7 +41,12 @@ export function buildDashboard(spec: DashboardSpec): Dashboard {
     .timezone('browser')
     .withVariable(datasourceVariable());
   spec.variables.forEach((v) => builder.withVariable(v));
+  const panels = layout(spec.sections);
+  // Dashboards with recorded-or-raw queries get the `raw` switch (lib/recorded.ts), last, in the controls menu.
+  if (JSON.stringify(panels).includes(JSON.stringify(RAW_SWITCH).slice(1, -1))) {
+    builder.withVariable(rawSwitchVariable());
+  }
   navigationLinks(spec.key).forEach((l) => builder.link(l));
   const built = builder.build();
-  return { ...built, panels: layout(spec.sections) };
+  return { ...built, panels };
 }

@@ -23,6 +23,13 @@ export function valueColumn(queryCount: number, refId: string): string {
   return queryCount > 1 ? `Value #${refId}` : 'Value';
 }
 
+export interface TableOptions {
+  /** Data links per column (by its title), for rows that lead to different dashboards from different cells. */
+  columnLinks?: Record<string, Array<cog.Builder<DashboardLink>>>;
+  /** Columns (by title) kept for links but not shown. */
+  hidden?: string[];
+}
+
 /**
  * One row per label set, one value column per instant query (Grafana's "merge" transformation), with the label
  * columns kept and `Time` hidden. Istio's Mesh dashboard uses the same technique for its workload tables.
@@ -33,7 +40,8 @@ export function mergedTable(
   queries: readonly Query[],
   columns: readonly TableColumn[],
   labelColumns: Record<string, string>,
-  links: Array<cog.Builder<DashboardLink>> = []
+  links: Array<cog.Builder<DashboardLink>> = [],
+  options: TableOptions = {}
 ): TablePanelBuilder {
   const renameByName: Record<string, string> = { ...labelColumns };
   const indexByName: Record<string, number> = {};
@@ -70,6 +78,13 @@ export function mergedTable(
   }
   if (links.length > 0) {
     b.dataLinks(links);
+  }
+  for (const [title, columnLinks] of Object.entries(options.columnLinks ?? {})) {
+    b.overrideByName(title, [{ id: 'links', value: columnLinks.map((l) => l.build()) }]);
+  }
+  for (const title of options.hidden ?? []) {
+    // Kept in the data (links read it), not drawn as a column.
+    b.overrideByName(title, [{ id: 'custom.hideFrom', value: { legend: true, tooltip: true, viz: true } }]);
   }
   return b;
 }

@@ -3,14 +3,8 @@
  * three times). Istio draws mTLS and plaintext as two query families (up to 8 targets a panel); here one query per
  * quantile groups by `connection_security_policy`, which halves the query count and also shows `unknown`.
  */
-import {
-  latencyQuantile,
-  requestRate,
-  sizeQuantile,
-  successRatio,
-  tcpByteRate,
-  type Matcher,
-} from '../../src/shared/istio/dashboardQueries';
+import { sizeQuantile, type Matcher } from '../../src/shared/istio/dashboardQueries';
+import { latencyQuantile, requestRate, successRatio, tcpByteRate } from './recorded';
 import { timeSeries, type Query } from './panels';
 import type * as cog from '@grafana/grafana-foundation-sdk/cog';
 import type { DashboardLink, Panel } from '@grafana/grafana-foundation-sdk/dashboard';
@@ -39,6 +33,8 @@ export interface PeerPanelsSpec {
   direction: 'Incoming' | 'Outgoing';
   /** Data links from each series to the peer's dashboard. */
   links?: Array<cog.Builder<DashboardLink>>;
+  /** Labels grouped by but not in legends (the peer's cluster, which its data link needs). */
+  groupOnly?: string[];
   /** Which TCP counter is "bytes the subject received": inbound = received, outbound = received by the peer. */
   tcpInbound: boolean;
 }
@@ -46,7 +42,7 @@ export interface PeerPanelsSpec {
 /** Requests by peer and code, success by peer, duration, request size, response size, TCP in and out. */
 export function peerPanels(spec: PeerPanelsSpec): Array<cog.Builder<Panel>> {
   const { peer, peerLabels, matchers, direction, links } = spec;
-  const by = [...peerLabels, MTLS];
+  const by = [...peerLabels, ...(spec.groupOnly ?? []), MTLS];
   const legend = `${peerLegend(peerLabels)} ({{${MTLS}}})`;
   const opts = links ? { links } : {};
   const tcp = spec.tcpInbound

@@ -6,6 +6,7 @@ import {
   VariableRefresh,
   VariableSort,
 } from '@grafana/grafana-foundation-sdk/dashboard';
+import { RECORDED_PROBE } from '../../src/shared/istio/recordedSeries';
 import { PROMETHEUS } from './datasources';
 
 /** The Prometheus data source, picked by type so no uid is baked into the JSON. */
@@ -39,19 +40,23 @@ function multiFilter(name: string, label: string, query: string, description: st
     .current(ALL);
 }
 
+/** Where cluster ids come from: Istio's own labels on request and TCP series (sidecars, waypoints, ztunnel). */
+export const CLUSTER_SOURCE = '{__name__=~"istio_requests_total|istio_tcp_received_bytes_total"}';
+
 /**
- * Cluster filter over `label` of `metric` (Istio's `destination_cluster`/`source_cluster`, or the scrape-config
- * `cluster` label for control-plane metrics). Defaults to All, so one-cluster meshes and series without the label
- * are unaffected. Grafana cannot hide a variable only when it has one value, so it lives in the dashboard controls
- * menu (Grafana 12.4's `inControlsMenu`): off the bar for the common one-cluster mesh, one click away for
- * multi-cluster ones, and still in the URL as `var-cluster` (dashboards-src/README.md, "The cluster variable").
+ * Cluster filter with one meaning on every dashboard: Istio's cluster id (`destination_cluster`; Istio's `Kubernetes`
+ * on one-cluster meshes), so a value carried by a link means the same wherever it lands. Istio metrics match it on
+ * the side they are about (`destination_cluster` or `source_cluster`); istiod, proxy and ztunnel series match it
+ * on the scrape `cluster` label or have none (lib/scope.ts SCRAPE_CLUSTER). Defaults to All. Grafana cannot hide a
+ * variable only when it has one value, so it lives in the dashboard controls menu (Grafana 12.4's `inControlsMenu`)
+ * and in the URL as `var-cluster` (dashboards-src/README.md, "The cluster variable").
  */
-export function clusterVariable(metric: string, label: string): QueryVariableBuilder {
+export function clusterVariable(): QueryVariableBuilder {
   return multiFilter(
     'cluster',
     'Cluster',
-    `label_values(${metric}, ${label})`,
-    `Clusters to show (from the ${label} label). All also matches series that carry no cluster label. ` +
+    `label_values(${CLUSTER_SOURCE}, destination_cluster)`,
+    'Clusters to show (Istio cluster ids). All also matches series that carry no cluster label. ' +
       'In the dashboard controls menu, since most meshes have one cluster.'
   ).hide(VariableHide.InControlsMenu);
 }
@@ -61,14 +66,41 @@ function withMatcher(selector: string, matcher: string): string {
   return selector.endsWith('}') ? `${selector.slice(0, -1)}, ${matcher}}` : `${selector}{${matcher}}`;
 }
 
-/** Namespace filter over `label` of `metric`, narrowed by the selected clusters. */
-export function namespaceVariable(metric: string, label: string, clusterLabel: string): QueryVariableBuilder {
-  return multiFilter(
+/**
+ * An RE2 regex (anchored, as PromQL anchors it) matching every string except `literal`: RE2 has no lookahead, so
+ * each prefix of the literal either ends the string or is followed by a different character, or the literal is
+ * followed by more. `notLiteralRegex("ab")` is `([^a].*)?|a([^b].*)?|ab.+`.
+ */
+export function notLiteralRegex(literal: string): string {
+  if (!/^[a-z0-9-]+$/.test(literal)) {
+    throw new Error(`notLiteralRegex: only [a-z0-9-] literals are supported, got ${JSON.stringify(literal)}`);
+  }
+  const parts = [...literal].map((c, i) => `${literal.slice(0, i)}([^${c}].*)?`);
+  return [...parts, `${literal}.+`].join('|');
+}
+
+/** The namespace Istio's control plane, gateways and ztunnel usually run in. */
+export const ISTIO_SYSTEM = 'istio-system';
+
+/**
+ * Namespace filter over `label` of `metric`, narrowed by the selected clusters. `exceptInAll` keeps one namespace
+ * out of All (it is still listed and can be picked).
+ */
+export function namespaceVariable(
+  metric: string,
+  label: string,
+  clusterLabel: string,
+  exceptInAll?: string
+): QueryVariableBuilder {
+  const v = multiFilter(
     'namespace',
     'Namespace',
-    `label_values(${withMatcher(metric, `${clusterLabel}=~"$cluster"`)}, ${label})`,
-    `Namespaces to show (from the ${label} label).`
+    `label_values(${withMatcher(metric, clusterLabel === 'cluster' ? 'cluster=~"${cluster}|"' : `${clusterLabel}=~"$cluster"`)}, ${label})`,
+    exceptInAll
+      ? `Namespaces to show (from the ${label} label). All is every namespace except ${exceptInAll}; pick ${exceptInAll} to include it.`
+      : `Namespaces to show (from the ${label} label).`
   );
+  return exceptInAll ? v.allValue(notLiteralRegex(exceptInAll)) : v;
 }
 
 /**
@@ -119,4 +151,28 @@ export function traceIdVariable(): TextBoxVariableBuilder {
     )
     .defaultValue('')
     .current({ text: '', value: '' });
+}
+
+/**
+ * `raw`: whether queries read the raw Istio series (`.*`) or MeshLens' recorded series (`off`), found by probing the
+ * recorded mesh-wide request rate (lib/recorded.ts). In the controls menu, shown as "raw" or "recorded"; pick "raw"
+ * by hand for a time range from before the recording rules ran.
+ */
+export function rawSwitchVariable(): QueryVariableBuilder {
+  const probe =
+    `label_replace(label_replace(count(${RECORDED_PROBE}), "raw", "off", "", ""), "series", "recorded", "", "")` +
+    ` or on() label_replace(label_replace(vector(1), "raw", ".*", "", ""), "series", "raw", "", "")`;
+  const query = `query_result(${probe})`;
+  return new QueryVariableBuilder('raw')
+    .label('Series')
+    .description(
+      'recorded: MeshLens recording rules run, queries read their pre-aggregated series; raw: queries read the raw Istio series.'
+    )
+    .datasource(PROMETHEUS)
+    .query(query)
+    .definition(query)
+    .regex('/raw="(?<value>[^"]*)".*series="(?<text>[^"]*)"/')
+    .refresh(VariableRefresh.OnTimeRangeChanged)
+    .current({ text: 'raw', value: '.*' })
+    .hide(VariableHide.InControlsMenu);
 }

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 export interface RunningPrometheus {
   url: string;
@@ -10,7 +10,10 @@ export interface RunningPrometheus {
   /** Runs an instant query and returns the result vector. */
   query(expr: string): Promise<Array<{ metric: Record<string, string>; value: [number, string] }>>;
   /** Polls `expr` until it returns at least one series, or fails after `timeoutMs`. */
-  waitForSeries(expr: string, timeoutMs?: number): Promise<Array<{ metric: Record<string, string>; value: [number, string] }>>;
+  waitForSeries(
+    expr: string,
+    timeoutMs?: number
+  ): Promise<Array<{ metric: Record<string, string>; value: [number, string] }>>;
   stop(): Promise<void>;
 }
 
@@ -29,15 +32,37 @@ export async function freePort(): Promise<number> {
 
 export const PROMETHEUS_BIN = process.env.PROMETHEUS_BIN ?? '/usr/bin/prometheus';
 
+export interface PrometheusOptions {
+  /** Rule files to load (copied into the temp dir and listed under `rule_files`; the config must not list any). */
+  ruleFiles?: string[];
+  /** An existing TSDB directory to serve (kept on stop); by default a fresh temp one, removed on stop. */
+  dataDir?: string;
+  /** More command-line flags (e.g. `--web.enable-admin-api` for TSDB snapshots). */
+  extraArgs?: string[];
+}
+
 /**
  * Starts the Debian `prometheus` binary on 127.0.0.1 with a temp data dir and the given scrape
  * config (YAML text), waits until /-/ready answers, and returns a handle whose stop() always
- * kills the process and removes the data dir.
+ * kills the process and removes the data dir. Rule files are evaluated at the config's evaluation_interval.
  */
-export async function startPrometheus(scrapeConfigYaml: string): Promise<RunningPrometheus> {
+export async function startPrometheus(
+  scrapeConfigYaml: string,
+  options: PrometheusOptions = {}
+): Promise<RunningPrometheus> {
   const dir = mkdtempSync(join(tmpdir(), 'meshlens-prom-'));
   const configFile = join(dir, 'prometheus.yml');
-  writeFileSync(configFile, scrapeConfigYaml);
+  const rules = (options.ruleFiles ?? []).map((file, i) => {
+    const copy = join(dir, `rules-${i}-${basename(file)}`);
+    copyFileSync(file, copy);
+    return copy;
+  });
+  if (rules.length > 0 && /^rule_files:/m.test(scrapeConfigYaml)) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error('startPrometheus: the config already has rule_files; pass rules either there or in ruleFiles');
+  }
+  const ruleSection = rules.length > 0 ? `\nrule_files:\n${rules.map((r) => `  - '${r}'`).join('\n')}\n` : '';
+  writeFileSync(configFile, scrapeConfigYaml + ruleSection);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let log = '';
@@ -45,7 +70,9 @@ export async function startPrometheus(scrapeConfigYaml: string): Promise<Running
     PROMETHEUS_BIN,
     [
       `--config.file=${configFile}`,
-      `--storage.tsdb.path=${join(dir, 'data')}`,
+      `--storage.tsdb.path=${options.dataDir ?? join(dir, 'data')}`,
+      ...(options.dataDir ? ['--storage.tsdb.retention.time=3650d'] : []),
+      ...(options.extraArgs ?? []),
       `--web.listen-address=127.0.0.1:${port}`,
       '--log.level=warn',
     ],

@@ -1,0 +1,107 @@
+/**
+ * Query builders that read MeshLens' recorded series when the recording rules run, and the raw Istio series when they
+ * do not (src/shared/istio/recordedSeries.ts, deploy/prometheus/rules/).
+ *
+ * Each query is `(recorded) or (raw)`. PromQL evaluates both sides of `or`, so to save anything the side not in use
+ * must select no series at all: the raw side carries `meshlens_raw=~"$raw"`, a label no series has. The `raw`
+ * variable is `.*` when the rules do not run (an absent label matches `.*`: the raw side reads as before) and `off`
+ * when they do (nothing matches: Prometheus reads none of the raw samples). The recorded side needs no switch: without
+ * the rules its metric does not exist. Queries whose labels no recorded family keeps read the raw series only.
+ */
+import {
+  notRe,
+  re,
+  selector,
+  sumBy,
+  sumRate as rawSumRate,
+  type Matcher,
+  RATE_INTERVAL,
+} from '../../src/shared/istio/dashboardQueries';
+import { IstioLabel, IstioMetric } from '../../src/shared/istio/metrics';
+import { recordedFor } from '../../src/shared/istio/recordedSeries';
+
+/** The raw side's switch (see the file comment). */
+export const RAW_SWITCH: Matcher = 'meshlens_raw=~"$raw"';
+
+const MTLS = IstioLabel.connectionSecurityPolicy;
+
+/** Client-side views: the calling proxy (`source`), with or without the waypoint. */
+function clientSide(matchers: readonly Matcher[]): boolean {
+  return matchers.some((m) => /^reporter(=~?)"source(\|waypoint)?"$/.test(m));
+}
+
+/**
+ * Grouping by `connection_security_policy` on the client side reads nothing useful: only the server side sets it,
+ * the caller reports `unknown`. The caller does know its peer's identity, so there mTLS is read from
+ * `destination_principal` (a SPIFFE id over mTLS, `unknown` in plaintext) into the same label, `mutual_tls` or
+ * `none`, summed over principals.
+ */
+function mtlsFromPrincipal(by: readonly string[], inner: (by: readonly string[]) => string): string {
+  const principal = IstioLabel.destinationPrincipal;
+  const innerBy = by.map((l) => (l === MTLS ? principal : l));
+  const relabelled =
+    `label_replace(label_replace(${inner(innerBy)}, "${MTLS}", "mutual_tls", "${principal}", ".+"), ` +
+    `"${MTLS}", "none", "${principal}", "unknown")`;
+  return sumBy(by, relabelled);
+}
+
+/**
+ * Sum of per-second rates of a raw counter: from the recorded family that fits, else from the raw series. On the
+ * client side, mTLS comes from the peer's principal (mtlsFromPrincipal).
+ */
+export function sumRate(raw: string, matchers: readonly Matcher[], by: readonly string[] = []): string {
+  if (by.includes(MTLS) && clientSide(matchers)) {
+    return mtlsFromPrincipal(by, (innerBy) => recordedOrRaw(raw, matchers, innerBy));
+  }
+  return recordedOrRaw(raw, matchers, by);
+}
+
+function recordedOrRaw(raw: string, matchers: readonly Matcher[], by: readonly string[]): string {
+  const rec = recordedFor(raw, matchers, by);
+  if (!rec) {
+    return rawSumRate(raw, matchers, by);
+  }
+  // avg_over_time over the rate window: a step wider than the recorded 1m window still averages every rate in it.
+  const recorded = sumBy(by, `avg_over_time(${selector(rec.record, matchers)}[${RATE_INTERVAL}])`);
+  return `(${recorded} or ${rawSumRate(raw, [...matchers, RAW_SWITCH], by)})`;
+}
+
+export function requestRate(matchers: readonly Matcher[], by: readonly string[] = []): string {
+  return sumRate(IstioMetric.requestsTotal, matchers, by);
+}
+
+export function requestRateByCode(codeRegex: string, matchers: readonly Matcher[], by: readonly string[] = []): string {
+  return requestRate([...matchers, re(IstioLabel.responseCode, codeRegex)], by);
+}
+
+/**
+ * Share of requests not answered with a 5xx, between 0 and 1. A group whose every answer was a 5xx has no non-5xx
+ * series at all; `or total * 0` gives it 0 % instead of no value.
+ */
+export function successRatio(matchers: readonly Matcher[], by: readonly string[] = []): string {
+  const ok = requestRate([...matchers, notRe(IstioLabel.responseCode, '5..')], by);
+  const total = requestRate(matchers, by);
+  return `(${ok} or ${total} * 0) / ${total}`;
+}
+
+/** Share of requests answered with a 5xx. */
+export function errorRatio(matchers: readonly Matcher[], by: readonly string[] = []): string {
+  return `${requestRateByCode('5..', matchers, by)} / ${requestRate(matchers, by)}`;
+}
+
+/** Request duration quantile (ms) over the recorded or raw bucket rates. */
+export function latencyQuantile(quantile: number, matchers: readonly Matcher[], by: readonly string[] = []): string {
+  if (!(quantile > 0 && quantile < 1)) {
+    throw new Error(`latencyQuantile: quantile must be in (0, 1), got ${quantile}`);
+  }
+  return `histogram_quantile(${quantile}, ${sumRate(`${IstioMetric.requestDuration}_bucket`, matchers, ['le', ...by])})`;
+}
+
+/** TCP byte rate (B/s) sent or received, as reported by the proxy named in the matchers. */
+export function tcpByteRate(
+  which: 'sent' | 'received',
+  matchers: readonly Matcher[],
+  by: readonly string[] = []
+): string {
+  return sumRate(which === 'sent' ? IstioMetric.tcpSentBytesTotal : IstioMetric.tcpReceivedBytesTotal, matchers, by);
+}

@@ -1,0 +1,63 @@
+import { matcherLabel, RECORDED_SERIES, recordedFor, recordingRuleGroups } from './recordedSeries';
+
+describe('recorded series', () => {
+  it('picks the coarsest family that keeps every filtered and grouped label', () => {
+    const mesh = [
+      'reporter=~"source|waypoint"',
+      'destination_cluster=~"$cluster"',
+      'destination_workload_namespace=~"$ns"',
+    ];
+    expect(recordedFor('istio_requests_total', mesh, [])?.record).toBe('namespace:istio_requests:rate1m');
+    expect(recordedFor('istio_requests_total', mesh, ['destination_workload'])?.record).toBe(
+      'workload:istio_requests:rate1m'
+    );
+    expect(recordedFor('istio_request_duration_milliseconds_bucket', mesh, ['le'])?.record).toBe(
+      'namespace:istio_request_duration_milliseconds_bucket:rate1m'
+    );
+  });
+
+  it('reads the raw series when a label was aggregated away (response flags, pods, size buckets)', () => {
+    expect(recordedFor('istio_requests_total', ['response_flags="UH"'], [])).toBeUndefined();
+    expect(recordedFor('istio_requests_total', [], ['pod'])).toBeUndefined();
+    expect(recordedFor('istio_request_bytes_bucket', [], ['le'])).toBeUndefined();
+    // Latency buckets drop response_code: a quantile per code must read the raw buckets.
+    expect(recordedFor('istio_request_duration_milliseconds_bucket', ['response_code="200"'], ['le'])).toBeUndefined();
+  });
+
+  it('keeps the client-side mTLS evidence (destination_principal) and the server-side policy', () => {
+    const workload = RECORDED_SERIES.find((s) => s.record === 'workload:istio_requests:rate1m')!;
+    expect(workload.labels).toEqual(expect.arrayContaining(['destination_principal', 'connection_security_policy']));
+  });
+
+  it('records TCP bytes and connections, which Istio’s federation recipe leaves out', () => {
+    expect(RECORDED_SERIES.filter((s) => s.raw.startsWith('istio_tcp_')).map((s) => s.record)).toEqual([
+      'namespace:istio_tcp_sent_bytes:rate1m',
+      'workload:istio_tcp_sent_bytes:rate1m',
+      'namespace:istio_tcp_received_bytes:rate1m',
+      'workload:istio_tcp_received_bytes:rate1m',
+      'workload:istio_tcp_connections_opened:rate1m',
+      'workload:istio_tcp_connections_closed:rate1m',
+    ]);
+  });
+
+  it('rates first, then sums; namespace level sums the workload level; no pod label survives', () => {
+    const [group] = recordingRuleGroups();
+    const byRecord = new Map(group.rules.map((r) => [r.record, r.expr]));
+    expect(byRecord.get('workload:istio_requests:rate1m')).toMatch(
+      /^sum by \(reporter, .*, response_code\) \(rate\(istio_requests_total\[1m\]\)\)$/
+    );
+    expect(byRecord.get('namespace:istio_requests:rate1m')).toMatch(/\(workload:istio_requests:rate1m\)$/);
+    const order = group.rules.map((r) => r.record);
+    expect(order.indexOf('namespace:istio_requests:rate1m')).toBeGreaterThan(
+      order.indexOf('workload:istio_requests:rate1m')
+    );
+    RECORDED_SERIES.forEach((s) => expect(s.labels).not.toEqual(expect.arrayContaining(['pod'])));
+    expect(group.rules).toHaveLength(RECORDED_SERIES.length);
+  });
+
+  it('reads label names out of matchers and refuses anything else', () => {
+    expect(matcherLabel('reporter=~"a|b"')).toBe('reporter');
+    expect(matcherLabel('le!="+Inf"')).toBe('le');
+    expect(() => matcherLabel('sum(x)')).toThrow('not a label matcher: "sum(x)"');
+  });
+});
