@@ -75,10 +75,9 @@ describe('critical path, self time, statistics, call graph', () => {
     expect(g.nodes.find((n) => n.service === 'back')).toEqual({ service: 'back', spans: 3, errors: 1 });
   });
 
-  it('runs on the 1,041-span Zipkin trace', () => {
+  it('builds the call graph of the 1,041-span Zipkin trace (its critical path: criticalPath.test.ts)', () => {
     const result = normaliseText(fixtureText('openzipkin-zipkin_smartthings-mobile-web-install.json'));
     const big = result.ok ? toColumns(result.traces[0]) : undefined;
-    expect(big?.criticalSegments.length).toBeGreaterThan(3);
     expect(serviceCallGraph(big!).nodes.reduce((a, n) => a + n.spans, 0)).toBe(1041);
   });
 });

@@ -267,6 +267,7 @@ export function buildTrace(traceId: string, raw: readonly RawSpan[], inputWarnin
       references: r.references,
       warnings: r.warnings,
       shared: r.shared,
+      followsFrom: r.followsFrom,
       source: r.source,
       startMs: start[i],
       durationMs: duration[i],

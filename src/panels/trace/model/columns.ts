@@ -1,4 +1,4 @@
-import { criticalPath, segmentsBySpan } from './criticalPath';
+import { blockingFlags, criticalPath, segmentsBySpan } from './criticalPath';
 import { type Trace, type TraceIssues } from './types';
 
 export const FLAG_ERROR = 1;
@@ -138,7 +138,7 @@ export function toColumns(trace: Trace): TraceColumns {
     spanIds[i] = s.spanId;
     spanIdEnds[i] = (i > 0 ? spanIdEnds[i - 1] : 0) + s.spanId.length;
   }
-  const criticalSegments = criticalPath(c.start, c.duration, c.parent, c.subtreeEnd);
+  const criticalSegments = criticalPath(c.start, c.duration, c.parent, c.subtreeEnd, blockingFlags(trace.spans));
   for (let k = 0; k < criticalSegments.length; k += 3) {
     c.flags[criticalSegments[k]] |= FLAG_CRITICAL;
   }
