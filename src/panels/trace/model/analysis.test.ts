@@ -84,7 +84,7 @@ describe('critical path, self time, statistics, call graph', () => {
 
 describe('find (Jaeger semantics) and filters', () => {
   it('parses quoted phrases and -key exclusions', () => {
-    expect(parseFind('GET "select 1" -http.url')).toEqual({ terms: ['get', 'select 1'], excludeKeys: ['http.url'] });
+    expect(parseFind('GET "select 1" -HTTP.url')).toEqual({ terms: ['get', 'select 1'], excludeKeys: ['http.url'] });
   });
 
   it.each([
@@ -94,6 +94,10 @@ describe('find (Jaeger semantics) and filters', () => {
     ['"select 1"', ['a1']],
     ['home', ['root']],
     ['home -http.url', []],
+    // Jaeger: `-key` skips every key that contains it, in any case.
+    ['home -HTTP', []],
+    ['home -url', []],
+    ['home -http.urls', ['root']],
     ['a1', ['a1']],
     ['front db', ['root', 'a1']],
   ])('"%s" matches %j', (text, expected) => {

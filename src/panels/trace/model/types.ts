@@ -94,4 +94,4 @@ export interface Trace {
   readonly skewAdjusted?: boolean;
 }
 
-export type ParseResult = { ok: true; traces: Trace[]; format: string } | { ok: false; error: string };
+export type ParseResult = { ok: true; traces: Trace[]; format: string; notes: string[] } | { ok: false; error: string };

@@ -18,10 +18,13 @@ export function useKeyedRequest<T>(key: unknown, run: () => Promise<T>) {
       return;
     }
     let live = true;
-    run()
-      // A transition: React renders the answer in slices, so a big first render does not block input.
-      .then((value) => live && startTransition(() => setAnswer({ key, value })))
-      .catch((e: Error) => live && !(e instanceof CancelledError) && setAnswer({ key, error: e.message }));
+    const ask = (): Promise<unknown> =>
+      run()
+        // A transition: React renders the answer in slices, so a big first render does not block input.
+        .then((value) => live && startTransition(() => setAnswer({ key, value })))
+        // Cancelled by new data for the same view (a refresh): ask the reloaded engine again.
+        .catch((e: Error) => live && (e instanceof CancelledError ? ask() : setAnswer({ key, error: e.message })));
+    ask();
     return () => {
       live = false;
     };

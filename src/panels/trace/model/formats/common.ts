@@ -19,6 +19,31 @@ export function toKind(v: unknown): SpanKind {
   return KINDS[v.toLowerCase().replace('span_kind_', '')] ?? 'unspecified';
 }
 
+/** Values nested deeper than this are not turned into text (JSON.stringify recurses: 100,000 levels overflow the stack). */
+export const MAX_VALUE_DEPTH = 64;
+
+/** True when v nests objects/arrays deeper than `limit` (iterative; stops at the first path that does). */
+export function nestedDeeperThan(v: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[v, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== 'object' || node === null) {
+      continue;
+    }
+    if (depth >= limit) {
+      return true;
+    }
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      if (typeof child === 'object' && child !== null) {
+        stack.push([child, depth + 1]);
+      }
+    }
+  }
+  return false;
+}
+
+export const TOO_DEEP = `(value nested more than ${MAX_VALUE_DEPTH} levels deep: not shown)`;
+
 /** Tag values become strings, finite numbers or booleans; anything else is JSON text, so nothing is lost. */
 export function toAttrValue(v: unknown): AttrValue {
   if (typeof v === 'string' || typeof v === 'boolean') {
@@ -29,6 +54,9 @@ export function toAttrValue(v: unknown): AttrValue {
   }
   if (v === null || v === undefined) {
     return '';
+  }
+  if (nestedDeeperThan(v, MAX_VALUE_DEPTH)) {
+    return TOO_DEEP;
   }
   try {
     return JSON.stringify(v);
