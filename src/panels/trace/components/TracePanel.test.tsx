@@ -27,6 +27,9 @@ beforeAll(() => {
   HTMLCanvasElement.prototype.getContext = (() => ctx) as unknown as typeof HTMLCanvasElement.prototype.getContext;
 });
 
+// The panel keeps its view state in the URL: every test starts from a clean one.
+afterEach(() => locationService.replace('/'));
+
 function props(text: string, options: Partial<TracePanelOptions> = {}) {
   const frame = createDataFrame({ fields: [{ name: 'trace', type: FieldType.string, values: [text] }] });
   return {

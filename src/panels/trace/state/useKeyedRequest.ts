@@ -32,5 +32,6 @@ export function useKeyedRequest<T>(key: unknown, run: () => Promise<T>) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   const current = answer && answer.key === key ? answer : undefined;
-  return { value: current?.value, error: current?.error, pending: key !== undefined && !current };
+  // `latest`: the last answer for any key, to keep showing while a new key is asked (no flash of unfiltered rows).
+  return { value: current?.value, error: current?.error, pending: key !== undefined && !current, latest: answer?.value };
 }

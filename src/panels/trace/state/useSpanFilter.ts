@@ -14,7 +14,8 @@ export function useSpanFilter(client: EngineClient, columns: TraceColumns, filte
   // Keyed by content, so an equal filter built anew on each render asks nothing again.
   const key = active ? JSON.stringify(filter) : undefined;
   const result = useKeyedRequest(key, () => client.request({ type: 'filter', filter }));
-  const mask = active ? result.value : undefined;
+  // While a changed filter is asked, the previous mask stays (rows do not flash unfiltered in between).
+  const mask = active ? (result.value ?? (result.pending ? result.latest : undefined)) : undefined;
 
   const keep = useMemo(() => {
     if (!mask && !criticalOnly) {
