@@ -1,5 +1,4 @@
-import { stepIndex } from '../state/useFind';
-import { filtersFromParam, filtersToParam, NO_FILTERS, toSpanFilter, viewFromParam } from './viewState';
+import { filtersFromParam, filtersToParam, NO_FILTERS, stepIndex, toSpanFilter, viewFromParam } from './viewState';
 
 describe('filter state in the URL', () => {
   it('keeps only what is set, and reads it back', () => {

@@ -102,3 +102,14 @@ export const isDraftEmpty = (d: FilterDraft) => filtersToParam(d) === undefined;
 export function viewFromParam(param: string | null | undefined): TraceViewName | undefined {
   return VIEWS.find((v) => v === param);
 }
+
+/** Where next/previous go from `current` (-1: no match visited yet, so next is the first and previous the last). */
+export function stepIndex(current: number, count: number, dir: 1 | -1): number {
+  if (count === 0) {
+    return -1;
+  }
+  if (current < 0) {
+    return dir > 0 ? 0 : count - 1;
+  }
+  return (current + dir + count) % count;
+}

@@ -1,20 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { type TraceColumns } from '../model/columns';
+import { stepIndex } from '../model/viewState';
 import { type EngineClient } from './engineClient';
 import { useKeyedRequest } from './useKeyedRequest';
 
 const EMPTY = new Int32Array(0);
-
-/** Where next/previous go from `current` (-1: no match visited yet, so next is the first and previous the last). */
-export function stepIndex(current: number, count: number, dir: 1 | -1): number {
-  if (count === 0) {
-    return -1;
-  }
-  if (current < 0) {
-    return dir > 0 ? 0 : count - 1;
-  }
-  return (current + dir + count) % count;
-}
 
 /**
  * Free-text find (Jaeger semantics, run by the engine) with a cursor for next/previous. No match is current until the
