@@ -1,3 +1,4 @@
+import { spanStatus } from '../../../../shared/traces/spanStatus';
 import { type AttrValue, type KeyValue, type SpanKind, type SpanStatus } from '../types';
 
 const KINDS: Record<string, SpanKind> = {
@@ -94,24 +95,18 @@ export function readKeyValues(v: unknown): KeyValue[] {
   return [];
 }
 
-/** Jaeger/Zipkin carry OTel kind and status as tags; this reads them the way Jaeger UI does. */
+/** Jaeger carries OTel kind and status as tags: kind from `span.kind`, status by the shared rule (spanStatus). */
 export function kindStatusFromTags(tags: readonly KeyValue[]): { kind: SpanKind; status: SpanStatus; statusMessage: string } {
   let kind: SpanKind = 'unspecified';
-  let status: SpanStatus = 'unset';
   let statusMessage = '';
   for (const { key, value } of tags) {
     if (key === 'span.kind') {
       kind = toKind(value);
-    } else if (key === 'error' && (value === true || value === 'true')) {
-      status = 'error';
-    } else if (key === 'otel.status_code') {
-      const code = String(value).toUpperCase();
-      status = code === 'ERROR' || code === '2' ? 'error' : code === 'OK' || code === '1' ? 'ok' : status;
     } else if (key === 'otel.status_description') {
       statusMessage = String(value);
     }
   }
-  return { kind, status, statusMessage };
+  return { kind, status: spanStatus(undefined, tags), statusMessage };
 }
 
 /** A record that is not a span, counted with its reason so the panel can say what it skipped. */

@@ -1,7 +1,8 @@
-import { type AttrValue, type KeyValue, type RawSpan, type SpanStatus } from '../types';
+import { type AttrValue, type KeyValue, type RawSpan } from '../types';
 import { msFromNs } from '../units';
 import { asString, EMPTY, isRecord, MAX_VALUE_DEPTH, TOO_DEEP, toAttrValue, toKind } from './common';
 import { type Collected } from './collected';
+import { spanStatus } from '../../../../shared/traces/spanStatus';
 
 /** Finds the resourceSpans list in OTLP JSON, Tempo's `batches`, Jaeger v3's `result` or Tempo v2's `trace` wrapper. */
 export function otlpResourceSpans(v: unknown): unknown[] | undefined {
@@ -66,18 +67,6 @@ function attrs(v: unknown): KeyValue[] {
   return Array.isArray(v) ? v.filter(isRecord).map((a) => ({ key: asString(a.key), value: anyValue(a.value) })) : [];
 }
 
-/** OTel status code; with none set, an `error=true` attribute marks an error (as Jaeger UI and Grafana read it). */
-function status(v: unknown, attributes: readonly KeyValue[]): SpanStatus {
-  const code = isRecord(v) ? v.code : undefined;
-  if (code === 2 || code === 'STATUS_CODE_ERROR') {
-    return 'error';
-  }
-  if (code === 1 || code === 'STATUS_CODE_OK') {
-    return 'ok';
-  }
-  return attributes.some((a) => a.key === 'error' && (a.value === true || a.value === 'true')) ? 'error' : 'unset';
-}
-
 /** Reads OTLP JSON (ns as decimal strings). */
 export function readOtlp(resourceSpans: unknown[], out: Collected) {
   for (const rs of resourceSpans) {
@@ -107,7 +96,7 @@ export function readOtlp(resourceSpans: unknown[], out: Collected) {
           startMs,
           durationMs: msFromNs(s.endTimeUnixNano) - startMs,
           kind: toKind(s.kind),
-          status: status(s.status, attributes),
+          status: spanStatus(st.code, attributes),
           statusMessage: asString(st.message),
           attributes,
           resource,
