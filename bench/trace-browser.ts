@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openHarness } from '../tests/harness/browser';
-import { generate } from './traceGen';
+import { generate, generateSpans, toJaeger, toZipkin } from './traceGen';
 
 const arg = process.argv.indexOf('--sizes');
 const SIZES = arg > 0 ? process.argv[arg + 1].split(',').map(Number) : [10_000, 100_000];
@@ -80,6 +80,69 @@ async function measure(n: number): Promise<Record<string, string>> {
   }
 }
 
+/** Renders a trace file and runs `probe` (page script returning an object) after the first rows. */
+async function withTrace(text: string, probe: string): Promise<{ firstRenderMs: number | null; heapMB: number | null; result: Record<string, unknown> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'meshlens-trace-bench-'));
+  const file = join(dir, 'trace.json');
+  writeFileSync(file, text);
+  const harness = await openHarness(file);
+  try {
+    const { page, metrics } = await harness.render({ kind: 'trace', input: file, width: 1600, height: 1000, timeoutMs: 300_000 });
+    if (!metrics.ok) {
+      throw new Error(`render failed: ${JSON.stringify(metrics)}`);
+    }
+    const result = (await page.evaluate(probe)) as Record<string, unknown>;
+    return { firstRenderMs: metrics.firstRenderMs, heapMB: metrics.jsHeapMB, result };
+  } finally {
+    await harness.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** 1,000,000 spans (lean Zipkin JSON): past the 500,000-span cap, the panel shows the first 500,000 and says so. */
+async function millionSpans(): Promise<Record<string, string>> {
+  const text = toZipkin(generateSpans(1_000_000, { lean: true }));
+  const { firstRenderMs, heapMB, result } = await withTrace(
+    text,
+    `(() => ({ capMessage: (document.body.textContent ?? '').match(/\\d[\\d,]* spans not shown[^.]*\\./)?.[0] ?? 'NOT SHOWN', rows: document.querySelectorAll('[data-testid="meshlens-span-row"]').length }))()`
+  );
+  return { case: '1,000,000 spans (Zipkin JSON)', 'JSON MB': (text.length / 1e6).toFixed(0), 'first rows ms': String(firstRenderMs), 'heap MB': String(heapMB), result: String(result.capMessage) };
+}
+
+/** A 5 MB attribute value on the root span of a 10,000-span trace: open its detail (cut to 4,096 characters), then "Show all". */
+async function bigAttribute(): Promise<Record<string, string>> {
+  const spans = generateSpans(10_000);
+  spans[0] = { ...spans[0], tags: [...spans[0].tags, ['payload', 'x'.repeat(5_000_000)]] };
+  const text = toJaeger(spans);
+  const { firstRenderMs, heapMB, result } = await withTrace(
+    text,
+    `(async () => {
+      const tasks = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => tasks.push(e.duration))).observe({ type: 'longtask' });
+      const until = async (test) => { for (let k = 0; k < 3000 && !test(); k++) await new Promise((r) => setTimeout(r, 10)); return test(); };
+      const t0 = performance.now();
+      document.querySelector('[data-testid="meshlens-span-row"]').click();
+      const cut = await until(() => /cut at 4,096 of 5,000,000 characters/.test(document.querySelector('[aria-label="Span detail"]')?.textContent ?? ''));
+      const detailMs = performance.now() - t0;
+      const show = [...document.querySelectorAll('[aria-label="Span detail"] button')].find((b) => b.textContent === 'Show all');
+      const t1 = performance.now();
+      show?.click();
+      const whole = await until(() => [...document.querySelectorAll('[aria-label="Span detail"] textarea')].some((a) => a.value.length === 5000000));
+      const showAllMs = performance.now() - t1;
+      await new Promise((r) => setTimeout(r, 200));
+      return { cut, detailMs, whole, showAllMs, longest: Math.max(0, ...tasks) };
+    })()`
+  );
+  const r = result as { cut: boolean; detailMs: number; whole: boolean; showAllMs: number; longest: number };
+  return {
+    case: '10,000 spans + one 5 MB attribute',
+    'JSON MB': (text.length / 1e6).toFixed(0),
+    'first rows ms': String(firstRenderMs),
+    'heap MB': String(heapMB),
+    result: `detail (cut: ${r.cut}) ${r.detailMs.toFixed(0)} ms; show all (whole: ${r.whole}) ${r.showAllMs.toFixed(0)} ms; longest task ${r.longest.toFixed(0)} ms`,
+  };
+}
+
 async function main() {
   const rows = [];
   for (const n of SIZES) {
@@ -87,6 +150,11 @@ async function main() {
   }
   console.log('Trace panel in headless Chromium (built dist/, 1600×1000)');
   console.table(rows);
+  if (!process.argv.includes('--no-extremes')) {
+    const extremes = [await bigAttribute(), await millionSpans()];
+    console.log('Extremes: the span cap and a 5 MB attribute value');
+    console.table(extremes);
+  }
 }
 
 main().catch((e) => {

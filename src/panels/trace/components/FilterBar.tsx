@@ -4,27 +4,26 @@ import { type GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { Button, Checkbox, Input, MultiCombobox, useStyles2 } from '@grafana/ui';
 import { type TraceColumns } from '../model/columns';
-import { type SpanFilter } from '../model/find';
 import { type SpanKind } from '../model/types';
+import { type FilterDraft, NO_FILTERS } from '../model/viewState';
 
 interface Props {
   columns: TraceColumns;
-  filter: SpanFilter;
-  onChange: (f: SpanFilter) => void;
-  /** The find box's text, for "matches only". */
-  matchesText: string;
+  /** Every input shows the draft (controlled), so "Clear filters" and the URL state show in the inputs too. */
+  draft: FilterDraft;
+  onChange: (f: FilterDraft) => void;
+  /** The find box's text: "matches only" follows it while ticked. */
+  findText: string;
   error: string | undefined;
 }
 
 const KINDS: SpanKind[] = ['server', 'client', 'producer', 'consumer', 'internal', 'unspecified'];
 
-const num = (v: string) => (v.trim() === '' || !Number.isFinite(Number(v)) ? undefined : Number(v));
-
 /** Structured filters; spans that fail are pruned into "N spans hidden" rows, never dropped. */
-export function FilterBar({ columns, filter, onChange, matchesText, error }: Props) {
+export function FilterBar({ columns, draft, onChange, findText, error }: Props) {
   const styles = useStyles2(getStyles);
   const id = useId();
-  const set = (patch: Partial<SpanFilter>) => onChange({ ...filter, ...patch });
+  const set = (patch: Partial<FilterDraft>) => onChange({ ...draft, ...patch });
   const opts = (list: readonly string[]) => [...list].sort().map((v) => ({ value: v, label: v }));
   return (
     <div className={styles.bar} role="group" aria-label={t('trace.filters.label', 'Span filters')}>
@@ -38,12 +37,11 @@ export function FilterBar({ columns, filter, onChange, matchesText, error }: Pro
           placeholder={t('trace.filters.service', 'Service')}
           width={24}
           options={opts(columns.services)}
-          value={filter.services ? [...filter.services] : []}
+          value={[...draft.services]}
           onChange={(v) => set({ services: v.map((o) => o.value) })}
         />
       </div>
       <div className={styles.field}>
-        {/* Combobox is named by a label element, not aria-label. */}
         <span id={`${id}-operation`} className={styles.hidden}>
           {t('trace.filters.operation', 'Operation')}
         </span>
@@ -52,36 +50,39 @@ export function FilterBar({ columns, filter, onChange, matchesText, error }: Pro
           placeholder={t('trace.filters.operation', 'Operation')}
           width={28}
           options={opts(columns.operations)}
-          value={filter.operations ? [...filter.operations] : []}
+          value={[...draft.operations]}
           onChange={(v) => set({ operations: v.map((o) => o.value) })}
         />
       </div>
       <Input
         width={12}
+        value={draft.minMs}
         placeholder={t('trace.filters.min', 'min ms')}
         aria-label={t('trace.filters.minLabel', 'Minimum duration in ms')}
-        onChange={(e) => set({ minDurationMs: num(e.currentTarget.value) })}
+        onChange={(e) => set({ minMs: e.currentTarget.value })}
       />
       <Input
         width={12}
+        value={draft.maxMs}
         placeholder={t('trace.filters.max', 'max ms')}
         aria-label={t('trace.filters.maxLabel', 'Maximum duration in ms')}
-        onChange={(e) => set({ maxDurationMs: num(e.currentTarget.value) })}
+        onChange={(e) => set({ maxMs: e.currentTarget.value })}
       />
       <Input
         width={16}
+        value={draft.attributeKey}
         placeholder={t('trace.filters.key', 'attribute')}
         aria-label={t('trace.filters.keyLabel', 'Attribute key')}
-        onChange={(e) => set({ attributeKey: e.currentTarget.value.trim() || undefined })}
+        onChange={(e) => set({ attributeKey: e.currentTarget.value })}
       />
       <Input
         width={14}
+        value={draft.attributeValue}
         placeholder={t('trace.filters.value', 'value')}
         aria-label={t('trace.filters.valueLabel', 'Attribute value')}
-        onChange={(e) => set({ attributeValue: e.currentTarget.value || undefined })}
+        onChange={(e) => set({ attributeValue: e.currentTarget.value })}
       />
       <div className={styles.field}>
-        {/* Combobox is named by a label element, not aria-label. */}
         <span id={`${id}-kind`} className={styles.hidden}>
           {t('trace.filters.kind', 'Kind')}
         </span>
@@ -90,22 +91,22 @@ export function FilterBar({ columns, filter, onChange, matchesText, error }: Pro
           placeholder={t('trace.filters.kind', 'Kind')}
           width={20}
           options={KINDS.map((k) => ({ value: k, label: k }))}
-          value={filter.kinds ? [...filter.kinds] : []}
+          value={[...draft.kinds]}
           onChange={(v) => set({ kinds: v.map((o) => o.value as SpanKind) })}
         />
       </div>
       <Checkbox
         label={t('trace.filters.errors', 'Errors only')}
-        value={Boolean(filter.errorsOnly)}
+        value={draft.errorsOnly}
         onChange={(e) => set({ errorsOnly: e.currentTarget.checked })}
       />
       <Checkbox
         label={t('trace.filters.matchesOnly', 'Find matches only')}
-        value={Boolean(filter.text)}
-        disabled={!matchesText.trim() && !filter.text}
-        onChange={(e) => set({ text: e.currentTarget.checked ? matchesText : undefined })}
+        value={draft.matchesOnly}
+        disabled={!findText.trim() && !draft.matchesOnly}
+        onChange={(e) => set({ matchesOnly: e.currentTarget.checked })}
       />
-      <Button size="sm" variant="secondary" fill="text" onClick={() => onChange({})}>
+      <Button size="sm" variant="secondary" fill="text" onClick={() => onChange({ ...NO_FILTERS, criticalOnly: draft.criticalOnly })}>
         {t('trace.filters.clear', 'Clear filters')}
       </Button>
       {error && <span className={styles.error}>{error}</span>}

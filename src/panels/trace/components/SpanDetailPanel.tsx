@@ -122,17 +122,37 @@ export function SpanDetailPanel({ client, columns, span, series, onClose, onGoTo
               </LinkButton>
             ))}
           </div>
+          {detail.truncatedValues > 0 && (
+            <div className={styles.error}>
+              {t('trace.detail.truncated', '{{count}} values longer than 4,096 characters are cut; "Show all" opens one whole.', {
+                count: detail.truncatedValues,
+                defaultValue_one: '{{count}} value longer than 4,096 characters is cut; "Show all" opens it whole.',
+              })}
+            </div>
+          )}
           <h6>{t('trace.detail.attributes', 'Attributes')}</h6>
-          <KeyValueTable items={d.attributes} label={t('trace.detail.attributes', 'Attributes')} />
+          <KeyValueTable
+            items={d.attributes}
+            label={t('trace.detail.attributes', 'Attributes')}
+            loadFull={(index) => client.request({ type: 'value', span, at: { section: 'attributes', index } })}
+          />
           <h6>{t('trace.detail.resource', 'Resource / process')}</h6>
-          <KeyValueTable items={d.resource} label={t('trace.detail.resource', 'Resource / process')} />
+          <KeyValueTable
+            items={d.resource}
+            label={t('trace.detail.resource', 'Resource / process')}
+            loadFull={(index) => client.request({ type: 'value', span, at: { section: 'resource', index } })}
+          />
           <h6>{t('trace.detail.events', 'Events ({{count}})', { count: detail.events.length })}</h6>
           {detail.events.map((e, k) => (
             <div key={k} className={styles.event}>
               <div className={styles.eventHead}>
                 {formatDurationMs(e.offsetMs)} {e.name}
               </div>
-              <KeyValueTable items={e.attributes} label={t('trace.detail.eventFields', 'Event fields')} />
+              <KeyValueTable
+                items={e.attributes}
+                label={t('trace.detail.eventFields', 'Event fields')}
+                loadFull={(index) => client.request({ type: 'value', span, at: { section: 'event', event: k, index } })}
+              />
             </div>
           ))}
           <h6>{t('trace.detail.references', 'References ({{count}})', { count: d.references.length })}</h6>

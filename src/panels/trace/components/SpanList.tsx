@@ -5,25 +5,14 @@ import { colorForName } from '../../../shared/ui/serviceColor';
 import { FLAG_ERROR, type TraceColumns } from '../model/columns';
 import { type Rows } from '../model/rows';
 import { type EngineClient } from '../state/engineClient';
+import { useTraceView } from '../state/TraceViewContext';
 import { useFixedRowWindow } from '../state/useFixedRowWindow';
 import { useKeyedRequest } from '../state/useKeyedRequest';
-import { type ViewRange } from '../state/useViewRange';
 import { type TracePanelOptions } from '../types';
 import { getRowStyles, PlaceholderRow, ROW_HEIGHT, SpanRow } from './SpanRow';
 
 interface Props {
-  client: EngineClient;
-  columns: TraceColumns;
   rows: Rows;
-  collapsed: Uint8Array;
-  onToggle: (i: number) => void;
-  range: ViewRange;
-  matchSet: Uint8Array;
-  currentMatch: number;
-  selectedSpan: number;
-  onSelectSpan: (i: number) => void;
-  scrollTarget: { span: number; seq: number };
-  options: TracePanelOptions;
   nameWidth: number;
   width: number;
   height: number;
@@ -34,33 +23,39 @@ export function SpanList(p: Props) {
   const styles = useStyles2(getRowStyles);
   const theme = useTheme2();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const { columns: c, rows } = p;
+  const v = useTraceView();
+  const { rows } = p;
+  const { columns: c, collapse } = v;
   const view = useFixedRowWindow(scrollRef, rows.items.length, ROW_HEIGHT, p.height, 10);
   const colors = useMemo(
     () =>
-      p.options.colorBy === 'status'
+      v.options.colorBy === 'status'
         ? c.services.map(() => theme.colors.success.main)
         : c.services.map((s) => colorForName(theme, s)),
-    [c, theme, p.options.colorBy]
+    [c, theme, v.options.colorBy]
   );
   const segments = c.criticalBySpan;
-  const labels = useBarLabels(p.client, c, p.options);
+  const labels = useBarLabels(v.client, c, v.options);
 
+  // Scrolls once per jump: when it is asked for, or when the rows it needs appear (the ancestors are being expanded).
+  // Later row changes (collapsing some other row) must not scroll back to an old jump.
+  const scrolled = useRef(-1);
+  const { scrollTarget } = v;
   useEffect(() => {
-    if (p.scrollTarget.span < 0) {
+    if (scrollTarget.span < 0 || scrolled.current === scrollTarget.seq) {
       return;
     }
-    const idx = rows.items.indexOf(p.scrollTarget.span);
+    const idx = rows.items.indexOf(scrollTarget.span);
     if (idx >= 0) {
+      scrolled.current = scrollTarget.seq;
       view.scrollToIndex(idx);
     }
-    // Only when a new jump is asked for, or the rows it needs have appeared.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [p.scrollTarget, rows]);
+  }, [scrollTarget, rows]);
 
   const namePx = Math.round(p.width * p.nameWidth);
-  const { range } = p;
-  const { showCriticalPath, barLabel } = p.options;
+  const { range } = v.viewRange;
+  const { showCriticalPath, barLabel } = v.options;
   // One stable context object, so memoised rows re-render only when what they draw changes.
   const words = useMemo(
     () => ({
@@ -99,9 +94,9 @@ export function SpanList(p: Props) {
       <div style={{ height: view.totalHeight, position: 'relative' }}>
         {Array.from({ length: view.last - view.first }, (_, j) => {
           const k = view.first + j;
-          const v = rows.items[k];
-          if (v < 0) {
-            const h = -1 - v;
+          const s = rows.items[k];
+          if (s < 0) {
+            const h = -1 - s;
             return (
               <PlaceholderRow
                 key={k}
@@ -118,15 +113,15 @@ export function SpanList(p: Props) {
             <SpanRow
               key={k}
               ctx={ctx}
-              index={v}
+              index={s}
               top={k * ROW_HEIGHT}
-              collapsed={p.collapsed[v] === 1}
-              matched={p.matchSet[v] === 1}
-              current={p.currentMatch === v}
-              selected={p.selectedSpan === v}
-              onToggle={p.onToggle}
-              onSelect={p.onSelectSpan}
-              error={(c.flags[v] & FLAG_ERROR) !== 0}
+              collapsed={collapse.collapsed[s] === 1}
+              matched={v.matchSet[s] === 1}
+              current={v.currentMatch === s}
+              selected={v.selectedSpan === s}
+              onToggle={collapse.toggle}
+              onSelect={v.selectSpan}
+              error={(c.flags[s] & FLAG_ERROR) !== 0}
             />
           );
         })}

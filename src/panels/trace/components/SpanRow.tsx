@@ -76,6 +76,7 @@ function SpanRowImpl({ ctx, index: i, top, collapsed, matched, current, selected
       role="treeitem"
       aria-level={depth + 1}
       aria-selected={selected}
+      aria-current={current ? 'true' : undefined}
       aria-expanded={c.childCount[i] > 0 ? !collapsed : undefined}
       aria-label={`${service} ${operation}`}
       className={cx(styles.row, matched && styles.matched, current && styles.current, selected && styles.selected)}

@@ -1,32 +1,16 @@
 import React, { useState } from 'react';
 import { css } from '@emotion/css';
-import { type DataFrame, type GrafanaTheme2 } from '@grafana/data';
+import { type GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
-import { type TraceColumns } from '../model/columns';
 import { type Rows } from '../model/rows';
-import { type EngineClient } from '../state/engineClient';
-import { type useCollapse } from '../state/useCollapse';
-import { type useViewRange } from '../state/useViewRange';
-import { type TracePanelOptions } from '../types';
+import { useTraceView } from '../state/TraceViewContext';
 import { Minimap } from './Minimap';
 import { SpanDetailPanel } from './SpanDetailPanel';
 import { SpanList } from './SpanList';
 import { TimeAxis } from './TimeAxis';
 
 interface Props {
-  client: EngineClient;
-  series: readonly DataFrame[];
-  columns: TraceColumns;
   rows: Rows;
-  collapse: ReturnType<typeof useCollapse>;
-  viewRange: ReturnType<typeof useViewRange>;
-  matchSet: Uint8Array;
-  currentMatch: number;
-  selectedSpan: number;
-  onSelectSpan: (i: number) => void;
-  onGoToSpan: (i: number) => void;
-  scrollTarget: { span: number; seq: number };
-  options: TracePanelOptions;
   width: number;
   height: number;
 }
@@ -37,9 +21,10 @@ const AXIS_HEIGHT = 24;
 /** Minimap, time axis, span list and the detail side panel (beside or below, so rows never change height). */
 export function Timeline(p: Props) {
   const styles = useStyles2(getStyles);
-  const [nameWidth, setNameWidth] = useState(p.options.nameColumnWidth);
-  const detailOpen = p.selectedSpan >= 0;
-  const side = p.options.detailPlacement === 'right';
+  const v = useTraceView();
+  const [nameWidth, setNameWidth] = useState(v.options.nameColumnWidth);
+  const detailOpen = v.selectedSpan >= 0;
+  const side = v.options.detailPlacement === 'right';
   const listWidth = detailOpen && side ? Math.round(p.width * 0.62) : p.width;
   const detailHeight = detailOpen && !side ? Math.round(p.height * 0.45) : 0;
   const listHeight = Math.max(p.height - MINIMAP_HEIGHT - AXIS_HEIGHT - detailHeight, 48);
@@ -47,49 +32,33 @@ export function Timeline(p: Props) {
     <div className={side ? styles.row : styles.column}>
       <div className={styles.main} style={{ width: listWidth }}>
         <Minimap
-          columns={p.columns}
-          range={p.viewRange.range}
-          onRange={p.viewRange.setRange}
-          onReset={p.viewRange.reset}
+          columns={v.columns}
+          range={v.viewRange.range}
+          onRange={v.viewRange.setRange}
+          onReset={v.viewRange.reset}
           width={listWidth}
           height={MINIMAP_HEIGHT}
         />
         <TimeAxis
-          columns={p.columns}
-          range={p.viewRange.range}
+          columns={v.columns}
+          range={v.viewRange.range}
           nameWidth={nameWidth}
           onNameWidth={setNameWidth}
           width={listWidth}
           height={AXIS_HEIGHT}
         />
-        <SpanList
-          client={p.client}
-          columns={p.columns}
-          rows={p.rows}
-          collapsed={p.collapse.collapsed}
-          onToggle={p.collapse.toggle}
-          range={p.viewRange.range}
-          matchSet={p.matchSet}
-          currentMatch={p.currentMatch}
-          selectedSpan={p.selectedSpan}
-          onSelectSpan={p.onSelectSpan}
-          scrollTarget={p.scrollTarget}
-          options={p.options}
-          nameWidth={nameWidth}
-          width={listWidth}
-          height={listHeight}
-        />
+        <SpanList rows={p.rows} nameWidth={nameWidth} width={listWidth} height={listHeight} />
       </div>
       {detailOpen && (
         <SpanDetailPanel
-          client={p.client}
-          columns={p.columns}
-          span={p.selectedSpan}
-          series={p.series}
-          onClose={() => p.onSelectSpan(-1)}
+          client={v.client}
+          columns={v.columns}
+          span={v.selectedSpan}
+          series={v.series}
+          onClose={() => v.selectSpan(-1)}
           onGoToSpan={(i) => {
-            p.onSelectSpan(i);
-            p.onGoToSpan(i);
+            v.selectSpan(i);
+            v.goToSpan(i);
           }}
           width={side ? p.width - listWidth : p.width}
           height={side ? p.height : detailHeight}

@@ -63,14 +63,20 @@ export function Toolbar(p: Props) {
           }}
         />
         <span className={styles.count} aria-live="polite">
-          {p.findText.trim()
-            ? t('trace.find.count', '{{current}} of {{count}} matches', {
-                ...AS_TEXT,
-                current: p.matchCount ? p.currentMatch + 1 : 0,
-                count: p.matchCount,
-                defaultValue_one: '{{current}} of {{count}} match',
-              })
-            : ''}
+          {!p.findText.trim()
+            ? ''
+            : p.currentMatch >= 0
+              ? t('trace.find.count', '{{current}} of {{count}} matches', {
+                  ...AS_TEXT,
+                  current: p.currentMatch + 1,
+                  count: p.matchCount,
+                  defaultValue_one: '{{current}} of {{count}} match',
+                })
+              : t('trace.find.total', '{{count}} matches', {
+                  ...AS_TEXT,
+                  count: p.matchCount,
+                  defaultValue_one: '{{count}} match',
+                })}
         </span>
         <IconButton
           name="angle-up"

@@ -20,6 +20,7 @@ const summary = (skewed: number, duplicateIds: number): TraceSummary => ({
   errorCount: 0,
   issues: { orphans: 0, duplicateIds, cycles: 0, skewed, skipped: 0, repaired: 0 },
   warnings: [],
+  contentKey: 'abc123:3:0',
 });
 
 describe('TraceHeader counts through the real en-US locale file', () => {

@@ -1,12 +1,14 @@
 import React, { useState } from 'react';
 import { css } from '@emotion/css';
-import { type GrafanaTheme2, type PanelProps } from '@grafana/data';
+import { type DataQueryError, type GrafanaTheme2, LoadingState, type PanelData, type PanelProps } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { LoadingPlaceholder, useStyles2 } from '@grafana/ui';
+import { AS_TEXT } from '../../../shared/i18n/asText';
 import { PanelMessage } from '../../../shared/ui/PanelMessage';
 import { type EngineClient } from '../state/engineClient';
 import { useTraceData } from '../state/useTraceData';
 import { type TracePanelOptions } from '../types';
+import { InputNotes } from './InputNotes';
 import { TraceView } from './TraceView';
 
 interface Props extends PanelProps<TracePanelOptions> {
@@ -19,8 +21,12 @@ export function TracePanel({ data, options, width, height, makeClient }: Props) 
   // Kept here, above the per-trace view, because the engine builds the adjusted model the whole view then draws.
   const [adjustSkew, setAdjustSkew] = useState(options.adjustClockSkew);
   const { state, selectTrace, client } = useTraceData(data.series, adjustSkew, makeClient);
+  const queryErrors = queryErrorsOf(data);
   let body: React.ReactNode;
-  if (state.status === 'loading') {
+  if (queryErrors.length > 0 && !(state.status === 'ready' && state.columns)) {
+    // Grafana's convention: the data source's errors (data.errors, state Error) are the answer, never "no trace".
+    body = <PanelMessage kind="error" message={t('trace.queryError', 'The query failed: {{errors}}', { ...AS_TEXT, errors: queryErrors.join(' · ') })} />;
+  } else if (state.status === 'loading') {
     body = <LoadingPlaceholder text={t('trace.loading', 'Reading trace…')} />;
   } else if (state.status === 'error') {
     body = <PanelMessage kind="error" message={state.error} />;
@@ -34,7 +40,9 @@ export function TracePanel({ data, options, width, height, makeClient }: Props) 
   } else {
     body = (
       <TraceView
-        key={`${state.selected}:${state.columns.summary.traceId}`}
+        // Same content (a refresh of an unchanged trace) keeps the view and its state; new content starts afresh.
+        key={`${state.selected}:${state.traces[state.selected]?.contentKey ?? state.columns.summary.traceId}`}
+        notes={<InputNotes notes={[...queryErrors.map((e) => t('trace.queryErrorNote', 'Query error: {{error}}', { ...AS_TEXT, error: e })), ...state.notes]} />}
         client={client}
         series={data.series}
         columns={state.columns}
@@ -59,6 +67,16 @@ export function TracePanel({ data, options, width, height, makeClient }: Props) 
       {body}
     </div>
   );
+}
+
+/** The data source's errors, as Grafana panels read them (data.errors, or the older data.error). */
+function queryErrorsOf(data: PanelData): string[] {
+  const errors: DataQueryError[] = data.errors?.length ? data.errors : data.error ? [data.error] : [];
+  const texts = errors.map((e) => e.message || e.data?.message || e.statusText || String(e.status ?? '')).filter(Boolean);
+  if (texts.length === 0 && data.state === LoadingState.Error) {
+    return [t('trace.queryErrorUnknown', 'the data source reported an error without a message')];
+  }
+  return texts;
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({

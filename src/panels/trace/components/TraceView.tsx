@@ -1,15 +1,18 @@
-import React, { useMemo, useState } from 'react';
+import React, { useCallback, useMemo, useState } from 'react';
 import { css } from '@emotion/css';
 import { type DataFrame, type GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
-import { type TraceColumns, type TraceSummary } from '../model/columns';
+import { spanIdAt, type TraceColumns, type TraceSummary } from '../model/columns';
 import { buildRows } from '../model/rows';
+import { filtersFromParam, filtersToParam, isDraftEmpty, toSpanFilter, viewFromParam } from '../model/viewState';
 import { type EngineClient } from '../state/engineClient';
+import { TraceViewContext, type TraceViewState } from '../state/TraceViewContext';
 import { useCollapse } from '../state/useCollapse';
 import { useDeepLinkedSpan } from '../state/useDeepLinkedSpan';
 import { useFind } from '../state/useFind';
 import { useSpanFilter } from '../state/useSpanFilter';
 import { useTraceKeyboard } from '../state/useTraceKeyboard';
+import { readUrlParam, URL_PARAMS, useUrlParam } from '../state/useUrlState';
 import { useViewRange } from '../state/useViewRange';
 import { type TracePanelOptions, type TraceViewName } from '../types';
 import { CallGraphView } from './CallGraphView';
@@ -34,25 +37,20 @@ interface Props {
   options: TracePanelOptions;
   width: number;
   height: number;
+  /** Input notes to show above the trace (frames ignored, values truncated, …). */
+  notes?: React.ReactNode;
 }
 
-/** One loaded trace: owns the view state (collapse, zoom, find, filters, selection) and switches between views. */
-export function TraceView({
-  client,
-  series,
-  columns,
-  traces,
-  selectedTrace,
-  onSelectTrace,
-  adjustSkew,
-  onAdjustSkew,
-  options,
-  width,
-  height,
-}: Props) {
+/**
+ * One loaded trace: owns the view state (collapse, zoom, find, filters, selection) and switches between views.
+ * View, find, filters and the selected span start from the URL and are written back to it, so a copied URL
+ * (or a new trace with the same content) opens the same view.
+ */
+export function TraceView({ client, series, columns, traces, selectedTrace, onSelectTrace, adjustSkew, onAdjustSkew, options, width, height, notes }: Props) {
   const styles = useStyles2(getStyles);
-  const [view, setView] = useState<TraceViewName>(options.defaultView);
-  const [showFilters, setShowFilters] = useState(false);
+  const [view, setView] = useState<TraceViewName>(() => viewFromParam(readUrlParam(URL_PARAMS.view)) ?? options.defaultView);
+  const [filters, setFilters] = useState(() => filtersFromParam(readUrlParam(URL_PARAMS.filters)));
+  const [showFilters, setShowFilters] = useState(() => !isDraftEmpty(filters));
   const [showHelp, setShowHelp] = useState(false);
   const linked = useDeepLinkedSpan(columns);
   const [selectedSpan, setSelectedSpan] = useState(linked);
@@ -60,28 +58,28 @@ export function TraceView({
   const [focusFind, setFocusFind] = useState(0);
   const collapse = useCollapse(columns);
   const viewRange = useViewRange();
-  const find = useFind(client, columns);
-  const filter = useSpanFilter(client, columns);
-  const rows = useMemo(
-    () => buildRows(columns, collapse.collapsed, filter.keep),
-    [columns, collapse.collapsed, filter.keep]
-  );
+  const find = useFind(client, columns, readUrlParam(URL_PARAMS.find) ?? '');
+  const spanFilter = useMemo(() => toSpanFilter(filters, find.query), [filters, find.query]);
+  const filter = useSpanFilter(client, columns, spanFilter, filters.criticalOnly);
+  const rows = useMemo(() => buildRows(columns, collapse.collapsed, filter.keep), [columns, collapse.collapsed, filter.keep]);
 
-  const goTo = (span: number) => {
-    if (span < 0) {
-      return;
-    }
-    collapse.reveal(span);
-    setScrollTarget((s) => ({ span, seq: s.seq + 1 }));
-  };
-  const step = (dir: 1 | -1) => {
-    if (find.matches.length === 0) {
-      return;
-    }
-    const k = (find.current + dir + find.matches.length) % find.matches.length;
-    dir > 0 ? find.next() : find.prev();
-    goTo(find.matches[k]);
-  };
+  useUrlParam(URL_PARAMS.view, view === options.defaultView ? undefined : view);
+  useUrlParam(URL_PARAMS.find, find.query || undefined);
+  useUrlParam(URL_PARAMS.filters, filtersToParam(filters));
+  useUrlParam(URL_PARAMS.span, selectedSpan >= 0 ? spanIdAt(columns.spanIds, selectedSpan) : undefined);
+
+  const { reveal } = collapse;
+  const goTo = useCallback(
+    (span: number) => {
+      if (span < 0) {
+        return;
+      }
+      reveal(span);
+      setScrollTarget((s) => ({ span, seq: s.seq + 1 }));
+    },
+    [reveal]
+  );
+  const step = (dir: 1 | -1) => goTo(find.step(dir));
   const onKeyDown = useTraceKeyboard({
     nextMatch: () => step(1),
     prevMatch: () => step(-1),
@@ -97,76 +95,73 @@ export function TraceView({
     escape: () => (showHelp ? setShowHelp(false) : setSelectedSpan(-1)),
   });
 
+  const ctx: TraceViewState = useMemo(
+    () => ({
+      client,
+      series,
+      columns,
+      options,
+      collapse,
+      viewRange,
+      matchSet: find.matchSet,
+      currentMatch: find.currentSpan,
+      selectedSpan,
+      selectSpan: setSelectedSpan,
+      goToSpan: goTo,
+      scrollTarget,
+    }),
+    [client, series, columns, options, collapse, viewRange, find.matchSet, find.currentSpan, selectedSpan, goTo, scrollTarget]
+  );
+
   const headerHeight = 64 + (showFilters ? 40 : 0) + 36;
   const bodyHeight = Math.max(height - headerHeight, 80);
   return (
     // The root takes keyboard focus so shortcuts work without a mouse.
-    <div className={styles.root} tabIndex={0} onKeyDown={onKeyDown} aria-label="Trace view">
-      <TraceHeader summary={columns.summary} traces={traces} selected={selectedTrace} onSelect={onSelectTrace} />
-      <Toolbar
-        view={view}
-        onView={setView}
-        focusFind={focusFind}
-        findText={find.text}
-        onFindText={find.setText}
-        matchCount={find.matches.length}
-        currentMatch={find.current}
-        onNext={() => step(1)}
-        onPrev={() => step(-1)}
-        showFilters={showFilters}
-        onToggleFilters={() => setShowFilters((s) => !s)}
-        criticalOnly={filter.criticalOnly}
-        onCriticalOnly={filter.setCriticalOnly}
-        adjustSkew={adjustSkew}
-        onAdjustSkew={onAdjustSkew}
-        skewCount={columns.summary.issues.skewed}
-        collapse={collapse}
-        onHelp={() => setShowHelp(true)}
-      />
-      {showFilters && (
-        <FilterBar
-          columns={columns}
-          filter={filter.filter}
-          onChange={filter.setFilter}
-          matchesText={find.text}
-          error={filter.error}
-        />
-      )}
-      {view === 'timeline' && (
-        <Timeline
-          client={client}
-          series={series}
-          columns={columns}
-          rows={rows}
+    <TraceViewContext.Provider value={ctx}>
+      <div className={styles.root} tabIndex={0} onKeyDown={onKeyDown} aria-label="Trace view">
+        <TraceHeader summary={columns.summary} traces={traces} selected={selectedTrace} onSelect={onSelectTrace} />
+        {notes}
+        <Toolbar
+          view={view}
+          onView={setView}
+          focusFind={focusFind}
+          findText={find.text}
+          onFindText={find.setText}
+          matchCount={find.matches.length}
+          currentMatch={find.current}
+          onNext={() => step(1)}
+          onPrev={() => step(-1)}
+          showFilters={showFilters}
+          onToggleFilters={() => setShowFilters((s) => !s)}
+          criticalOnly={filters.criticalOnly}
+          onCriticalOnly={(on) => setFilters((f) => ({ ...f, criticalOnly: on }))}
+          adjustSkew={adjustSkew}
+          onAdjustSkew={onAdjustSkew}
+          skewCount={columns.summary.issues.skewed}
           collapse={collapse}
-          viewRange={viewRange}
-          matchSet={find.matchSet}
-          currentMatch={find.currentSpan}
-          selectedSpan={selectedSpan}
-          onSelectSpan={setSelectedSpan}
-          onGoToSpan={goTo}
-          scrollTarget={scrollTarget}
-          options={options}
-          width={width}
-          height={bodyHeight}
+          onHelp={() => setShowHelp(true)}
         />
-      )}
-      {view === 'statistics' && <StatisticsTable client={client} columns={columns} height={bodyHeight} />}
-      {view === 'flamegraph' && (
-        <FlameGraph
-          columns={columns}
-          width={width}
-          height={bodyHeight}
-          onSelectSpan={(i) => {
-            setView('timeline');
-            setSelectedSpan(i);
-            goTo(i);
-          }}
-        />
-      )}
-      {view === 'callgraph' && <CallGraphView client={client} columns={columns} width={width} height={bodyHeight} />}
-      {showHelp && <HelpOverlay onClose={() => setShowHelp(false)} />}
-    </div>
+        {showFilters && (
+          <FilterBar columns={columns} draft={filters} onChange={setFilters} findText={find.text} error={filter.error} />
+        )}
+        {view === 'timeline' && <Timeline rows={rows} width={width} height={bodyHeight} />}
+        {view === 'statistics' && <StatisticsTable client={client} columns={columns} height={bodyHeight} />}
+        {view === 'flamegraph' && (
+          <FlameGraph
+            columns={columns}
+            width={width}
+            height={bodyHeight}
+            onSelectSpan={(i) => {
+              setView('timeline');
+              setSelectedSpan(i);
+              goTo(i);
+            }}
+          />
+        )}
+        {view === 'callgraph' && <CallGraphView client={client} columns={columns} width={width} height={bodyHeight} />}
+        {showHelp && <HelpOverlay onClose={() => setShowHelp(false)} />}
+      </div>
+    </TraceViewContext.Provider>
   );
 }
 

@@ -75,17 +75,16 @@ describe('critical path, self time, statistics, call graph', () => {
     expect(g.nodes.find((n) => n.service === 'back')).toEqual({ service: 'back', spans: 3, errors: 1 });
   });
 
-  it('runs on the 1,041-span Zipkin trace', () => {
+  it('builds the call graph of the 1,041-span Zipkin trace (its critical path: criticalPath.test.ts)', () => {
     const result = normaliseText(fixtureText('openzipkin-zipkin_smartthings-mobile-web-install.json'));
     const big = result.ok ? toColumns(result.traces[0]) : undefined;
-    expect(big?.criticalSegments.length).toBeGreaterThan(3);
     expect(serviceCallGraph(big!).nodes.reduce((a, n) => a + n.spans, 0)).toBe(1041);
   });
 });
 
 describe('find (Jaeger semantics) and filters', () => {
   it('parses quoted phrases and -key exclusions', () => {
-    expect(parseFind('GET "select 1" -http.url')).toEqual({ terms: ['get', 'select 1'], excludeKeys: ['http.url'] });
+    expect(parseFind('GET "select 1" -HTTP.url')).toEqual({ terms: ['get', 'select 1'], excludeKeys: ['http.url'] });
   });
 
   it.each([
@@ -95,6 +94,10 @@ describe('find (Jaeger semantics) and filters', () => {
     ['"select 1"', ['a1']],
     ['home', ['root']],
     ['home -http.url', []],
+    // Jaeger: `-key` skips every key that contains it, in any case.
+    ['home -HTTP', []],
+    ['home -url', []],
+    ['home -http.urls', ['root']],
     ['a1', ['a1']],
     ['front db', ['root', 'a1']],
   ])('"%s" matches %j', (text, expected) => {

@@ -1,77 +1,17 @@
+import { type Links, linkParents } from './linkParents';
 import { type RawSpan, type Span, type Trace } from './types';
 
-interface Links {
-  parent: Int32Array;
-  warnings: string[][];
-  orphans: number;
-  duplicateIds: number;
-}
+/** The largest time a JavaScript date holds (±100,000,000 days from 1970, in ms); beyond it a date is "Invalid date". */
+export const MAX_DATE_MS = 8.64e15;
+
+/** A time the view can place and print: finite and inside the date range. */
+const usable = (ms: number) => Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS;
 
 /**
- * Zipkin reports one RPC as a client half and one or more `shared` server halves (plus late fragments) under one id.
- * Such a group is not a duplicate: the other halves hang under the client half, and children of the id under the first server half.
+ * Start times that are missing, or absurd (beyond what a date can hold, e.g. ±1e300 µs), inherit the nearest ancestor's
+ * start (as Jaeger UI does for missing ones); such durations become 0. Absurd values get a warning on the span.
  */
-function zipkinGroup(raw: readonly RawSpan[], group: readonly number[]): { client: number; server: number } | undefined {
-  const clients = group.filter((i) => raw[i].kind === 'client' && !raw[i].shared);
-  if (clients.length !== 1 || !group.some((i) => raw[i].shared)) {
-    return undefined;
-  }
-  const server = group.find((i) => raw[i].shared)!;
-  return { client: clients[0], server };
-}
-
-/** Resolves parent ids to indices. Repeated ids that are not a Zipkin client/server group are duplicates. */
-function linkParents(raw: readonly RawSpan[]): Links {
-  const n = raw.length;
-  const byId = new Map<string, number>();
-  const groups = new Map<string, number[]>();
-  for (let i = 0; i < n; i++) {
-    const id = raw[i].spanId;
-    if (!byId.has(id)) {
-      byId.set(id, i);
-    } else {
-      const g = groups.get(id);
-      g ? g.push(i) : groups.set(id, [byId.get(id)!, i]);
-    }
-  }
-  const warnings: string[][] = raw.map(() => []);
-  const parent = new Int32Array(n).fill(-2);
-  let duplicateIds = 0;
-  for (const [id, group] of groups) {
-    const zipkin = zipkinGroup(raw, group);
-    if (zipkin) {
-      byId.set(id, zipkin.server);
-      group.forEach((i) => (parent[i] = i === zipkin.client ? -2 : zipkin.client));
-      continue;
-    }
-    for (const i of group.slice(1)) {
-      duplicateIds++;
-      warnings[i].push(`Duplicate span id ${id}: another span already has it; links to this id go to the first one.`);
-    }
-  }
-  let orphans = 0;
-  for (let i = 0; i < n; i++) {
-    if (parent[i] !== -2) {
-      continue;
-    }
-    parent[i] = -1;
-    const pid = raw[i].parentSpanId;
-    if (!pid) {
-      continue;
-    }
-    const p = byId.get(pid);
-    if (p === undefined || p === i) {
-      orphans++;
-      warnings[i].push(`Parent span ${pid} is not in the trace; shown as a root.`);
-    } else {
-      parent[i] = p;
-    }
-  }
-  return { parent, warnings, orphans, duplicateIds };
-}
-
-/** Start times that are missing inherit the nearest ancestor's start (as Jaeger UI does); durations default to 0. */
-function repairTimes(raw: readonly RawSpan[], parent: Int32Array) {
+function repairTimes(raw: readonly RawSpan[], parent: Int32Array, warnings: string[][]) {
   const n = raw.length;
   const start = new Float64Array(n);
   const duration = new Float64Array(n);
@@ -79,47 +19,50 @@ function repairTimes(raw: readonly RawSpan[], parent: Int32Array) {
   for (let i = 0; i < n; i++) {
     start[i] = raw[i].startMs;
     duration[i] = raw[i].durationMs;
-    if (Number.isFinite(start[i]) && start[i] < minStart) {
+    if (usable(start[i]) && start[i] < minStart) {
       minStart = start[i];
     }
   }
+  let absurd = 0;
   let repaired = 0;
   // Spans whose times were guessed: skew is not judged against a guess.
   const guessed = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     let bad = false;
-    if (!Number.isFinite(duration[i]) || duration[i] < 0) {
+    if (!Number.isFinite(duration[i]) || duration[i] < 0 || duration[i] > MAX_DATE_MS) {
+      if (Number.isFinite(duration[i]) && duration[i] > MAX_DATE_MS) {
+        warnings[i].push(`Duration ${duration[i]} ms is beyond any real span; shown as 0.`);
+        absurd++;
+      }
       duration[i] = 0;
       bad = true;
     }
-    if (!Number.isFinite(start[i])) {
+    if (!usable(start[i])) {
+      if (Number.isFinite(start[i])) {
+        warnings[i].push(`Start time ${start[i]} ms since 1970 is beyond the dates a clock can show; shown at its parent's start.`);
+        absurd++;
+      }
       let p = parent[i];
       // Bounded climb: a parent cycle cannot loop here.
-      for (let steps = 0; p >= 0 && !Number.isFinite(raw[p].startMs) && steps < n; steps++) {
+      for (let steps = 0; p >= 0 && !usable(raw[p].startMs) && steps < n; steps++) {
         p = parent[p];
       }
-      start[i] = p >= 0 && Number.isFinite(raw[p].startMs) ? raw[p].startMs : Number.isFinite(minStart) ? minStart : 0;
+      start[i] = p >= 0 && usable(raw[p].startMs) ? raw[p].startMs : Number.isFinite(minStart) ? minStart : 0;
+      bad = true;
+    }
+    if (usable(start[i]) && !usable(start[i] + duration[i])) {
+      duration[i] = 0;
       bad = true;
     }
     repaired += bad ? 1 : 0;
     guessed[i] = bad ? 1 : 0;
   }
-  return { start, duration, repaired, guessed };
+  return { start, duration, repaired, guessed, absurd };
 }
 
-/**
- * Builds the span tree: depth-first order with children by start time, depths and subtree ranges.
- * Never mutates its input and never loops: duplicates are kept and reported, orphans and spans caught in a
- * parent cycle become roots with a warning, and clock skew against a parent on another service is measured
- * the way Jaeger's adjuster does (centre the child in its parent) so the view can toggle it.
- */
-export function buildTrace(traceId: string, raw: readonly RawSpan[], inputWarnings: readonly string[] = [], skipped = 0): Trace {
-  const n = raw.length;
-  const links = linkParents(raw);
-  const { parent } = links;
-  const { start, duration, repaired, guessed } = repairTimes(raw, parent);
-
-  // Children in CSR form, sorted by start time.
+/** Children of each span in CSR form (offset/kids), each list sorted by start time; roots sorted by start. */
+function childrenInStartOrder(parent: Int32Array, start: Float64Array) {
+  const n = parent.length;
   const childCount = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     if (parent[i] >= 0) {
@@ -150,8 +93,16 @@ export function buildTrace(traceId: string, raw: readonly RawSpan[], inputWarnin
     }
   }
   roots.sort(byStart);
+  return { childCount, offset, kids, roots };
+}
 
-  // Iterative DFS (deep traces cannot overflow the stack); `visited` guards against cycles.
+/**
+ * Depth-first order from the roots, iterative (deep traces cannot overflow the stack). Spans not reached are in or
+ * below a parent cycle: the cycle is broken at one of its spans, which becomes a root with a warning.
+ */
+function depthFirstOrder(raw: readonly RawSpan[], parent: Int32Array, tree: ReturnType<typeof childrenInStartOrder>, warnings: string[][]) {
+  const n = raw.length;
+  const { offset, kids, roots } = tree;
   const order = new Int32Array(n);
   const position = new Int32Array(n).fill(-1);
   const depth = new Int32Array(n);
@@ -189,12 +140,17 @@ export function buildTrace(traceId: string, raw: readonly RawSpan[], inputWarnin
         j = parent[j];
       }
       cycles++;
-      links.warnings[j].push(`Parent cycle through span ${raw[j].spanId}: shown as a root.`);
+      warnings[j].push(`Parent cycle through span ${raw[j].spanId}: shown as a root.`);
       walk(j);
       i--; // i itself may still be unreached (another cycle, or reached now)
     }
   }
+  return { order, position, depth, treeParent, cycles };
+}
 
+/** subtreeEnd[p] = one past the last descendant of the span at tree position p. */
+function subtreeEnds(order: Int32Array, position: Int32Array, treeParent: Int32Array): Int32Array {
+  const n = order.length;
   const subtreeEnd = new Int32Array(n);
   for (let p = n - 1; p >= 0; p--) {
     const i = order[p];
@@ -205,10 +161,17 @@ export function buildTrace(traceId: string, raw: readonly RawSpan[], inputWarnin
       subtreeEnd[pp] = Math.max(subtreeEnd[pp], subtreeEnd[p]);
     }
   }
+  return subtreeEnd;
+}
 
-  // Clock skew, in tree order so parents are adjusted before their children. Like Jaeger's adjuster: only across
-  // services (hosts), the delta is inherited by same-service descendants; never for messaging (producer/consumer),
-  // where a consumer may legitimately run after its producer ended, and never against guessed times.
+/**
+ * Clock skew, in tree order so parents are adjusted before their children. Like Jaeger's adjuster: only across
+ * services (hosts), the delta is inherited by same-service descendants; never for messaging (producer/consumer),
+ * where a consumer may legitimately run after its producer ended, and never against guessed times.
+ */
+function measureSkew(raw: readonly RawSpan[], times: ReturnType<typeof repairTimes>, order: Int32Array, treeParent: Int32Array, warnings: string[][]) {
+  const n = raw.length;
+  const { start, duration, guessed } = times;
   const shift = new Float64Array(n);
   const messaging = (i: number) => raw[i].kind === 'producer' || raw[i].kind === 'consumer';
   let skewed = 0;
@@ -237,10 +200,44 @@ export function buildTrace(traceId: string, raw: readonly RawSpan[], inputWarnin
     if (delta !== 0) {
       shift[i] = delta;
       skewed++;
-      links.warnings[i].push(`Clock skew: starts outside its parent on ${raw[tp].service}; adjusting moves it by ${delta.toFixed(3)} ms.`);
+      warnings[i].push(`Clock skew: starts outside its parent on ${raw[tp].service}; adjusting moves it by ${delta.toFixed(3)} ms.`);
     }
   }
+  return { shift, skewed };
+}
 
+/**
+ * Builds the span tree: depth-first order with children by start time, depths and subtree ranges.
+ * Never mutates its input and never loops: duplicates are kept and reported, orphans and spans caught in a
+ * parent cycle become roots with a warning, and clock skew against a parent on another service is measured
+ * the way Jaeger's adjuster does (centre the child in its parent) so the view can toggle it.
+ * Steps: linkParents → repairTimes → childrenInStartOrder → depthFirstOrder → subtreeEnds → measureSkew → assemble.
+ */
+export function buildTrace(traceId: string, raw: readonly RawSpan[], inputWarnings: readonly string[] = [], skipped = 0): Trace {
+  const links = linkParents(raw);
+  const times = repairTimes(raw, links.parent, links.warnings);
+  const tree = childrenInStartOrder(links.parent, times.start);
+  const dfs = depthFirstOrder(raw, links.parent, tree, links.warnings);
+  const subtreeEnd = subtreeEnds(dfs.order, dfs.position, dfs.treeParent);
+  const skew = measureSkew(raw, times, dfs.order, dfs.treeParent, links.warnings);
+  const warnings = times.absurd > 0 ? [...inputWarnings, `${times.absurd} span time${times.absurd === 1 ? ' was' : 's were'} beyond any date (e.g. ±1e300 µs): shown at the parent's start, with a warning on the span.`] : inputWarnings;
+  return assemble(traceId, raw, { ...links, ...times, ...tree, ...dfs, subtreeEnd, ...skew }, warnings, skipped);
+}
+
+/** The built trace: spans in tree order (one object literal, one hidden class), totals and what was repaired. */
+function assemble(
+  traceId: string,
+  raw: readonly RawSpan[],
+  b: Links &
+    ReturnType<typeof repairTimes> &
+    ReturnType<typeof childrenInStartOrder> &
+    ReturnType<typeof depthFirstOrder> &
+    ReturnType<typeof measureSkew> & { subtreeEnd: Int32Array },
+  inputWarnings: readonly string[],
+  skipped: number
+): Trace {
+  const n = raw.length;
+  const { order, position, treeParent, depth, start, duration, childCount, subtreeEnd, shift } = b;
   const spans: Span[] = new Array(n);
   const services = new Set<string>();
   let startMs = Infinity;
@@ -267,6 +264,7 @@ export function buildTrace(traceId: string, raw: readonly RawSpan[], inputWarnin
       references: r.references,
       warnings: r.warnings,
       shared: r.shared,
+      followsFrom: r.followsFrom,
       source: r.source,
       startMs: start[i],
       durationMs: duration[i],
@@ -275,7 +273,7 @@ export function buildTrace(traceId: string, raw: readonly RawSpan[], inputWarnin
       depth: depth[i],
       subtreeEnd: subtreeEnd[p],
       childCount: childCount[i],
-      builderWarnings: links.warnings[i],
+      builderWarnings: b.warnings[i],
       skewShiftMs: shift[i],
     };
     services.add(raw[i].service);
@@ -292,7 +290,7 @@ export function buildTrace(traceId: string, raw: readonly RawSpan[], inputWarnin
     services: [...services].sort(),
     maxDepth,
     errorCount,
-    issues: { orphans: links.orphans, duplicateIds: links.duplicateIds, cycles, skewed, skipped, repaired },
+    issues: { orphans: b.orphans, duplicateIds: b.duplicateIds, cycles: b.cycles, skewed: b.skewed, skipped, repaired: b.repaired },
     warnings: inputWarnings,
   };
 }

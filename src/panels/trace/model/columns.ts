@@ -1,4 +1,5 @@
-import { criticalPath, segmentsBySpan } from './criticalPath';
+import { blockingFlags, criticalPath, segmentsBySpan } from './criticalPath';
+import { traceContentHash } from './contentHash';
 import { type Trace, type TraceIssues } from './types';
 
 export const FLAG_ERROR = 1;
@@ -18,6 +19,8 @@ export interface TraceSummary {
   readonly errorCount: number;
   readonly issues: TraceIssues;
   readonly warnings: readonly string[];
+  /** Trace id, span count and a hash of the spans (traceContentHash): equal keys, same trace content. */
+  readonly contentKey: string;
 }
 
 /**
@@ -96,6 +99,7 @@ export function summarise(trace: Trace): TraceSummary {
     errorCount: trace.errorCount,
     issues: trace.issues,
     warnings: trace.warnings,
+    contentKey: traceContentHash(trace),
   };
 }
 
@@ -138,7 +142,7 @@ export function toColumns(trace: Trace): TraceColumns {
     spanIds[i] = s.spanId;
     spanIdEnds[i] = (i > 0 ? spanIdEnds[i - 1] : 0) + s.spanId.length;
   }
-  const criticalSegments = criticalPath(c.start, c.duration, c.parent, c.subtreeEnd);
+  const criticalSegments = criticalPath(c.start, c.duration, c.parent, c.subtreeEnd, blockingFlags(trace.spans));
   for (let k = 0; k < criticalSegments.length; k += 3) {
     c.flags[criticalSegments[k]] |= FLAG_CRITICAL;
   }

@@ -4,12 +4,27 @@ import { filterSpans, findSpans, type SpanFilter } from './find';
 import { type FrameLike, normaliseFrames, type NormaliseOptions } from './normalise';
 import { adjustClockSkew } from './skew';
 import { traceStatistics, type StatRow } from './stats';
-import { type Span, type Trace } from './types';
+import { type KeyValue, type Span, type Trace } from './types';
+
+/** Attribute values longer than this reach the view cut to it (a 5 MB value laid out as text froze the tab for 3 s). */
+export const MAX_SHOWN_CHARS = 4096;
+/** Bar labels are cut shorter: a row has room for a few words. */
+const MAX_LABEL_CHARS = 200;
+
+/** A key/value as the detail shows it: `fullLength` is set when the value was cut to MAX_SHOWN_CHARS. */
+export interface ShownKeyValue extends KeyValue {
+  readonly fullLength?: number;
+}
+
+/** Where a value is in a span, to ask for all of it. */
+export type ValueAddress = { section: 'attributes' | 'resource'; index: number } | { section: 'event'; event: number; index: number };
 
 /** Everything the detail side panel shows for one span, with times relative to the trace start. */
 export interface SpanDetail {
-  readonly span: Omit<Span, 'events'>;
-  readonly events: ReadonlyArray<{ offsetMs: number; name: string; attributes: Span['attributes'] }>;
+  readonly span: Omit<Span, 'events' | 'attributes' | 'resource'> & { attributes: readonly ShownKeyValue[]; resource: readonly ShownKeyValue[] };
+  readonly events: ReadonlyArray<{ offsetMs: number; name: string; attributes: readonly ShownKeyValue[] }>;
+  /** Values cut to MAX_SHOWN_CHARS in this span (each has "show all"). */
+  readonly truncatedValues: number;
   readonly parentSpanId: string | undefined;
   /** References resolved to span indices in this trace (-1 when in another trace or missing). */
   readonly referenceTargets: readonly number[];
@@ -27,10 +42,13 @@ export type EngineRequest =
   | { type: 'filter'; filter: SpanFilter }
   | { type: 'stats'; groupBy: 'service' | 'operation'; adjustSkew?: boolean }
   | { type: 'callGraph'; adjustSkew?: boolean }
-  | { type: 'labels'; key: string };
+  | { type: 'labels'; key: string }
+  | { type: 'value'; span: number; at: ValueAddress };
 
 export interface LoadResult {
   readonly format: string;
+  /** What the reader left aside (frames that hold no trace, lines that are not JSON), for the panel to show. */
+  readonly notes: readonly string[];
   readonly traces: TraceSummary[];
   readonly columns: TraceColumns | undefined;
 }
@@ -44,6 +62,7 @@ export interface EngineResults {
   stats: StatRow[];
   callGraph: { nodes: CallGraphNode[]; edges: CallGraphEdge[] };
   labels: string[];
+  value: string;
 }
 
 /**
@@ -82,8 +101,11 @@ export class TraceEngine {
       case 'labels':
         return this.model(false).trace.spans.map((s) => {
           const kv = s.attributes.find((a) => a.key === req.key) ?? s.resource.find((a) => a.key === req.key);
-          return kv ? String(kv.value) : '';
+          const text = kv ? String(kv.value) : '';
+          return text.length > MAX_LABEL_CHARS ? `${text.slice(0, MAX_LABEL_CHARS)}…` : text;
         });
+      case 'value':
+        return this.fullValue(req.span, req.at);
     }
   }
 
@@ -111,7 +133,7 @@ export class TraceEngine {
     this.current = -1;
     this.models = [];
     const columns = this.traces.length > 0 ? this.select(0, adjustSkew) : undefined;
-    return { format: result.format, traces: this.traces.map(summarise), columns };
+    return { format: result.format, notes: result.notes, traces: this.traces.map(summarise), columns };
   }
 
   select(index: number, adjustSkew?: boolean): TraceColumns {
@@ -123,6 +145,17 @@ export class TraceEngine {
       this.models = [];
     }
     return this.model(adjustSkew).columns;
+  }
+
+  /** One value whole ("show all" for a value the detail cut). */
+  fullValue(index: number, at: ValueAddress): string {
+    const span = this.model(false).trace.spans[index];
+    const list = !span ? undefined : at.section === 'event' ? span.events[at.event]?.attributes : span[at.section];
+    const kv = list?.[at.index];
+    if (!kv) {
+      throw new Error(`There is no such value in span number ${index}.`);
+    }
+    return String(kv.value);
   }
 
   detail(index: number, adjustSkew?: boolean): SpanDetail {
@@ -137,10 +170,20 @@ export class TraceEngine {
         ids.set(s.spanId, s.index);
       }
     }
-    const { events, ...rest } = span;
+    const { events, attributes, resource, ...rest } = span;
+    let truncatedValues = 0;
+    const shown = (kvs: readonly KeyValue[]): ShownKeyValue[] =>
+      kvs.map((kv) => {
+        if (typeof kv.value !== 'string' || kv.value.length <= MAX_SHOWN_CHARS) {
+          return kv;
+        }
+        truncatedValues++;
+        return { key: kv.key, value: kv.value.slice(0, MAX_SHOWN_CHARS), fullLength: kv.value.length };
+      });
     return {
-      span: rest,
-      events: events.map((e) => ({ offsetMs: e.timeMs - trace.startMs, name: e.name, attributes: e.attributes })),
+      span: { ...rest, attributes: shown(attributes), resource: shown(resource) },
+      events: events.map((e) => ({ offsetMs: e.timeMs - trace.startMs, name: e.name, attributes: shown(e.attributes) })),
+      truncatedValues,
       parentSpanId: span.parent >= 0 ? trace.spans[span.parent].spanId : undefined,
       referenceTargets: span.references.map((r) => (r.traceId === trace.traceId ? (ids.get(r.spanId) ?? -1) : -1)),
     };

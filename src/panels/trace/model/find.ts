@@ -3,7 +3,7 @@ import { type KeyValue, type Span, type SpanKind, type Trace } from './types';
 export interface FindQuery {
   /** Tokens to look for (lowercase); a span matches when any token matches (Jaeger's semantics). */
   readonly terms: readonly string[];
-  /** Tag keys excluded from matching (`-key`). */
+  /** Tag keys excluded from matching (`-key`, lowercase): a key containing one is skipped (Jaeger: substring, any case). */
   readonly excludeKeys: readonly string[];
 }
 
@@ -19,7 +19,7 @@ export function parseFind(text: string): FindQuery {
         terms.push(m[1].toLowerCase());
       }
     } else if (m[2].startsWith('-') && m[2].length > 1) {
-      excludeKeys.push(m[2].slice(1));
+      excludeKeys.push(m[2].slice(1).toLowerCase());
     } else {
       terms.push(m[2].toLowerCase());
     }
@@ -32,8 +32,11 @@ const stripZeros = (id: string) => id.replace(/^0+/, '');
 function inKeyValues(q: FindQuery, kvs: readonly KeyValue[], has: (text: string) => boolean): boolean {
   const withEquals = q.terms.some((t) => t.includes('='));
   for (const kv of kvs) {
-    if (q.excludeKeys.length > 0 && q.excludeKeys.includes(kv.key)) {
-      continue;
+    if (q.excludeKeys.length > 0) {
+      const key = kv.key.toLowerCase();
+      if (q.excludeKeys.some((x) => key.includes(x))) {
+        continue;
+      }
     }
     const value = String(kv.value);
     // `key=value` is only built when a term could match it (saves an allocation per tag).

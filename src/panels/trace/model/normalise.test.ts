@@ -151,7 +151,7 @@ describe('normalise: bad input', () => {
   });
 
   it('gives zero traces, not an error, for an empty span list', () => {
-    expect(normaliseText('[]')).toEqual({ ok: true, traces: [], format: 'empty' });
+    expect(normaliseText('[]')).toEqual({ ok: true, traces: [], format: 'empty', notes: [] });
   });
 
   it('repairs NaN and negative durations and counts them', () => {

@@ -51,12 +51,46 @@ function readJson(v: unknown, out: Collected): string {
   );
 }
 
-function parseText(text: string, out: Collected): string {
+/**
+ * JSON lines: one document per line, as the OpenTelemetry collector's file exporter writes OTLP. Read when the text as a
+ * whole is not JSON but has several lines; lines that are not JSON or not a trace are counted in a note.
+ */
+function parseLines(text: string, out: Collected, notes: string[], wholeError: string): string {
+  const formats = new Set<string>();
+  let bad = 0;
+  let firstBad = '';
+  let lines = 0;
+  for (const line of text.split('\n')) {
+    if (!line.trim()) {
+      continue;
+    }
+    lines++;
+    try {
+      formats.add(readJson(JSON.parse(line), out));
+    } catch (e) {
+      bad++;
+      firstBad ||= `line ${lines}: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+  if (formats.size === 0) {
+    throw new Error(`The trace is not valid JSON: ${wholeError}`);
+  }
+  if (bad > 0) {
+    notes.push(`${bad} of ${lines} JSON lines skipped (${firstBad.slice(0, 200)}).`);
+  }
+  return [...formats].map((f) => `${f}-lines`).join('+');
+}
+
+function parseText(text: string, out: Collected, notes: string[] = []): string {
   let v: unknown;
   try {
     v = JSON.parse(text);
   } catch (e) {
-    throw new Error(`The trace is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    const message = e instanceof Error ? e.message : String(e);
+    if (/\n\s*[[{]/.test(text.trim())) {
+      return parseLines(text, out, notes, message);
+    }
+    throw new Error(`The trace is not valid JSON: ${message}`);
   }
   return readJson(v, out);
 }
@@ -72,7 +106,7 @@ function jsonCell(frame: FrameLike): string | undefined {
   return undefined;
 }
 
-function finish(out: Collected, format: string, maxSpans: number): ParseResult {
+function finish(out: Collected, format: string, maxSpans: number, notes: string[] = []): ParseResult {
   const traces: Trace[] = [];
   let budget = maxSpans;
   let truncated = 0;
@@ -95,15 +129,16 @@ function finish(out: Collected, format: string, maxSpans: number): ParseResult {
   if (truncated > 0 && traces.length === 0) {
     return { ok: false, error: `${truncated} spans not shown: the span limit is ${maxSpans}.` };
   }
-  return { ok: true, traces, format };
+  return { ok: true, traces, format, notes };
 }
 
 /** Normalises raw trace JSON text (Jaeger, Zipkin v2 or OTLP, detected automatically). */
 export function normaliseText(text: string, options: NormaliseOptions = {}): ParseResult {
   const out = new Collected();
+  const notes: string[] = [];
   try {
-    const format = parseText(text, out);
-    return finish(out, format, options.maxSpans ?? DEFAULT_MAX_SPANS);
+    const format = parseText(text, out, notes);
+    return finish(out, format, options.maxSpans ?? DEFAULT_MAX_SPANS, notes);
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
@@ -113,6 +148,10 @@ export function normaliseText(text: string, options: NormaliseOptions = {}): Par
 export function normaliseFrames(frames: readonly FrameLike[], options: NormaliseOptions = {}): ParseResult {
   const out = new Collected();
   const formats = new Set<string>();
+  const notes: string[] = [];
+  // A frame with a JSON-looking string that is not a trace (another query's table, a log line) is left aside with a
+  // note; it fails the panel only when no frame holds a trace.
+  const failures: string[] = [];
   try {
     for (const [index, frame] of frames.entries()) {
       if (isTraceFrame(frame)) {
@@ -121,22 +160,37 @@ export function normaliseFrames(frames: readonly FrameLike[], options: Normalise
         continue;
       }
       const text = jsonCell(frame);
-      if (text !== undefined) {
-        formats.add(parseText(text, out));
+      if (text === undefined) {
+        continue;
+      }
+      const before = out.total;
+      try {
+        formats.add(parseText(text, out, notes));
+      } catch (e) {
+        if (out.total !== before) {
+          throw e; // a partly read trace: not an unrelated frame
+        }
+        failures.push(`frame ${index + 1}${frame.name ? ` (${frame.name})` : ''}: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
+  if (formats.size === 0 && failures.length > 0) {
+    return { ok: false, error: failures.length === 1 ? failures[0].replace(/^frame 1: /, '') : failures.join(' · ') };
+  }
+  if (failures.length > 0) {
+    notes.push(`${failures.length} frame${failures.length === 1 ? '' : 's'} without a trace ignored (${failures.map((f) => f.slice(0, 160)).join(' · ')}).`);
+  }
   if (formats.size === 0) {
     const names = frames.flatMap((f) => f.fields.map((field) => field.name)).slice(0, 8);
     if (names.length === 0) {
-      return { ok: true, traces: [], format: 'empty' };
+      return { ok: true, traces: [], format: 'empty', notes };
     }
     return {
       ok: false,
       error: `No trace in the data: expected a trace frame (fields spanID, startTime, …) or trace JSON in a string field (got fields: ${names.join(', ')}).`,
     };
   }
-  return finish(out, [...formats].join('+'), options.maxSpans ?? DEFAULT_MAX_SPANS);
+  return finish(out, [...formats].join('+'), options.maxSpans ?? DEFAULT_MAX_SPANS, notes);
 }

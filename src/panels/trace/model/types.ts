@@ -39,6 +39,8 @@ export interface RawSpan {
   readonly events: readonly SpanEvent[];
   readonly references: readonly SpanReference[];
   readonly warnings: readonly string[];
+  /** Jaeger: the parent is a FOLLOWS_FROM reference (the parent does not wait for this span; off the critical path). */
+  readonly followsFrom?: boolean;
   /** Zipkin: the server half of a span id shared with its client half. */
   readonly shared?: boolean;
   /** Grafana frames: where the span's row is, so the panel can offer the frame's data links for it. */
@@ -92,4 +94,4 @@ export interface Trace {
   readonly skewAdjusted?: boolean;
 }
 
-export type ParseResult = { ok: true; traces: Trace[]; format: string } | { ok: false; error: string };
+export type ParseResult = { ok: true; traces: Trace[]; format: string; notes: string[] } | { ok: false; error: string };

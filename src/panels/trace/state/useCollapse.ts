@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { type TraceColumns } from '../model/columns';
 import { collapseAll, collapseOneLevel, expandOneLevel, revealSpan } from '../model/rows';
 
@@ -12,13 +12,17 @@ export function useCollapse(columns: TraceColumns) {
       return next;
     });
   }, []);
-  return {
-    collapsed,
-    toggle,
-    collapseAll: useCallback(() => setCollapsed(collapseAll(columns)), [columns]),
-    expandAll: useCallback(() => setCollapsed(new Uint8Array(columns.count)), [columns]),
-    collapseLevel: useCallback(() => setCollapsed((c) => collapseOneLevel(columns, c)), [columns]),
-    expandLevel: useCallback(() => setCollapsed((c) => expandOneLevel(columns, c)), [columns]),
-    reveal: useCallback((i: number) => setCollapsed((c) => revealSpan(columns, c, i)), [columns]),
-  };
+  // One object per state, so consumers (the view context) change only when the collapse state does.
+  return useMemo(
+    () => ({
+      collapsed,
+      toggle,
+      collapseAll: () => setCollapsed(collapseAll(columns)),
+      expandAll: () => setCollapsed(new Uint8Array(columns.count)),
+      collapseLevel: () => setCollapsed((c) => collapseOneLevel(columns, c)),
+      expandLevel: () => setCollapsed((c) => expandOneLevel(columns, c)),
+      reveal: (i: number) => setCollapsed((c) => revealSpan(columns, c, i)),
+    }),
+    [collapsed, toggle, columns]
+  );
 }

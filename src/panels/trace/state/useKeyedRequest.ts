@@ -18,10 +18,13 @@ export function useKeyedRequest<T>(key: unknown, run: () => Promise<T>) {
       return;
     }
     let live = true;
-    run()
-      // A transition: React renders the answer in slices, so a big first render does not block input.
-      .then((value) => live && startTransition(() => setAnswer({ key, value })))
-      .catch((e: Error) => live && !(e instanceof CancelledError) && setAnswer({ key, error: e.message }));
+    const ask = (): Promise<unknown> =>
+      run()
+        // A transition: React renders the answer in slices, so a big first render does not block input.
+        .then((value) => live && startTransition(() => setAnswer({ key, value })))
+        // Cancelled by new data for the same view (a refresh): ask the reloaded engine again.
+        .catch((e: Error) => live && (e instanceof CancelledError ? ask() : setAnswer({ key, error: e.message })));
+    ask();
     return () => {
       live = false;
     };
@@ -29,5 +32,6 @@ export function useKeyedRequest<T>(key: unknown, run: () => Promise<T>) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   const current = answer && answer.key === key ? answer : undefined;
-  return { value: current?.value, error: current?.error, pending: key !== undefined && !current };
+  // `latest`: the last answer for any key, to keep showing while a new key is asked (no flash of unfiltered rows).
+  return { value: current?.value, error: current?.error, pending: key !== undefined && !current, latest: answer?.value };
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { FLAG_CRITICAL, type TraceColumns } from '../model/columns';
 import { isFilterEmpty, type SpanFilter } from '../model/find';
 import { keepWithAncestors } from '../model/rows';
@@ -9,12 +9,13 @@ import { useKeyedRequest } from './useKeyedRequest';
  * Structured filters and "critical path only". The engine computes the match mask (attributes live there);
  * pruning keeps ancestors of matches, so the tree stays intact and the rest is counted in placeholder rows.
  */
-export function useSpanFilter(client: EngineClient, columns: TraceColumns) {
-  const [filter, setFilter] = useState<SpanFilter>({});
-  const [criticalOnly, setCriticalOnly] = useState(false);
+export function useSpanFilter(client: EngineClient, columns: TraceColumns, filter: SpanFilter, criticalOnly: boolean) {
   const active = !isFilterEmpty(filter);
-  const result = useKeyedRequest(active ? filter : undefined, () => client.request({ type: 'filter', filter }));
-  const mask = active ? result.value : undefined;
+  // Keyed by content, so an equal filter built anew on each render asks nothing again.
+  const key = active ? JSON.stringify(filter) : undefined;
+  const result = useKeyedRequest(key, () => client.request({ type: 'filter', filter }));
+  // While a changed filter is asked, the previous mask stays (rows do not flash unfiltered in between).
+  const mask = active ? (result.value ?? (result.pending ? result.latest : undefined)) : undefined;
 
   const keep = useMemo(() => {
     if (!mask && !criticalOnly) {
@@ -28,5 +29,5 @@ export function useSpanFilter(client: EngineClient, columns: TraceColumns) {
     return keepWithAncestors(columns, match);
   }, [mask, criticalOnly, columns]);
 
-  return { filter, setFilter, criticalOnly, setCriticalOnly, keep, error: active ? result.error : undefined };
+  return { keep, error: active ? result.error : undefined };
 }

@@ -33,12 +33,22 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; action: string }> = [
   { keys: 'Esc', action: 'Close detail or help' },
 ];
 
-/** Keyboard handler for the panel root; keys typed into inputs are left alone. */
+const INTERACTIVE = 'button, a[href], select, summary, [role="button"], [role="link"], [role="menuitem"], [role="option"], [role="tab"], [role="checkbox"], [role="radio"], [role="switch"], [role="combobox"]';
+
+/** True when Enter or Space on this element belongs to the element itself (it activates a button or follows a link). */
+export function activatesItself(target: Element): boolean {
+  return target.closest(INTERACTIVE) !== null;
+}
+
+/** Keyboard handler for the panel root; keys typed into inputs are left alone, and Enter/Space on controls too. */
 export function useTraceKeyboard(a: KeyActions) {
   return useCallback(
     (e: KeyboardEvent) => {
       const target = e.target as HTMLElement;
-      const typing = target.tagName === 'INPUT' || target.tagName === 'TEXTAREA';
+      const typing = target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable;
+      if ((e.key === 'Enter' || e.key === ' ') && activatesItself(target)) {
+        return;
+      }
       if ((e.ctrlKey && e.key === 'b') || (!typing && e.key === '/')) {
         e.preventDefault();
         a.focusFind();

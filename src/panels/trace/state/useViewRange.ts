@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useMemo, useState } from 'react';
 
 /** The visible time window as fractions [from, to] of the trace duration (zoomed by minimap drag or keys). */
 export type ViewRange = readonly [number, number];
@@ -13,21 +13,19 @@ export function clampRange(from: number, to: number): ViewRange {
 
 export function useViewRange() {
   const [range, setRange] = useState<ViewRange>([0, 1]);
-  return {
+  // One object per range, so consumers (the view context) change only when the range does.
+  return useMemo(() => ({
     range,
-    setRange: useCallback((from: number, to: number) => setRange(clampRange(Math.min(from, to), Math.max(from, to))), []),
-    reset: useCallback(() => setRange([0, 1]), []),
+    setRange: (from: number, to: number) => setRange(clampRange(Math.min(from, to), Math.max(from, to))),
+    reset: () => setRange([0, 1]),
     /** Moves the window by a fraction of its width (negative = left). */
-    pan: useCallback((by: number) => setRange(([a, b]) => clampRange(a + (b - a) * by, b + (b - a) * by)), []),
+    pan: (by: number) => setRange(([a, b]) => clampRange(a + (b - a) * by, b + (b - a) * by)),
     /** Scales the window around its centre (factor < 1 zooms in). */
-    zoom: useCallback(
-      (factor: number) =>
-        setRange(([a, b]) => {
-          const mid = (a + b) / 2;
-          const half = ((b - a) * factor) / 2;
-          return clampRange(mid - half, mid + half);
-        }),
-      []
-    ),
-  };
+    zoom: (factor: number) =>
+      setRange(([a, b]) => {
+        const mid = (a + b) / 2;
+        const half = ((b - a) * factor) / 2;
+        return clampRange(mid - half, mid + half);
+      }),
+  }), [range]);
 }

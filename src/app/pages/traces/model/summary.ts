@@ -1,4 +1,5 @@
 import { type DataFrame } from '@grafana/data';
+import { frameRowCount, rowStatus, traceFrameFields, traceFrameOf as sharedTraceFrameOf } from '../../../../shared/traces/traceFrame';
 
 /** What the result list shows per trace once the trace itself is loaded. */
 export interface TraceSummary {
@@ -8,39 +9,26 @@ export interface TraceSummary {
   services: string[];
 }
 
-function isErrorTag(tag: unknown): boolean {
-  if (!tag || typeof tag !== 'object') {
-    return false;
-  }
-  const { key, value } = tag as { key?: unknown; value?: unknown };
-  return (key === 'error' && (value === true || value === 'true')) || (key === 'otel.status_code' && value === 'ERROR');
-}
-
 /**
- * Span, error and service counts from a Grafana trace frame (a row per span). A span is in error as
- * Jaeger UI and Grafana read it: OTel status code 2 (Tempo's `statusCode`), or tag `error=true`, or
- * `otel.status_code=ERROR` (Jaeger, Zipkin).
+ * Span, error and service counts from a Grafana trace frame (a row per span), read by the shared trace-frame reader, so
+ * a span is an error here exactly when the trace panel shows it as one (shared/traces/spanStatus: status code ERROR,
+ * `error=true`, or HTTP 5xx, unless the status is explicitly OK).
  */
 export function summariseTrace(frame: DataFrame): TraceSummary {
-  const field = (name: string) => frame.fields.find((f) => f.name === name);
-  const service = field('serviceName')?.values ?? [];
-  const status = field('statusCode')?.values ?? [];
-  const tags = field('tags')?.values ?? [];
+  const f = traceFrameFields(frame);
   const perService = new Map<string, number>();
   let errors = 0;
-  for (let i = 0; i < frame.length; i++) {
-    const name = String(service[i] ?? '');
+  const rows = frameRowCount(frame);
+  for (let i = 0; i < rows; i++) {
+    const name = String(f.service?.[i] ?? '');
     perService.set(name, (perService.get(name) ?? 0) + 1);
-    const spanTags: unknown = tags[i];
-    if (status[i] === 2 || (Array.isArray(spanTags) && spanTags.some(isErrorTag))) {
-      errors++;
-    }
+    errors += rowStatus(f, i) === 'error' ? 1 : 0;
   }
   const services = [...perService.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([s]) => s);
-  return { spans: frame.length, errors, services };
+  return { spans: rows, errors, services };
 }
 
 /** The trace frame among a query's frames (the one with span ids), if the trace was found. */
 export function traceFrameOf(frames: readonly DataFrame[]): DataFrame | undefined {
-  return frames.find((f) => f.fields.some((x) => x.name === 'spanID'));
+  return sharedTraceFrameOf(frames);
 }

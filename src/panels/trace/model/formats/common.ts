@@ -1,3 +1,4 @@
+import { spanStatus } from '../../../../shared/traces/spanStatus';
 import { type AttrValue, type KeyValue, type SpanKind, type SpanStatus } from '../types';
 
 const KINDS: Record<string, SpanKind> = {
@@ -19,6 +20,31 @@ export function toKind(v: unknown): SpanKind {
   return KINDS[v.toLowerCase().replace('span_kind_', '')] ?? 'unspecified';
 }
 
+/** Values nested deeper than this are not turned into text (JSON.stringify recurses: 100,000 levels overflow the stack). */
+export const MAX_VALUE_DEPTH = 64;
+
+/** True when v nests objects/arrays deeper than `limit` (iterative; stops at the first path that does). */
+export function nestedDeeperThan(v: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[v, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== 'object' || node === null) {
+      continue;
+    }
+    if (depth >= limit) {
+      return true;
+    }
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      if (typeof child === 'object' && child !== null) {
+        stack.push([child, depth + 1]);
+      }
+    }
+  }
+  return false;
+}
+
+export const TOO_DEEP = `(value nested more than ${MAX_VALUE_DEPTH} levels deep: not shown)`;
+
 /** Tag values become strings, finite numbers or booleans; anything else is JSON text, so nothing is lost. */
 export function toAttrValue(v: unknown): AttrValue {
   if (typeof v === 'string' || typeof v === 'boolean') {
@@ -29,6 +55,9 @@ export function toAttrValue(v: unknown): AttrValue {
   }
   if (v === null || v === undefined) {
     return '';
+  }
+  if (nestedDeeperThan(v, MAX_VALUE_DEPTH)) {
+    return TOO_DEEP;
   }
   try {
     return JSON.stringify(v);
@@ -66,24 +95,18 @@ export function readKeyValues(v: unknown): KeyValue[] {
   return [];
 }
 
-/** Jaeger/Zipkin carry OTel kind and status as tags; this reads them the way Jaeger UI does. */
+/** Jaeger carries OTel kind and status as tags: kind from `span.kind`, status by the shared rule (spanStatus). */
 export function kindStatusFromTags(tags: readonly KeyValue[]): { kind: SpanKind; status: SpanStatus; statusMessage: string } {
   let kind: SpanKind = 'unspecified';
-  let status: SpanStatus = 'unset';
   let statusMessage = '';
   for (const { key, value } of tags) {
     if (key === 'span.kind') {
       kind = toKind(value);
-    } else if (key === 'error' && (value === true || value === 'true')) {
-      status = 'error';
-    } else if (key === 'otel.status_code') {
-      const code = String(value).toUpperCase();
-      status = code === 'ERROR' || code === '2' ? 'error' : code === 'OK' || code === '1' ? 'ok' : status;
     } else if (key === 'otel.status_description') {
       statusMessage = String(value);
     }
   }
-  return { kind, status, statusMessage };
+  return { kind, status: spanStatus(undefined, tags), statusMessage };
 }
 
 /** A record that is not a span, counted with its reason so the panel can say what it skipped. */

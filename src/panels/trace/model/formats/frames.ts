@@ -2,41 +2,11 @@ import { type RawSpan, type SpanEvent, type SpanReference } from '../types';
 import { msFromMs, toNumber } from '../units';
 import { asString, isRecord, kindStatusFromTags, readKeyValues, toKind } from './common';
 import { type Collected } from './collected';
+import { spanStatus } from '../../../../shared/traces/spanStatus';
+import { frameRowCount, jsonCell, traceFrameFields, type FrameLike } from '../../../../shared/traces/traceFrame';
 
-/** The part of a Grafana DataFrame the model reads (structural, so the model stays free of Grafana runtime types). */
-export interface FrameLike {
-  readonly name?: string;
-  readonly fields: ReadonlyArray<{ readonly name: string; readonly values: ArrayLike<unknown> }>;
-  readonly length?: number;
-}
-
-export const fieldOf = (frame: FrameLike, ...names: string[]) => {
-  for (const name of names) {
-    const f = frame.fields.find((x) => x.name === name);
-    if (f) {
-      return f.values;
-    }
-  }
-  return undefined;
-};
-
-/** A Grafana trace frame (Jaeger, Tempo and Zipkin data sources): one row per span. */
-export const isTraceFrame = (frame: FrameLike) => Boolean(fieldOf(frame, 'spanID') && fieldOf(frame, 'startTime'));
-
-const rowCount = (frame: FrameLike) => frame.length ?? Math.max(0, ...frame.fields.map((f) => f.values.length));
-
-/** JSON in a cell may arrive already parsed (FieldType.other) or as a string. */
-function cell(values: ArrayLike<unknown> | undefined, row: number): unknown {
-  const v = values?.[row];
-  if (typeof v === 'string' && (v.startsWith('[') || v.startsWith('{'))) {
-    try {
-      return JSON.parse(v);
-    } catch {
-      return v;
-    }
-  }
-  return v;
-}
+export type { FrameLike } from '../../../../shared/traces/traceFrame';
+export { fieldOf, isTraceFrame } from '../../../../shared/traces/traceFrame';
 
 function logs(v: unknown): SpanEvent[] {
   return Array.isArray(v)
@@ -52,34 +22,17 @@ function refs(v: unknown): SpanReference[] {
 
 /** Reads Grafana trace frames (times in ms). */
 export function readTraceFrame(frame: FrameLike, out: Collected, frameIndex = 0) {
-  const f = {
-    traceId: fieldOf(frame, 'traceID', 'traceId'),
-    spanId: fieldOf(frame, 'spanID'),
-    parent: fieldOf(frame, 'parentSpanID'),
-    operation: fieldOf(frame, 'operationName'),
-    service: fieldOf(frame, 'serviceName'),
-    serviceTags: fieldOf(frame, 'serviceTags'),
-    start: fieldOf(frame, 'startTime'),
-    duration: fieldOf(frame, 'duration'),
-    tags: fieldOf(frame, 'tags'),
-    logs: fieldOf(frame, 'logs'),
-    references: fieldOf(frame, 'references'),
-    kind: fieldOf(frame, 'kind'),
-    statusCode: fieldOf(frame, 'statusCode'),
-    statusMessage: fieldOf(frame, 'statusMessage'),
-    warnings: fieldOf(frame, 'warnings'),
-  };
-  const rows = rowCount(frame);
+  const f = traceFrameFields(frame);
+  const rows = frameRowCount(frame);
   for (let row = 0; row < rows; row++) {
     const spanId = asString(f.spanId?.[row]);
     if (!spanId) {
       out.skips.skip('a trace frame row has no spanID');
       continue;
     }
-    const attributes = readKeyValues(cell(f.tags, row));
+    const attributes = readKeyValues(jsonCell(f.tags, row));
     const fromTags = kindStatusFromTags(attributes);
-    const code = toNumber(f.statusCode?.[row]);
-    const warnings = cell(f.warnings, row);
+    const warnings = jsonCell(f.warnings, row);
     const span: RawSpan = {
       traceId: asString(f.traceId?.[row]) || 'trace',
       spanId,
@@ -89,12 +42,12 @@ export function readTraceFrame(frame: FrameLike, out: Collected, frameIndex = 0)
       startMs: msFromMs(toNumber(f.start?.[row])),
       durationMs: msFromMs(toNumber(f.duration?.[row])),
       kind: f.kind ? toKind(f.kind[row]) : fromTags.kind,
-      status: code === 2 ? 'error' : code === 1 ? 'ok' : fromTags.status,
+      status: spanStatus(f.statusCode?.[row], attributes),
       statusMessage: asString(f.statusMessage?.[row]) || fromTags.statusMessage,
       attributes,
-      resource: readKeyValues(cell(f.serviceTags, row)),
-      events: logs(cell(f.logs, row)),
-      references: refs(cell(f.references, row)),
+      resource: readKeyValues(jsonCell(f.serviceTags, row)),
+      events: logs(jsonCell(f.logs, row)),
+      references: refs(jsonCell(f.references, row)),
       warnings: Array.isArray(warnings) ? warnings.map(String) : [],
       source: { frame: frameIndex, row },
     };

@@ -19,7 +19,10 @@ function readLogs(v: unknown): readonly SpanEvent[] {
 }
 
 /** Jaeger UI's rule: the parent is the first in-trace CHILD_OF, else the first in-trace FOLLOWS_FROM; the rest stay references. */
-function splitReferences(traceId: string, v: unknown): { parent: string | undefined; references: readonly SpanReference[] } {
+function splitReferences(
+  traceId: string,
+  v: unknown
+): { parent: string | undefined; followsFrom?: boolean; references: readonly SpanReference[] } {
   // The common case, one CHILD_OF in this trace, allocates nothing.
   if (Array.isArray(v) && v.length === 1 && isRecord(v[0]) && v[0].refType !== 'FOLLOWS_FROM' && (v[0].traceID === traceId || v[0].traceID === undefined)) {
     return { parent: asString(v[0].spanID) || undefined, references: EMPTY };
@@ -34,7 +37,7 @@ function splitReferences(traceId: string, v: unknown): { parent: string | undefi
     }
   }
   const pick = refs.find((r) => r.type === 'CHILD_OF' && r.traceId === traceId) ?? refs.find((r) => r.traceId === traceId);
-  return { parent: pick?.spanId, references: refs.filter((r) => r !== pick) };
+  return { parent: pick?.spanId, followsFrom: pick?.type === 'FOLLOWS_FROM', references: refs.filter((r) => r !== pick) };
 }
 
 /** Reads one Jaeger query API trace (µs) into raw spans. */
@@ -55,7 +58,7 @@ export function readJaegerTrace(trace: Record<string, unknown>, out: Collected) 
     const proc = typeof s.processID === 'string' && isRecord(processes[s.processID]) ? processes[s.processID] : isRecord(s.process) ? s.process : {};
     const proc2 = proc as Record<string, unknown>;
     const attributes = readKeyValues(s.tags);
-    const { parent, references } = splitReferences(traceId, s.references);
+    const { parent, followsFrom, references } = splitReferences(traceId, s.references);
     const span: RawSpan = {
       traceId,
       spanId: asString(s.spanID),
@@ -69,6 +72,7 @@ export function readJaegerTrace(trace: Record<string, unknown>, out: Collected) 
       resource: resources.get(proc) ?? resources.set(proc, readKeyValues(proc2.tags)).get(proc)!,
       events: readLogs(s.logs),
       references,
+      followsFrom,
       warnings: Array.isArray(s.warnings) && s.warnings.length > 0 ? s.warnings.map(String) : EMPTY,
     };
     out.add(span);

@@ -1,18 +1,21 @@
-import { type AttrValue, type KeyValue, type RawSpan, type SpanStatus } from '../types';
+import { type AttrValue, type KeyValue, type RawSpan } from '../types';
 import { msFromNs } from '../units';
-import { asString, EMPTY, isRecord, toAttrValue, toKind } from './common';
+import { asString, EMPTY, isRecord, MAX_VALUE_DEPTH, TOO_DEEP, toAttrValue, toKind } from './common';
 import { type Collected } from './collected';
+import { spanStatus } from '../../../../shared/traces/spanStatus';
 
 /** Finds the resourceSpans list in OTLP JSON, Tempo's `batches`, Jaeger v3's `result` or Tempo v2's `trace` wrapper. */
 export function otlpResourceSpans(v: unknown): unknown[] | undefined {
-  if (!isRecord(v)) {
-    return undefined;
+  // Iterative and bounded: `{"result":{"result":…}}` 100,000 deep must not overflow the stack.
+  let node = v;
+  for (let depth = 0; depth < 4 && isRecord(node); depth++) {
+    const list = node.resourceSpans ?? node.batches;
+    if (Array.isArray(list)) {
+      return list;
+    }
+    node = isRecord(node.result) ? node.result : node.trace;
   }
-  const list = v.resourceSpans ?? v.batches;
-  if (Array.isArray(list)) {
-    return list;
-  }
-  return otlpResourceSpans(v.result) ?? otlpResourceSpans(v.trace);
+  return undefined;
 }
 
 const B64 = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -34,7 +37,10 @@ export function normaliseId(v: unknown): string {
   return s;
 }
 
-function anyValue(v: unknown): AttrValue {
+function anyValue(v: unknown, depth = 0): AttrValue {
+  if (depth > MAX_VALUE_DEPTH) {
+    return TOO_DEEP;
+  }
   if (!isRecord(v)) {
     return toAttrValue(v);
   }
@@ -52,18 +58,13 @@ function anyValue(v: unknown): AttrValue {
     return toAttrValue(Number(v.doubleValue));
   }
   if (isRecord(v.arrayValue) && Array.isArray(v.arrayValue.values)) {
-    return JSON.stringify(v.arrayValue.values.map(anyValue));
+    return JSON.stringify(v.arrayValue.values.map((x) => anyValue(x, depth + 1)));
   }
   return toAttrValue(v.kvlistValue ?? v.bytesValue ?? '');
 }
 
 function attrs(v: unknown): KeyValue[] {
   return Array.isArray(v) ? v.filter(isRecord).map((a) => ({ key: asString(a.key), value: anyValue(a.value) })) : [];
-}
-
-function status(v: unknown): SpanStatus {
-  const code = isRecord(v) ? v.code : undefined;
-  return code === 2 || code === 'STATUS_CODE_ERROR' ? 'error' : code === 1 || code === 'STATUS_CODE_OK' ? 'ok' : 'unset';
 }
 
 /** Reads OTLP JSON (ns as decimal strings). */
@@ -85,6 +86,7 @@ export function readOtlp(resourceSpans: unknown[], out: Collected) {
         }
         const startMs = msFromNs(s.startTimeUnixNano);
         const st = isRecord(s.status) ? s.status : {};
+        const attributes = attrs(s.attributes);
         const span: RawSpan = {
           traceId: normaliseId(s.traceId),
           spanId: normaliseId(s.spanId),
@@ -94,9 +96,9 @@ export function readOtlp(resourceSpans: unknown[], out: Collected) {
           startMs,
           durationMs: msFromNs(s.endTimeUnixNano) - startMs,
           kind: toKind(s.kind),
-          status: status(s.status),
+          status: spanStatus(st.code, attributes),
           statusMessage: asString(st.message),
-          attributes: attrs(s.attributes),
+          attributes,
           resource,
           events: Array.isArray(s.events) && s.events.length > 0
             ? s.events.filter(isRecord).map((e) => ({ timeMs: msFromNs(e.timeUnixNano), name: asString(e.name), attributes: attrs(e.attributes) }))

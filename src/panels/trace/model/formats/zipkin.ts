@@ -2,6 +2,7 @@ import { type KeyValue, type RawSpan } from '../types';
 import { msFromUs, toNumber } from '../units';
 import { asString, EMPTY, isRecord, readKeyValues, toKind } from './common';
 import { type Collected } from './collected';
+import { spanStatus } from '../../../../shared/traces/spanStatus';
 
 /** True for a Zipkin v2 span list (or a list of traces, as `/api/v2/traces` returns). */
 export function isZipkin(v: unknown): v is unknown[] {
@@ -41,7 +42,8 @@ export function readZipkin(list: unknown[], out: Collected) {
       startMs: msFromUs(toNumber(s.timestamp)),
       durationMs: msFromUs(toNumber(s.duration)),
       kind: toKind(s.kind),
-      status: error ? 'error' : 'unset',
+      // Zipkin's own convention: an `error` tag (its value is the message) marks an error; else the shared rule.
+      status: error ? 'error' : spanStatus(undefined, tags),
       statusMessage: error ? String(error.value) : '',
       attributes: tags,
       resource: [...endpointTags('local', s.localEndpoint), ...endpointTags('remote', s.remoteEndpoint)],
