@@ -1,4 +1,5 @@
 import { FieldType, type DataFrame } from '@grafana/data';
+import { parsePeer } from '../../../../shared/traces/istioNaming';
 import { type TraceSourceKind } from '../../../../shared/traces/traceSource';
 import { parseAttributes, traceqlQuery } from './traceql';
 
@@ -10,6 +11,8 @@ export interface TraceSearch {
   minDuration: string;
   maxDuration: string;
   limit: string;
+  /** `<service>.<namespace>` of a Kubernetes service: only traces with a call from `service` to it (a mesh edge). */
+  peer: string;
 }
 
 export const EMPTY_SEARCH: TraceSearch = {
@@ -19,15 +22,26 @@ export const EMPTY_SEARCH: TraceSearch = {
   minDuration: '',
   maxDuration: '',
   limit: '20',
+  peer: '',
 };
 
 const DURATION = /^\d+(\.\d+)?(us|µs|ms|s|m|h)$/;
 
-/** Problems with a search, by field, before anything is sent. */
-export function validateSearch(s: TraceSearch): Partial<Record<keyof TraceSearch, string>> {
+/**
+ * Problems with a search, by field, before anything is sent. The service is optional where the data source
+ * can search without one (Tempo); Jaeger's search API requires it.
+ */
+export function validateSearch(s: TraceSearch, kind?: TraceSourceKind): Partial<Record<keyof TraceSearch, string>> {
   const errors: Partial<Record<keyof TraceSearch, string>> = {};
-  if (!s.service.trim()) {
-    errors.service = 'Name a service to search its traces.';
+  if (!s.service.trim() && kind !== 'tempo') {
+    errors.service = "Jaeger's search needs a service: pick one from the list.";
+  }
+  if (s.peer.trim()) {
+    if (!parsePeer(s.peer)) {
+      errors.peer = `"${s.peer}" is not a Kubernetes service as <service>.<namespace>.`;
+    } else if (!s.service.trim()) {
+      errors.service = 'Name the calling service to find its calls to the peer.';
+    }
   }
   for (const key of ['minDuration', 'maxDuration'] as const) {
     if (s[key].trim() && !DURATION.test(s[key].trim())) {
@@ -45,13 +59,16 @@ export function validateSearch(s: TraceSearch): Partial<Record<keyof TraceSearch
   return errors;
 }
 
-/** The Jaeger data source's search query for Grafana (queryType "search"). */
-export function toJaegerSearchQuery(s: TraceSearch) {
+/**
+ * The Jaeger data source's search query for Grafana (queryType "search"). Jaeger matches operations exactly, so
+ * a peer search passes the caller's operation found to be a call to the peer (see operationsToPeer).
+ */
+export function toJaegerSearchQuery(s: TraceSearch, peerOperation?: string) {
   return {
     refId: 'search',
     queryType: 'search',
     service: s.service.trim(),
-    operation: s.operation.trim() || undefined,
+    operation: peerOperation ?? (s.operation.trim() || undefined),
     tags: s.tags.trim() || undefined,
     minDuration: s.minDuration.trim() || undefined,
     maxDuration: s.maxDuration.trim() || undefined,
@@ -65,16 +82,16 @@ export function toTempoSearchQuery(s: TraceSearch) {
   if ('error' in parsed) {
     throw new Error(parsed.error);
   }
-  const query = traceqlQuery({ ...s, attributes: parsed.attributes });
+  const query = traceqlQuery({ ...s, attributes: parsed.attributes, peer: parsePeer(s.peer) });
   return { refId: 'search', queryType: 'traceql', query, limit: Number(s.limit), tableType: 'traces' };
 }
 
 /** The search query in the configured data source's model; Zipkin has none (Grafana's Zipkin looks up ids only). */
-export function toSearchQuery(kind: TraceSourceKind, s: TraceSearch) {
+export function toSearchQuery(kind: TraceSourceKind, s: TraceSearch, peerOperation?: string) {
   if (kind === 'zipkin') {
     throw new Error("Grafana's Zipkin data source cannot search traces; it opens a trace by id.");
   }
-  return kind === 'tempo' ? toTempoSearchQuery(s) : toJaegerSearchQuery(s);
+  return kind === 'tempo' ? toTempoSearchQuery(s) : toJaegerSearchQuery(s, peerOperation);
 }
 
 export interface TraceHit {
