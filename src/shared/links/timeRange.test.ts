@@ -15,6 +15,8 @@ test('times that are no real moment give no range; a missing duration counts as 
 
 test('from/to replace any on the href and keep the other parameters', () => {
   expect(withTimeRange('/d/x?var-a=1&from=now-1h', { from: 5, to: 9 })).toBe('/d/x?var-a=1&from=5&to=9');
-  expect(withTimeRange('/a/meshlens-istio-app/graph', { from: 5, to: 9 })).toBe('/a/meshlens-istio-app/graph?from=5&to=9');
+  expect(withTimeRange('/a/meshlens-istio-app/graph', { from: 5, to: 9 })).toBe(
+    '/a/meshlens-istio-app/graph?from=5&to=9'
+  );
   expect(withTimeRange('/d/x?a=1', undefined)).toBe('/d/x?a=1');
 });

@@ -17,7 +17,11 @@ export interface EpochRange {
  * Undefined when the times cannot be a real moment (not finite, before 1970 or after year 9999), so a
  * link never carries a range Grafana would read as garbage.
  */
-export function spanTimeRange(startMs: number, durationMs: number, marginMs = SPAN_LINK_MARGIN_MS): EpochRange | undefined {
+export function spanTimeRange(
+  startMs: number,
+  durationMs: number,
+  marginMs = SPAN_LINK_MARGIN_MS
+): EpochRange | undefined {
   const end = startMs + Math.max(0, Number.isFinite(durationMs) ? durationMs : 0);
   if (!Number.isFinite(startMs) || startMs < 0 || end > 253402300799999) {
     return undefined;

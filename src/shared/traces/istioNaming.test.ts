@@ -42,7 +42,9 @@ test('Istio span names of calls to details.bookinfo match; others do not', () =>
 });
 
 test('a route-named span (a path) is still a call to the peer by its upstream_cluster', () => {
-  expect(peerUpstreamClusterPattern(details)).toBe('^outbound\\|[0-9]+\\|[^|]*\\|details\\.bookinfo(\\.svc(\\.[^|]+)?)?$');
+  expect(peerUpstreamClusterPattern(details)).toBe(
+    '^outbound\\|[0-9]+\\|[^|]*\\|details\\.bookinfo(\\.svc(\\.[^|]+)?)?$'
+  );
   expect(isCallToPeer(details, '/details/0', 'outbound|9080|v1|details.bookinfo.svc.cluster.local')).toBe(true);
   expect(isCallToPeer(details, '/details/0', 'inbound|9080||')).toBe(false);
   expect(isCallToPeer(details, '/details/0')).toBe(false);

@@ -6,12 +6,20 @@ import { diffTraces } from './compareTree';
 /** Kiali's real Bookinfo trace as Grafana's Tempo data source frames it (tests/fixtures/frames, derived). */
 const bookinfo = (): DataFrame =>
   dataFrameFromJSON(
-    (JSON.parse(readFileSync(join(__dirname, '../../../../../tests/fixtures/frames/bookinfo-trace.frames.json'), 'utf8')) as DataFrameJSON[])[0]
+    (
+      JSON.parse(
+        readFileSync(join(__dirname, '../../../../../tests/fixtures/frames/bookinfo-trace.frames.json'), 'utf8')
+      ) as DataFrameJSON[]
+    )[0]
   );
 
 /** The same frame with some rows dropped and some repeated (by row index). */
 function reshaped(frame: DataFrame, rows: number[]): DataFrame {
-  return { ...frame, length: rows.length, fields: frame.fields.map((f) => ({ ...f, values: rows.map((r) => f.values[r]) })) };
+  return {
+    ...frame,
+    length: rows.length,
+    fields: frame.fields.map((f) => ({ ...f, values: rows.map((r) => f.values[r]) })),
+  };
 }
 
 test('the Bookinfo trace against itself: every node in both, with equal counts', () => {
@@ -49,7 +57,14 @@ test('B without the ratings call (reviews-v1) and with the details call twice: A
 });
 
 test('a missing side compares as empty; spans in a parent cycle are counted, not placed', () => {
-  expect(diffTraces(undefined, undefined)).toEqual({ nodes: [], onlyA: 0, onlyB: 0, changed: 0, unplacedA: 0, unplacedB: 0 });
+  expect(diffTraces(undefined, undefined)).toEqual({
+    nodes: [],
+    onlyA: 0,
+    onlyB: 0,
+    changed: 0,
+    unplacedA: 0,
+    unplacedB: 0,
+  });
   const cyc = bookinfo();
   const parent = cyc.fields.find((f) => f.name === 'parentSpanID')!;
   // The ingress span's parent becomes the productpage server span: the two form a cycle with no root.

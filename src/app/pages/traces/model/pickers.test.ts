@@ -24,8 +24,17 @@ test('answers: a list, a proxied { data }, a Tempo fetch response; sorted, uniqu
   expect(readLookup(['b', 'a', 'b', '', 3])).toEqual({ values: ['a', 'b'] });
   expect(readLookup({ data: ['z', 'y'] })).toEqual({ values: ['y', 'z'] });
   expect(
-    readLookup({ data: { tagValues: [{ type: 'string', value: 'reviews.bookinfo' }, { type: 'string', value: 'details.bookinfo' }] } })
+    readLookup({
+      data: {
+        tagValues: [
+          { type: 'string', value: 'reviews.bookinfo' },
+          { type: 'string', value: 'details.bookinfo' },
+        ],
+      },
+    })
   ).toEqual({ values: ['details.bookinfo', 'reviews.bookinfo'] });
-  expect(readLookup({ data: null })).toEqual({ error: 'The data source answered an object with data instead of a list of names.' });
+  expect(readLookup({ data: null })).toEqual({
+    error: 'The data source answered an object with data instead of a list of names.',
+  });
   expect(readLookup(undefined)).toEqual({ error: 'The data source answered nothing instead of a list of names.' });
 });

@@ -1,5 +1,4 @@
-import { type TraceSourceKind } from '../../../../shared/traces/traceSource';
-import { traceqlString } from '../../../../shared/traces/traceSource';
+import { traceqlString, type TraceSourceKind } from '../../../../shared/traces/traceSource';
 
 /**
  * A metadata request as the trace data source takes it (`metadataRequest(url, params)`). Grafana's Jaeger data
@@ -13,7 +12,10 @@ export interface MetadataLookup {
 }
 
 /** Where to list services; undefined when the data source has no such list (Grafana's Zipkin, here). */
-export function servicesLookup(kind: TraceSourceKind, range: { fromMs: number; toMs: number }): MetadataLookup | undefined {
+export function servicesLookup(
+  kind: TraceSourceKind,
+  range: { fromMs: number; toMs: number }
+): MetadataLookup | undefined {
   switch (kind) {
     case 'jaeger':
       return { url: 'services' };
@@ -88,5 +90,7 @@ function describe(body: unknown): string {
   if (body === null || body === undefined) {
     return 'nothing';
   }
-  return typeof body === 'object' ? `an object with ${Object.keys(body).slice(0, 5).join(', ') || 'no keys'}` : `a ${typeof body}`;
+  return typeof body === 'object'
+    ? `an object with ${Object.keys(body).slice(0, 5).join(', ') || 'no keys'}`
+    : `a ${typeof body}`;
 }

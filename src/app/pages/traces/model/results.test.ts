@@ -24,12 +24,20 @@ test('sort by time, duration (ties newest first), spans and errors (unknown coun
 });
 
 test('error colouring knows only what was loaded', () => {
-  expect([known.get('a'), known.get('b'), known.get('c'), undefined].map(hasErrors)).toEqual([false, true, undefined, undefined]);
+  expect([known.get('a'), known.get('b'), known.get('c'), undefined].map(hasErrors)).toEqual([
+    false,
+    true,
+    undefined,
+    undefined,
+  ]);
 });
 
 test('the download holds the search, each trace in order with its counts or why they are missing', () => {
   const json = JSON.parse(
-    resultsJson({ service: 'api-edge', operation: '', limit: '10' }, [hits[1], hits[2]], known, { uid: 'j', kind: 'jaeger' })
+    resultsJson({ service: 'api-edge', operation: '', limit: '10' }, [hits[1], hits[2]], known, {
+      uid: 'j',
+      kind: 'jaeger',
+    })
   );
   expect(json).toEqual({
     dataSource: { uid: 'j', kind: 'jaeger' },
