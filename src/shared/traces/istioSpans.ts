@@ -127,7 +127,8 @@ export function retryGroups(spans: readonly HopSpanInput[]): RetryGroup[] {
     }
     const peer = String(attr(s, 'upstream_cluster') ?? attr(s, 'peer.service') ?? attr(s, 'server.address') ?? '');
     const key = `${s.parent}\u0000${s.operation}\u0000${peer}`;
-    by.set(key, [...(by.get(key) ?? []), i]);
+    const list = by.get(key);
+    list ? list.push(i) : by.set(key, [i]);
   });
   const groups: RetryGroup[] = [];
   for (const [key, members] of by) {

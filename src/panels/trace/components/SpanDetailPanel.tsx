@@ -12,6 +12,7 @@ import { DEEP_LINK_PARAM } from '../state/useDeepLinkedSpan';
 import { useSpanDetail } from '../state/useSpanDetail';
 import { DataLinks, spanDataLinks } from './DataLinks';
 import { KeyValueTable } from './KeyValueTable';
+import { IstioSpanDetail } from './istio/IstioSpanDetail';
 import { AS_TEXT } from '../../../shared/i18n/asText';
 
 interface Props {
@@ -119,6 +120,7 @@ export function SpanDetailPanel({ client, columns, span, series, onClose, onGoTo
               </LinkButton>
             ))}
           </div>
+          <IstioSpanDetail span={span} attributes={d.attributes} />
           <h6>{t('trace.detail.attributes', 'Attributes')}</h6>
           <KeyValueTable items={d.attributes} label={t('trace.detail.attributes', 'Attributes')} />
           <h6>{t('trace.detail.resource', 'Resource / process')}</h6>

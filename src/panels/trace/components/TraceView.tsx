@@ -11,6 +11,7 @@ import { useFind } from '../state/useFind';
 import { useSpanFilter } from '../state/useSpanFilter';
 import { useTraceKeyboard } from '../state/useTraceKeyboard';
 import { useViewRange } from '../state/useViewRange';
+import { TraceExtrasContext, useIstioExtras } from '../state/useIstioExtras';
 import { type TracePanelOptions, type TraceViewName } from '../types';
 import { CallGraphView } from './CallGraphView';
 import { FilterBar } from './FilterBar';
@@ -62,6 +63,7 @@ export function TraceView({
   const viewRange = useViewRange();
   const find = useFind(client, columns);
   const filter = useSpanFilter(client, columns);
+  const extras = useIstioExtras(client, columns);
   const rows = useMemo(
     () => buildRows(columns, collapse.collapsed, filter.keep),
     [columns, collapse.collapsed, filter.keep]
@@ -99,7 +101,7 @@ export function TraceView({
 
   const headerHeight = 64 + (showFilters ? 40 : 0) + 36;
   const bodyHeight = Math.max(height - headerHeight, 80);
-  return (
+  const body = (
     // The root takes keyboard focus so shortcuts work without a mouse.
     <div className={styles.root} tabIndex={0} onKeyDown={onKeyDown} aria-label="Trace view">
       <TraceHeader summary={columns.summary} traces={traces} selected={selectedTrace} onSelect={onSelectTrace} />
@@ -168,6 +170,8 @@ export function TraceView({
       {showHelp && <HelpOverlay onClose={() => setShowHelp(false)} />}
     </div>
   );
+  // Istio extras and the JSON export read the trace through this context (rows, detail, statistics, toolbar).
+  return <TraceExtrasContext.Provider value={extras}>{body}</TraceExtrasContext.Provider>;
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({

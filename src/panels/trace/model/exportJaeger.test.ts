@@ -13,7 +13,16 @@ function read(text: string): Trace {
 }
 
 const shape = (t: Trace) =>
-  t.spans.map((s) => [s.spanId, s.parent, s.service, s.operation, s.kind, s.status, Math.round(s.startMs * 1000), Math.round(s.durationMs * 1000)]);
+  t.spans.map((s) => [
+    s.spanId,
+    s.parent,
+    s.service,
+    s.operation,
+    s.kind,
+    s.status,
+    Math.round(s.startMs * 1000),
+    Math.round(s.durationMs * 1000),
+  ]);
 
 test.each(['kiali-kiali_responseTrace.json', 'jaegertracing-jaeger-ui_genaiTestTrace.json'])(
   'the exported Jaeger JSON of %s reads back as the same trace, every attribute kept',
@@ -22,7 +31,9 @@ test.each(['kiali-kiali_responseTrace.json', 'jaegertracing-jaeger-ui_genaiTestT
     const back = read(toJaegerJson(trace));
     expect(shape(back)).toEqual(shape(trace));
     const kv = (a: { key: string; value: unknown }) => ({ key: a.key, value: a.value });
-    trace.spans.forEach((s, i) => expect(back.spans[i].attributes.map(kv)).toEqual(expect.arrayContaining(s.attributes.map(kv))));
+    trace.spans.forEach((s, i) =>
+      expect(back.spans[i].attributes.map(kv)).toEqual(expect.arrayContaining(s.attributes.map(kv)))
+    );
   }
 );
 
@@ -39,14 +50,21 @@ test('the Kiali trace exports as Jaeger JSON: µs times, one process per service
   const parsed = JSON.parse(toJaegerJson(read(fixtureText('kiali-kiali_responseTrace.json'))));
   const t = parsed.data[0];
   expect(t.spans).toHaveLength(8);
-  expect(Object.values(t.processes).map((p) => (p as { serviceName: string }).serviceName).sort()).toEqual([
+  expect(
+    Object.values(t.processes)
+      .map((p) => (p as { serviceName: string }).serviceName)
+      .sort()
+  ).toEqual([
     'details.bookinfo',
     'istio-ingressgateway.istio-system',
     'productpage.bookinfo',
     'ratings.bookinfo',
     'reviews.bookinfo',
   ]);
-  expect(t.spans[0]).toMatchObject({ operationName: 'productpage.bookinfo.svc.cluster.local:9080/productpage', references: [] });
+  expect(t.spans[0]).toMatchObject({
+    operationName: 'productpage.bookinfo.svc.cluster.local:9080/productpage',
+    references: [],
+  });
   expect(t.spans[0].tags).toContainEqual({ key: 'span.kind', type: 'string', value: 'client' });
 });
 

@@ -4,7 +4,8 @@ type JaegerTag = { key: string; type: 'string' | 'bool' | 'int64' | 'float64'; v
 
 function tag(kv: KeyValue): JaegerTag {
   const v = kv.value;
-  const type = typeof v === 'boolean' ? 'bool' : typeof v === 'number' ? (Number.isInteger(v) ? 'int64' : 'float64') : 'string';
+  const type =
+    typeof v === 'boolean' ? 'bool' : typeof v === 'number' ? (Number.isInteger(v) ? 'int64' : 'float64') : 'string';
   return { key: kv.key, type, value: v };
 }
 
@@ -33,7 +34,11 @@ export function toJaegerJson(trace: Trace): string {
     const parent = s.parent >= 0 ? trace.spans[s.parent] : undefined;
     const references = [
       ...(parent ? [{ refType: 'CHILD_OF', traceID: parent.traceId, spanID: parent.spanId }] : []),
-      ...s.references.map((r) => ({ refType: r.type === 'CHILD_OF' ? 'CHILD_OF' : 'FOLLOWS_FROM', traceID: r.traceId, spanID: r.spanId })),
+      ...s.references.map((r) => ({
+        refType: r.type === 'CHILD_OF' ? 'CHILD_OF' : 'FOLLOWS_FROM',
+        traceID: r.traceId,
+        spanID: r.spanId,
+      })),
     ];
     const extra: KeyValue[] = [];
     if (s.kind !== 'unspecified' && !s.attributes.some((a) => a.key === 'span.kind')) {
@@ -56,7 +61,10 @@ export function toJaegerJson(trace: Trace): string {
       startTime: us(s.startMs),
       duration: us(s.durationMs),
       tags: [...s.attributes, ...extra].map(tag),
-      logs: s.events.map((e) => ({ timestamp: us(e.timeMs), fields: [tag({ key: 'event', value: e.name }), ...e.attributes.map(tag)] })),
+      logs: s.events.map((e) => ({
+        timestamp: us(e.timeMs),
+        fields: [tag({ key: 'event', value: e.name }), ...e.attributes.map(tag)],
+      })),
       processID: processOf(s),
       warnings: s.warnings.length ? [...s.warnings] : null,
     };
