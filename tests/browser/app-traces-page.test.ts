@@ -41,7 +41,7 @@ before(async () => {
     ops.push(...t.spans.filter((x) => x.service === 'productpage.bookinfo').map((x) => x.operation));
     writeFileSync(join(dir, `${t.traceId}.json`), JSON.stringify(toJaegerResponse(t.traceId, t.spans)));
   }
-  productpageOperations = [...new Set(ops)].sort();
+  productpageOperations = [...new Set(ops)].sort((a, b) => a.localeCompare(b));
   const files = [
     join(ROOT, 'tests/fixtures/traces/jaegertracing-jaeger-ui_genaiTestTrace.json'),
     join(ROOT, 'tests/fixtures/traces/jaegertracing-jaeger_ui_01.json'),
@@ -128,7 +128,7 @@ describe('traces page (pickers, sort, scatter, download, compare tree, trace ids
         .getByTestId('meshlens-traces-operation-list')
         .locator('option')
         .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
-      // Exactly the span names productpage has in the fixture files, sorted.
+      // Exactly the span names productpage has in the fixture files, sorted as the page sorts them (localeCompare).
       assert.deepEqual(ops, productpageOperations);
       assert.ok(ops.includes('details.bookinfo.svc.cluster.local:9080/*'));
       assert.deepEqual((await exprs(page)).slice(0, 2), [
