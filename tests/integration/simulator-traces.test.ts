@@ -85,3 +85,72 @@ test('Jaeger query-API JSON files are written, and their trace ids are exemplars
   );
   assert.ok(text.endsWith('# EOF\n'));
 });
+
+test("the mesh graph's edge link finds the edge's spans in the simulator's traces (Tempo TraceQL and Jaeger search)", async () => {
+  const { EMPTY_SEARCH, toSearchQuery } = await import('../../src/app/pages/traces/model/searchQuery');
+  const { operationsToPeer } = await import('../../src/shared/traces/istioNaming');
+  const { startTempoFixture } = await import('../harness/tempoFixture');
+  const { startJaegerFixture } = await import('../harness/jaegerFixture');
+  const files = (
+    await pollUntil(async () => {
+      const f = readdirSync(dir).filter((n) => n.endsWith('.json'));
+      return f.length >= 10 ? f : undefined;
+    }, 'ten trace files')
+  ).map((f) => join(dir, f));
+  type T = {
+    traceID: string;
+    processes: Record<string, { serviceName: string }>;
+    spans: Array<{ processID: string; tags: Array<{ key: string; value: unknown }> }>;
+  };
+  // Ground truth: traces holding a productpage client span whose Envoy upstream cluster is the details service.
+  const expected = files
+    .map((f) => (JSON.parse(readFileSync(f, 'utf8')) as { data: T[] }).data[0])
+    .filter((t) =>
+      t.spans.some(
+        (s) =>
+          t.processes[s.processID].serviceName === 'productpage.bookinfo' &&
+          s.tags.some(
+            (x) => x.key === 'upstream_cluster' && String(x.value).endsWith('|details.bookinfo.svc.cluster.local')
+          )
+      )
+    )
+    .map((t) => t.traceID)
+    .sort();
+  assert.ok(expected.length > 0, 'the simulator wrote productpage → details calls');
+  const search = { ...EMPTY_SEARCH, service: 'productpage.bookinfo', peer: 'details.bookinfo', limit: '1500' };
+
+  const tempo = await startTempoFixture(files);
+  try {
+    const q = toSearchQuery('tempo', search) as { query: string };
+    const res = (await (await fetch(`${tempo.url}/api/search?q=${encodeURIComponent(q.query)}&limit=1500`)).json()) as {
+      traces: Array<{ traceID: string }>;
+    };
+    assert.deepEqual(res.traces.map((t) => t.traceID).sort(), expected);
+  } finally {
+    await tempo.close();
+  }
+
+  const jaeger = await startJaegerFixture(files);
+  try {
+    const ops = (await (await fetch(`${jaeger.url}/api/services/productpage.bookinfo/operations`)).json()) as {
+      data: string[];
+    };
+    const [operation, ...more] = operationsToPeer({ service: 'details', namespace: 'bookinfo' }, ops.data);
+    assert.equal(operation, 'details.bookinfo.svc.cluster.local:9080/*');
+    assert.deepEqual(more, []);
+    const q = toSearchQuery('jaeger', search, operation) as { service: string; operation: string };
+    const found = (await (
+      await fetch(
+        `${jaeger.url}/api/traces?service=${encodeURIComponent(q.service)}&operation=${encodeURIComponent(q.operation)}&limit=1500`
+      )
+    ).json()) as { data: T[] };
+    assert.deepEqual(found.data.map((t) => t.traceID).sort(), expected);
+    // The operation the graph searched before (`details.bookinfo`) finds nothing.
+    const before = (await (
+      await fetch(`${jaeger.url}/api/traces?service=productpage.bookinfo&operation=details.bookinfo&limit=1500`)
+    ).json()) as { data: T[] };
+    assert.equal(before.data.length, 0);
+  } finally {
+    await jaeger.close();
+  }
+});

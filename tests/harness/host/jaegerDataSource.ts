@@ -55,6 +55,27 @@ export class HarnessJaeger extends DataSourceApi<JaegerQuery> {
     return mergeTargetResults(Promise.all(request.targets.map((t) => this.run(t, request))));
   }
 
+  /**
+   * Lists as Grafana's Jaeger data source answers them to its search form: `metadataRequest('services')` and
+   * `metadataRequest('services/<service>/operations')` ask Jaeger's `/api/<url>` and return the list itself.
+   */
+  async metadataRequest(url: string, params?: Record<string, unknown>): Promise<unknown> {
+    const q = params ? `?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}` : '';
+    this.log.count++;
+    this.log.exprs.push(`jaeger /api/${url}${q}`);
+    const res = await fetch(`${this.base()}/api/${url}${q}`);
+    const body = (await res.json().catch(() => undefined)) as
+      { data?: unknown; errors?: Array<{ msg: string }> } | undefined;
+    if (!res.ok) {
+      throw {
+        status: res.status,
+        statusText: res.statusText,
+        data: { message: body?.errors?.[0]?.msg ?? `HTTP ${res.status}` },
+      };
+    }
+    return body?.data;
+  }
+
   async testDatasource() {
     const res = await fetch(`${this.base()}/api/services`);
     return res.ok

@@ -66,6 +66,22 @@ export class HarnessTempo extends DataSourceApi<TempoQuery> {
     return mergeTargetResults(Promise.all(request.targets.map((t) => this.run(t, request))));
   }
 
+  /**
+   * As Grafana's Tempo data source: `metadataRequest(url, params)` GETs a Tempo API path through the proxy and
+   * resolves to the fetch response (the body in `data`), or rejects with it when Tempo answers an error.
+   */
+  async metadataRequest(url: string, params: Record<string, unknown> = {}): Promise<{ data: unknown; status: number }> {
+    const q = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+    this.log.count++;
+    this.log.exprs.push(`tempo ${url}${q ? `?${decodeURIComponent(q)}` : ''}`);
+    const res = await fetch(`${this.base()}${url}${q ? `?${q}` : ''}`);
+    const text = await res.text();
+    if (!res.ok) {
+      throw { status: res.status, statusText: res.statusText, data: { message: text.trim() } };
+    }
+    return { data: JSON.parse(text) as unknown, status: res.status };
+  }
+
   async testDatasource() {
     const res = await fetch(`${this.base()}/api/echo`);
     return res.ok

@@ -17,6 +17,7 @@ import { PanelMessage } from '../../../shared/ui/PanelMessage';
 import { CompareTable } from './components/CompareTable';
 import { TRACE_PANEL_ID } from './constants';
 import { resolveTraceSource } from './state/resolveTraceSource';
+import { checkComparePair } from './model/traceIds';
 import { AS_TEXT } from '../../../shared/i18n/asText';
 
 export interface TraceCompareState extends SceneObjectState {
@@ -26,6 +27,8 @@ export interface TraceCompareState extends SceneObjectState {
   /** A trace panel per side, each with its own query; the diff table reads both. */
   panels?: [VizPanel, VizPanel];
   sourceError?: string;
+  /** `?compare=` that is not two trace ids: shown, nothing queried. */
+  idError?: string;
 }
 
 /** Two traces side by side in two trace panels, and their structure/duration diff. Grafana has no such view. */
@@ -47,17 +50,32 @@ export class TraceCompare extends SceneObjectBase<TraceCompareState> {
   }
 
   updateFromUrl(values: SceneObjectUrlValues) {
-    const parts = typeof values.compare === 'string' ? values.compare.split(',').filter(Boolean) : [];
-    if (parts.length === 2 && parts.join(',') !== this.state.ids?.join(',')) {
+    if (typeof values.compare !== 'string') {
+      return;
+    }
+    const pair = checkComparePair(values.compare);
+    if (!pair.ok) {
+      // Nothing is queried for ids that are not trace ids (Tempo would run the text as TraceQL).
+      this.setState({ ids: undefined, panels: undefined, idError: pair.error });
+      return;
+    }
+    const [a, b] = pair.ids;
+    if (pair.ids.join(',') !== this.state.ids?.join(',')) {
       if (this.isActive) {
-        this.compare(parts[0], parts[1]);
+        this.compare(a, b);
       } else {
-        this.setState({ ids: [parts[0], parts[1]], panels: undefined });
+        this.setState({ ids: [a, b], panels: undefined, idError: undefined });
       }
     }
   }
 
   compare(a: string, b: string) {
+    const pair = checkComparePair(`${a},${b}`);
+    if (!pair.ok) {
+      this.setState({ ids: undefined, panels: undefined, idError: pair.error });
+      return;
+    }
+    [a, b] = pair.ids;
     const source = resolveTraceSource(this.state.traceUid);
     if (!source.kind) {
       this.setState({ ids: [a, b], panels: undefined, sourceError: source.error });
@@ -73,13 +91,21 @@ export class TraceCompare extends SceneObjectBase<TraceCompareState> {
           queries: [traceIdQuery(source.kind, id, side)],
         }),
       });
-    this.setState({ ids: [a, b], panels: [panel('A', a), panel('B', b)], sourceError: undefined });
+    this.setState({ ids: [a, b], panels: [panel('A', a), panel('B', b)], sourceError: undefined, idError: undefined });
   }
 }
 
 function TraceCompareRenderer({ model }: SceneComponentProps<TraceCompare>) {
   const styles = useStyles2(getStyles);
-  const { ids, panels, sourceError } = model.useState();
+  const { ids, panels, sourceError, idError } = model.useState();
+  if (idError) {
+    return (
+      <PanelMessage
+        kind="error"
+        message={t('traces.compare.badIds', 'Nothing was compared: {{reason}}', { ...AS_TEXT, reason: idError })}
+      />
+    );
+  }
   if (!ids) {
     return null;
   }

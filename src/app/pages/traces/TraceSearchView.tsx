@@ -16,6 +16,11 @@ import { LoadingPlaceholder } from '@grafana/ui';
 import { canSearch, traceIdQuery, type TraceSourceKind } from '../../../shared/traces/traceSource';
 import { PanelMessage } from '../../../shared/ui/PanelMessage';
 import { ResultsView } from './components/ResultsView';
+import { operationsToPeer, parsePeer } from '../../../shared/traces/istioNaming';
+import { operationsLookup } from './model/pickers';
+import { SORT_KEYS, type SortKey } from './model/results';
+import { checkTraceId } from './model/traceIds';
+import { lookupNames } from './state/metadata';
 import { TraceCompare } from './TraceCompare';
 import { SearchForm } from './components/SearchForm';
 import {
@@ -40,9 +45,19 @@ export interface TraceSearchViewState extends SceneObjectState {
   kind?: TraceSourceKind;
   /** Why the configured trace data source cannot be used at all (missing, not a trace source). */
   sourceError?: string;
+  /** `?traceId=` that is no trace id: shown, never queried. */
+  traceIdError?: string;
+  /** Why the search (from the URL or the form) was not sent: its fields' problems for this data source. */
+  searchError?: string;
+  /** For a peer (edge) search on Jaeger: which of the caller's operations are calls to the peer, and which was searched. */
+  peerNote?: { searched?: string; others: string[]; listed: number; error?: string };
+  sort: SortKey;
 }
 
-const KEYS = ['service', 'operation', 'tags', 'minDuration', 'maxDuration', 'limit', 'traceId'] as const;
+const SEARCH_KEYS = ['service', 'operation', 'tags', 'minDuration', 'maxDuration', 'limit', 'peer'] as const;
+const KEYS = [...SEARCH_KEYS, 'traceId', 'sort'] as const;
+/** Fields that make a search from the URL run on load (the limit alone does not). */
+const CRITERIA = ['service', 'operation', 'tags', 'minDuration', 'maxDuration', 'peer'] as const;
 
 /** Search against the trace data source, results as scatter and list; opens a trace (or a file) in the scene's trace panel. */
 export class TraceSearchView extends SceneObjectBase<TraceSearchViewState> {
@@ -57,7 +72,7 @@ export class TraceSearchView extends SceneObjectBase<TraceSearchViewState> {
       if (this.state.searched) {
         this.runSearch();
       }
-      if (this.state.traceId) {
+      if (this.state.traceId && !this.state.traceIdError) {
         this.onOpen(this.state.traceId);
       }
     });
@@ -65,20 +80,31 @@ export class TraceSearchView extends SceneObjectBase<TraceSearchViewState> {
 
   getUrlState(): SceneObjectUrlValues {
     const s = this.state.search;
-    return { ...(this.state.searched ? s : {}), traceId: this.state.traceId };
+    const search = this.state.searched
+      ? Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v || undefined]))
+      : {};
+    return { ...search, traceId: this.state.traceId, sort: this.state.sort === 'time' ? undefined : this.state.sort };
   }
 
   updateFromUrl(values: SceneObjectUrlValues) {
     const search = { ...this.state.search };
-    for (const key of KEYS) {
+    for (const key of SEARCH_KEYS) {
       const v = values[key];
-      if (key !== 'traceId' && typeof v === 'string') {
+      if (typeof v === 'string') {
         search[key] = v;
       }
     }
-    const searched = Object.keys(validateSearch(search)).length === 0;
-    const traceId = typeof values.traceId === 'string' ? values.traceId : this.state.traceId;
-    this.setState({ search, searched, traceId });
+    const searched = CRITERIA.some((k) => search[k].trim() !== '');
+    const sort = SORT_KEYS.find((k) => k === values.sort) ?? 'time';
+    const rawId = typeof values.traceId === 'string' ? values.traceId : undefined;
+    const check = rawId === undefined ? undefined : checkTraceId(rawId);
+    this.setState({
+      search,
+      searched,
+      sort,
+      traceId: check?.ok ? check.id : (rawId ?? this.state.traceId),
+      traceIdError: check && !check.ok ? check.error : undefined,
+    });
   }
 
   onSearch = (search: TraceSearch) => {
@@ -86,8 +112,17 @@ export class TraceSearchView extends SceneObjectBase<TraceSearchViewState> {
     this.runSearch();
   };
 
+  onSort = (sort: SortKey) => this.setState({ sort });
+
   onOpen = (traceId: string) => {
-    this.setState({ traceId, openError: undefined });
+    const check = checkTraceId(traceId);
+    if (!check.ok) {
+      // Never queried: Tempo would run the text as TraceQL.
+      this.setState({ traceId, traceIdError: check.error, openError: undefined });
+      return;
+    }
+    traceId = check.id;
+    this.setState({ traceId, openError: undefined, traceIdError: undefined });
     if (!this.state.kind) {
       return;
     }
@@ -132,9 +167,47 @@ export class TraceSearchView extends SceneObjectBase<TraceSearchViewState> {
 
   private runSearch() {
     const runner = sceneGraph.getData(this);
-    const kind = this.state.kind;
-    if (runner instanceof SceneQueryRunner && kind && canSearch(kind)) {
-      runner.setState({ queries: [toSearchQuery(kind, this.state.search)] });
+    const { kind, search } = this.state;
+    if (!(runner instanceof SceneQueryRunner) || !kind || !canSearch(kind)) {
+      return;
+    }
+    const problems = Object.values(validateSearch(search, kind));
+    this.setState({ searchError: problems.length ? problems.join(' ') : undefined, peerNote: undefined });
+    if (problems.length) {
+      return;
+    }
+    const peer = parsePeer(search.peer);
+    if (kind === 'jaeger' && peer) {
+      this.runJaegerPeerSearch(runner, peer);
+      return;
+    }
+    runner.setState({ queries: [toSearchQuery(kind, search)] });
+    runner.runQueries();
+  }
+
+  /**
+   * Jaeger matches operations exactly and answers one query per request: the caller's operations are listed, those
+   * named as Istio calls to the peer are found, and the first is searched (the others are named on the page).
+   */
+  private async runJaegerPeerSearch(runner: SceneQueryRunner, peer: NonNullable<ReturnType<typeof parsePeer>>) {
+    const search = this.state.search;
+    const { value } = sceneGraph.getTimeRange(this).state;
+    const lookup = operationsLookup('jaeger', search.service, {
+      fromMs: value.from.valueOf(),
+      toMs: value.to.valueOf(),
+    })!;
+    const listed = await lookupNames(this.state.traceUid, lookup);
+    if (search !== this.state.search) {
+      return;
+    }
+    if ('error' in listed) {
+      this.setState({ peerNote: { others: [], listed: 0, error: listed.error } });
+      return;
+    }
+    const [first, ...others] = operationsToPeer(peer, listed.values);
+    this.setState({ peerNote: { searched: first, others, listed: listed.values.length } });
+    if (first) {
+      runner.setState({ queries: [toSearchQuery('jaeger', search, first)] });
       runner.runQueries();
     }
   }
@@ -145,7 +218,19 @@ export class TraceSearchView extends SceneObjectBase<TraceSearchViewState> {
 }
 
 function TraceSearchRenderer({ model }: SceneComponentProps<TraceSearchView>) {
-  const { search, searched, traceUid, traceId, openError, kind, sourceError } = model.useState();
+  const {
+    search,
+    searched,
+    traceUid,
+    traceId,
+    openError,
+    kind,
+    sourceError,
+    traceIdError,
+    searchError,
+    peerNote,
+    sort,
+  } = model.useState();
   const { data } = sceneGraph.getData(model).useState();
   const { value: range } = sceneGraph.getTimeRange(model).useState();
   const results = useMemo(() => (data ? parseSearchResults(data.series) : undefined), [data]);
@@ -159,6 +244,27 @@ function TraceSearchRenderer({ model }: SceneComponentProps<TraceSearchView>) {
       { ...AS_TEXT, uid: traceUid }
     );
     body = <PanelMessage kind={searched ? 'error' : 'info'} message={text} />;
+  } else if (searched && searchError) {
+    body = (
+      <PanelMessage
+        kind="error"
+        message={t('traces.invalidSearch', 'The search was not sent: {{reason}}', { ...AS_TEXT, reason: searchError })}
+      />
+    );
+  } else if (searched && peerNote && !peerNote.searched) {
+    body = (
+      <PanelMessage
+        kind={peerNote.error ? 'error' : 'info'}
+        message={
+          peerNote.error ??
+          t(
+            'traces.peer.none',
+            'None of the {{count}} operations of "{{service}}" is a call to {{peer}} (Istio names them <host>:<port>/*), so there is nothing to search.',
+            { ...AS_TEXT, count: peerNote.listed, service: search.service, peer: search.peer }
+          )
+        }
+      />
+    );
   } else if (searched && data?.state === LoadingState.Loading) {
     body = <LoadingPlaceholder text={t('traces.loading', 'Searching traces…')} />;
   } else if (searched && data?.state === LoadingState.Error) {
@@ -178,10 +284,14 @@ function TraceSearchRenderer({ model }: SceneComponentProps<TraceSearchView>) {
       results.hits.length === 0 ? (
         <PanelMessage
           kind="info"
-          message={t('traces.none', 'No traces of "{{service}}" match in this time range.', {
-            ...AS_TEXT,
-            service: search.service,
-          })}
+          message={
+            search.service.trim()
+              ? t('traces.none', 'No traces of "{{service}}" match in this time range.', {
+                  ...AS_TEXT,
+                  service: search.service,
+                })
+              : t('traces.noneAny', 'No traces match in this time range.')
+          }
         />
       ) : (
         <ResultsView
@@ -190,6 +300,9 @@ function TraceSearchRenderer({ model }: SceneComponentProps<TraceSearchView>) {
           traceUid={traceUid}
           kind={kind ?? 'jaeger'}
           range={range}
+          search={search}
+          sort={sort}
+          onSort={model.onSort}
           onOpen={model.onOpen}
           onCompare={model.onCompare}
         />
@@ -200,11 +313,42 @@ function TraceSearchRenderer({ model }: SceneComponentProps<TraceSearchView>) {
       <SearchForm
         initial={search}
         initialTraceId={traceId}
+        uid={traceUid}
+        kind={kind}
+        range={{ fromMs: range.from.valueOf(), toMs: range.to.valueOf() }}
         onSearch={model.onSearch}
         onFile={model.onFile}
         onOpenId={model.onOpen}
       />
+      {peerNote?.searched && (
+        <PanelMessage
+          kind="info"
+          message={t(
+            'traces.peer.searched',
+            'Calls to {{peer}}: searching operation "{{operation}}" of "{{service}}"{{others}}.',
+            {
+              ...AS_TEXT,
+              peer: search.peer,
+              operation: peerNote.searched,
+              service: search.service,
+              others: peerNote.others.length
+                ? t('traces.peer.others', ' ({{count}} more operations also call it: {{names}})', {
+                    ...AS_TEXT,
+                    count: peerNote.others.length,
+                    names: peerNote.others.join(', '),
+                  })
+                : '',
+            }
+          )}
+        />
+      )}
       {body}
+      {traceIdError && (
+        <PanelMessage
+          kind="error"
+          message={t('traces.traceIdInvalid', 'Nothing was queried: {{reason}}', { ...AS_TEXT, reason: traceIdError })}
+        />
+      )}
       {openError && traceId && (
         <PanelMessage
           kind="error"

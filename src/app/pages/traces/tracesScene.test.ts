@@ -1,5 +1,5 @@
 import '../../testing/jsdomShims';
-import { SceneQueryRunner, VizPanel, sceneGraph } from '@grafana/scenes';
+import { SceneDataNode, SceneQueryRunner, VizPanel, sceneGraph } from '@grafana/scenes';
 import { setDataSourceSrv, type DataSourceSrv } from '@grafana/runtime';
 import { resolveSettings } from '../../../shared/settings';
 import { TraceCompare } from './TraceCompare';
@@ -35,25 +35,56 @@ test('search runs on demand against the configured trace data source, above the 
   expect(panel.state.pluginId).toBe(TRACE_PANEL_ID);
 });
 
-test('the URL restores a search only when it is valid, and the open trace', () => {
+test('the URL restores a search when it names a criterion (validated when run), the sort and the open trace', () => {
   const { view } = parts();
-  view.updateFromUrl({ operation: 'GET' });
+  view.updateFromUrl({ limit: '5' });
   expect(view.state.searched).toBe(false);
-  view.updateFromUrl({ service: 'reviews.bookinfo', limit: '5', traceId: 'abc' });
-  expect(view.state).toMatchObject({ searched: true, traceId: 'abc' });
+  view.updateFromUrl({ operation: 'GET' });
+  expect(view.state.searched).toBe(true);
+  view.updateFromUrl({ service: 'reviews.bookinfo', limit: '5', traceId: 'ABCDEF0123456789', sort: 'errors' });
+  expect(view.state).toMatchObject({
+    searched: true,
+    traceId: 'abcdef0123456789',
+    traceIdError: undefined,
+    sort: 'errors',
+  });
   expect(view.getUrlState()).toMatchObject({
     service: 'reviews.bookinfo',
     operation: 'GET',
     limit: '5',
-    traceId: 'abc',
+    traceId: 'abcdef0123456789',
+    sort: 'errors',
   });
+});
+
+test('a ?traceId= that is no trace id is named and never queried (Tempo would run it as TraceQL)', () => {
+  const { view, panel } = parts();
+  view.updateFromUrl({ traceId: '{ .http.status_code = 500 }' });
+  view.activate();
+  expect(view.state.traceIdError).toBe(
+    '"{ .http.status_code = 500 }" is not a trace id (it holds characters other than 0-9 and a-f): a trace id is 16 or 32 hexadecimal digits.'
+  );
+  expect(panel.state.$data).toBeInstanceOf(SceneDataNode);
+  view.onOpen('abc');
+  expect(view.state.traceIdError).toBe(
+    '"abc" is not a trace id (it has 3 digits): a trace id is 16 or 32 hexadecimal digits.'
+  );
+  expect(panel.state.$data).toBeInstanceOf(SceneDataNode);
 });
 
 test('on activation the data source type decides the query model: Tempo searches with TraceQL and opens ids with it', () => {
   const { view, panel, runner } = parts();
   view.activate();
   expect(view.state.kind).toBe('tempo');
-  view.onSearch({ service: 'api-edge', operation: '', tags: '', minDuration: '', maxDuration: '', limit: '5' });
+  view.onSearch({
+    service: 'api-edge',
+    operation: '',
+    tags: '',
+    minDuration: '',
+    maxDuration: '',
+    limit: '5',
+    peer: '',
+  });
   expect(runner.state.queries).toEqual([
     {
       refId: 'search',
@@ -75,12 +106,20 @@ test('on activation the data source type decides the query model: Tempo searches
 test('Zipkin never searches; a missing or non-trace data source is explained', () => {
   const zipkin = parts('zipkin-1');
   zipkin.view.activate();
-  zipkin.view.onSearch({ service: 'api-edge', operation: '', tags: '', minDuration: '', maxDuration: '', limit: '5' });
+  zipkin.view.onSearch({
+    service: 'api-edge',
+    operation: '',
+    tags: '',
+    minDuration: '',
+    maxDuration: '',
+    limit: '5',
+    peer: '',
+  });
   expect(zipkin.view.state.kind).toBe('zipkin');
   expect(zipkin.runner.state.queries).toEqual([]);
-  zipkin.view.onOpen('abc');
+  zipkin.view.onOpen('00000000000000AB');
   expect((zipkin.panel.state.$data as SceneQueryRunner).state.queries).toEqual([
-    { refId: 'trace', queryType: 'traceID', query: 'abc' },
+    { refId: 'trace', queryType: 'traceID', query: '00000000000000ab' },
   ]);
 
   const missing = parts('gone');
@@ -98,17 +137,26 @@ test('Zipkin never searches; a missing or non-trace data source is explained', (
 test('a comparison is kept in the URL as two ids and shows two trace panels, each querying its trace', () => {
   const { compare } = parts('jaeger-1');
   compare.updateFromUrl({ compare: 'only-one' });
-  expect(compare.state.ids).toBeUndefined();
+  expect(compare.state).toMatchObject({
+    ids: undefined,
+    idError: 'A comparison needs two trace ids separated by a comma; got 1.',
+  });
   compare.updateFromUrl({ compare: 'aaa,bbb' });
-  expect(compare.getUrlState()).toEqual({ compare: 'aaa,bbb' });
+  expect(compare.state.ids).toBeUndefined();
+  expect(compare.state.idError).toBe(
+    'A: "aaa" is not a trace id (it has 3 digits): a trace id is 16 or 32 hexadecimal digits. B: "bbb" is not a trace id (it has 3 digits): a trace id is 16 or 32 hexadecimal digits.'
+  );
+  const [aaa, bbb, ccc, ddd] = ['aaa', 'bbb', 'ccc', 'ddd'].map((x) => x.padStart(16, '0'));
+  compare.updateFromUrl({ compare: `${aaa},${bbb}` });
+  expect(compare.getUrlState()).toEqual({ compare: `${aaa},${bbb}` });
   compare.activate();
   const [a, b] = compare.state.panels!;
   expect([a.state.pluginId, b.state.pluginId]).toEqual([TRACE_PANEL_ID, TRACE_PANEL_ID]);
-  expect((a.state.$data as SceneQueryRunner).state.queries).toEqual([{ refId: 'A', query: 'aaa' }]);
-  expect((b.state.$data as SceneQueryRunner).state.queries).toEqual([{ refId: 'B', query: 'bbb' }]);
+  expect((a.state.$data as SceneQueryRunner).state.queries).toEqual([{ refId: 'A', query: aaa }]);
+  expect((b.state.$data as SceneQueryRunner).state.queries).toEqual([{ refId: 'B', query: bbb }]);
   expect(a.parent).toBe(compare);
-  compare.compare('ccc', 'ddd');
+  compare.compare(ccc, ddd);
   expect((compare.state.panels![1].state.$data as SceneQueryRunner).state.queries).toEqual([
-    { refId: 'B', query: 'ddd' },
+    { refId: 'B', query: ddd },
   ]);
 });

@@ -30,6 +30,7 @@ export function getTracesScene(settings: ResolvedSettings): EmbeddedScene {
           body: new TraceSearchView({
             search: EMPTY_SEARCH,
             searched: false,
+            sort: 'time',
             traceUid: settings.traceUid,
             $data: new SceneQueryRunner({
               datasource: { uid: settings.traceUid },

@@ -61,7 +61,7 @@ describe('links', () => {
     expect(nodeLinks(graph.nodes.find((n) => n.mesh?.nodeType === 'unknown')!, o)).toEqual([]);
     const e = graph.edges.find((x) => x.source === node('productpage-v1').id && x.target === node('details-v1').id)!;
     expect(edgeLinks(e, node('productpage-v1'), node('details-v1'), o)).toEqual([
-      { label: 'Traces for this edge', href: '/a/meshlens-istio-app/traces?service=productpage.bookinfo&operation=details.bookinfo' },
+      { label: 'Traces for this edge', href: '/a/meshlens-istio-app/traces?service=productpage.bookinfo&peer=details.bookinfo' },
     ]);
   });
 });

@@ -1,4 +1,6 @@
 import { detailPageUrlFromGraph, graphPageUrl, type GraphFocus } from '../../../shared/links/appUrls';
+import { tracesPageUrl } from '../../../shared/links/tracesUrl';
+import { isDnsLabel, type MeshPeer } from '../../../shared/traces/istioNaming';
 import { type ViewEdge, type ViewNode } from './view/types';
 
 export interface LinkOptions {
@@ -109,12 +111,27 @@ function focusOf(m: NonNullable<ViewNode['mesh']>): GraphFocus | undefined {
   return { kind: m.nodeType as GraphFocus['kind'], namespace: m.namespace, name };
 }
 
-/** Traces between the two ends of an edge: the caller's traces towards the callee's service. */
+/** The Kubernetes service a node receives calls as: a service node's own, else the first it serves in its namespace. */
+function peerOf(n: ViewNode | undefined): MeshPeer | undefined {
+  const m = n?.mesh;
+  if (!m || !isDnsLabel(m.namespace)) {
+    return undefined;
+  }
+  const name = m.nodeType === 'service' ? m.service : (m.destServices.find((d) => d.namespace === m.namespace)?.name ?? m.app);
+  return name && isDnsLabel(name) ? { service: name, namespace: m.namespace } : undefined;
+}
+
+/**
+ * Traces between the two ends of an edge: the caller's traces with a call to the callee's Kubernetes service.
+ * Istio names that span `<host>:<port>/*` (`details.bookinfo.svc.cluster.local:9080/*`), so the app's traces
+ * page matches the peer's host (src/shared/traces/istioNaming.ts) rather than an operation name; Explore's
+ * Jaeger search cannot, so edges always open the app's page.
+ */
 export function edgeLinks(e: ViewEdge, source: ViewNode | undefined, target: ViewNode | undefined, o: LinkOptions): GraphLink[] {
   const from = source && traceService(source);
-  const to = target && traceService(target);
   if (!from) {
     return [];
   }
-  return [{ label: 'Traces for this edge', href: tracesHref(from, o, to ? `${to}` : undefined) }];
+  const peer = peerOf(target);
+  return [{ label: 'Traces for this edge', href: peer ? tracesPageUrl({ service: from, peer }) : tracesHref(from, o) }];
 }

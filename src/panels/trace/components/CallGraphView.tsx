@@ -7,6 +7,7 @@ import { colorForName } from '../../../shared/ui/serviceColor';
 import { layoutCallGraph } from '../model/callGraphLayout';
 import { type TraceColumns } from '../model/columns';
 import { builtInLinks } from '../model/links';
+import { spanTimeRange } from '../../../shared/links/timeRange';
 import { type EngineClient } from '../state/engineClient';
 import { useEngineQuery } from '../state/useEngineQuery';
 import { AS_TEXT } from '../../../shared/i18n/asText';
@@ -87,11 +88,12 @@ export function CallGraphView({
           );
         })}
         {placed.map((n) => {
-          const href = builtInLinks({
-            service: n.service.split('.')[0],
-            namespace: n.service.split('.')[1] ?? '',
-            workload: '',
-          }).find((l) => l.title === 'Mesh graph')!.href;
+          // Istio's `<canonical service>.<namespace>`: namespaces hold no dots, so the last dot splits.
+          const dot = n.service.lastIndexOf('.');
+          const href = builtInLinks(
+            { service: dot > 0 ? n.service.slice(0, dot) : n.service, namespace: dot > 0 ? n.service.slice(dot + 1) : '', workload: '' },
+            spanTimeRange(columns.summary.startMs, columns.summary.durationMs)
+          ).find((l) => l.title === 'Mesh graph')!.href;
           return (
             <a
               key={n.service}

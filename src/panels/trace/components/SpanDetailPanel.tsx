@@ -7,11 +7,13 @@ import { ClipboardButton, IconButton, LinkButton, LoadingPlaceholder, useStyles2
 import { formatDurationMs } from '../../../shared/format';
 import { type TraceColumns } from '../model/columns';
 import { builtInLinks, serviceContext } from '../model/links';
+import { spanTimeRange } from '../../../shared/links/timeRange';
 import { type EngineClient } from '../state/engineClient';
 import { DEEP_LINK_PARAM } from '../state/useDeepLinkedSpan';
 import { useSpanDetail } from '../state/useSpanDetail';
 import { DataLinks, spanDataLinks } from './DataLinks';
 import { KeyValueTable } from './KeyValueTable';
+import { IstioSpanDetail } from './istio/IstioSpanDetail';
 import { AS_TEXT } from '../../../shared/i18n/asText';
 
 interface Props {
@@ -109,7 +111,7 @@ export function SpanDetailPanel({ client, columns, span, series, onClose, onGoTo
           <h6>{t('trace.detail.links', 'Links')}</h6>
           <div className={styles.links}>
             <DataLinks links={spanDataLinks(series, d.source)} />
-            {builtInLinks(serviceContext(d.service, d.attributes, d.resource)).map((l) => (
+            {builtInLinks(serviceContext(d.service, d.attributes, d.resource), spanTimeRange(d.startMs, d.durationMs)).map((l) => (
               <LinkButton
                 key={l.title}
                 size="sm"
@@ -130,6 +132,7 @@ export function SpanDetailPanel({ client, columns, span, series, onClose, onGoTo
               })}
             </div>
           )}
+          <IstioSpanDetail span={span} attributes={d.attributes} />
           <h6>{t('trace.detail.attributes', 'Attributes')}</h6>
           <KeyValueTable
             items={d.attributes}

@@ -6,6 +6,7 @@ import { useStyles2 } from '@grafana/ui';
 import { formatDurationMs } from '../../../shared/format';
 import { FLAG_SKEW, FLAG_WARNING, type TraceColumns } from '../model/columns';
 import { type ViewRange } from '../state/useViewRange';
+import { SpanIstioBadges } from './istio/SpanIstioBadges';
 
 export const ROW_HEIGHT = 24;
 const INDENT = 12;
@@ -135,6 +136,7 @@ function SpanRowImpl({ ctx, index: i, top, collapsed, matched, current, selected
             ⚠
           </span>
         )}
+        <SpanIstioBadges index={i} />
       </div>
       <div className={styles.timeline}>
         <div

@@ -8,6 +8,7 @@ import { type TraceColumns } from '../model/columns';
 import { type StatRow } from '../model/stats';
 import { type EngineClient } from '../state/engineClient';
 import { useEngineQuery } from '../state/useEngineQuery';
+import { SidecarOverheadTable } from './istio/SidecarOverheadTable';
 
 type SortKey = keyof Omit<StatRow, 'service' | 'operation'>;
 
@@ -57,6 +58,7 @@ export function StatisticsTable({
           { value: 'operation', label: t('trace.stats.byOperation', 'By operation') },
         ]}
       />
+      <SidecarOverheadTable />
       {error && <div className={styles.error}>{error}</div>}
       {!value && !error && <LoadingPlaceholder text={t('trace.stats.loading', 'Computing statistics…')} />}
       {value && (

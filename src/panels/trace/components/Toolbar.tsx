@@ -4,6 +4,7 @@ import { type GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { IconButton, Input, RadioButtonGroup, ToolbarButton, useStyles2 } from '@grafana/ui';
 import { type TraceViewName } from '../types';
+import { TraceJsonAction } from './TraceJsonAction';
 import { AS_TEXT } from '../../../shared/i18n/asText';
 
 interface Props {
@@ -143,6 +144,7 @@ export function Toolbar(p: Props) {
         />
         <IconButton name="keyboard" aria-label={t('trace.help.open', 'Keyboard shortcuts')} onClick={p.onHelp} />
       </span>
+      <TraceJsonAction />
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { useSpanFilter } from '../state/useSpanFilter';
 import { useTraceKeyboard } from '../state/useTraceKeyboard';
 import { readUrlParam, URL_PARAMS, useUrlParam } from '../state/useUrlState';
 import { useViewRange } from '../state/useViewRange';
+import { TraceExtrasContext, useIstioExtras } from '../state/useIstioExtras';
 import { type TracePanelOptions, type TraceViewName } from '../types';
 import { CallGraphView } from './CallGraphView';
 import { FilterBar } from './FilterBar';
@@ -61,6 +62,7 @@ export function TraceView({ client, series, columns, traces, selectedTrace, onSe
   const find = useFind(client, columns, readUrlParam(URL_PARAMS.find) ?? '');
   const spanFilter = useMemo(() => toSpanFilter(filters, find.query), [filters, find.query]);
   const filter = useSpanFilter(client, columns, spanFilter, filters.criticalOnly);
+  const extras = useIstioExtras(client, columns);
   const rows = useMemo(() => buildRows(columns, collapse.collapsed, filter.keep), [columns, collapse.collapsed, filter.keep]);
 
   useUrlParam(URL_PARAMS.view, view === options.defaultView ? undefined : view);
@@ -115,7 +117,7 @@ export function TraceView({ client, series, columns, traces, selectedTrace, onSe
 
   const headerHeight = 64 + (showFilters ? 40 : 0) + 36;
   const bodyHeight = Math.max(height - headerHeight, 80);
-  return (
+  const body = (
     // The root takes keyboard focus so shortcuts work without a mouse.
     <TraceViewContext.Provider value={ctx}>
       <div className={styles.root} tabIndex={0} onKeyDown={onKeyDown} aria-label="Trace view">
@@ -163,6 +165,8 @@ export function TraceView({ client, series, columns, traces, selectedTrace, onSe
       </div>
     </TraceViewContext.Provider>
   );
+  // Istio extras and the JSON export read the trace through this context (rows, detail, statistics, toolbar).
+  return <TraceExtrasContext.Provider value={extras}>{body}</TraceExtrasContext.Provider>;
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({

@@ -2,6 +2,8 @@ import { serviceCallGraph, type CallGraphEdge, type CallGraphNode } from './call
 import { summarise, toColumns, type TraceColumns, type TraceSummary } from './columns';
 import { filterSpans, findSpans, type SpanFilter } from './find';
 import { type FrameLike, normaliseFrames, type NormaliseOptions } from './normalise';
+import { toJaegerJson } from './exportJaeger';
+import { istioExtras, type IstioExtras } from './istioExtras';
 import { adjustClockSkew } from './skew';
 import { traceStatistics, type StatRow } from './stats';
 import { type KeyValue, type Span, type Trace } from './types';
@@ -44,6 +46,8 @@ export type EngineRequest =
   | { type: 'callGraph'; adjustSkew?: boolean }
   | { type: 'labels'; key: string }
   | { type: 'value'; span: number; at: ValueAddress };
+  | { type: 'istio'; adjustSkew?: boolean }
+  | { type: 'exportJson' };
 
 export interface LoadResult {
   readonly format: string;
@@ -63,6 +67,8 @@ export interface EngineResults {
   callGraph: { nodes: CallGraphNode[]; edges: CallGraphEdge[] };
   labels: string[];
   value: string;
+  istio: IstioExtras;
+  exportJson: string;
 }
 
 /**
@@ -98,6 +104,10 @@ export class TraceEngine {
         return traceStatistics(this.model(req.adjustSkew).columns, req.groupBy);
       case 'callGraph':
         return serviceCallGraph(this.model(req.adjustSkew).columns);
+      case 'istio':
+        return istioExtras(this.model(req.adjustSkew).trace);
+      case 'exportJson':
+        return toJaegerJson(this.model(false).trace);
       case 'labels':
         return this.model(false).trace.spans.map((s) => {
           const kv = s.attributes.find((a) => a.key === req.key) ?? s.resource.find((a) => a.key === req.key);

@@ -19,7 +19,7 @@ describe('trace span links', () => {
   });
 
   it('the mesh graph link reads back, through the shared contract, as the span service in its namespace', () => {
-    const href = meshGraph(builtInLinks(serviceContext('reviews.bookinfo', [], [])));
+    const href = meshGraph(builtInLinks(serviceContext('reviews.bookinfo', [{ key: 'component', value: 'proxy' }], [])));
     const [path, search] = href.split('?');
     const params = new URLSearchParams(search);
     expect(path).toBe('/a/meshlens-istio-app/graph');
@@ -29,5 +29,35 @@ describe('trace span links', () => {
 
   it('without a namespace the mesh graph opens unfocused instead of with a focus the page cannot read', () => {
     expect(meshGraph(builtInLinks({ service: 'frontend', namespace: '', workload: '' }))).toBe('/a/meshlens-istio-app/graph');
+  });
+
+  it('a dotted service name is not split into name and namespace', () => {
+    // An SDK's service `my.app`: no Istio proxy attributes, so no namespace is guessed from the dot.
+    expect(serviceContext('my.app', [], [])).toEqual({ service: 'my.app', namespace: '', workload: '' });
+    expect(serviceContext('my.app', [], [{ key: 'k8s.namespace.name', value: 'shop' }])).toEqual({
+      service: 'my.app',
+      namespace: 'shop',
+      workload: '',
+    });
+    // An Istio proxy's `<canonical service>.<namespace>` with a dotted canonical service: split at the last dot.
+    expect(serviceContext('my.app.shop', [{ key: 'upstream_cluster', value: 'inbound|8080||' }], [])).toEqual({
+      service: 'my.app',
+      namespace: 'shop',
+      workload: '',
+    });
+    expect(serviceContext('my.app.shop', [{ key: 'istio.namespace', value: 'shop' }], [])).toMatchObject({
+      service: 'my.app',
+      namespace: 'shop',
+    });
+  });
+
+  it('every link carries the span time ± 5 minutes as from/to', () => {
+    const links = builtInLinks({ service: 'reviews', namespace: 'bookinfo', workload: 'reviews-v2' }, { from: 1000, to: 2000 });
+    expect(links).toEqual([
+      { title: 'Istio service dashboard', href: '/d/meshlens-istio-service?var-namespace=bookinfo&var-service=reviews.bookinfo.svc.cluster.local&from=1000&to=2000' },
+      { title: 'Istio workload dashboard', href: '/d/meshlens-istio-workload?var-workload=reviews-v2&var-namespace=bookinfo&from=1000&to=2000' },
+      { title: 'Mesh graph', href: '/a/meshlens-istio-app/graph?var-namespace=bookinfo&focus=service%3Abookinfo%2Freviews&from=1000&to=2000' },
+      { title: 'MeshLens service page', href: '/a/meshlens-istio-app/overview/service/bookinfo/reviews?from=1000&to=2000' },
+    ]);
   });
 });

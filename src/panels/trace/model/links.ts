@@ -1,4 +1,5 @@
 import { graphPageUrl } from '../../../shared/links/appUrls';
+import { withTimeRange, type EpochRange } from '../../../shared/links/timeRange';
 import { type KeyValue } from './types';
 
 /** Where a span ran, as far as Istio/OTel attributes tell: used to fill dashboard variables. */
@@ -18,15 +19,26 @@ const find = (kvs: readonly KeyValue[], ...keys: string[]) => {
   return '';
 };
 
+/** Attributes only an Istio proxy (sidecar, gateway, waypoint) puts on its spans. */
+const ISTIO_PROXY_KEYS = ['istio.canonical_service', 'istio.namespace', 'istio.mesh_id', 'upstream_cluster', 'node_id'];
+
 /**
- * Istio names services `<name>.<namespace>`; sidecars also set istio.namespace / istio.canonical_service and
- * node_id `sidecar~ip~<pod>.<namespace>~…`; OTel SDKs set k8s.* resource attributes.
+ * Istio names a proxy's service `<canonical service>.<namespace>`; sidecars also set istio.namespace /
+ * istio.canonical_service and node_id `sidecar~ip~<pod>.<namespace>~…`; OTel SDKs set k8s.* resource attributes.
+ * The name is split into name and namespace only for Istio proxy spans, and at the last dot (namespaces hold
+ * no dots, canonical services may: `my.app.shop` is `my.app` in `shop`); any other service name (`my.app` from
+ * an SDK) stays whole.
  */
 export function serviceContext(service: string, attributes: readonly KeyValue[], resource: readonly KeyValue[]): ServiceContext {
   const all = [...attributes, ...resource];
-  const [name, nsFromName] = service.split('.');
+  const istio = all.some((a) => ISTIO_PROXY_KEYS.includes(a.key)) || find(all, 'component') === 'proxy';
   const nodePod = /^[a-z]+~[^~]*~([^.~]+)\.([^~]+)~/.exec(find(all, 'node_id'));
-  const namespace = find(all, 'istio.namespace', 'k8s.namespace.name', 'service.namespace') || nsFromName || nodePod?.[2] || '';
+  const explicitNs = find(all, 'istio.namespace', 'k8s.namespace.name', 'service.namespace');
+  const dot = service.lastIndexOf('.');
+  const split = istio && dot > 0 ? { name: service.slice(0, dot), ns: service.slice(dot + 1) } : undefined;
+  const namespace = explicitNs || split?.ns || nodePod?.[2] || '';
+  // With the namespace known, the service name is what precedes `.<namespace>`, whatever dots it has.
+  const name = service.endsWith(`.${namespace}`) && namespace ? service.slice(0, -namespace.length - 1) : (split?.name ?? service);
   const pod = find(all, 'k8s.pod.name') || nodePod?.[1] || '';
   // Pods are `<workload>-<replicaset hash>-<pod hash>`.
   const workload = find(all, 'k8s.deployment.name', 'istio.workload') || pod.replace(/-[a-z0-9]{5,10}-[a-z0-9]{5}$/, '');
@@ -39,8 +51,11 @@ const q = (params: Record<string, string>) =>
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
     .join('&');
 
-/** Built-in links: the bundled Istio service and workload dashboards and the mesh graph page, focused on this span's service. */
-export function builtInLinks(ctx: ServiceContext): Array<{ title: string; href: string }> {
+/**
+ * Built-in links: the bundled Istio service and workload dashboards and the mesh graph page, focused on this
+ * span's service; with `range` (the span's time ± a margin, see spanTimeRange) every link opens at that time.
+ */
+export function builtInLinks(ctx: ServiceContext, range?: EpochRange): Array<{ title: string; href: string }> {
   // The service dashboard's variable holds Istio's destination_service, the Kubernetes FQDN.
   const fqdn = ctx.namespace ? `${ctx.service}.${ctx.namespace}.svc.cluster.local` : ctx.service;
   const path = (s: string) => encodeURIComponent(s);
@@ -66,5 +81,5 @@ export function builtInLinks(ctx: ServiceContext): Array<{ title: string; href: 
       href: `/d/meshlens-istio-workload?${q({ 'var-workload': ctx.workload, 'var-namespace': ctx.namespace })}`,
     });
   }
-  return links;
+  return links.map((l) => ({ title: l.title, href: withTimeRange(l.href, range) }));
 }

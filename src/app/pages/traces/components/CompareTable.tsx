@@ -7,6 +7,8 @@ import { LoadingPlaceholder, useStyles2 } from '@grafana/ui';
 import { formatDurationMs } from '../../../../shared/format';
 import { PanelMessage } from '../../../../shared/ui/PanelMessage';
 import { compareTraces } from '../model/compare';
+import { diffTraces } from '../model/compareTree';
+import { CompareTree } from './CompareTree';
 import { traceFrameOf } from '../model/summary';
 import { AS_TEXT } from '../../../../shared/i18n/asText';
 
@@ -46,11 +48,15 @@ export function CompareTable({ ids, a, b }: Props) {
     () => (done ? compareTraces(traceFrameOf(dataA.series), traceFrameOf(dataB.series)) : undefined),
     [done, dataA, dataB]
   );
+  const diff = useMemo(
+    () => (done ? diffTraces(traceFrameOf(dataA.series), traceFrameOf(dataB.series)) : undefined),
+    [done, dataA, dataB]
+  );
   const problems = [problem('A', ids[0], dataA), problem('B', ids[1], dataB)].filter((p): p is string => Boolean(p));
   if (problems.length) {
     return <PanelMessage kind="error" message={problems.join(' ')} />;
   }
-  if (!comparison) {
+  if (!comparison || !diff) {
     return <LoadingPlaceholder text={t('traces.compare.loading', 'Loading both traces…')} />;
   }
   const delta = (x: number, y: number) => (y - x >= 0 ? `+${formatDurationMs(y - x)}` : `−${formatDurationMs(x - y)}`);
@@ -73,6 +79,8 @@ export function CompareTable({ ids, a, b }: Props) {
           durB: formatDurationMs(comparison.durationMsB),
         })}
       </h4>
+      <CompareTree diff={diff} />
+      <h5>{t('traces.compare.timeTitle', 'Time by service and operation')}</h5>
       <table className={styles.table}>
         <thead>
           <tr>

@@ -11,7 +11,7 @@ import {
   type DataQueryResponse,
 } from '@grafana/data';
 import { setDataSourceSrv, type DataSourceSrv } from '@grafana/runtime';
-import { type TraceHit } from '../model/search';
+import { EMPTY_SEARCH, type TraceHit } from '../model/search';
 import { ResultsView } from './ResultsView';
 
 /** A data source whose trace lookups the test answers; it records which ids were asked and which were cancelled. */
@@ -63,7 +63,7 @@ const hits: TraceHit[] = Array.from({ length: 25 }, (_, i) => ({
   ...(i === 0 ? { rootService: 'svc', matchedSpans: 2 } : {}),
 }));
 
-test('counts load for the visible page only, four at a time; leaving the page cancels what is in flight', async () => {
+test('counts load for the visible page first, then the rest, four at a time; leaving the page cancels what is in flight', async () => {
   const src = installSource();
   render(
     <ResultsView
@@ -72,6 +72,9 @@ test('counts load for the visible page only, four at a time; leaving the page ca
       traceUid="tempo"
       kind="tempo"
       range={getDefaultTimeRange()}
+      search={EMPTY_SEARCH}
+      sort="time"
+      onSort={jest.fn()}
       onOpen={jest.fn()}
       onCompare={jest.fn()}
     />
@@ -84,7 +87,7 @@ test('counts load for the visible page only, four at a time; leaving the page ca
   await act(async () => {});
   expect(src.asked).toEqual(['t0', 't1', 't2', 't3']);
   expect(screen.getByTestId('meshlens-trace-counts')).toHaveTextContent(
-    '25 traces · 20 traces not yet enriched with span, error and service counts'
+    '25 traces · 25 traces not yet enriched with span, error and service counts'
   );
 
   await act(async () => src.answer('t0', { data: [trace(['web', 'db', 'db'], 1)] }));
@@ -95,8 +98,12 @@ test('counts load for the visible page only, four at a time; leaving the page ca
   // The reason is shown as text, quotes and all (not HTML-escaped by i18next).
   expect(within(rows()[1]).getByText('Counts unavailable: trace "t1" not found')).toBeInTheDocument();
   expect(screen.getByTestId('meshlens-trace-counts')).toHaveTextContent(
-    '25 traces · 18 traces not yet enriched with span, error and service counts · 1 trace could not be loaded for its counts'
+    '25 traces · 23 traces not yet enriched with span, error and service counts · 1 trace could not be loaded for its counts'
   );
+  // The scatter colours a point once its trace's errors are known: t0 has one, the others are not known yet.
+  const errorsOf = (id: number) =>
+    screen.getAllByRole('button', { name: new RegExp(`^svc: op ${id} `) })[0].getAttribute('data-errors');
+  expect([errorsOf(0), errorsOf(1), errorsOf(2)]).toEqual(['true', 'unknown', 'unknown']);
 
   await userEvent.click(screen.getByRole('button', { name: '2' }));
   await act(async () => {});

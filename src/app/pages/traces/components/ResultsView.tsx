@@ -2,17 +2,20 @@ import React, { useState } from 'react';
 import { css } from '@emotion/css';
 import { dateTimeFormat, type GrafanaTheme2, type TimeRange } from '@grafana/data';
 import { t } from '@grafana/i18n';
-import { Button, Checkbox, Pagination, useStyles2 } from '@grafana/ui';
+import { Button, Checkbox, Pagination, RadioButtonGroup, useStyles2 } from '@grafana/ui';
 import { formatDurationMs } from '../../../../shared/format';
 import { type TraceSourceKind } from '../../../../shared/traces/traceSource';
-import { type TraceHit } from '../model/search';
+import { resultsJson, sortHits, type SortKey } from '../model/results';
+import { type TraceHit, type TraceSearch } from '../model/search';
 import { useTraceSummaries } from '../state/useTraceSummaries';
 import { type SummaryResult } from '../state/traceSummaries';
 import { ResultsScatter } from './ResultsScatter';
 import { AS_TEXT } from '../../../../shared/i18n/asText';
 
-/** Rows per page; only the page on screen is loaded for its counts. */
+/** Rows per page. */
 export const PAGE_SIZE = 20;
+/** Traces loaded for their counts (span, error, service): the page on screen first, then the rest up to this many. */
+export const SUMMARY_CAP = 100;
 
 interface Props {
   hits: readonly TraceHit[];
@@ -20,23 +23,47 @@ interface Props {
   traceUid: string;
   kind: TraceSourceKind;
   range: TimeRange;
+  search: TraceSearch;
+  sort: SortKey;
+  onSort(sort: SortKey): void;
   onOpen(id: string): void;
   onCompare(a: string, b: string): void;
 }
 
 /** Duration over time (Jaeger's search scatter) and the result list with span, error and service counts. */
-export function ResultsView({ hits, dropped, traceUid, kind, range, onOpen, onCompare }: Props) {
+export function ResultsView(p: Props) {
+  const { dropped, traceUid, kind, range, onOpen, onCompare, sort } = p;
   const styles = useStyles2(getStyles);
   const [picked, setPicked] = useState<string[]>([]);
   const [page, setPage] = useState(1);
-  const pages = Math.max(1, Math.ceil(hits.length / PAGE_SIZE));
-  const visible = hits.slice((Math.min(page, pages) - 1) * PAGE_SIZE, Math.min(page, pages) * PAGE_SIZE);
+  const pages = Math.max(1, Math.ceil(p.hits.length / PAGE_SIZE));
+  const pageIds = (list: readonly TraceHit[]) =>
+    list.slice((Math.min(page, pages) - 1) * PAGE_SIZE, Math.min(page, pages) * PAGE_SIZE).map((h) => h.traceId);
+  // Counts for the rows on screen first, then for the rest (colours the scatter, sorts by spans or errors).
+  const wanted = [...new Set([...pageIds(p.hits), ...p.hits.map((h) => h.traceId)])];
   const { known, pending } = useTraceSummaries(
     traceUid,
     kind,
-    visible.map((h) => h.traceId),
+    wanted.slice(0, Math.max(SUMMARY_CAP, PAGE_SIZE)),
     range
   );
+  const sorted = sortHits(p.hits, sort, known);
+  const hits = sorted.hits;
+  const visible = hits.slice((Math.min(page, pages) - 1) * PAGE_SIZE, Math.min(page, pages) * PAGE_SIZE);
+  const sortOptions = [
+    { value: 'time' as const, label: t('traces.sort.time', 'Newest') },
+    { value: 'duration' as const, label: t('traces.sort.duration', 'Longest') },
+    { value: 'spans' as const, label: t('traces.sort.spans', 'Most spans') },
+    { value: 'errors' as const, label: t('traces.sort.errors', 'Most errors') },
+  ];
+  const download = () => {
+    const json = resultsJson({ ...p.search }, hits, known, { uid: traceUid, kind });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+    a.download = `meshlens-traces-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 0);
+  };
   const failed = visible.filter((h) => {
     const r = known.get(h.traceId);
     return r !== undefined && 'failed' in r;
@@ -44,7 +71,31 @@ export function ResultsView({ hits, dropped, traceUid, kind, range, onOpen, onCo
   const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id].slice(-2)));
   return (
     <div className={styles.root} data-testid="meshlens-trace-results">
-      <ResultsScatter hits={hits} onOpen={onOpen} />
+      <ResultsScatter hits={hits} known={known} onOpen={onOpen} />
+      <div className={styles.footer}>
+        <span>{t('traces.sort.label', 'Sort')}</span>
+        <RadioButtonGroup
+          size="sm"
+          options={sortOptions}
+          value={sort}
+          onChange={(v) => {
+            setPage(1);
+            p.onSort(v);
+          }}
+          aria-label={t('traces.sort.aria', 'Sort results')}
+        />
+        {(sort === 'spans' || sort === 'errors') && sorted.unknown > 0 && (
+          <span data-testid="meshlens-trace-sort-unknown">
+            {t('traces.sort.unknown', '{{count}} traces without counts yet are listed last', {
+              count: sorted.unknown,
+              defaultValue_one: '{{count}} trace without counts yet is listed last',
+            })}
+          </span>
+        )}
+        <Button size="sm" variant="secondary" icon="download-alt" onClick={download}>
+          {t('traces.download', 'Download results (JSON)')}
+        </Button>
+      </div>
       <table className={styles.table}>
         <thead>
           <tr>
@@ -102,6 +153,8 @@ export function ResultsView({ hits, dropped, traceUid, kind, range, onOpen, onCo
             ` · ${t('traces.pending', '{{count}} traces not yet enriched with span, error and service counts', { count: pending, defaultValue_one: '{{count}} trace not yet enriched with span, error and service counts' })}`}
           {failed > 0 &&
             ` · ${t('traces.summaryFailed', '{{count}} traces could not be loaded for their counts', { count: failed, defaultValue_one: '{{count}} trace could not be loaded for its counts' })}`}
+          {p.hits.length > SUMMARY_CAP &&
+            ` · ${t('traces.capped', 'counts are loaded for the first {{cap}} results; {{count}} more have none', { cap: SUMMARY_CAP, count: p.hits.length - SUMMARY_CAP })}`}
           {dropped > 0 &&
             ` · ${t('traces.dropped', '{{count}} results without an id or times not shown', { count: dropped, defaultValue_one: '{{count}} result without an id or times not shown' })}`}
         </span>

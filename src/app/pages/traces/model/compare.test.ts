@@ -32,5 +32,11 @@ test('groups spans by service and operation, biggest change first, missing on on
 });
 
 test('a missing trace compares as empty', () => {
-  expect(compareTraces(undefined, undefined)).toEqual({ rows: [], spansA: 0, spansB: 0, durationMsA: 0, durationMsB: 0 });
+  expect(compareTraces(undefined, undefined)).toEqual({
+    rows: [],
+    spansA: 0,
+    spansB: 0,
+    durationMsA: 0,
+    durationMsB: 0,
+  });
 });

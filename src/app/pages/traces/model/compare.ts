@@ -73,6 +73,11 @@ export function compareTraces(a: DataFrame | undefined, b: DataFrame | undefined
       totalMsB: gb?.totalMs ?? 0,
     };
   });
-  rows.sort((x, y) => Math.abs(y.totalMsB - y.totalMsA) - Math.abs(x.totalMsB - x.totalMsA) || x.service.localeCompare(y.service) || x.operation.localeCompare(y.operation));
+  rows.sort(
+    (x, y) =>
+      Math.abs(y.totalMsB - y.totalMsA) - Math.abs(x.totalMsB - x.totalMsA) ||
+      x.service.localeCompare(y.service) ||
+      x.operation.localeCompare(y.operation)
+  );
   return { rows, spansA: sa.spans, spansB: sb.spans, durationMsA: sa.durationMs, durationMsB: sb.durationMs };
 }

@@ -10,7 +10,17 @@ import {
 } from './search';
 
 test('validation names each bad field', () => {
-  expect(validateSearch(EMPTY_SEARCH)).toEqual({ service: 'Name a service to search its traces.' });
+  expect(validateSearch(EMPTY_SEARCH, 'jaeger')).toEqual({
+    service: "Jaeger's search needs a service: pick one from the list.",
+  });
+  // Tempo searches without a service.
+  expect(validateSearch(EMPTY_SEARCH, 'tempo')).toEqual({});
+  expect(validateSearch({ ...EMPTY_SEARCH, peer: 'details.bookinfo' }, 'tempo')).toEqual({
+    service: 'Name the calling service to find its calls to the peer.',
+  });
+  expect(validateSearch({ ...EMPTY_SEARCH, service: 'p', peer: 'my.app.shop' }, 'tempo')).toEqual({
+    peer: '"my.app.shop" is not a Kubernetes service as <service>.<namespace>.',
+  });
   expect(
     validateSearch({ ...EMPTY_SEARCH, service: 'reviews', minDuration: '10 sec', maxDuration: '1.5s', limit: '0' })
   ).toEqual({
@@ -78,6 +88,7 @@ test('Tempo gets one TraceQL query with the limit beside it; Zipkin cannot searc
     minDuration: '10ms',
     maxDuration: '',
     limit: '7',
+    peer: '',
   };
   expect(toSearchQuery('tempo', search)).toEqual({
     refId: 'search',
@@ -126,4 +137,22 @@ test("Tempo's search table: root service, '<1ms' durations and matched spans fro
     ],
     dropped: 0,
   });
+});
+
+test("an edge search on Tempo matches Istio span names of calls to the peer, or the client span's upstream_cluster", () => {
+  const q = toSearchQuery('tempo', { ...EMPTY_SEARCH, service: 'productpage.bookinfo', peer: 'details.bookinfo' });
+  expect('query' in q && q.query).toBe(
+    '{ resource.service.name = "productpage.bookinfo" && (name =~ "^details\\\\.bookinfo(\\\\.svc(\\\\.[^:/]+)?)?(:[0-9]+)?(/.*)?$" || span.upstream_cluster =~ "^outbound\\\\|[0-9]+\\\\|[^|]*\\\\|details\\\\.bookinfo(\\\\.svc(\\\\.[^|]+)?)?$") }'
+  );
+  expect(toSearchQuery('tempo', EMPTY_SEARCH)).toMatchObject({ query: '{ }' });
+});
+
+test("an edge search on Jaeger passes the caller's operation that calls the peer", () => {
+  expect(
+    toSearchQuery(
+      'jaeger',
+      { ...EMPTY_SEARCH, service: 'productpage.bookinfo', peer: 'details.bookinfo' },
+      'details.bookinfo.svc.cluster.local:9080/*'
+    )
+  ).toMatchObject({ service: 'productpage.bookinfo', operation: 'details.bookinfo.svc.cluster.local:9080/*' });
 });

@@ -1,3 +1,4 @@
+import { peerOperationPattern, peerUpstreamClusterPattern, type MeshPeer } from '../../../../shared/traces/istioNaming';
 import { traceqlString } from '../../../../shared/traces/traceSource';
 
 /** One `key=value` pair of the attributes field; `quoted` when the user wrote `key="value"`. */
@@ -52,6 +53,8 @@ export interface TraceqlSearch {
   attributes: readonly Attribute[];
   minDuration: string;
   maxDuration: string;
+  /** Only spans that are Istio calls to this Kubernetes service (by span name or the client's upstream_cluster). */
+  peer?: MeshPeer;
 }
 
 /**
@@ -59,7 +62,15 @@ export interface TraceqlSearch {
  * the attributes and a duration in range, which is what Jaeger's search means by the same fields.
  */
 export function traceqlQuery(s: TraceqlSearch): string {
-  const conds = [`resource.service.name = ${traceqlString(s.service.trim())}`];
+  const conds: string[] = [];
+  if (s.service.trim()) {
+    conds.push(`resource.service.name = ${traceqlString(s.service.trim())}`);
+  }
+  if (s.peer) {
+    conds.push(
+      `(name =~ ${traceqlString(peerOperationPattern(s.peer))} || span.upstream_cluster =~ ${traceqlString(peerUpstreamClusterPattern(s.peer))})`
+    );
+  }
   if (s.operation.trim()) {
     conds.push(`name = ${traceqlString(s.operation.trim())}`);
   }
@@ -73,5 +84,5 @@ export function traceqlQuery(s: TraceqlSearch): string {
   if (s.maxDuration.trim()) {
     conds.push(`duration <= ${duration(s.maxDuration)}`);
   }
-  return `{ ${conds.join(' && ')} }`;
+  return conds.length ? `{ ${conds.join(' && ')} }` : '{ }';
 }
