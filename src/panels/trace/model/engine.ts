@@ -45,7 +45,7 @@ export type EngineRequest =
   | { type: 'stats'; groupBy: 'service' | 'operation'; adjustSkew?: boolean }
   | { type: 'callGraph'; adjustSkew?: boolean }
   | { type: 'labels'; key: string }
-  | { type: 'value'; span: number; at: ValueAddress };
+  | { type: 'value'; span: number; at: ValueAddress }
   | { type: 'istio'; adjustSkew?: boolean }
   | { type: 'exportJson' };
 
