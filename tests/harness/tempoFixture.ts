@@ -56,7 +56,8 @@ export function parseTraceql(q: string): Expr {
     }
     const raw = t[4];
     const value = raw.startsWith('"')
-      ? (JSON.parse(raw) as string)
+      ? // Tempo reads TraceQL strings with Go's escapes; `\xHH` (MeshLens writes `$` as `\x24`) is not JSON.
+        (JSON.parse(raw.replace(/(^|[^\\])((?:\\\\)*)\\x([0-9a-fA-F]{2})/g, '$1$2\\u00$3')) as string)
       : t[2] === 'duration'
         ? durationUs(raw)
         : raw === 'true' || raw === 'false'

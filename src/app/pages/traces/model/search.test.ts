@@ -142,7 +142,7 @@ test("Tempo's search table: root service, '<1ms' durations and matched spans fro
 test("an edge search on Tempo matches Istio span names of calls to the peer, or the client span's upstream_cluster", () => {
   const q = toSearchQuery('tempo', { ...EMPTY_SEARCH, service: 'productpage.bookinfo', peer: 'details.bookinfo' });
   expect('query' in q && q.query).toBe(
-    '{ resource.service.name = "productpage.bookinfo" && (name =~ "^details\\\\.bookinfo(\\\\.svc(\\\\.[^:/]+)?)?(:[0-9]+)?(/.*)?$" || span.upstream_cluster =~ "^outbound\\\\|[0-9]+\\\\|[^|]*\\\\|details\\\\.bookinfo(\\\\.svc(\\\\.[^|]+)?)?$") }'
+    '{ resource.service.name = "productpage.bookinfo" && (name =~ "^details\\\\.bookinfo(\\\\.svc(\\\\.[^:/]+)?)?(:[0-9]+)?(/.*)?\\x24" || span.upstream_cluster =~ "^outbound\\\\|[0-9]+\\\\|[^|]*\\\\|details\\\\.bookinfo(\\\\.svc(\\\\.[^|]+)?)?\\x24") }'
   );
   expect(toSearchQuery('tempo', EMPTY_SEARCH)).toMatchObject({ query: '{ }' });
 });
