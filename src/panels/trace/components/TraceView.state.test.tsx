@@ -134,7 +134,7 @@ describe('view state', () => {
     await screen.findByText('1 of 2 matches');
     await userEvent.click(screen.getByRole('button', { name: 'Span filters' }));
     await userEvent.type(screen.getByRole('textbox', { name: 'Attribute key' }), 'http.method');
-    fireEvent.click(screen.getAllByTestId('meshlens-span-row')[0]);
+    fireEvent.click((await screen.findAllByTestId('meshlens-span-row'))[0]);
     await screen.findByRole('complementary', { name: 'Span detail' });
     const collapseRow = screen.getAllByRole('button', { name: /^Collapse / }).at(-1)!;
     await userEvent.click(collapseRow);
