@@ -59,8 +59,9 @@ describe('service and workload pages in Chromium from dist/ against a real Prome
       assert.equal(url.searchParams.get('var-cluster'), 'Kubernetes');
       // Service → its traces on the traces page.
       assert.equal(await page.getByRole('link', { name: 'Recent traces' }).getAttribute('href'), '/a/meshlens-istio-app/traces?service=cart.shop');
-      // 8 for the metrics and breakdowns (errors and health come from the breakdowns by code), 2 for the node's own graph.
-      assert.equal(metrics.queries?.count, 10, JSON.stringify(metrics.queries?.exprs));
+      // 10 for the metrics, breakdowns and TCP bytes (errors and health come from the breakdowns by code), 13 for the
+      // node's own graph: the mesh graph's grouped queries of its namespace, the same the Graph page sends.
+      assert.equal(metrics.queries?.count, 23, JSON.stringify(metrics.queries?.exprs));
       await page.waitForSelector('[aria-label^="Node: "]');
       const nodes = await page.locator('[aria-label^="Node: "]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')).sort());
       assert.deepEqual(nodes, ['Node: cart', 'Node: frontend', 'Node: payment']);

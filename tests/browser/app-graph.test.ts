@@ -38,7 +38,7 @@ let istiodHarness: Harness;
 before(async () => {
   sim = await startSimulator(['--topology', 'bookinfo+ambient']);
   // The fault is on before Prometheus scrapes anything: every sample of the edge has 90 % 503s.
-  const fault = await fetch(`${sim.url}/api/faults`, { method: 'POST', body: JSON.stringify({ from: 'bookinfo/productpage-v1', to: 'bookinfo/reviews', errorRate: 0.9, errorCode: '503' }) });
+  const fault = await fetch(`${sim.url}/api/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ from: 'bookinfo/productpage-v1', to: 'bookinfo/reviews', errorRate: 0.9, errorCode: '503' }) });
   assert.equal(fault.status, 200, await fault.text());
   prom = await startPrometheus(scrapeConfig('istio-mesh', [sim.target]));
   const port = await freePort();
