@@ -10,7 +10,7 @@ import { ROUTES, pageUrl } from './routes';
 export function NotFound({ path }: { path: string }) {
   const styles = useStyles2(getStyles);
   return (
-    <div className={styles.root} role="alert" data-testid="meshlens-not-found">
+    <div className={styles.root} role="alert" data-testid="meshlens-not-found" data-meshlens-ready="true">
       <h2>{t('notFound.title', 'Page not found')}</h2>
       <p>{t('notFound.text', 'MeshLens has no page at {{path}}.', { path, ...AS_TEXT })}</p>
       <LinkButton href={pageUrl(ROUTES.overview)} icon="arrow-left">

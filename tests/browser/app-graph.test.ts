@@ -109,7 +109,7 @@ describe('graph page in Chromium from dist/: the panel’s Kiali model over grou
       assert.match(await nodeText(page, 'PassthroughCluster'), /badges: .*egress cluster/);
       assert.match(await nodeText(page, 'BlackHoleCluster'), /badges: .*egress cluster/);
       // The gateway outside the selected namespace: a traffic source, outside.
-      assert.match(await nodeText(page, 'istio-ingressgateway'), /badges: traffic source, outside the selected namespaces/);
+      assert.match(await nodeText(page, 'istio-ingressgateway latest'), /badges: traffic source, outside the selected namespaces/);
       // The faulty hop is red (failure: 5xx ≥ 10 %), by protocol; a TCP edge and a gRPC edge are there too.
       assert.match(await edgeText(page, 'productpage v1 → reviews'), /^http · .* · failure$/);
       assert.match(await edgeText(page, 'ratings v1 → mongodb'), /^tcp · /);
@@ -140,13 +140,19 @@ describe('graph page in Chromium from dist/: the panel’s Kiali model over grou
     }
   });
 
-  test('the Display toggles change the graph: without service nodes, no triangles; the URL keeps the view', async () => {
+  test('the Display toggles change the graph: without service nodes, no injected service nodes; the URL keeps the view', async () => {
     const path = `${GRAPH}?var-namespace=bookinfo&var-namespace=bookinfo-ambient&graphType=app&edgeLabels=responseTime&display=mtls&from=now-5m&to=now`;
     const { page, metrics } = await rendered(path, 'productpage');
     try {
       assert.deepEqual(metrics.pageErrors, []);
       const texts = await nodeTexts(page);
-      assert.deepEqual(texts.filter((t) => / · service \(triangle\)/.test(t)), []);
+      // No injected service nodes; Kiali still draws destinations without a workload as service nodes: the egress
+      // clusters, the external host, and productpage only when some of the simulator's random gateway requests
+      // reached no productpage workload in the window.
+      assert.deepEqual(
+        texts.filter((t) => / · service \(triangle\)/.test(t)).map((t) => t.split(' · ')[0]).filter((n) => n !== 'productpage'),
+        ['BlackHoleCluster', 'PassthroughCluster', 'www.googleapis.com']
+      );
       assert.ok(texts.some((t) => t.startsWith('reviews · app (square)')), texts.join('\n'));
       // Two namespaces: still 15 queries.
       assert.equal(metrics.queries?.count, 15);
@@ -208,6 +214,8 @@ describe('graph page in Chromium from dist/: the panel’s Kiali model over grou
       });
       try {
         assert.deepEqual(metrics.pageErrors, []);
+        // The versioned-app graph keeps the ambient waypoint (a workload node), seen only in its own reports.
+        assert.match(await nodeText(page, 'waypoint'), /^waypoint · workload \(circle\) · .*badges: .*waypoint/);
         mkdirSync(ARTIFACTS, { recursive: true });
         writeFileSync(join(ARTIFACTS, theme === 'dark' ? 'app-graph.png' : 'app-graph-light.png'), await page.screenshot());
       } finally {

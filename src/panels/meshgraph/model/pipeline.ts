@@ -150,8 +150,10 @@ function* istioSteps(
   counts.unknownFrames = read.unknownFrames;
   counts.badValue = read.badValues;
   counts.series = read.traffic.length;
-  const idle = o.showIdleNodes ? readDeployments(read.deployments) : undefined;
-  counts.missingLabels += idle?.missingLabels ?? 0;
+  // Deployments are read even with idle nodes off: waypoints that only report themselves are found there.
+  const deployments = readDeployments(read.deployments);
+  const idle = o.showIdleNodes ? deployments : undefined;
+  counts.missingLabels += deployments.missingLabels;
   if (read.traffic.length === 0 && !idle?.deployments.length) {
     return {
       ok: false,
@@ -170,7 +172,8 @@ function* istioSteps(
     isWaypoint,
     namespaces: o.namespaces.split(',').map((s) => s.trim()).filter(Boolean),
     boxBy: { namespace: o.boxByNamespace, cluster: o.boxByCluster },
-    idleDeployments: idle?.deployments,
+    idleDeployments: deployments.deployments,
+    showIdleNodes: o.showIdleNodes,
   };
   const builder = meshGraphBuilder(graphOptions, counts);
   for (let i = 0; i < read.traffic.length; i += SLICE) {

@@ -18,6 +18,8 @@ export interface MeshGraphOptions {
   boxBy: Omit<BoxOptions, 'app'> & { app?: boolean };
   /** Deployments (kube-state-metrics) without traffic become idle nodes; undefined: no idle nodes. */
   idleDeployments?: readonly Deployment[];
+  /** false: of idleDeployments, only the waypoints become nodes (default true). */
+  showIdleNodes?: boolean;
 }
 
 export const defaultMeshGraphOptions: MeshGraphOptions = {
@@ -63,7 +65,7 @@ export function meshGraphBuilder(o: MeshGraphOptions, dropped: DropCounts = empt
       if (o.isWaypoint) {
         markWaypointEdges(map);
       }
-      const idleNodes = o.idleDeployments ? addIdleNodes(map, o.idleDeployments, o.graphType, o.namespaces) : 0;
+      const idleNodes = o.idleDeployments ? addIdleNodes(map, o.idleDeployments, o.graphType, o.namespaces, o.isWaypoint, o.showIdleNodes ?? true) : 0;
       markOutsiders(map.nodes.values(), o);
       markRoots(map.nodes.values(), map.edges());
       if (isService) {

@@ -70,6 +70,31 @@ describe('idle nodes from kube_deployment_labels', () => {
     }
   });
 
+  it.each([
+    ['workload', true],
+    ['versionedApp', true],
+    ['versionedApp', false],
+    ['app', true],
+  ] as Array<[GraphType, boolean]>)('%s graph (idle nodes %s): a waypoint seen only in its own reports is a workload node flagged isWaypoint', (graphType, showIdleNodes) => {
+    // The waypoint's reports (reporter="waypoint") name caller and callee, never the waypoint itself.
+    const waypointRows = readDeployments([{ namespace: 'bookinfo', deployment: 'waypoint', label_app: 'waypoint', label_version: 'latest' }]).deployments;
+    const g = buildMeshGraph(bookinfoSamples(), {
+      graphType,
+      injectServiceNodes: graphType !== 'workload',
+      httpRequests: true,
+      grpcRequests: true,
+      isWaypoint: (_c, _ns, wl) => /(^|-)waypoint$/.test(wl),
+      namespaces: ['bookinfo'],
+      boxBy: { namespace: true, cluster: false },
+      idleDeployments: [...waypointRows, ...deployments],
+      showIdleNodes,
+    });
+    const waypoints = g.nodes.filter((n) => n.isWaypoint).map((n) => [n.id, n.nodeType, n.workload, n.app, n.isIdle]);
+    expect(waypoints).toEqual([['wl_east_bookinfo_waypoint', 'workload', 'waypoint', '', undefined]]);
+    // The waypoint is not idle; the idle deployments (mongodb-v1, cron) come only with idle nodes on.
+    expect(g.idleNodes).toBe(showIdleNodes ? 2 : 0);
+  });
+
   it('keeps the graph as it was without deployments', () => {
     const without = graph('workload', []);
     const plain = buildMeshGraph(bookinfoSamples(), { graphType: 'workload', injectServiceNodes: false, httpRequests: true, grpcRequests: true, namespaces: ['bookinfo'], boxBy: { namespace: true, cluster: false } });

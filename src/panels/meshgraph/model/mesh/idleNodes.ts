@@ -37,9 +37,19 @@ export function readDeployments(rows: ReadonlyArray<Readonly<Record<string, stri
  * in a selected namespace with no node in the traffic graph becomes an idle node of the graph type's kind
  * (workload, app or versioned app), flagged `isIdle`. A deployment without a cluster label matches a traffic
  * node in any cluster; a new node takes the graph's only cluster, else `unknown`. Service graphs get none:
- * their idle nodes would be services, which deployments do not describe. Returns how many nodes it added.
+ * their idle nodes would be services, which deployments do not describe. A waypoint deployment (`isWaypoint`)
+ * is a workload node flagged `isWaypoint` (not idle) in every graph type, as in the traffic, and also when
+ * `idle` is false: a waypoint that only reports (reporter="waypoint", naming the caller and the callee but not
+ * itself) is seen only here. Returns how many idle nodes it added.
  */
-export function addIdleNodes(map: TrafficMap, deployments: readonly Deployment[], graphType: GraphType, namespaces: readonly string[]): number {
+export function addIdleNodes(
+  map: TrafficMap,
+  deployments: readonly Deployment[],
+  graphType: GraphType,
+  namespaces: readonly string[],
+  isWaypoint?: (cluster: string, namespace: string, workload: string) => boolean,
+  idle = true
+): number {
   if (graphType === 'service') {
     return 0;
   }
@@ -56,13 +66,18 @@ export function addIdleNodes(map: TrafficMap, deployments: readonly Deployment[]
     if (selected.size > 0 && !selected.has(d.namespace)) {
       continue;
     }
+    const waypoint = (cluster: string) => isWaypoint?.(cluster, d.namespace, d.name) ?? false;
+    if (!idle && !waypoint(d.cluster ?? fallbackCluster)) {
+      continue;
+    }
     const identity = (cluster: string) => ({
       cluster,
       serviceNamespace: d.namespace,
       service: '',
       workloadNamespace: d.namespace,
       workload: d.name,
-      app: d.app || UNKNOWN,
+      // Waypoints are workloads whatever the graph type: no app.
+      app: waypoint(cluster) ? '' : d.app || UNKNOWN,
       version: d.version || UNKNOWN,
     });
     const candidates = d.cluster ? [d.cluster] : clusters.size > 0 ? [...clusters] : [UNKNOWN];
@@ -73,8 +88,11 @@ export function addIdleNodes(map: TrafficMap, deployments: readonly Deployment[]
     if (known) {
       continue;
     }
-    const node = map.addNode(identity(d.cluster ?? fallbackCluster), graphType);
-    if (node && !node.isIdle) {
+    const cluster = d.cluster ?? fallbackCluster;
+    const node = map.addNode(identity(cluster), graphType);
+    if (node && waypoint(cluster)) {
+      node.isWaypoint = true;
+    } else if (node && !node.isIdle) {
       node.isIdle = true;
       added++;
     }
