@@ -56,14 +56,15 @@ const crumbs = (page: import('playwright-core').Page) =>
 
 describe('navigation loop in Chromium from dist/: graph → service page → its traces, and back', () => {
   test('focus and display in the graph URL; the service page breadcrumbs lead back to that view; traces list', async () => {
-    const graphPath = `${APP}/graph?var-namespace=bookinfo&focus=service:bookinfo/reviews&display=mtls&display=legend&from=now-5m&to=now`;
+    // Service nodes on: the reviews service is a node of its own (Kiali's triangle), whose page is the service page.
+    const graphPath = `${APP}/graph?var-namespace=bookinfo&focus=service:bookinfo/reviews&display=mtls&display=legend&display=serviceNodes&from=now-5m&to=now`;
     const { page, metrics } = await harness.render({ kind: 'app', path: graphPath, width: 1400, height: 900, waitFor: NODE });
     try {
       assert.deepEqual(metrics.pageErrors, []);
       assert.equal(await page.getByTestId('meshlens-graph-focus').innerText(), 'service:bookinfo/reviews');
       const graphUrl = new URL(page.url());
       assert.equal(graphUrl.searchParams.get('focus'), 'service:bookinfo/reviews');
-      assert.deepEqual(graphUrl.searchParams.getAll('display'), ['mtls', 'legend']);
+      assert.deepEqual(graphUrl.searchParams.getAll('display'), ['mtls', 'legend', 'serviceNodes']);
 
       // Graph → service page: a drill-down of the graph page, carrying the graph's query.
       await page.getByRole('link', { name: 'reviews.bookinfo' }).click();
@@ -81,7 +82,7 @@ describe('navigation loop in Chromium from dist/: graph → service page → its
       assert.equal(back.pathname, `${APP}/graph`);
       assert.equal(back.searchParams.get('var-namespace'), 'bookinfo');
       assert.equal(back.searchParams.get('focus'), 'service:bookinfo/reviews');
-      assert.deepEqual(back.searchParams.getAll('display'), ['mtls', 'legend']);
+      assert.deepEqual(back.searchParams.getAll('display'), ['mtls', 'legend', 'serviceNodes']);
       // The service page's own graph link comes back focused on it.
       const graphLink = new URL((await page.getByRole('link', { name: 'Graph of bookinfo, focused on reviews' }).getAttribute('href')) ?? '', 'http://x');
       assert.equal(graphLink.searchParams.get('focus'), 'service:bookinfo/reviews');
@@ -115,7 +116,7 @@ describe('navigation loop in Chromium from dist/: graph → service page → its
   });
 
   test('graph node → side panel "Service page" → recent traces → a trace → a span → its workload dashboard link, and back', async () => {
-    const display = ['mtls', 'legend'];
+    const display = ['mtls', 'legend', 'serviceNodes'];
     const graphPath = `${APP}/graph?var-namespace=bookinfo&focus=service:bookinfo/reviews&${display.map((d) => `display=${d}`).join('&')}&from=now-5m&to=now`;
     const { page, metrics } = await harness.render({ kind: 'app', path: graphPath, width: 1400, height: 900, waitFor: NODE });
     try {
@@ -124,9 +125,10 @@ describe('navigation loop in Chromium from dist/: graph → service page → its
       assert.equal(graphUrl.pathname, `${APP}/graph`);
       assert.deepEqual((await crumbs(page)).map((c) => c.text), ['Graph']);
 
-      // Select the reviews v2 app node through the panel's accessible node list; its details offer the reviews service page.
-      // The list is visually hidden (for keyboard and screen-reader users): activate the button as they do.
-      await page.getByRole('button', { name: 'Node: reviews v2', exact: true }).focus();
+      // Select the reviews service node (Kiali's triangle; an app node's page is its workload's) through the panel's
+      // accessible node list; its details offer the reviews service page. The list is visually hidden (for keyboard and
+      // screen-reader users): activate the button as they do.
+      await page.getByRole('button', { name: 'Node: reviews', exact: true }).focus();
       await page.keyboard.press('Enter');
       const details = page.getByTestId('meshlens-meshgraph-details');
       await details.waitFor();
@@ -201,8 +203,8 @@ describe('navigation loop in Chromium from dist/: graph → service page → its
       assert.deepEqual(hidden.metrics.pageErrors, []);
       const note = hidden.page.getByTestId('meshlens-graph-hidden');
       await note.waitFor({ timeout: 20_000 });
-      // standby-v1, legacy-api-v1, legacy-batch and bookinfo's mongodb-v1: deployments kube-state-metrics knows, without any request.
-      assert.equal(await note.innerText(), '4 idle nodes hidden (Display: Idle nodes shows them)');
+      // standby-v1, legacy-api-v1 and legacy-batch: deployments kube-state-metrics knows, without any request or TCP bytes.
+      assert.equal(await note.innerText(), '3 idle nodes hidden (Display: Idle nodes shows them)');
       assert.equal(await hidden.page.getByRole('button', { name: /^Node: standby/ }).count(), 0);
     } finally {
       await hidden.page.close();
@@ -211,6 +213,10 @@ describe('navigation loop in Chromium from dist/: graph → service page → its
     try {
       await shown.page.getByRole('button', { name: /^Node: standby/ }).first().waitFor({ timeout: 20_000 });
       assert.equal(await shown.page.getByTestId('meshlens-graph-hidden').count(), 0);
+      // The three idle deployments drawn; mongodb v1 is drawn in both views, its TCP traffic (ratings → mongodb) counts.
+      const names = await shown.page.locator('[aria-label^="Node: "]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+      assert.deepEqual(names.filter((n) => /standby|legacy/.test(n ?? '')).sort(), ['Node: legacy-api v1', 'Node: legacy-batch unknown', 'Node: standby v1']);
+      assert.ok(names.includes('Node: mongodb v1'));
       assert.deepEqual(shown.metrics.pageErrors, []);
     } finally {
       await shown.page.close();
