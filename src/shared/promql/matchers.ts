@@ -5,6 +5,14 @@
  */
 import { escapeLabelValue, escapeRegexValue } from './escape';
 
+/**
+ * A string-literal body for text we write ourselves (a regex, or a value holding a Grafana variable such as
+ * `$istiod_pod`): backslash, quote and newlines escaped, `$` left for the template service to interpolate.
+ */
+function ownText(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
 /** One label matcher as PromQL text, e.g. `reporter=~"source|waypoint"`. */
 export type Matcher = string;
 
@@ -20,12 +28,12 @@ export function neq(label: string, value: string): Matcher {
 
 /** `label=~"regex"`: a regex we write (not data), so only string-literal escaping applies. */
 export function re(label: string, regex: string): Matcher {
-  return `${label}=~"${escapeLabelValue(regex)}"`;
+  return `${label}=~"${ownText(regex)}"`;
 }
 
 /** `label!~"regex"`. */
 export function notRe(label: string, regex: string): Matcher {
-  return `${label}!~"${escapeLabelValue(regex)}"`;
+  return `${label}!~"${ownText(regex)}"`;
 }
 
 /** A regex matching any of the values literally (RE2 alternation, each value escaped), without the quotes. */
