@@ -32,7 +32,8 @@ describe('trace panel views in Chromium from dist/', () => {
       assert.match(await page.locator('header').innerText(), /Spans\s*1,041/);
       assert.match(await page.locator('header').innerText(), /Services\s*16/);
       await page.getByRole('textbox', { name: 'Find in trace' }).fill('oauth');
-      await page.getByText(/of \d+ matches/).waitFor();
+      // Before the first Enter the counter names the matches only ("12 matches"); Enter then goes to match 1.
+      await page.getByText(/^\d+ matches$/).waitFor();
       await page.getByRole('button', { name: 'Span filters' }).click();
       await page.getByText('Find matches only').click();
       await page.locator('[data-testid="meshlens-hidden-row"]').first().waitFor();
