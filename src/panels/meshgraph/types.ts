@@ -1,10 +1,11 @@
-import { healthOptionFields } from '../../shared/health';
+import { healthOptionFields, type HealthOptionFields } from '../../shared/health';
 import { type GraphType } from './model/mesh/types';
 import { type LayoutAlgorithm } from './model/layout/types';
 import { type EdgeLabelMode } from './model/view/types';
 import { type DataMode } from './model/preset/presetRequest';
 
-export interface MeshGraphPanelOptions {
+/** Kiali's health thresholds (percent of requests) are the shared health module's eight option fields. */
+export interface MeshGraphPanelOptions extends HealthOptionFields {
   /** `preset`: the panel runs Kiali's queries itself on `prometheusUid`; `panel`: it reads its own query targets. */
   dataMode: DataMode;
   /** Prometheus data source for the preset; empty: the app's provisioned Prometheus, else Grafana's default. */
@@ -38,15 +39,6 @@ export interface MeshGraphPanelOptions {
   serviceEntries: string;
   /** Services with a VirtualService (Istio config, not in the metrics), one per line: `name.namespace` or a host. */
   virtualServices: string;
-  /** Kiali health thresholds, percent of requests. */
-  health5xxDegraded: number;
-  health5xxFailure: number;
-  health4xxDegraded: number;
-  health4xxFailure: number;
-  healthGrpcDegraded: number;
-  healthGrpcFailure: number;
-  healthNoResponseDegraded: number;
-  healthNoResponseFailure: number;
   showMtls: boolean;
   showLegend: boolean;
   showMinimap: boolean;
