@@ -47,11 +47,13 @@ function labels(edge: Edge, reporter: 'source' | 'destination', code: string): s
     ['source_app', sapp],
     ['source_canonical_service', sapp],
     ['source_version', version(swl)],
+    ['source_canonical_revision', canonicalRevision(swl)],
     ['destination_workload', dwl],
     ['destination_workload_namespace', dns],
     ['destination_app', svc],
     ['destination_canonical_service', svc],
     ['destination_version', version(dwl)],
+    ['destination_canonical_revision', canonicalRevision(dwl)],
     ['destination_service', `${svc}.${dns}.svc.cluster.local`],
     ['destination_service_name', svc],
     ['destination_service_namespace', dns],
@@ -68,6 +70,12 @@ function labels(edge: Edge, reporter: 'source' | 'destination', code: string): s
 /** Istio takes the version from the pod's `version` label; these workloads are named <app>-<version>. */
 function version(workload: string): string {
   return /-(v\d+)$/.exec(workload)?.[1] ?? 'unknown';
+}
+
+/** Istio's canonical revision: the version label, or `latest` without one. */
+function canonicalRevision(workload: string): string {
+  const v = version(workload);
+  return v === 'unknown' ? 'latest' : v;
 }
 
 function round3(n: number): number {

@@ -47,6 +47,28 @@ export function footerParts(v: VisibleGraph, c: InputCounts, compare?: CompareCo
     });
     parts.push(`${hiddenNodes} (${withEdges}), ${edgesText(hidden.edges)}`);
   }
+  const dropped = droppedText(c);
+  if (dropped) {
+    parts.push(dropped);
+  }
+  if (compare) {
+    parts.push(
+      t('meshgraph.footer.compare', 'edges vs the earlier window: {{new}} new, {{gone}} gone, {{changed}} changed', {
+        ...AS_TEXT,
+        ...compare,
+      })
+    );
+  }
+  if (c.duplicate > 0) {
+    parts.push(
+      t('meshgraph.footer.duplicate', '{{count}} series reported by both proxies counted once', { count: c.duplicate })
+    );
+  }
+  return parts;
+}
+
+/** What the model dropped and why, as one `dropped: …` phrase; undefined when nothing was dropped. */
+export function droppedText(c: InputCounts): string | undefined {
   const dropped: Array<[number, string]> = [
     [
       c.missingLabels,
@@ -104,23 +126,7 @@ export function footerParts(v: VisibleGraph, c: InputCounts, compare?: CompareCo
     ],
   ];
   const shown = dropped.filter(([n]) => n > 0).map(([, label]) => label);
-  if (shown.length > 0) {
-    parts.push(t('meshgraph.footer.dropped', 'dropped: {{list}}', { ...AS_TEXT, list: shown.join(', ') }));
-  }
-  if (compare) {
-    parts.push(
-      t('meshgraph.footer.compare', 'edges vs the earlier window: {{new}} new, {{gone}} gone, {{changed}} changed', {
-        ...AS_TEXT,
-        ...compare,
-      })
-    );
-  }
-  if (c.duplicate > 0) {
-    parts.push(
-      t('meshgraph.footer.duplicate', '{{count}} series reported by both proxies counted once', { count: c.duplicate })
-    );
-  }
-  return parts;
+  return shown.length > 0 ? t('meshgraph.footer.dropped', 'dropped: {{list}}', { ...AS_TEXT, list: shown.join(', ') }) : undefined;
 }
 
 const nodesText = (count: number) =>

@@ -104,6 +104,16 @@ describe('MeshGraphPanel', () => {
     expect(await screen.findByTestId('meshlens-panel-message')).toHaveTextContent('None of the 1 frames holds Istio traffic');
   });
 
+  it('says which series it dropped when none could be drawn, never "no traffic"', async () => {
+    // Kiali's fixture without the canonical revision labels (a pre-1.7 Istio or a relabelled scrape).
+    const requests = bookinfoSamples().filter((s) => s.metric === 'istio_requests_total');
+    const stripped = requests.map(({ labels: { source_canonical_revision: _s, destination_canonical_revision: _d, ...rest }, ...s }) => ({ ...s, labels: rest }));
+    render(<MeshGraphPanel {...props([tableFrame(stripped, 'istio_requests_total inbound')])} />);
+    const message = await screen.findByTestId('meshlens-panel-message');
+    expect(message).toHaveTextContent(`Nothing to draw; dropped: ${requests.length} series with missing labels.`);
+    expect(message).not.toHaveTextContent('No traffic');
+  });
+
   it('focuses on a node with its callers and callees, counts what it hides, and "Show all" clears it', async () => {
     render(<MeshGraphPanel {...props(frames(), { focus: 'workload:bookinfo/reviews-v2' })} />);
     const banner = await screen.findByTestId('meshlens-meshgraph-focus');

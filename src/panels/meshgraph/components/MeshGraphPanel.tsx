@@ -16,7 +16,7 @@ import { defaultMeshGraphPanelOptions, type MeshGraphPanelOptions } from '../typ
 import { type Viewport } from './canvas/viewport';
 import { download } from './download';
 import { FocusBanner } from './FocusBanner';
-import { Footer } from './Footer';
+import { droppedText, Footer } from './Footer';
 import { GraphCanvas, type GraphCanvasHandle } from './GraphCanvas';
 import { Legend } from './Legend';
 import { Minimap } from './Minimap';
@@ -94,6 +94,20 @@ export function MeshGraphPanel(props: PanelProps<MeshGraphPanelOptions>) {
     return <PanelMessage kind="error" message={pipeline.error} />;
   }
   if (pipeline.graph.nodes.length === 0) {
+    // Series that arrived but could not be used are not "no traffic": say what was dropped and why.
+    const dropped = droppedText(pipeline.counts);
+    if (dropped) {
+      return (
+        <PanelMessage
+          kind="error"
+          message={t(
+            'meshgraph.emptyDropped',
+            'Nothing to draw; {{dropped}}. The graph needs Istio’s standard labels, such as source_canonical_revision and destination_canonical_revision.',
+            { dropped, ...AS_TEXT }
+          )}
+        />
+      );
+    }
     const noQueries =
       preset.status === 'off' && data.request !== undefined && !data.request.targets.some((q) => !q.hide);
     const message =
