@@ -8,7 +8,8 @@ import { type MeshGraphPanelOptions } from '../types';
 export type PresetData =
   | { status: 'off' }
   | { status: 'loading' }
-  | { status: 'done'; series: DataFrame[] }
+  /** `namespaces`: the ones queried (for "All", the namespaces found with Istio traffic). */
+  | { status: 'done'; series: DataFrame[]; namespaces: string[] }
   | { status: 'error'; error: string };
 
 export interface PresetContext {
@@ -118,7 +119,7 @@ export function usePresetData(o: MeshGraphPanelOptions, ctx: PresetContext): Pre
               const text = errors.map((e) => `${e.refId ? `${e.refId}: ` : ''}${e.message ?? e.data?.message ?? 'query failed'}`).join('; ');
               setResult({ key, data: { status: 'error', error: `Prometheus (${ds.name}) answered with an error: ${text}` } });
             } else if (r.state !== LoadingState.Loading) {
-              setResult({ key, data: { status: 'done', series: r.data as DataFrame[] } });
+              setResult({ key, data: { status: 'done', series: r.data as DataFrame[], namespaces: targets.namespaces } });
             }
           },
           error: (e: unknown) => setResult({ key, data: { status: 'error', error: `The Istio preset queries failed on ${ds.name}: ${errorText(e)}` } }),
