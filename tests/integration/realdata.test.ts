@@ -218,7 +218,7 @@ test('the 90 % failing edge is Failure, and so are both its ends, each for the s
   );
 });
 
-test('the overview shows bookinfo failing, at the namespace’s own 5xx share', async () => {
+test('the overview shows bookinfo failing, graded per workload (its worst), each reason naming the workload at its own share', async () => {
   const overview = await overviewRows(prom, at);
   const row = overview.rows.find((r) => r.namespace === 'bookinfo');
   assert.ok(row, `bookinfo is a row: ${overview.rows.map((r) => r.namespace).join(', ')}`);
@@ -235,6 +235,21 @@ test('the overview shows bookinfo failing, at the namespace’s own 5xx share', 
   // Its 5xx part alone is what Prometheus computes from the response codes.
   assert.ok((row.errorPct ?? 0) >= (await serverErrorPct('reporter="destination",destination_workload_namespace="bookinfo"')) - 1e-9);
   assert.equal(row.health, 'failure');
+  // Graded per workload (Kiali's rule: a namespace is its worst workload), each reason naming its workload: the
+  // failing edge's callee at its own inbound 5xx share, not at the namespace's diluted one.
+  const pct = async (selector: string) => (await serverErrorPct(selector)).toFixed(1);
+  const grpcPct = async (selector: string) => {
+    const [errors] = await queryAt(prom, `sum(rate(istio_requests_total{${selector},request_protocol="grpc",grpc_response_status!="0"}[${WINDOW}]))`, at);
+    const [all] = await queryAt(prom, `sum(rate(istio_requests_total{${selector},request_protocol="grpc"}[${WINDOW}]))`, at);
+    return ((100 * Number(errors.value[1])) / Number(all.value[1])).toFixed(1);
+  };
+  assert.deepEqual(row.healthReasons, [
+    `details-v1: 5xx ${await pct('reporter="source",source_workload="details-v1"')} % of outbound HTTP ≥ 10 % failure`,
+    `productpage-v1: gRPC errors ${await grpcPct('reporter="source",source_workload="productpage-v1"')} % of outbound gRPC > 0 % degraded`,
+    `ratings-v1: 5xx ${await pct('reporter="destination",destination_workload="ratings-v1"')} % of inbound HTTP ≥ 10 % failure`,
+    `recommendations-v1: gRPC errors ${await grpcPct('reporter="destination",destination_workload="recommendations-v1"')} % of inbound gRPC > 0 % degraded`,
+    `reviews-v3: 5xx ${await pct('reporter="source",source_workload="reviews-v3"')} % of outbound HTTP ≥ 10 % failure`,
+  ]);
 });
 
 /** Every node and edge with its health, in words: what two graphs must share to be the same graph. */
