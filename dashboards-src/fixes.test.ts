@@ -9,7 +9,7 @@ import type { Dashboard, DashboardLink, VariableModel } from '@grafana/grafana-f
 import { generateDashboards } from './generate';
 import { Dashboards, REVISION, type DashboardKey } from './lib/ids';
 import { headerLinkVariables } from './lib/links';
-import { panelsOf, promTargets, variablesOf } from './lib/inspect';
+import { panelsOf, presetPanels, presetPlanFor, promTargets, variablesOf } from './lib/inspect';
 import { BUILTIN_INTERVALS, interpolate, type VariableValue } from './lib/interpolate';
 import { parser } from '@prometheus-io/lezer-promql';
 import { promqlSyntaxErrors } from './lib/promqlParse';
@@ -300,6 +300,47 @@ describe('whole set', () => {
     expect(trace.targets).toEqual([expect.objectContaining({ query: '${trace_id}' })]);
     const latency = panelsOf(all.overview).find((p) => p.title === 'P95 latency by service')!;
     expect(latency.targets).toEqual([expect.objectContaining({ exemplar: true })]);
+  });
+
+  it("runs the overview's mesh graph as the panel's Istio preset: the Graph page's grouped queries, no targets of its own", () => {
+    const graph = panelsOf(all.overview).find((p) => p.type === 'meshlens-meshgraph-panel')!;
+    expect(graph.targets).toEqual([]);
+    expect(graph.options).toEqual({
+      dataMode: 'preset',
+      prometheusUid: '${datasource}',
+      namespaces: '$namespace',
+      clusters: '$cluster',
+      graphType: 'workload',
+      boxByNamespace: true,
+      serviceDashboardUid: 'meshlens-istio-service',
+      workloadDashboardUid: 'meshlens-istio-workload',
+    });
+    expect(presetPanels(all.overview)).toHaveLength(1);
+    expect(entries.filter(([key]) => key !== 'overview').flatMap(([, d]) => presetPanels(d))).toEqual([]);
+    // 10 panels (5 stats, graph, 2 tables, latency, trace); 8 Prometheus targets, none of them the graph's.
+    expect(panelsOf(all.overview)).toHaveLength(10);
+    expect(promTargets(all.overview).map((t) => t.panel)).toEqual([
+      'Requests',
+      'Success rate',
+      'Errors',
+      'P95 latency',
+      'TCP traffic',
+      'Slowest services',
+      'Most failing services',
+      'P95 latency by service',
+    ]);
+    const v = (values: string[]) => ({ values, multi: true, includeAll: true, allValue: '.*' });
+    // Two namespaces and a cluster picked: the 12 grouped queries of the Graph page for exactly those.
+    const picked = presetPlanFor(presetPanels(all.overview)[0], { namespace: v(['bookinfo', 'shop']), cluster: v(['east']) });
+    expect(picked.ok && picked.namespaces).toEqual(['bookinfo', 'shop']);
+    expect(picked.ok && picked.clusters).toEqual(['east']);
+    expect(picked.ok && picked.targets).toHaveLength(12);
+    expect(picked.ok && picked.targets[1].expr).toContain('destination_workload_namespace=~"bookinfo|shop",destination_cluster=~"east"}');
+    // All (the default): the namespaces with Istio traffic are listed first, all clusters.
+    const everything = presetPlanFor(presetPanels(all.overview)[0], { namespace: v(['$__all']), cluster: v(['$__all']) });
+    expect(everything.ok && everything.namespaceLookup).toBe(
+      'label_values({__name__=~"istio_requests_total|istio_tcp_received_bytes_total"}, destination_workload_namespace)'
+    );
   });
 
   it('lists every generated dashboard in plugin.json includes, and pages by uid', () => {

@@ -8,12 +8,11 @@ import {
   successRatio,
   tcpByteRate,
 } from '../lib/recorded';
-import { REQUESTS_GROUP_BY, TCP_GROUP_BY } from '../../src/shared/istio/graphQueries';
 import { buildDashboard } from '../lib/dashboard';
 import { Dashboards } from '../lib/ids';
 import { PROMETHEUS, TRACING } from '../lib/datasources';
 import { drillDown, seriesLabel, tableField } from '../lib/links';
-import { pluginPanel, promQuery, stat, SUCCESS_THRESHOLDS, ERROR_RATE_THRESHOLDS, timeSeries } from '../lib/panels';
+import { pluginPanel, stat, SUCCESS_THRESHOLDS, ERROR_RATE_THRESHOLDS, timeSeries } from '../lib/panels';
 import { rankedTable } from '../lib/tables';
 import { clusterVariable, namespaceVariable, traceIdVariable, tracingVariable } from '../lib/variables';
 
@@ -22,9 +21,6 @@ const traffic = [
   inVar('destination_cluster', 'cluster'),
   inVar('destination_workload_namespace', 'namespace'),
 ];
-// The mesh graph panel reads Kiali's label sets (response codes and flags included) and computes errors itself.
-const graphRequestLabels = REQUESTS_GROUP_BY.split(',');
-const graphTcpLabels = TCP_GROUP_BY.split(',');
 const serviceColumns = { destination_service: 'Service' };
 
 /** A Jaeger query for one trace id (no queryType = look up by id), read from the `trace_id` variable. */
@@ -91,14 +87,18 @@ export const overview = () =>
           pluginPanel(
             'meshlens-meshgraph-panel',
             'Mesh traffic graph',
-            'Workloads and the traffic between them over the last rate window, Kiali style: request rate on edges, health colours from response codes (5xx, 4xx, gRPC, no response) with their reasons.',
+            'Workloads and the traffic between them over the picked time range, Kiali style: request rate on edges, health colours from response codes (5xx, 4xx, gRPC, no response) with their reasons. The same grouped queries and model as the app\'s Graph page.',
             PROMETHEUS,
-            [
-              promQuery({ refId: 'requests', instant: true, expr: requestRate(traffic, graphRequestLabels) }, 0),
-              promQuery({ refId: 'tcp', instant: true, expr: tcpByteRate('received', traffic, graphTcpLabels) }, 1),
-            ],
+            // No targets: the panel runs the Istio preset itself (the Graph page's grouped queries, a fixed count
+            // whatever the number of namespaces) on the dashboard's data source, for the picked namespaces and clusters.
+            [],
             // Option names of the mesh graph panel (MeshGraphPanelOptions); its drill-downs open these dashboards.
+            // Health thresholds: the panel's defaults (Kiali's); the app config's are not reachable from a dashboard.
             {
+              dataMode: 'preset',
+              prometheusUid: PROMETHEUS.uid,
+              namespaces: '$namespace',
+              clusters: '$cluster',
               graphType: 'workload',
               boxByNamespace: true,
               serviceDashboardUid: Dashboards.service.uid,

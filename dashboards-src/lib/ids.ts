@@ -3,7 +3,7 @@
  * when its `revision` changes, so: never rename a title casually, and bump REVISION whenever any output changes
  * (the current-output test reminds you, because it compares against the checked-in JSON).
  */
-export const REVISION = 3;
+export const REVISION = 4;
 
 export interface DashboardId {
   uid: string;

@@ -31,6 +31,17 @@ export function formatValue(v: VariableValue): string {
   return escaped.length === 1 ? escaped[0] : `(${escaped.join('|')})`;
 }
 
+/**
+ * `${name:csv}` as Grafana replaces it (what the mesh graph panel asks for its namespaces and clusters): the
+ * values joined with commas, unescaped; All with a custom all value is that value (`.*`), as Grafana inserts it.
+ */
+export function csvValue(v: VariableValue): string {
+  if (v.values.length === 1 && v.values[0] === '$__all' && v.allValue !== undefined) {
+    return v.allValue;
+  }
+  return v.values.join(',');
+}
+
 /** Built-in interval variables with realistic values for a 30-minute range at 15 s scrape. */
 export const BUILTIN_INTERVALS: Record<string, string> = {
   __rate_interval: '1m',

@@ -10,6 +10,8 @@ import { PAGE_TRAFFIC_METRICS_SELECTOR } from './realdata.pageQueries';
 import { buildNamespaceRows, type OverviewModel } from '../../src/app/pages/overview/model/namespaceRows';
 import { overviewQueries } from '../../src/app/pages/overview/model/overviewQueries';
 import { DEFAULT_THRESHOLDS } from '../../src/shared/settings';
+import { presetPanels, presetPlanFor } from '../../dashboards-src/lib/inspect';
+import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { startReplay, type RunningReplay } from '../../simulator/replay/server';
 import { startPrometheus, type RunningPrometheus } from '../lib/prometheus';
 import { pollUntil } from '../lib/poll';
@@ -120,6 +122,41 @@ export async function pageGraph(prom: RunningPrometheus, namespaces: string[], c
   }
   const options: MeshGraphPanelOptions = { ...defaultMeshGraphPanelOptions, ...graphPanelOptions(c, namespaces.join(','), '') };
   return framesToGraph(frames, options);
+}
+
+/** The bundled Overview dashboard as it ships (src/dashboards; generated.test.ts keeps it current). */
+export function shippedOverview(): Dashboard {
+  return JSON.parse(readFileSync(join(__dirname, '..', '..', 'src', 'dashboards', 'meshlens-overview.json'), 'utf8')) as Dashboard;
+}
+
+/**
+ * THE GRAPH THE OVERVIEW DASHBOARD DRAWS for these `namespace` values (`['$__all']` for All), all clusters: its mesh
+ * graph panel's Istio preset as the panel plans it (variables replaced in csv; All listed first with the label values
+ * lookup), the queries on the real Prometheus as table frames, then the panel's Kiali model with the saved options.
+ */
+export async function overviewDashboardGraph(prom: RunningPrometheus, namespace: string[], time?: number): Promise<{ result: PipelineResult; queries: number; namespaces: string[] }> {
+  const [panel] = presetPanels(shippedOverview());
+  if (!panel) {
+    throw new Error('the Overview dashboard has no mesh graph panel in preset mode');
+  }
+  const v = (values: string[]) => ({ values, multi: true, includeAll: true, allValue: '.*' });
+  let plan = presetPlanFor(panel, { namespace: v(namespace), cluster: v(['$__all']) });
+  if (plan.ok && plan.namespaceLookup !== undefined) {
+    const m = /^label_values\((.*), (\w+)\)$/.exec(plan.namespaceLookup)!;
+    const res = await fetch(`${prom.url}/api/v1/label/${m[2]}/values?match[]=${encodeURIComponent(m[1])}`);
+    const found = ((await res.json()) as { data: string[] }).data;
+    plan = presetPlanFor(panel, { namespace: v(found), cluster: v(['$__all']) });
+  }
+  if (!plan.ok) {
+    throw new Error(`the overview's preset failed: ${plan.error}`);
+  }
+  const frames: DataFrame[] = [];
+  for (const t of plan.targets) {
+    const expr = interpolate(t.expr);
+    frames.push(tableFrame(t.refId, expr, await queryAt(prom, expr, time)));
+  }
+  const options = { ...defaultMeshGraphPanelOptions, ...(panel.options as Partial<MeshGraphPanelOptions>), namespaces: plan.namespaces.join(',') };
+  return { result: framesToGraph(frames, options), queries: plan.targets.length, namespaces: plan.namespaces };
 }
 
 /**

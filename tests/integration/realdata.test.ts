@@ -6,6 +6,7 @@ import {
   close,
   edgeBetween,
   graphInWords,
+  overviewDashboardGraph,
   overviewRows,
   pageGraph,
   pageNamespaceStatus,
@@ -17,6 +18,8 @@ import {
   type FixtureMesh,
 } from './realdata.lib';
 import { startSimulator, type RunningSimulator } from './simulator.lib';
+import { DEFAULT_DISPLAY } from '../../src/app/pages/graph/model/displayOptions';
+import type { PipelineResult } from '../../src/panels/meshgraph/model/pipeline';
 
 /*
  * Real Istio scrapes (tests/fixtures/scrapes) replayed into real Prometheus servers, one per mesh, read by the app's
@@ -215,7 +218,7 @@ test('the 90 % failing edge is Failure, and so are both its ends, each for the s
   );
 });
 
-test('the overview shows bookinfo failing, at the namespace’s own 5xx share', async () => {
+test('the overview shows bookinfo failing, graded per workload (its worst), each reason naming the workload at its own share', async () => {
   const overview = await overviewRows(prom, at);
   const row = overview.rows.find((r) => r.namespace === 'bookinfo');
   assert.ok(row, `bookinfo is a row: ${overview.rows.map((r) => r.namespace).join(', ')}`);
@@ -232,4 +235,55 @@ test('the overview shows bookinfo failing, at the namespace’s own 5xx share', 
   // Its 5xx part alone is what Prometheus computes from the response codes.
   assert.ok((row.errorPct ?? 0) >= (await serverErrorPct('reporter="destination",destination_workload_namespace="bookinfo"')) - 1e-9);
   assert.equal(row.health, 'failure');
+  // Graded per workload (Kiali's rule: a namespace is its worst workload), each reason naming its workload: the
+  // failing edge's callee at its own inbound 5xx share, not at the namespace's diluted one.
+  const pct = async (selector: string) => (await serverErrorPct(selector)).toFixed(1);
+  const grpcPct = async (selector: string) => {
+    const [errors] = await queryAt(prom, `sum(rate(istio_requests_total{${selector},request_protocol="grpc",grpc_response_status!="0"}[${WINDOW}]))`, at);
+    const [all] = await queryAt(prom, `sum(rate(istio_requests_total{${selector},request_protocol="grpc"}[${WINDOW}]))`, at);
+    return ((100 * Number(errors.value[1])) / Number(all.value[1])).toFixed(1);
+  };
+  assert.deepEqual(row.healthReasons, [
+    `details-v1: 5xx ${await pct('reporter="source",source_workload="details-v1"')} % of outbound HTTP ≥ 10 % failure`,
+    `productpage-v1: gRPC errors ${await grpcPct('reporter="source",source_workload="productpage-v1"')} % of outbound gRPC > 0 % degraded`,
+    `ratings-v1: 5xx ${await pct('reporter="destination",destination_workload="ratings-v1"')} % of inbound HTTP ≥ 10 % failure`,
+    `recommendations-v1: gRPC errors ${await grpcPct('reporter="destination",destination_workload="recommendations-v1"')} % of inbound gRPC > 0 % degraded`,
+    `reviews-v3: 5xx ${await pct('reporter="source",source_workload="reviews-v3"')} % of outbound HTTP ≥ 10 % failure`,
+  ]);
+});
+
+/** Every node and edge with its health, in words: what two graphs must share to be the same graph. */
+function graphWithHealth(result: PipelineResult) {
+  if (!result.ok) {
+    throw new Error(`the graph failed: ${result.error}`);
+  }
+  const title = new Map(result.graph.nodes.map((n) => [n.id, `${n.title} (${n.mesh?.nodeType ?? 'node'})`]));
+  return {
+    nodes: result.graph.nodes.map((n) => `${title.get(n.id)} ${n.health}`).sort(),
+    edges: result.graph.edges.map((e) => `${title.get(e.source)} → ${title.get(e.target)} ${e.protocol} ${e.health}`).sort(),
+  };
+}
+
+// The Graph page with the choices the overview's panel saves: workload graph, service nodes, boxes (its defaults).
+const AS_OVERVIEW = { graphType: 'workload' as const, display: DEFAULT_DISPLAY };
+
+test("the Overview dashboard's mesh graph (Istio preset, 12 queries) is the Graph page's graph for bookinfo: same nodes, edges and health", async () => {
+  const dashboard = await overviewDashboardGraph(prom, ['bookinfo'], at);
+  assert.equal(dashboard.queries, 12);
+  const page = await pageGraph(prom, ['bookinfo'], AS_OVERVIEW, at);
+  assert.deepEqual(graphWithHealth(dashboard.result), graphWithHealth(page));
+  // Not two empty graphs: the failing edge is there, red on both.
+  assert.ok(graphWithHealth(dashboard.result).edges.includes('reviews-v3 (workload) → ratings (service) http failure'), graphWithHealth(dashboard.result).edges.join('\n'));
+});
+
+test("the Overview dashboard's default (All namespaces) is the Graph page with every namespace its picker offers", async () => {
+  const { namespaces } = await pageNamespaceStatus(prom);
+  const dashboard = await overviewDashboardGraph(prom, ['$__all'], at);
+  assert.deepEqual(dashboard.namespaces, namespaces);
+  assert.equal(dashboard.queries, 12);
+  assert.deepEqual(graphWithHealth(dashboard.result), graphWithHealth(await pageGraph(prom, namespaces, AS_OVERVIEW, at)));
+  // TCP-only ambient: the same seven TCP edges on both.
+  const ambientDashboard = await overviewDashboardGraph(ambient.prom, ['$__all']);
+  assert.deepEqual(ambientDashboard.namespaces, ['default']);
+  assert.deepEqual(graphInWords(ambientDashboard.result), graphInWords(await pageGraph(ambient.prom, ['default'], AS_OVERVIEW)));
 });

@@ -20,9 +20,9 @@ describe('overview PromQL', () => {
     );
   });
 
-  test('traffic: one scan grouped by namespace, response code and security policy (rate, 5xx and mTLS from it)', () => {
+  test('traffic: one scan grouped by namespace, workload, response code and security policy (rate, 5xx, mTLS and per-workload health from it)', () => {
     expect(namespaceTraffic({ window: '5m' })).toBe(
-      'sum by (destination_workload_namespace, response_code, connection_security_policy, request_protocol, grpc_response_status) (rate(istio_requests_total{reporter=~"destination|waypoint"}[5m]))'
+      'sum by (destination_workload_namespace, destination_workload, response_code, connection_security_policy, request_protocol, grpc_response_status) (rate(istio_requests_total{reporter=~"destination|waypoint"}[5m]))'
     );
   });
 

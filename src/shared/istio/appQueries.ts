@@ -49,14 +49,16 @@ export function namespaceRequestRate(scope: NamespaceScope = {}): string {
 }
 
 /**
- * Requests per second into each namespace by response code and connection security policy: one
+ * Requests per second into each namespace's workloads by response code and connection security policy: one
  * scan of the request counters serves the request rate, the 5xx share and the mTLS share (the
- * client sums the few series per namespace), where three filtered queries scanned them three times.
- * Result labels: destination_workload_namespace, response_code, connection_security_policy.
+ * client sums the series per namespace), where three filtered queries scanned them three times, and the
+ * health per workload (Kiali grades each workload; a namespace is its worst, not its sum).
+ * Result labels: destination_workload_namespace, destination_workload, response_code, connection_security_policy,
+ * request_protocol, grpc_response_status.
  */
 export function namespaceTraffic(scope: NamespaceScope = {}): string {
   const w = scope.window ?? '$__range';
-  const by = [NS, IstioLabel.responseCode, IstioLabel.connectionSecurityPolicy, ...GRPC_STATUS].join(', ');
+  const by = [NS, IstioLabel.destinationWorkload, IstioLabel.responseCode, IstioLabel.connectionSecurityPolicy, ...GRPC_STATUS].join(', ');
   return `sum by (${by}) (rate(${IstioMetric.requestsTotal}${inbound(scope)}[${w}]))`;
 }
 

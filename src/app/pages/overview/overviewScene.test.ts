@@ -12,7 +12,7 @@ describe('overview scene factory', () => {
     expect(queries.map((q) => q.refId)).toEqual(['traffic', 'outbound', 'workloads', 'services', 'inventory', 'proxies', 'deployments']);
     expect(queries.every((q) => q.instant && !q.range)).toBe(true);
     expect(queries[0].expr).toBe(
-      'sum by (destination_workload_namespace, response_code, connection_security_policy, request_protocol, grpc_response_status) (rate(istio_requests_total{reporter=~"destination|waypoint"}[$__range]))'
+      'sum by (destination_workload_namespace, destination_workload, response_code, connection_security_policy, request_protocol, grpc_response_status) (rate(istio_requests_total{reporter=~"destination|waypoint"}[$__range]))'
     );
     expect(queries[1].expr).toBe(
       'sum by (source_workload_namespace, source_workload, request_protocol, response_code, grpc_response_status) (rate(istio_requests_total{reporter="source"}[$__range]))'

@@ -40,8 +40,9 @@ export function MeshGraphPanel(props: PanelProps<MeshGraphPanelOptions>) {
   const state = usePanelState(options.find, options.hide, replaceVariables(options.focus, data.request?.scopedVars));
   const preset = usePresetData(options, { panelId: id, data, timeRange, timeZone, width, replaceVariables });
   const series = preset.status === 'off' ? data.series : preset.status === 'done' ? preset.series : NO_FRAMES;
-  // The model gets the namespaces as the queries used them: `$namespace` replaced (outside/idle nodes depend on it).
-  const namespaces = replaceVariables(options.namespaces, data.request?.scopedVars, 'csv');
+  // The model gets the namespaces as the queries used them: `$namespace` replaced, "All" as the namespaces the
+  // preset found (outside/idle nodes depend on it).
+  const namespaces = preset.status === 'done' ? preset.namespaces.join(',') : replaceVariables(options.namespaces, data.request?.scopedVars, 'csv');
   const modelOptions = useMemo(() => ({ ...options, namespaces }), [options, namespaces]);
   const pipeline = useGraphPipeline(series, modelOptions);
   const queryError = preset.status === 'off' ? panelQueryError(data) : undefined;
@@ -113,7 +114,7 @@ export function MeshGraphPanel(props: PanelProps<MeshGraphPanelOptions>) {
     const message =
       preset.status === 'done'
         ? t('meshgraph.preset.empty', 'No Istio traffic in {{namespaces}} for this time range.', {
-            namespaces: replaceVariables(options.namespaces, data.request?.scopedVars, 'csv'),
+            namespaces,
             ...AS_TEXT,
           })
         : noQueries

@@ -9,18 +9,25 @@ const range: TimeRange = { from: dateTime(1_700_000_000_000), to: dateTime(1_700
 const frame = createDataFrame({ refId: 'x', fields: [{ name: 'Value', values: [1] }] });
 
 /** A data source service with one Prometheus whose answer the test chooses; requests are recorded. */
-function install(answer: (req: DataQueryRequest) => Observable<DataQueryResponse>, uids = ['meshlens-prometheus']) {
+function install(answer: (req: DataQueryRequest) => Observable<DataQueryResponse>, uids = ['meshlens-prometheus'], labelValues: string[] = []) {
   const requests: DataQueryRequest[] = [];
   const asked: Array<string | undefined> = [];
+  const lookups: Array<{ query: string; range?: TimeRange }> = [];
   const srv = {
     getInstanceSettings: (uid: string) => (uids.includes(uid) ? { uid } : undefined),
     get: async (uid?: string) => {
       asked.push(uid);
-      return { uid: uid ?? 'default-prom', type: 'prometheus', name: 'Prom', query: (req: DataQueryRequest) => (requests.push(req), answer(req)) };
+      return {
+        uid: uid ?? 'default-prom',
+        type: 'prometheus',
+        name: 'Prom',
+        query: (req: DataQueryRequest) => (requests.push(req), answer(req)),
+        metricFindQuery: async (query: string, o?: { range?: TimeRange }) => (lookups.push({ query, range: o?.range }), labelValues.map((text) => ({ text }))),
+      };
     },
   };
   setDataSourceSrv(srv as unknown as DataSourceSrv);
-  return { requests, asked };
+  return { requests, asked, lookups };
 }
 
 function ctx(over: Partial<PresetContext> = {}): PresetContext {
@@ -42,7 +49,7 @@ describe('usePresetData', () => {
     const { requests, asked } = install(() => of({ data: [frame], state: LoadingState.Done }));
     const { result } = renderHook(() => usePresetData(preset(), ctx()));
     expect(result.current).toEqual({ status: 'loading' });
-    await waitFor(() => expect(result.current).toEqual({ status: 'done', series: [frame] }));
+    await waitFor(() => expect(result.current).toEqual({ status: 'done', series: [frame], namespaces: ['bookinfo'] }));
     expect(asked).toEqual(['meshlens-prometheus']);
     expect(requests).toHaveLength(1);
     const [req] = requests;
@@ -81,6 +88,33 @@ describe('usePresetData', () => {
     expect(unsubscribed).toBe(1);
     unmount();
     expect(unsubscribed).toBe(2);
+  });
+
+  it('reads Grafana’s All namespaces as the namespaces with Istio traffic in the range, listed first', async () => {
+    const { requests, lookups } = install(() => of({ data: [frame], state: LoadingState.Done }), ['meshlens-prometheus'], ['bookinfo', 'shop']);
+    const { result } = renderHook(() => usePresetData(preset({ namespaces: '.*' }), ctx()));
+    await waitFor(() => expect(result.current).toEqual({ status: 'done', series: [frame], namespaces: ['bookinfo', 'shop'] }));
+    expect(lookups).toEqual([{ query: 'label_values({__name__=~"istio_requests_total|istio_tcp_received_bytes_total"}, destination_workload_namespace)', range }]);
+    expect(requests).toHaveLength(1);
+    expect(requests[0].targets).toHaveLength(12);
+    expect((requests[0].targets[1] as unknown as { expr: string }).expr).toContain('destination_workload_namespace=~"bookinfo|shop"}');
+
+    install(() => of({ data: [frame] }), ['meshlens-prometheus'], []);
+    const none = renderHook(() => usePresetData(preset({ namespaces: '$__all' }), ctx()));
+    await waitFor(() =>
+      expect(none.result.current).toEqual({
+        status: 'error',
+        error: 'No namespace has Istio traffic (istio_requests_total or istio_tcp_received_bytes_total) on Prom in this time range.',
+      })
+    );
+  });
+
+  it('queries the data source a dashboard variable names (`${datasource}`)', async () => {
+    const { asked } = install(() => of({ data: [frame], state: LoadingState.Done }));
+    const replace: PresetContext['replaceVariables'] = (text, vars) => text.replace('$ns', String(vars?.ns?.value ?? '')).replace('${datasource}', 'picked-prom');
+    const { result } = renderHook(() => usePresetData(preset({ prometheusUid: '${datasource}' }), ctx({ replaceVariables: replace })));
+    await waitFor(() => expect(result.current.status).toBe('done'));
+    expect(asked).toEqual(['picked-prom']);
   });
 
   it('turns query errors, a failing data source and bad options into messages', async () => {

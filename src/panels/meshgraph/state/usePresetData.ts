@@ -1,14 +1,15 @@
 import { useEffect, useMemo, useState } from 'react';
 import { from, isObservable, type Observable, type Subscription } from 'rxjs';
-import { LoadingState, type DataFrame, type DataQueryResponse, type PanelData, type ScopedVars, type TimeRange } from '@grafana/data';
+import { LoadingState, type DataFrame, type DataSourceApi, type DataQueryResponse, type PanelData, type ScopedVars, type TimeRange } from '@grafana/data';
 import { getDataSourceSrv } from '@grafana/runtime';
-import { choosePrometheus, presetPlan, presetRequest } from '../model/preset/presetRequest';
+import { choosePrometheus, presetPlan, presetRequest, type PresetPlan } from '../model/preset/presetRequest';
 import { type MeshGraphPanelOptions } from '../types';
 
 export type PresetData =
   | { status: 'off' }
   | { status: 'loading' }
-  | { status: 'done'; series: DataFrame[] }
+  /** `namespaces`: the ones queried (for "All", the namespaces found with Istio traffic). */
+  | { status: 'done'; series: DataFrame[]; namespaces: string[] }
   | { status: 'error'; error: string };
 
 export interface PresetContext {
@@ -26,6 +27,27 @@ function errorText(e: unknown): string {
   return err?.data?.message || err?.message || err?.statusText || String(e);
 }
 
+type PlanOptions = Pick<MeshGraphPanelOptions, 'compareOffset' | 'includeIdleEdges' | 'showIdleNodes'>;
+
+/**
+ * The plan's queries; for "All" namespaces, first the namespaces with Istio traffic in the range (the data source's
+ * `label_values`, as the Graph page's namespace picker lists them), then the queries for exactly those.
+ */
+async function planTargets(plan: PresetPlan & { ok: true }, ds: DataSourceApi, range: TimeRange, o: PlanOptions): Promise<PresetPlan> {
+  if (plan.namespaceLookup === undefined) {
+    return plan;
+  }
+  if (!ds.metricFindQuery) {
+    return { ok: false, error: `${ds.name} cannot list label values, so "All" namespaces cannot be resolved: pick namespaces.` };
+  }
+  const found = await ds.metricFindQuery(plan.namespaceLookup, { range });
+  const namespaces = found.map((v) => String(v.text)).filter((n) => n !== '');
+  if (namespaces.length === 0) {
+    return { ok: false, error: `No namespace has Istio traffic (istio_requests_total or istio_tcp_received_bytes_total) on ${ds.name} in this time range.` };
+  }
+  return presetPlan({ ...o, namespaces: namespaces.join(','), clusters: plan.clusters.join(',') });
+}
+
 /**
  * Preset mode: the panel runs Kiali's queries itself on a Prometheus data source, with the panel's
  * range, interval and variables. A new range, option or unmount unsubscribes the request in flight
@@ -39,6 +61,8 @@ export function usePresetData(o: MeshGraphPanelOptions, ctx: PresetContext): Pre
   // resulting text, not the function, decides whether to query again.
   const namespaces = dataMode === 'preset' ? replaceVariables(o.namespaces, scopedVars, 'csv') : '';
   const clusters = dataMode === 'preset' ? replaceVariables(o.clusters ?? '', scopedVars, 'csv') : '';
+  // A dashboard's `${datasource}` variable: the data source it names now.
+  const prometheus = dataMode === 'preset' ? replaceVariables(prometheusUid, scopedVars) : '';
   const plan = useMemo(
     () => (dataMode === 'preset' ? presetPlan({ namespaces, clusters, compareOffset, includeIdleEdges, showIdleNodes }) : undefined),
     [dataMode, namespaces, clusters, compareOffset, includeIdleEdges, showIdleNodes]
@@ -52,7 +76,7 @@ export function usePresetData(o: MeshGraphPanelOptions, ctx: PresetContext): Pre
   const dashboardUID = data.request?.dashboardUID;
   // Width only matters without a panel request interval; rounding keeps resizing from re-querying.
   const widthBucket = interval ? 0 : Math.round(width / 100) * 100;
-  const key = [dataMode, namespaces, clusters, compareOffset, includeIdleEdges, showIdleNodes, prometheusUid, fromMs, toMs, interval, intervalMs, widthBucket, timeZone, panelId, dashboardUID].join('\u0000');
+  const key = [dataMode, namespaces, clusters, compareOffset, includeIdleEdges, showIdleNodes, prometheus, fromMs, toMs, interval, intervalMs, widthBucket, timeZone, panelId, dashboardUID].join('\u0000');
 
   useEffect(() => {
     if (!plan?.ok) {
@@ -61,14 +85,19 @@ export function usePresetData(o: MeshGraphPanelOptions, ctx: PresetContext): Pre
     let cancelled = false;
     let subscription: Subscription | undefined;
     const srv = getDataSourceSrv();
-    const uid = choosePrometheus(prometheusUid, (u) => Boolean(srv.getInstanceSettings(u)));
+    const uid = choosePrometheus(prometheus, (u) => Boolean(srv.getInstanceSettings(u)));
     srv
       .get(uid)
-      .then((ds) => {
+      .then(async (ds) => {
+        const targets = await planTargets(plan, ds, timeRange, { compareOffset, includeIdleEdges, showIdleNodes });
         if (cancelled) {
           return;
         }
-        const request = presetRequest(plan.targets, {
+        if (!targets.ok) {
+          setResult({ key, data: { status: 'error', error: targets.error } });
+          return;
+        }
+        const request = presetRequest(targets.targets, {
           requestId: `meshgraph-preset-${panelId}`,
           range: timeRange,
           interval: interval && intervalMs ? { interval, intervalMs } : undefined,
@@ -90,7 +119,7 @@ export function usePresetData(o: MeshGraphPanelOptions, ctx: PresetContext): Pre
               const text = errors.map((e) => `${e.refId ? `${e.refId}: ` : ''}${e.message ?? e.data?.message ?? 'query failed'}`).join('; ');
               setResult({ key, data: { status: 'error', error: `Prometheus (${ds.name}) answered with an error: ${text}` } });
             } else if (r.state !== LoadingState.Loading) {
-              setResult({ key, data: { status: 'done', series: r.data as DataFrame[] } });
+              setResult({ key, data: { status: 'done', series: r.data as DataFrame[], namespaces: targets.namespaces } });
             }
           },
           error: (e: unknown) => setResult({ key, data: { status: 'error', error: `The Istio preset queries failed on ${ds.name}: ${errorText(e)}` } }),

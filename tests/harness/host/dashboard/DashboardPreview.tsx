@@ -107,7 +107,7 @@ export function DashboardPreview(req: PreviewRequest) {
   if (!vars) {
     return null;
   }
-  const ctx = { scoped: scopedVarsOf(vars), range, theme, widthPx: req.width, emptyReasons: req.emptyReasons };
+  const ctx = { scoped: scopedVarsOf(vars), vars, range, theme, widthPx: req.width, emptyReasons: req.emptyReasons };
   const col = (req.width + GAP) / 24;
   const queried = dashboard.panels.filter((p) => p.type !== 'row');
   return (

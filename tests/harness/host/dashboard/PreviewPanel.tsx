@@ -10,7 +10,7 @@ import {
 import { PanelChrome } from '@grafana/ui';
 import { loadPanel, type LoadContext, type PanelOutcome, type SavedPanel } from './loadPanel';
 import { HeatmapVisual, StatVisual, TableVisual, TextVisual, TimeSeriesVisual } from './visuals';
-import { substitute } from './variables';
+import { replaceForPanel } from './variables';
 
 export interface PanelPlugins {
   [type: string]: { plugin: PanelPlugin; options(saved: Record<string, unknown>): Record<string, unknown> };
@@ -52,6 +52,9 @@ function describe(outcome: PanelOutcome | undefined): { state: string; detail: s
   if (outcome.state === 'error') {
     return { state: 'error', detail: outcome.message };
   }
+  if (outcome.state === 'preset') {
+    return { state: 'preset', detail: 'the panel runs its own queries' };
+  }
   return { state: outcome.state, detail: `${outcome.frames.length} frames, ${outcome.rows} rows` };
 }
 
@@ -67,7 +70,11 @@ export function PreviewPanel({ panel, width, height, ctx, plugins, onDone }: Pro
     }
     let live = true;
     const supported = DRAWN.has(panel.type) || plugins[panel.type];
-    const run = supported
+    // The mesh graph's Istio preset: the panel queries the data source itself, so the preview runs no targets.
+    const preset = plugins[panel.type] && panel.options?.dataMode === 'preset';
+    const run = preset
+      ? Promise.resolve<PanelOutcome>({ state: 'preset', frames: [], rows: 0 })
+      : supported
       ? loadPanel(panel, ctx)
       : Promise.resolve<PanelOutcome>({ state: 'error', message: `the preview cannot draw panel type ${panel.type}` });
     run.then((o) => live && (setOutcome(o), onDone()));
@@ -151,7 +158,9 @@ function Body({ panel, outcome, width, height, theme, timeRange, plugins, ctx }:
         width={width}
         height={height}
         renderCounter={0}
-        replaceVariables={(s: string) => substitute(s, ctx.scoped)}
+        replaceVariables={(s: string, _scoped?: unknown, format?: unknown) =>
+          replaceForPanel(s, ctx.scoped, ctx.vars, typeof format === 'string' ? format : undefined)
+        }
         onOptionsChange={() => {}}
         onFieldConfigChange={() => {}}
         onChangeTimeRange={() => {}}

@@ -12,7 +12,7 @@ import {
 } from '@grafana/data';
 import { getDataSourceSrv } from '@grafana/runtime';
 import { applyFieldConfig, applyTransformations, toTableFrames } from './frames';
-import { substitute } from './variables';
+import { substitute, type ResolvedVariable } from './variables';
 import { TIMESERIES_CUSTOM } from './visuals';
 
 /** The parts of a saved panel the preview reads. */
@@ -37,10 +37,14 @@ export type PanelOutcome =
   | { state: 'empty'; frames: DataFrame[]; rows: 0 }
   /** Series came back but every sample is 0: drawn, yet it says nothing, so the test must name the reason. */
   | { state: 'zero'; frames: DataFrame[]; rows: number }
-  | { state: 'error'; message: string };
+  | { state: 'error'; message: string }
+  /** A MeshLens panel in preset mode: no targets, it runs its own queries (what it drew is in its own DOM). */
+  | { state: 'preset'; frames: DataFrame[]; rows: 0 };
 
 export interface LoadContext {
   scoped: ScopedVars;
+  /** The resolved variables, for panels that ask for a format (`csv`) when they replace them. */
+  vars: ResolvedVariable[];
   range: TimeRange;
   theme: GrafanaTheme2;
   widthPx: number;

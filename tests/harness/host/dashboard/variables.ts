@@ -1,5 +1,5 @@
 import { type ScopedVars } from '@grafana/data';
-import { formatValue, type VariableValue } from '../../../../dashboards-src/lib/interpolate';
+import { csvValue, formatValue, type VariableValue } from '../../../../dashboards-src/lib/interpolate';
 
 /** The parts of a saved variable the preview reads (classic dashboard JSON). */
 export interface SavedVariable {
@@ -45,6 +45,20 @@ export function substitute(text: string, scoped: ScopedVars): string {
   return text.replace(/\$\{(\w+)(?::\w+)?\}|\$(\w+)|\[\[(\w+)\]\]/g, (match, a, b, c) => {
     const v = scoped[a ?? b ?? c];
     return v === undefined ? match : String(v.value);
+  });
+}
+
+/**
+ * A panel's `replaceVariables(text, scopedVars, format)`: `csv` as Grafana formats it (values joined by commas, All
+ * as the custom all value), any other format as the queries see it.
+ */
+export function replaceForPanel(text: string, scoped: ScopedVars, vars: ResolvedVariable[], format?: string): string {
+  if (format !== 'csv') {
+    return substitute(text, scoped);
+  }
+  return text.replace(/\$\{(\w+)(?::\w+)?\}|\$(\w+)|\[\[(\w+)\]\]/g, (match, a, b, c) => {
+    const v = vars.find((x) => x.name === (a ?? b ?? c));
+    return v === undefined ? match : csvValue(v);
   });
 }
 

@@ -58,6 +58,24 @@ describe('presetPlan', () => {
     expect(!plan.ok && plan.error).toMatch(message);
   });
 
+  it('reads Grafana’s “All” namespaces as a lookup of the namespaces with Istio traffic, then no queries yet', () => {
+    for (const all of ['.*', '$__all', '*']) {
+      expect(presetPlan({ ...input, namespaces: all })).toEqual({
+        ok: true,
+        namespaces: [],
+        clusters: [],
+        targets: [],
+        namespaceLookup: 'label_values({__name__=~"istio_requests_total|istio_tcp_received_bytes_total"}, destination_workload_namespace)',
+      });
+    }
+    const east = presetPlan({ ...input, namespaces: '.*', clusters: 'east' });
+    expect(east.ok && east.namespaceLookup).toBe(
+      'label_values({__name__=~"istio_requests_total|istio_tcp_received_bytes_total",destination_cluster=~"east"}, destination_workload_namespace)'
+    );
+    const badOffset = presetPlan({ ...input, namespaces: '.*', compareOffset: 'soon' });
+    expect(badOffset.ok).toBe(false);
+  });
+
   it('rejects a comparison offset Prometheus would not parse', () => {
     const plan = presetPlan({ ...input, compareOffset: '1 hour' });
     expect(!plan.ok && plan.error).toBe('"Compare with" must be "previous" (the span before the range) or a Prometheus duration such as 1h or 1d, not "1 hour".');
