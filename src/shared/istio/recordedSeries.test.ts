@@ -16,10 +16,17 @@ describe('recorded series', () => {
     );
   });
 
-  it('reads the raw series when a label was aggregated away (response flags, pods, size buckets)', () => {
+  it('records the body-size buckets per workload pair (the size panels read them, the bench measured them)', () => {
+    expect(recordedFor('istio_request_bytes_bucket', ['reporter="destination"'], ['le', 'source_workload'])?.record).toBe(
+      'workload:istio_request_bytes_bucket:rate1m'
+    );
+    expect(recordedFor('istio_response_bytes_bucket', [], ['le'])?.record).toBe('workload:istio_response_bytes_bucket:rate1m');
+  });
+
+  it('reads the raw series when a label was aggregated away (response flags, pods, codes of buckets)', () => {
     expect(recordedFor('istio_requests_total', ['response_flags="UH"'], [])).toBeUndefined();
     expect(recordedFor('istio_requests_total', [], ['pod'])).toBeUndefined();
-    expect(recordedFor('istio_request_bytes_bucket', [], ['le'])).toBeUndefined();
+    expect(recordedFor('istio_request_bytes_bucket', ['response_code="200"'], ['le'])).toBeUndefined();
     // Latency buckets drop response_code: a quantile per code must read the raw buckets.
     expect(recordedFor('istio_request_duration_milliseconds_bucket', ['response_code="200"'], ['le'])).toBeUndefined();
   });

@@ -66,6 +66,8 @@ export const RECORDED_SERIES: readonly RecordedSeries[] = [
   family('workload', 'istio_requests_total', withCode(HOP)),
   family('namespace', 'istio_request_duration_milliseconds_bucket', withLe(NAMESPACE)),
   family('workload', 'istio_request_duration_milliseconds_bucket', withLe(HOP)),
+  family('workload', 'istio_request_bytes_bucket', withLe(HOP)),
+  family('workload', 'istio_response_bytes_bucket', withLe(HOP)),
   family('workload', 'istio_request_bytes_sum', HOP),
   family('workload', 'istio_response_bytes_sum', HOP),
   family('namespace', 'istio_tcp_sent_bytes_total', NAMESPACE),
