@@ -23,8 +23,9 @@ import { stringify } from 'yaml';
 import { Dashboards, type DashboardKey } from '../dashboards-src/lib/ids';
 import { RECORDED_SERIES } from '../src/shared/istio/recordedSeries';
 import { startPrometheus, type RunningPrometheus } from '../tests/lib/prometheus';
-import { appJobs, dashboardJobs, istioJobs, type Job, type Pick } from './lib/scaleJobs';
-import { add, printScaleResults, ZERO, type Cost, type PageCosts } from './lib/scaleReport';
+import { costByPanel, jobCosts, type QueryCost as Cost, type QueryJob } from './lib/dashboardCost';
+import { appJobs, dashboardJobs, istioJobs, type Pick } from './lib/scaleJobs';
+import { printScaleResults, type PageCosts } from './lib/scaleReport';
 import { writeScaleHistory } from './lib/scaleHistory';
 
 function arg(name: string, fallback: number): number {
@@ -32,42 +33,17 @@ function arg(name: string, fallback: number): number {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-async function cost(prom: RunningPrometheus, job: Job, end: number, history: number, step: number): Promise<Cost> {
-  const params: Record<string, string> = job.instant
-    ? { query: job.expr, time: String(end), stats: 'all' }
-    : { query: job.expr, start: String(end - history), end: String(end), step: String(step), stats: 'all' };
-  const started = process.hrtime.bigint();
-  const res = await fetch(`${prom.url}/api/v1/${job.instant ? 'query' : 'query_range'}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(params),
-  });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const body = (await res.json()) as {
-    status: string;
-    error?: string;
-    data?: { stats?: { samples?: { totalQueryableSamples?: number } } };
-  };
-  if (body.status !== 'success') {
-    process.stderr.write(`  failed: ${job.panel}: ${body.error}\n`);
-    return { samples: 0, seconds, failed: 1 };
-  }
-  return { samples: body.data?.stats?.samples?.totalQueryableSamples ?? 0, seconds, failed: 0 };
-}
-
-/** Cost per panel title, summed over its queries. */
+/** Cost per panel title of the jobs: samples read and wall time of the HTTP queries; failures named on stderr. */
 async function panelCosts(
   prom: RunningPrometheus,
-  jobs: Job[],
+  jobs: QueryJob[],
   end: number,
   history: number,
   step: number
 ): Promise<Map<string, Cost>> {
-  const out = new Map<string, Cost>();
-  for (const job of jobs) {
-    out.set(job.panel, add(out.get(job.panel) ?? ZERO, await cost(prom, job, end, history, step)));
-  }
-  return out;
+  const costs = await jobCosts(prom.url, jobs, { end, rangeSeconds: history, stepSeconds: step });
+  costs.filter((c) => c.error).forEach((c) => process.stderr.write(`  failed: ${c.job.panel}: ${c.error}\n`));
+  return costByPanel(costs);
 }
 
 async function main() {
@@ -119,7 +95,7 @@ async function main() {
       namespace: first.metric.destination_workload_namespace,
       workload: first.metric.destination_workload,
     };
-    const run = async (jobs: Job[]) => panelCosts(prom!, jobs, end, history, step);
+    const run = async (jobs: QueryJob[]) => panelCosts(prom!, jobs, end, history, step);
     const keys = Object.keys(Dashboards) as DashboardKey[];
 
     log(`raw (${since().toFixed(0)} s): Istio’s queries...`);
@@ -132,7 +108,7 @@ async function main() {
     for (const key of keys) {
       ours.set(Dashboards[key].title, { key, raw: await run(dashboardJobs(key, pick, '.*', builtins)), recorded: new Map() });
     }
-    for (const [page, jobs] of appJobs(pick, builtins)) {
+    for (const [page, jobs] of appJobs(pick, builtins, '.*')) {
       ours.set(page, { key: page, raw: await run(jobs), recorded: new Map() });
     }
 
@@ -185,7 +161,7 @@ async function main() {
     for (const key of keys) {
       ours.get(Dashboards[key].title)!.recorded = await run(dashboardJobs(key, pick, 'off', builtins));
     }
-    for (const [page, jobs] of appJobs(pick, builtins)) {
+    for (const [page, jobs] of appJobs(pick, builtins, 'off')) {
       ours.get(page)!.recorded = await run(jobs);
     }
 

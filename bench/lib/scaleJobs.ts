@@ -3,12 +3,9 @@
  * queries (tests/fixtures/istio-dashboard-queries.json) and the app pages' queries (overview, service and workload
  * pages), each interpolated as Grafana would for one picked service and workload with All elsewhere.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { generateDashboards } from '../../dashboards-src/generate';
 import { type DashboardKey } from '../../dashboards-src/lib/ids';
-import { promTargets, variablesOf } from '../../dashboards-src/lib/inspect';
-import { interpolate, type VariableValue } from '../../dashboards-src/lib/interpolate';
+import { interpolate } from '../../dashboards-src/lib/interpolate';
 import { overviewDetailQueries, overviewQueries } from '../../src/app/pages/overview/model/overviewQueries';
 import {
   detailIdentity,
@@ -19,12 +16,10 @@ import {
   detailTcpRate,
   type DetailTarget,
 } from '../../src/shared/istio/appQueries';
+import { preferRecorded } from '../../src/shared/istio/recordedSeries';
+import { istioDashboardJobs, ourDashboardJobs, type QueryJob as Job } from './dashboardCost';
 
-export interface Job {
-  panel: string;
-  expr: string;
-  instant: boolean;
-}
+export type { Job };
 
 export interface Pick {
   service: string;
@@ -36,54 +31,13 @@ export interface Pick {
 }
 
 /** `raw`: the dashboards' `raw` variable (`.*` reads raw series, `off` the recorded ones). */
-export function dashboardJobs(
-  key: DashboardKey,
-  pick: Pick,
-  raw: string,
-  builtins: Record<string, string>
-): Job[] {
-  const dash = generateDashboards()[key];
-  const picks: Record<string, string> = { service: pick.service, namespace: pick.namespace, workload: pick.workload };
-  const values: Record<string, VariableValue> = {};
-  for (const v of variablesOf(dash)) {
-    const current = typeof v.current?.value === 'string' ? v.current.value : '';
-    const picked = v.name === 'raw' ? raw : picks[v.name];
-    values[v.name] = {
-      values: picked !== undefined && !v.multi ? [picked] : v.includeAll ? ['$__all'] : [current],
-      multi: !!v.multi,
-      includeAll: !!v.includeAll,
-      allValue: v.allValue,
-    };
-  }
-  return promTargets(dash).map((t) => ({
-    panel: t.panel,
-    expr: interpolate(t.expr, values, builtins),
-    instant: t.instant,
-  }));
+export function dashboardJobs(key: DashboardKey, pick: Pick, raw: string, builtins: Record<string, string>): Job[] {
+  const picks = { service: pick.service, namespace: pick.namespace, workload: pick.workload, raw };
+  return ourDashboardJobs(generateDashboards()[key], picks, builtins);
 }
 
 export function istioJobs(pick: Pick, builtins: Record<string, string>): Map<string, Job[]> {
-  const file = JSON.parse(
-    readFileSync(resolve(__dirname, '..', '..', 'tests', 'fixtures', 'istio-dashboard-queries.json'), 'utf8')
-  ) as { dashboards: Array<{ title: string; queries: Job[] }> };
-  const all = { values: ['$__all'], multi: true, includeAll: true, allValue: '.*' };
-  const single = (v: string) => ({ values: [v], multi: false, includeAll: false });
-  const values: Record<string, VariableValue> = {
-    qrep: { values: ['source', 'destination'], multi: true, includeAll: false },
-    service: single(pick.service),
-    namespace: single(pick.namespace),
-    workload: single(pick.workload),
-    srcns: all,
-    srcwl: all,
-    srccluster: all,
-    dstns: all,
-    dstwl: all,
-    dstcluster: all,
-    dstsvc: all,
-  };
-  return new Map(
-    file.dashboards.map((d) => [d.title, d.queries.map((q) => ({ ...q, expr: interpolate(q.expr, values, builtins) }))])
-  );
+  return new Map(istioDashboardJobs(pick, builtins));
 }
 
 /**
@@ -114,7 +68,8 @@ export const APP_PAGE_ISTIO: Record<AppPage, string> = {
   'App workload page': 'Istio Workload Dashboard',
 };
 
-export function appJobs(pick: Pick, builtins: Record<string, string>): Map<AppPage, Job[]> {
+/** `raw`: the switch value of the pages' recorded-or-raw form (preferRecorded): `.*` raw, `off` recorded. */
+export function appJobs(pick: Pick, builtins: Record<string, string>, raw: string): Map<AppPage, Job[]> {
   const all = { defaultNamespaces: [] };
   const overview = [...overviewQueries(all), ...overviewDetailQueries(all)].map((q) => ({
     panel: q.refId,
@@ -123,7 +78,8 @@ export function appJobs(pick: Pick, builtins: Record<string, string>): Map<AppPa
   }));
   const service = detailJobs({ kind: 'service', namespace: pick.serviceNamespace, name: pick.serviceName });
   const workload = detailJobs({ kind: 'workload', namespace: pick.namespace, name: pick.workload });
-  const fill = (jobs: Job[]) => jobs.map((j) => ({ ...j, expr: interpolate(j.expr, {}, builtins) }));
+  const fill = (jobs: Job[]) =>
+    jobs.map((j) => ({ ...j, expr: interpolate(preferRecorded(j.expr, raw), {}, builtins) }));
   return new Map<AppPage, Job[]>([
     ['App overview', fill(overview)],
     ['App service page', fill(service)],

@@ -4,19 +4,10 @@
  */
 import coverage from '../../dashboards-src/coverage.json';
 import { Dashboards, type DashboardKey } from '../../dashboards-src/lib/ids';
+import { addCost as add, NO_COST as ZERO, type QueryCost } from './dashboardCost';
 import { APP_PAGE_ISTIO, type AppPage } from './scaleJobs';
 
-export interface Cost {
-  samples: number;
-  seconds: number;
-  failed: number;
-}
-
-export const ZERO: Cost = { samples: 0, seconds: 0, failed: 0 };
-
-export function add(a: Cost, b: Cost): Cost {
-  return { samples: a.samples + b.samples, seconds: a.seconds + b.seconds, failed: a.failed + b.failed };
-}
+type Cost = QueryCost;
 
 /** One page's costs per panel (or app query), read from the raw series and with the recording rules. */
 export interface PageCosts {
@@ -32,7 +23,7 @@ const GOAL_INTERVAL = 15;
 export const fmtSamples = (n: number) =>
   n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)}k` : String(n);
 const fmtCost = (c: Cost | undefined) =>
-  c ? `${fmtSamples(c.samples)} / ${(c.seconds * 1000).toFixed(0)} ms${c.failed ? ' FAILED' : ''}` : '–';
+  c ? `${fmtSamples(c.samples)} / ${(c.wallSeconds * 1000).toFixed(0)} ms${c.failed ? ' FAILED' : ''}` : '–';
 
 const total = (m: Map<string, Cost> | undefined) => [...(m ?? new Map<string, Cost>()).values()].reduce(add, ZERO);
 const peak = (m: Map<string, Cost> | undefined) =>
