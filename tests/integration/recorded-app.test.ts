@@ -144,7 +144,8 @@ describe('app pages on the recorded series', () => {
       ['overview workloads', 'overview services', 'overview inventory', 'overview proxies', 'overview deployments']
     );
     for (const q of WRAPPED) {
-      assert.doesNotMatch(preferRecorded(q.expr, 'off'), /\(rate\((?![^{]*meshlens_raw)/, `${q.name} reads raw only`);
+      // Every raw selector left carries the switch.
+      assert.doesNotMatch(preferRecorded(q.expr, 'off'), /\(rate\([a-z_]+\{(?![^}]*meshlens_raw)/, `${q.name} reads raw only`);
     }
   });
 
@@ -158,6 +159,28 @@ describe('app pages on the recorded series', () => {
     const { problems, series } = await differences(raw.url, await switchValue(raw.url));
     assert.deepEqual(problems, []);
     assert.ok(series > 0);
+  });
+
+  test('the fixture’s known rates, either way: reviews 18 rps, 1.08 rps of 5xx, TCP 20,000 B/s in and 8,000 B/s out', async () => {
+    // productpage-v1 → reviews-v2: 18 rps, 6 % 500; TCP 5,000 B/s received + 15,000 B/s sent; reviews-v2 → mongodb
+    // 2,000 + 6,000 B/s (tests/lib/istioFixture.ts).
+    const expected: Array<[string, number]> = [
+      [detailRequestRate(service), 18],
+      [detailErrorRate(service), 1.08],
+      [detailRequestRate(workload), 18],
+      [detailTcpRate(workload, 'in'), 20_000],
+      [detailTcpRate(workload, 'out'), 8_000],
+    ];
+    for (const base of [recorded.url, raw.url]) {
+      const value = await switchValue(base);
+      const got = [];
+      for (const [expr] of expected) {
+        const series = await result(base, preferRecorded(interpolate(expr, {}, BUILTINS), value));
+        assert.equal(series.length, 1, expr);
+        got.push(Math.round(Number(series[0].value[1]) * 1e6) / 1e6);
+      }
+      assert.deepEqual(got, expected.map(([, v]) => v), `${base} (switch ${value})`);
+    }
   });
 
   test('with the switch off, the raw side reads nothing (so the recorded side alone answers)', async () => {
