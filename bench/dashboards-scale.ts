@@ -82,7 +82,9 @@ async function main() {
     });
     const ingestSeconds = since();
     const at = (expr: string) => prom!.query(expr);
-    const labelsPerSeries = await at(`avg(count by (__name__) (topk(1, istio_requests_total @ ${end})))`);
+    // Labels of one request series (without __name__): what a backend's per-series label limit must allow.
+    const [one] = await at(`topk(1, istio_requests_total @ ${end})`);
+    const labelsPerSeries = one ? Object.keys(one.metric).filter((l) => l !== '__name__').length : '?';
 
     // One service and its workload in the middle of the mesh for the per-service/workload dashboards and pages.
     const [first] = await at(
@@ -167,7 +169,7 @@ async function main() {
 
     console.log(
       `\nDashboards and app pages at scale: simulator generated mesh, ${workloads} workloads, ${figures.series} series ` +
-        `(${labelsPerSeries[0]?.value[1] ?? '?'} labels on istio_requests_total), ${span / 60} min of history at ${interval} s ` +
+        `(${labelsPerSeries} labels on an istio_requests_total series), ${span / 60} min of history at ${interval} s ` +
         `(${figures.samples} samples; remote-written in ${ingestSeconds.toFixed(0)} s); rules backfilled in ` +
         `${ruleSeconds.toFixed(0)} s (${recordedSeries[0]?.value[1]} recorded series; TSDB ${(diskBytes / 1e6).toFixed(0)} MB ` +
         `with them). Range queries over the last ${history / 60} min at step ${step} s, $__rate_interval ${rateInterval} s; ` +
