@@ -14,11 +14,18 @@ describe('recorded series', () => {
       'destination_cluster=~"$cluster"',
       'destination_workload_namespace=~"$ns"',
     ];
-    expect(recordedFor('istio_requests_total', mesh, [])?.record).toBe('namespace:istio_requests:rate1m');
+    expect(recordedFor('istio_requests_total', mesh, [])?.record).toBe('destination:istio_requests:rate1m');
+    // A source-side label needs the namespace level (both sides), a workload the workload level.
+    expect(recordedFor('istio_requests_total', mesh, ['source_workload_namespace'])?.record).toBe(
+      'namespace:istio_requests:rate1m'
+    );
     expect(recordedFor('istio_requests_total', mesh, ['destination_workload'])?.record).toBe(
       'workload:istio_requests:rate1m'
     );
     expect(recordedFor('istio_request_duration_milliseconds_bucket', mesh, ['le'])?.record).toBe(
+      'destination:istio_request_duration_milliseconds_bucket:rate1m'
+    );
+    expect(recordedFor('istio_request_duration_milliseconds_bucket', ['source_cluster="c"'], ['le'])?.record).toBe(
       'namespace:istio_request_duration_milliseconds_bucket:rate1m'
     );
   });
@@ -90,8 +97,8 @@ describe('preferRecorded (the app pages)', () => {
   it('wraps every sum(rate(...)) of a query and leaves the rest as it is', () => {
     const ratio = `sum(rate(istio_requests_total{response_code=~"5.."}[1m])) / sum(rate(istio_requests_total{}[1m])) or vector(0)`;
     expect(preferRecorded(ratio, 'off')).toBe(
-      '(sum(avg_over_time(namespace:istio_requests:rate1m{response_code=~"5.."}[1m])) or sum(rate(istio_requests_total{response_code=~"5..",meshlens_raw=~"off"}[1m])))' +
-        ' / (sum(avg_over_time(namespace:istio_requests:rate1m{}[1m])) or sum(rate(istio_requests_total{meshlens_raw=~"off"}[1m]))) or vector(0)'
+      '(sum(avg_over_time(destination:istio_requests:rate1m{response_code=~"5.."}[1m])) or sum(rate(istio_requests_total{response_code=~"5..",meshlens_raw=~"off"}[1m])))' +
+        ' / (sum(avg_over_time(destination:istio_requests:rate1m{}[1m])) or sum(rate(istio_requests_total{meshlens_raw=~"off"}[1m]))) or vector(0)'
     );
   });
 
@@ -105,7 +112,7 @@ describe('preferRecorded (the app pages)', () => {
   it('splits matchers at commas outside quoted values, escaped quotes included', () => {
     const q = 'sum(rate(istio_requests_total{destination_workload_namespace="x\\",y",reporter="source"}[1m]))';
     expect(preferRecorded(q, 'off')).toBe(
-      '(sum(avg_over_time(namespace:istio_requests:rate1m{destination_workload_namespace="x\\",y",reporter="source"}[1m]))' +
+      '(sum(avg_over_time(destination:istio_requests:rate1m{destination_workload_namespace="x\\",y",reporter="source"}[1m]))' +
         ' or sum(rate(istio_requests_total{destination_workload_namespace="x\\",y",reporter="source",meshlens_raw=~"off"}[1m])))'
     );
   });

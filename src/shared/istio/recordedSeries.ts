@@ -44,7 +44,21 @@ const NAMESPACE = [
   'destination_service_namespace',
 ] as const;
 
-export type RecordedLevel = 'workload' | 'namespace';
+/**
+ * Destination-namespace labels: what a page about namespaces as servers reads (the app overview's rows, p95 and
+ * trend), without the source side that multiplies the namespace level by every calling namespace. mTLS policy and
+ * protocol are server-side facts of the destination, kept so the overview's rows fit.
+ */
+const DESTINATION = [
+  'reporter',
+  'destination_workload_namespace',
+  'destination_cluster',
+  'destination_service_namespace',
+  'connection_security_policy',
+  'request_protocol',
+] as const;
+
+export type RecordedLevel = 'workload' | 'namespace' | 'destination';
 
 /** One recorded family: `<level>:<raw name without _total>:rate1m`, grouped by `labels`. */
 export interface RecordedSeries {
@@ -66,10 +80,12 @@ function family(level: RecordedLevel, raw: string, labels: readonly string[]): R
 const withCode = (labels: readonly string[]) => [...labels, 'response_code', 'grpc_response_status'];
 const withLe = (labels: readonly string[]) => [...labels, 'le'];
 
-/** Every recorded family, finest level first within a raw metric (queries pick the coarsest that fits). */
+/** Every recorded family, coarsest level first within a raw metric (a query reads the first, coarsest, that fits). */
 export const RECORDED_SERIES: readonly RecordedSeries[] = [
+  family('destination', 'istio_requests_total', withCode(DESTINATION)),
   family('namespace', 'istio_requests_total', withCode(NAMESPACE)),
   family('workload', 'istio_requests_total', withCode(HOP)),
+  family('destination', 'istio_request_duration_milliseconds_bucket', withLe(DESTINATION)),
   family('namespace', 'istio_request_duration_milliseconds_bucket', withLe(NAMESPACE)),
   family('workload', 'istio_request_duration_milliseconds_bucket', withLe(HOP)),
   family('workload', 'istio_request_bytes_bucket', withLe(HOP)),
@@ -119,7 +135,7 @@ export function recordingRuleGroups(
   window = RECORDED_WINDOW
 ): Array<{ name: string; rules: Array<{ record: string; expr: string }> }> {
   const workload = RECORDED_SERIES.filter((s) => s.level === 'workload');
-  const namespace = RECORDED_SERIES.filter((s) => s.level === 'namespace');
+  const namespace = RECORDED_SERIES.filter((s) => s.level !== 'workload');
   const rules = [
     ...workload.map((s) => ({
       record: s.record,
