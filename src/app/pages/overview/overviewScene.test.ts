@@ -81,16 +81,23 @@ describe('overview scene factory', () => {
     expect((details.state.queries as Array<{ refId: string; expr: string }>).map((q) => q.expr)).toEqual(
       overviewDetailQueries(settings).map((q) => preferRecorded(q.expr, '$raw'))
     );
+    jest.useFakeTimers();
     const runs = jest.spyOn(details, 'runQueries').mockImplementation(() => undefined);
     const deactivateScene = scene.activate();
     const deactivateDetails = details.activate();
+    jest.runOnlyPendingTimers();
     runs.mockClear();
     raw.setState({ loading: true });
+    jest.runOnlyPendingTimers();
     expect(runs).toHaveBeenCalledTimes(0);
     raw.setState({ loading: false, value: 'off' });
+    // A task later, once the variable set no longer counts it as updating.
+    expect(runs).toHaveBeenCalledTimes(0);
+    jest.runOnlyPendingTimers();
     expect(runs).toHaveBeenCalledTimes(1);
     deactivateDetails();
     deactivateScene();
+    jest.useRealTimers();
   });
 
   test('each call builds a new scene (no shared instances between app mounts)', () => {

@@ -33,15 +33,21 @@ export function getOverviewScene(settings: ResolvedSettings): EmbeddedScene {
   return new EmbeddedScene({
     $timeRange: new SceneTimeRange({ from: 'now-1h', to: 'now' }),
     $variables: new SceneVariableSet({ variables: [raw] }),
-    // A details run asked for while the variable loads is skipped by the runner: run it once the value is there.
+    // A details run asked for while the variable loads is skipped by the runner: run it once the value is there (a
+    // task later: the variable set counts the variable as updating until just after its `loading: false`).
     $behaviors: [
       () => {
+        let timer: ReturnType<typeof setTimeout> | undefined;
         const sub = raw.subscribeToState((next, prev) => {
-          if (prev.loading && !next.loading && details.isActive) {
-            details.runQueries();
+          if (prev.loading && !next.loading) {
+            clearTimeout(timer);
+            timer = setTimeout(() => details.isActive && details.runQueries(), 0);
           }
         });
-        return () => sub.unsubscribe();
+        return () => {
+          sub.unsubscribe();
+          clearTimeout(timer);
+        };
       },
     ],
     $data: new SceneQueryRunner({
