@@ -274,7 +274,7 @@ describe('whole set', () => {
         });
       }
     }
-    expect([...functions].sort()).toEqual(['avg_over_time', 'histogram_quantile', 'label_replace', 'rate', 'vector']);
+    expect([...functions].sort()).toEqual(['histogram_quantile', 'label_replace', 'rate', 'vector']);
     expect([...aggregations].sort()).toEqual(['avg', 'sum', 'topk']);
     expect(leMatchers).toEqual([]);
   });

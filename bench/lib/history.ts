@@ -20,7 +20,7 @@ import { loadTopology } from '../../simulator/topology/load';
  * The simulator's engine with its infra and kube-state families, as `simulator/main.ts` builds it (that module starts
  * a server when imported, so the few lines are repeated here); no faults or control-API changes.
  */
-function simulatorEngine(args: string[], startMs: number): Engine {
+export function simulatorEngine(args: string[], startMs: number): Engine {
   const flags = parseFlags(args);
   const engine = new Engine(loadTopology(flags.topology, { seed: flags.seed, scale: flags.scale }), {
     seed: flags.seed,

@@ -15,7 +15,6 @@ import {
   sumBy,
   sumRate as rawSumRate,
   type Matcher,
-  RATE_INTERVAL,
 } from '../../src/shared/istio/dashboardQueries';
 import { IstioLabel, IstioMetric } from '../../src/shared/istio/metrics';
 import { recordedFor } from '../../src/shared/istio/recordedSeries';
@@ -61,8 +60,11 @@ function recordedOrRaw(raw: string, matchers: readonly Matcher[], by: readonly s
   if (!rec) {
     return rawSumRate(raw, matchers, by);
   }
-  // avg_over_time over the rate window: a step wider than the recorded 1m window still averages every rate in it.
-  const recorded = sumBy(by, `avg_over_time(${selector(rec.record, matchers)}[${RATE_INTERVAL}])`);
+  // The recorded rate as it is at each step: one sample per series and step, where a rate (or avg_over_time) over
+  // $__rate_interval reads every sample in the window (4 at the usual 15 s), which made the recorded side cost nearly
+  // what the raw side did (bench/dashboards-scale.ts). At steps up to the recorded 1m window (a 1 h panel steps by
+  // 15 s) it is the raw query's value; at wider steps it is the last minute's rate at each step, not an average.
+  const recorded = sumBy(by, selector(rec.record, matchers));
   return `(${recorded} or ${rawSumRate(raw, [...matchers, RAW_SWITCH], by)})`;
 }
 
@@ -95,6 +97,20 @@ export function latencyQuantile(quantile: number, matchers: readonly Matcher[], 
     throw new Error(`latencyQuantile: quantile must be in (0, 1), got ${quantile}`);
   }
   return `histogram_quantile(${quantile}, ${sumRate(`${IstioMetric.requestDuration}_bucket`, matchers, ['le', ...by])})`;
+}
+
+/** Request or response body size quantile (bytes) over the recorded or raw bucket rates. */
+export function sizeQuantile(
+  quantile: number,
+  which: 'request' | 'response',
+  matchers: readonly Matcher[],
+  by: readonly string[] = []
+): string {
+  if (!(quantile > 0 && quantile < 1)) {
+    throw new Error(`sizeQuantile: quantile must be in (0, 1), got ${quantile}`);
+  }
+  const metric = which === 'request' ? IstioMetric.requestBytes : IstioMetric.responseBytes;
+  return `histogram_quantile(${quantile}, ${sumRate(`${metric}_bucket`, matchers, ['le', ...by])})`;
 }
 
 /** TCP byte rate (B/s) sent or received, as reported by the proxy named in the matchers. */

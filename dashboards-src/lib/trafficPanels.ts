@@ -3,8 +3,8 @@
  * three times). Istio draws mTLS and plaintext as two query families (up to 8 targets a panel); here one query per
  * quantile groups by `connection_security_policy`, which halves the query count and also shows `unknown`.
  */
-import { sizeQuantile, type Matcher } from '../../src/shared/istio/dashboardQueries';
-import { latencyQuantile, requestRate, successRatio, tcpByteRate } from './recorded';
+import { type Matcher } from '../../src/shared/istio/dashboardQueries';
+import { latencyQuantile, requestRate, sizeQuantile, successRatio, tcpByteRate } from './recorded';
 import { timeSeries, type Query } from './panels';
 import type * as cog from '@grafana/grafana-foundation-sdk/cog';
 import type { DashboardLink, Panel } from '@grafana/grafana-foundation-sdk/dashboard';

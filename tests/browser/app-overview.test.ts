@@ -78,8 +78,10 @@ describe('overview page in Chromium from dist/ against a real Prometheus', () =>
       assert.ok(toMs(byNs.bookinfo[6]) < 250, `bookinfo p95 ${byNs.bookinfo[6]}`);
       // Sorted by health: failing first.
       assert.equal(rows[0][0], 'payments');
-      // No per-namespace queries: the same 9 for 5 namespaces as for 500.
-      assert.equal(metrics.queries?.count, 9, JSON.stringify(metrics.queries?.exprs));
+      // No per-namespace queries: the same 9 for 5 namespaces as for 500, and the `raw` switch's probe (no recording
+      // rules here: the rates read the raw series).
+      assert.equal(metrics.queries?.count, 10, JSON.stringify(metrics.queries?.exprs));
+      assert.equal(metrics.queries?.exprs.filter((e) => e.includes('meshlens_raw=~".*"')).length, 4);
       console.log(
         `overview: ${metrics.queries?.count} queries, ${metrics.queries?.totalMs} ms total, first render ${metrics.firstRenderMs} ms`
       );

@@ -1,4 +1,11 @@
-import { matcherLabel, RECORDED_SERIES, recordedFor, recordingRuleGroups } from './recordedSeries';
+import {
+  matcherLabel,
+  preferRecorded,
+  RAW_SWITCH_VALUES,
+  RECORDED_SERIES,
+  recordedFor,
+  recordingRuleGroups,
+} from './recordedSeries';
 
 describe('recorded series', () => {
   it('picks the coarsest family that keeps every filtered and grouped label', () => {
@@ -7,19 +14,33 @@ describe('recorded series', () => {
       'destination_cluster=~"$cluster"',
       'destination_workload_namespace=~"$ns"',
     ];
-    expect(recordedFor('istio_requests_total', mesh, [])?.record).toBe('namespace:istio_requests:rate1m');
+    expect(recordedFor('istio_requests_total', mesh, [])?.record).toBe('destination:istio_requests:rate1m');
+    // A source-side label needs the namespace level (both sides), a workload the workload level.
+    expect(recordedFor('istio_requests_total', mesh, ['source_workload_namespace'])?.record).toBe(
+      'namespace:istio_requests:rate1m'
+    );
     expect(recordedFor('istio_requests_total', mesh, ['destination_workload'])?.record).toBe(
       'workload:istio_requests:rate1m'
     );
     expect(recordedFor('istio_request_duration_milliseconds_bucket', mesh, ['le'])?.record).toBe(
+      'destination:istio_request_duration_milliseconds_bucket:rate1m'
+    );
+    expect(recordedFor('istio_request_duration_milliseconds_bucket', ['source_cluster="c"'], ['le'])?.record).toBe(
       'namespace:istio_request_duration_milliseconds_bucket:rate1m'
     );
   });
 
-  it('reads the raw series when a label was aggregated away (response flags, pods, size buckets)', () => {
+  it('records the body-size buckets per workload pair (the size panels read them, the bench measured them)', () => {
+    expect(recordedFor('istio_request_bytes_bucket', ['reporter="destination"'], ['le', 'source_workload'])?.record).toBe(
+      'workload:istio_request_bytes_bucket:rate1m'
+    );
+    expect(recordedFor('istio_response_bytes_bucket', [], ['le'])?.record).toBe('workload:istio_response_bytes_bucket:rate1m');
+  });
+
+  it('reads the raw series when a label was aggregated away (response flags, pods, codes of buckets)', () => {
     expect(recordedFor('istio_requests_total', ['response_flags="UH"'], [])).toBeUndefined();
     expect(recordedFor('istio_requests_total', [], ['pod'])).toBeUndefined();
-    expect(recordedFor('istio_request_bytes_bucket', [], ['le'])).toBeUndefined();
+    expect(recordedFor('istio_request_bytes_bucket', ['response_code="200"'], ['le'])).toBeUndefined();
     // Latency buckets drop response_code: a quantile per code must read the raw buckets.
     expect(recordedFor('istio_request_duration_milliseconds_bucket', ['response_code="200"'], ['le'])).toBeUndefined();
   });
@@ -44,7 +65,7 @@ describe('recorded series', () => {
     const [group] = recordingRuleGroups();
     const byRecord = new Map(group.rules.map((r) => [r.record, r.expr]));
     expect(byRecord.get('workload:istio_requests:rate1m')).toMatch(
-      /^sum by \(reporter, .*, response_code\) \(rate\(istio_requests_total\[1m\]\)\)$/
+      /^sum by \(reporter, .*, response_code, grpc_response_status\) \(rate\(istio_requests_total\[1m\]\)\)$/
     );
     expect(byRecord.get('namespace:istio_requests:rate1m')).toMatch(/\(workload:istio_requests:rate1m\)$/);
     const order = group.rules.map((r) => r.record);
@@ -59,5 +80,40 @@ describe('recorded series', () => {
     expect(matcherLabel('reporter=~"a|b"')).toBe('reporter');
     expect(matcherLabel('le!="+Inf"')).toBe('le');
     expect(() => matcherLabel('sum(x)')).toThrow('not a label matcher: "sum(x)"');
+  });
+});
+
+describe('preferRecorded (the app pages)', () => {
+  const rate = 'sum by (destination_workload) (rate(istio_requests_total{reporter="destination",destination_workload_namespace="a,b"}[5m]))';
+
+  it('reads the coarsest recorded family, with the raw side behind the switch', () => {
+    expect(preferRecorded(rate, RAW_SWITCH_VALUES.recorded)).toBe(
+      '(sum by (destination_workload) (avg_over_time(workload:istio_requests:rate1m{reporter="destination",destination_workload_namespace="a,b"}[5m]))' +
+        ' or sum by (destination_workload) (rate(istio_requests_total{reporter="destination",destination_workload_namespace="a,b",meshlens_raw=~"off"}[5m])))'
+    );
+    expect(preferRecorded(rate, RAW_SWITCH_VALUES.raw)).toContain(',meshlens_raw=~".*"}[5m])))');
+  });
+
+  it('wraps every sum(rate(...)) of a query and leaves the rest as it is', () => {
+    const ratio = `sum(rate(istio_requests_total{response_code=~"5.."}[1m])) / sum(rate(istio_requests_total{}[1m])) or vector(0)`;
+    expect(preferRecorded(ratio, 'off')).toBe(
+      '(sum(avg_over_time(destination:istio_requests:rate1m{response_code=~"5.."}[1m])) or sum(rate(istio_requests_total{response_code=~"5..",meshlens_raw=~"off"}[1m])))' +
+        ' / (sum(avg_over_time(destination:istio_requests:rate1m{}[1m])) or sum(rate(istio_requests_total{meshlens_raw=~"off"}[1m]))) or vector(0)'
+    );
+  });
+
+  it('leaves a rate no recorded family keeps as it is (pod label, unrecorded metric, no sum)', () => {
+    const byPod = 'sum by (pod) (rate(istio_requests_total{reporter="destination"}[5m]))';
+    const other = 'sum(rate(envoy_cluster_upstream_cx_total{}[5m]))';
+    const bare = 'rate(istio_requests_total{}[5m])';
+    [byPod, other, bare].forEach((q) => expect(preferRecorded(q, 'off')).toBe(q));
+  });
+
+  it('splits matchers at commas outside quoted values, escaped quotes included', () => {
+    const q = 'sum(rate(istio_requests_total{destination_workload_namespace="x\\",y",reporter="source"}[1m]))';
+    expect(preferRecorded(q, 'off')).toBe(
+      '(sum(avg_over_time(destination:istio_requests:rate1m{destination_workload_namespace="x\\",y",reporter="source"}[1m]))' +
+        ' or sum(rate(istio_requests_total{destination_workload_namespace="x\\",y",reporter="source",meshlens_raw=~"off"}[1m])))'
+    );
   });
 });

@@ -9,6 +9,7 @@
  * take the rate first and sum second (`sum by (...) (rate(x[1m]))`), keep only the labels the dashboards group and
  * filter by, and also cover the TCP byte and connection counters.
  */
+import { re } from '../promql/matchers';
 
 /** Rate window of every recorded rate: four 15 s scrapes (the demo stack's and Istio's usual interval). */
 export const RECORDED_WINDOW = '1m';
@@ -27,6 +28,10 @@ const HOP = [
   // mTLS: the server side sets connection_security_policy; the client side only knows the peer's principal.
   'connection_security_policy',
   'destination_principal',
+  // The app pages: a service page filters by the short service name and lists callers by canonical service.
+  'destination_service_name',
+  'source_canonical_service',
+  'request_protocol',
 ] as const;
 
 /** Namespace-level labels: enough for the mesh-wide figures filtered by cluster and namespace, either side. */
@@ -39,7 +44,21 @@ const NAMESPACE = [
   'destination_service_namespace',
 ] as const;
 
-export type RecordedLevel = 'workload' | 'namespace';
+/**
+ * Destination-namespace labels: what a page about namespaces as servers reads (the app overview's rows, p95 and
+ * trend), without the source side that multiplies the namespace level by every calling namespace. mTLS policy and
+ * protocol are server-side facts of the destination, kept so the overview's rows fit.
+ */
+const DESTINATION = [
+  'reporter',
+  'destination_workload_namespace',
+  'destination_cluster',
+  'destination_service_namespace',
+  'connection_security_policy',
+  'request_protocol',
+] as const;
+
+export type RecordedLevel = 'workload' | 'namespace' | 'destination';
 
 /** One recorded family: `<level>:<raw name without _total>:rate1m`, grouped by `labels`. */
 export interface RecordedSeries {
@@ -57,15 +76,20 @@ function family(level: RecordedLevel, raw: string, labels: readonly string[]): R
   return { record: `${level}:${base}:rate${RECORDED_WINDOW}`, raw, level, labels };
 }
 
-const withCode = (labels: readonly string[]) => [...labels, 'response_code'];
+// Kiali's health reads a gRPC call's status (an UNAVAILABLE answered with HTTP 200 is an error).
+const withCode = (labels: readonly string[]) => [...labels, 'response_code', 'grpc_response_status'];
 const withLe = (labels: readonly string[]) => [...labels, 'le'];
 
-/** Every recorded family, finest level first within a raw metric (queries pick the coarsest that fits). */
+/** Every recorded family, coarsest level first within a raw metric (a query reads the first, coarsest, that fits). */
 export const RECORDED_SERIES: readonly RecordedSeries[] = [
+  family('destination', 'istio_requests_total', withCode(DESTINATION)),
   family('namespace', 'istio_requests_total', withCode(NAMESPACE)),
   family('workload', 'istio_requests_total', withCode(HOP)),
+  family('destination', 'istio_request_duration_milliseconds_bucket', withLe(DESTINATION)),
   family('namespace', 'istio_request_duration_milliseconds_bucket', withLe(NAMESPACE)),
   family('workload', 'istio_request_duration_milliseconds_bucket', withLe(HOP)),
+  family('workload', 'istio_request_bytes_bucket', withLe(HOP)),
+  family('workload', 'istio_response_bytes_bucket', withLe(HOP)),
   family('workload', 'istio_request_bytes_sum', HOP),
   family('workload', 'istio_response_bytes_sum', HOP),
   family('namespace', 'istio_tcp_sent_bytes_total', NAMESPACE),
@@ -111,7 +135,7 @@ export function recordingRuleGroups(
   window = RECORDED_WINDOW
 ): Array<{ name: string; rules: Array<{ record: string; expr: string }> }> {
   const workload = RECORDED_SERIES.filter((s) => s.level === 'workload');
-  const namespace = RECORDED_SERIES.filter((s) => s.level === 'namespace');
+  const namespace = RECORDED_SERIES.filter((s) => s.level !== 'workload');
   const rules = [
     ...workload.map((s) => ({
       record: s.record,
@@ -126,4 +150,106 @@ export function recordingRuleGroups(
     }),
   ];
   return [{ name: 'meshlens-istio', rules }];
+}
+
+/** The label the raw side of a `(recorded) or (raw)` query carries: no series has it (see rawSwitch). */
+export const RAW_SWITCH_LABEL = 'meshlens_raw';
+
+/**
+ * The raw side's switch matcher: `.*` reads the raw series (an absent label matches `.*`), `off` reads none of them
+ * (PromQL evaluates both sides of `or`, so the side not in use must select nothing). `$raw` in the dashboards.
+ */
+export function rawSwitch(value: string): string {
+  return re(RAW_SWITCH_LABEL, value);
+}
+
+/** The switch value while the recording rules run (`off`) and while they do not (`.*`), from RAW_SWITCH_PROBE. */
+export const RAW_SWITCH_VALUES = { recorded: 'off', raw: '.*' } as const;
+
+/**
+ * One instant query that answers which switch value to use: a series `{raw="off"}` when the recorded mesh-wide
+ * request rate exists at the query's time, `{raw=".*"}` otherwise (the dashboards' `raw` variable runs it).
+ */
+export const RAW_SWITCH_PROBE =
+  `label_replace(label_replace(count(${RECORDED_PROBE}), "raw", "${RAW_SWITCH_VALUES.recorded}", "", ""), "series", "recorded", "", "")` +
+  ` or on() label_replace(label_replace(vector(1), "raw", "${RAW_SWITCH_VALUES.raw}", "", ""), "series", "raw", "", "")`;
+
+/**
+ * `sum by (by) (rate(raw{matchers}[window]))` that reads the recorded family when the rules run: the app pages'
+ * form of the dashboards' `(recorded) or (raw)` (dashboards-src/lib/recorded.ts). Instant queries over a window
+ * (`$__range`): the recorded side averages the recorded 1m rates over the window, which is the raw rate over it
+ * within a rate window at its edges. `matchers` are complete matcher texts (`label="v"`); `rawSwitchValue` is
+ * RAW_SWITCH_VALUES' (or a template variable); without a fitting recorded family the raw query is returned as is.
+ */
+export function recordedOrRawSumRate(
+  raw: string,
+  matchers: readonly string[],
+  by: readonly string[],
+  window: string,
+  rawSwitchValue: string
+): string {
+  const sum = (inner: string) => (by.length > 0 ? `sum by (${by.join(', ')}) (${inner})` : `sum(${inner})`);
+  const sel = (name: string, ms: readonly string[]) => `${name}{${ms.join(',')}}`;
+  const rawQuery = (ms: readonly string[]) => sum(`rate(${sel(raw, ms)}[${window}])`);
+  const rec = recordedFor(raw, matchers, by);
+  if (!rec) {
+    return rawQuery(matchers);
+  }
+  const recorded = sum(`avg_over_time(${sel(rec.record, matchers)}[${window}])`);
+  return `(${recorded} or ${rawQuery([...matchers, rawSwitch(rawSwitchValue)])})`;
+}
+
+/** Splits `a="x",b=~"y, z"` at the commas outside quoted values. */
+function splitMatchers(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted && c === '\\') {
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (c === ',' && !quoted) {
+      out.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  const last = text.slice(start).trim();
+  return last ? [...out, last] : out;
+}
+
+const SUM_RATE_HEAD = /sum(?: by \(([^()]*)\))? ?\(rate\(([A-Za-z_][A-Za-z0-9_]*)\{/g;
+
+/**
+ * Rewrites every `sum(rate(m{...}[w]))` and `sum by (...) (rate(m{...}[w]))` of a query to recordedOrRawSumRate
+ * (the recorded family when one keeps the query's labels, the raw series otherwise): the app pages' builders
+ * (appQueries.ts) stay raw-only and the pages wrap them. Other parts of the query are left as they are.
+ */
+export function preferRecorded(query: string, rawSwitchValue: string): string {
+  let out = '';
+  let from = 0;
+  SUM_RATE_HEAD.lastIndex = 0;
+  for (let m = SUM_RATE_HEAD.exec(query); m; m = SUM_RATE_HEAD.exec(query)) {
+    // The selector's end: the first `}` outside quotes.
+    let i = SUM_RATE_HEAD.lastIndex;
+    let quoted = false;
+    for (; i < query.length && (quoted || query[i] !== '}'); i++) {
+      if (quoted && query[i] === '\\') {
+        i++;
+      } else if (query[i] === '"') {
+        quoted = !quoted;
+      }
+    }
+    const tail = /^\}\[([^\]]+)\]\)\)/.exec(query.slice(i));
+    if (!tail) {
+      continue;
+    }
+    const by = m[1] ? m[1].split(',').map((l) => l.trim()) : [];
+    const matchers = splitMatchers(query.slice(SUM_RATE_HEAD.lastIndex, i));
+    out += query.slice(from, m.index) + recordedOrRawSumRate(m[2], matchers, by, tail[1], rawSwitchValue);
+    from = i + tail[0].length;
+    SUM_RATE_HEAD.lastIndex = from;
+  }
+  return out + query.slice(from);
 }

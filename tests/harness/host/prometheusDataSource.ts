@@ -76,12 +76,20 @@ export class HarnessPrometheus extends DataSourceApi<PromQuery> {
     );
   }
 
-  /** Variable queries as Grafana's Prometheus data source reads them: `label_values([selector,] label)`. */
+  /**
+   * Variable queries as Grafana's Prometheus data source reads them: `label_values([selector,] label)`, and
+   * `query_result(expr)` (an instant query at the range's end; each series as Grafana writes it,
+   * `name{a="x", b="y"} value timestamp`, for the variable's regex).
+   */
   override async metricFindQuery(query: string | { query?: string }, options?: { range?: DataQueryRequest['range'] }) {
     const text = typeof query === 'string' ? query : (query?.query ?? '');
+    const qr = /^\s*query_result\((.*)\)\s*$/s.exec(text);
+    if (qr) {
+      return this.queryResult(text, qr[1], options?.range);
+    }
     const m = /^\s*label_values\(\s*(?:(.+?)\s*,\s*)?(\w+)\s*\)\s*$/.exec(text);
     if (!m) {
-      throw new Error(`The harness Prometheus only answers label_values(...) variable queries, got: ${text}`);
+      throw new Error(`The harness Prometheus only answers label_values(...) and query_result(...) variable queries, got: ${text}`);
     }
     const params = new URLSearchParams();
     if (m[1]) {
@@ -101,6 +109,34 @@ export class HarnessPrometheus extends DataSourceApi<PromQuery> {
         throw new Error(body?.error ?? `Prometheus answered HTTP ${res.status}`);
       }
       return (body.data ?? []).map((v) => ({ text: v, value: v }));
+    } finally {
+      this.log.totalMs += performance.now() - started;
+    }
+  }
+
+  private async queryResult(text: string, expr: string, range?: DataQueryRequest['range']) {
+    const params = new URLSearchParams({ query: expr });
+    if (range) {
+      params.set('time', String(Math.floor(range.to.valueOf() / 1000)));
+    }
+    this.log.count++;
+    this.log.exprs.push(text);
+    const started = performance.now();
+    try {
+      const res = await fetch(`${this.proxyBase()}/api/v1/query?${params}`);
+      const body = (await res.json().catch(() => undefined)) as
+        | { status?: string; data?: { result: Array<{ metric: Record<string, string>; value: [number, string] }> }; error?: string }
+        | undefined;
+      if (!res.ok || body?.status !== 'success') {
+        throw new Error(body?.error ?? `Prometheus answered HTTP ${res.status}`);
+      }
+      return (body.data?.result ?? []).map(({ metric, value }) => {
+        const { __name__, ...labels } = metric;
+        const shown = Object.entries(labels)
+          .map(([k, v]) => `${k}="${v}"`)
+          .join(', ');
+        return { text: `${__name__ ?? ''}{${shown}} ${value[1]} ${value[0] * 1000}` };
+      });
     } finally {
       this.log.totalMs += performance.now() - started;
     }

@@ -1,5 +1,7 @@
 import '../../testing/jsdomShims';
-import { SceneQueryRunner, sceneGraph } from '@grafana/scenes';
+import { QueryVariable, SceneQueryRunner, sceneGraph } from '@grafana/scenes';
+import { VariableHide } from '@grafana/schema';
+import { preferRecorded, RAW_SWITCH_PROBE } from '../../../shared/istio/recordedSeries';
 import { resolveSettings } from '../../../shared/settings';
 import { grafanaInterpolate, matcherValue, withMacros } from '../../testing/templateService';
 import { DetailView } from './DetailView';
@@ -41,13 +43,25 @@ test('a name with $, ${__range}, $$ and [[x]] reaches Prometheus byte-exact: aft
   const queries = (scene.state.$data as SceneQueryRunner).state.queries as Array<{ refId: string; expr: string }>;
   expect(queries.map((q) => q.refId)).toEqual(detailQueries(odd).map((q) => q.refId));
   for (const q of queries) {
-    // The text Grafana sends for this query, interpolated within the page's own scene with the data source's macros.
+    // The text Grafana sends for this query, interpolated within the page's own scene with the data source's macros
+    // and its `raw` switch (`.*` until the probe finds the recording rules).
     const sent = grafanaInterpolate(q.expr, scene);
-    expect(sent).toBe(withMacros(q.expr));
+    expect(sent).toBe(withMacros(q.expr).replaceAll('meshlens_raw=~"$raw"', 'meshlens_raw=~".*"'));
     expect(sent).toContain('_workload="a\\x24b\\x24{__range}c\\x24\\x24d\\x5b[x]]"');
     expect(sent).toContain('_namespace="ns\\x24\\x24"');
     expect(matcherValue(sent, '[a-z_]+_workload')).toBe(name);
   }
+});
+
+test('the scene reads the recorded series behind its hidden `raw` switch, probed on the configured Prometheus', () => {
+  const scene = getDetailScene(resolveSettings({ prometheusUid: 'p2' }), target);
+  const raw = sceneGraph.lookupVariable('raw', scene) as QueryVariable;
+  expect(raw.state).toMatchObject({ value: '.*', hide: VariableHide.hideVariable, datasource: { uid: 'p2', type: 'prometheus' } });
+  expect(raw.state.query).toEqual({ query: `query_result(${RAW_SWITCH_PROBE})`, refId: 'meshlens-raw' });
+  const sent = ((scene.state.$data as SceneQueryRunner).state.queries as Array<{ refId: string; expr: string }>).map((q) => q.expr);
+  expect(sent).toEqual(detailQueries(target).map((q) => preferRecorded(q.expr, '$raw')));
+  // Every query but the SPIFFE identities (no rate) has a recorded side.
+  expect(sent.filter((e) => !e.includes('meshlens_raw=~"$raw"'))).toEqual([detailQueries(target)[6].expr]);
 });
 
 test('the scene queries the configured Prometheus and hands the view its target', () => {

@@ -8,6 +8,7 @@ import {
   SceneRefreshPicker,
   SceneTimePicker,
   SceneTimeRange,
+  SceneVariableSet,
   VizPanel,
   type SceneAppPageLike,
   type SceneRouteMatch,
@@ -21,6 +22,7 @@ import {
   detailTcpRate,
   type DetailTarget,
 } from '../../../shared/istio/appQueries';
+import { rawSwitchVariable, recordedQueries } from '../../../shared/istio/recordedScene';
 import { healthOptionFields } from '../../../shared/health';
 import { formatFocus } from '../../../shared/links/appUrls';
 import { type ResolvedSettings } from '../../../shared/settings';
@@ -70,11 +72,12 @@ export function ownGraph(settings: ResolvedSettings, target: DetailTarget): VizP
   });
 }
 
-/** Pure factory: the scene of one service or workload. */
+/** Pure factory: the scene of one service or workload (its rates from the recorded series while the rules run). */
 export function getDetailScene(settings: ResolvedSettings, target: DetailTarget): EmbeddedScene {
   return new EmbeddedScene({
     $timeRange: new SceneTimeRange({ from: 'now-15m', to: 'now' }),
-    $data: new SceneQueryRunner({ datasource: { uid: settings.prometheusUid, type: 'prometheus' }, queries: detailQueries(target), maxDataPoints: 60 }),
+    $variables: new SceneVariableSet({ variables: [rawSwitchVariable(settings.prometheusUid)] }),
+    $data: new SceneQueryRunner({ datasource: { uid: settings.prometheusUid, type: 'prometheus' }, queries: recordedQueries(detailQueries(target)), maxDataPoints: 60 }),
     controls: [new SceneTimePicker({}), new SceneRefreshPicker({})],
     body: new SceneFlexLayout({
       direction: 'column',

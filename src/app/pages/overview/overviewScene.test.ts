@@ -1,5 +1,6 @@
 import '../../testing/jsdomShims';
-import { SceneQueryRunner, sceneGraph } from '@grafana/scenes';
+import { QueryVariable, SceneQueryRunner, sceneGraph } from '@grafana/scenes';
+import { preferRecorded } from '../../../shared/istio/recordedSeries';
 import { DEFAULT_THRESHOLDS, resolveSettings } from '../../../shared/settings';
 import { grafanaInterpolate, withMacros } from '../../testing/templateService';
 import { NamespaceOverview } from './NamespaceOverview';
@@ -66,6 +67,37 @@ describe('overview scene factory', () => {
     ]);
     expect(list.state.dataSourceUid).toBe('prom-2');
     expect(list.state.details.state).toMatchObject({ datasource: { uid: 'prom-2', type: 'prometheus' }, runQueriesMode: 'manual', maxDataPoints: 30 });
+  });
+
+  test('rows and details read the recorded series behind the hidden `raw` switch; the details run once it has loaded', () => {
+    const settings = resolveSettings({ prometheusUid: 'prom-2' });
+    const scene = getOverviewScene(settings);
+    const raw = sceneGraph.lookupVariable('raw', scene) as QueryVariable;
+    expect(raw.state).toMatchObject({ value: '.*', datasource: { uid: 'prom-2', type: 'prometheus' } });
+    const rows = (scene.state.$data as SceneQueryRunner).state.queries as Array<{ refId: string; expr: string }>;
+    expect(rows.map((q) => q.expr)).toEqual(overviewQueries(settings).map((q) => preferRecorded(q.expr, '$raw')));
+    const list = sceneGraph.findObject(scene, (o) => o instanceof NamespaceOverview) as NamespaceOverview;
+    const details = list.state.details;
+    expect((details.state.queries as Array<{ refId: string; expr: string }>).map((q) => q.expr)).toEqual(
+      overviewDetailQueries(settings).map((q) => preferRecorded(q.expr, '$raw'))
+    );
+    jest.useFakeTimers();
+    const runs = jest.spyOn(details, 'runQueries').mockImplementation(() => undefined);
+    const deactivateScene = scene.activate();
+    const deactivateDetails = details.activate();
+    jest.runOnlyPendingTimers();
+    runs.mockClear();
+    raw.setState({ loading: true });
+    jest.runOnlyPendingTimers();
+    expect(runs).toHaveBeenCalledTimes(0);
+    raw.setState({ loading: false, value: 'off' });
+    // A task later, once the variable set no longer counts it as updating.
+    expect(runs).toHaveBeenCalledTimes(0);
+    jest.runOnlyPendingTimers();
+    expect(runs).toHaveBeenCalledTimes(1);
+    deactivateDetails();
+    deactivateScene();
+    jest.useRealTimers();
   });
 
   test('each call builds a new scene (no shared instances between app mounts)', () => {
