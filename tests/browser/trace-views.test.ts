@@ -32,7 +32,7 @@ describe('trace panel views in Chromium from dist/', () => {
       assert.match(await page.locator('header').innerText(), /Spans\s*1,041/);
       assert.match(await page.locator('header').innerText(), /Services\s*16/);
       await page.getByRole('textbox', { name: 'Find in trace' }).fill('oauth');
-      // Before the first Enter the counter names the matches only ("12 matches"); Enter then goes to match 1.
+      // Before the first Enter the counter names the matches only ("225 matches"); Enter then goes to match 1.
       await page.getByText(/^\d+ matches$/).waitFor();
       await page.getByRole('button', { name: 'Span filters' }).click();
       await page.getByText('Find matches only').click();
