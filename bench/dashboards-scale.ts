@@ -12,18 +12,18 @@
  * data source's scrape interval is the step), `$__rate_interval` = 4 × step; instant queries run at the end.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { stringify } from 'yaml';
 import coverage from '../dashboards-src/coverage.json';
 import { generateDashboards } from '../dashboards-src/generate';
 import { Dashboards, type DashboardKey } from '../dashboards-src/lib/ids';
-import { promTargets, variablesOf } from '../dashboards-src/lib/inspect';
-import { interpolate, type VariableValue } from '../dashboards-src/lib/interpolate';
 import { RECORDED_SERIES } from '../src/shared/istio/recordedSeries';
 import { freePort, startPrometheus, type RunningPrometheus } from '../tests/lib/prometheus';
+import { addCost, costByPanel, istioDashboardJobs, jobCosts, NO_COST, ourDashboardJobs, type QueryCost, type QueryJob } from './lib/dashboardCost';
 import { replayHistory, type ReplayServer } from './lib/history';
+import { printTable } from './run';
 
 const MAX_SAMPLES = 50_000_000;
 
@@ -32,115 +32,29 @@ function arg(name: string, fallback: number): number {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-interface Cost {
-  samples: number;
-  seconds: number;
-  failed: number;
-}
+type Cost = QueryCost;
 
-interface Job {
-  panel: string;
-  expr: string;
-  instant: boolean;
-}
-
-async function cost(prom: RunningPrometheus, job: Job, end: number, history: number, step: number): Promise<Cost> {
-  const params: Record<string, string> = job.instant
-    ? { query: job.expr, time: String(end), stats: 'all' }
-    : { query: job.expr, start: String(end - history), end: String(end), step: String(step), stats: 'all' };
-  const started = process.hrtime.bigint();
-  const res = await fetch(`${prom.url}/api/v1/${job.instant ? 'query' : 'query_range'}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(params),
-  });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const body = (await res.json()) as {
-    status: string;
-    error?: string;
-    data?: { stats?: { samples?: { totalQueryableSamples?: number } } };
-  };
-  if (body.status !== 'success') {
-    process.stderr.write(`  failed: ${job.panel}: ${body.error}\n`);
-    return { samples: 0, seconds, failed: 1 };
-  }
-  return { samples: body.data?.stats?.samples?.totalQueryableSamples ?? 0, seconds, failed: 0 };
-}
-
-function add(a: Cost, b: Cost): Cost {
-  return { samples: a.samples + b.samples, seconds: a.seconds + b.seconds, failed: a.failed + b.failed };
-}
-
-const ZERO: Cost = { samples: 0, seconds: 0, failed: 0 };
-
-/** Cost per panel title, summed over its queries. */
+/** Cost per panel title of the jobs: samples read and wall time of the HTTP queries; failures named on stderr. */
 async function panelCosts(
   prom: RunningPrometheus,
-  jobs: Job[],
+  jobs: QueryJob[],
   end: number,
   history: number,
   step: number
 ): Promise<Map<string, Cost>> {
-  const out = new Map<string, Cost>();
-  for (const job of jobs) {
-    out.set(job.panel, add(out.get(job.panel) ?? ZERO, await cost(prom, job, end, history, step)));
-  }
-  return out;
+  const costs = await jobCosts(prom.url, jobs, { end, rangeSeconds: history, stepSeconds: step });
+  costs.filter((c) => c.error).forEach((c) => process.stderr.write(`  failed: ${c.job.panel}: ${c.error}\n`));
+  return costByPanel(costs);
 }
 
-function ourJobs(
-  key: DashboardKey,
-  pick: Record<string, string>,
-  raw: string,
-  builtins: Record<string, string>
-): Job[] {
-  const dash = generateDashboards()[key];
-  const values: Record<string, VariableValue> = {};
-  for (const v of variablesOf(dash)) {
-    const current = typeof v.current?.value === 'string' ? v.current.value : '';
-    const picked = v.name === 'raw' ? raw : pick[v.name];
-    values[v.name] = {
-      values: picked !== undefined && !v.multi ? [picked] : v.includeAll ? ['$__all'] : [current],
-      multi: !!v.multi,
-      includeAll: !!v.includeAll,
-      allValue: v.allValue,
-    };
-  }
-  return promTargets(dash).map((t) => ({
-    panel: t.panel,
-    expr: interpolate(t.expr, values, builtins),
-    instant: t.instant,
-  }));
-}
-
-function istioJobs(pick: Record<string, string>, builtins: Record<string, string>): Map<string, Job[]> {
-  const file = JSON.parse(
-    readFileSync(resolve(__dirname, '..', 'tests', 'fixtures', 'istio-dashboard-queries.json'), 'utf8')
-  ) as { dashboards: Array<{ title: string; queries: Job[] }> };
-  const all = { values: ['$__all'], multi: true, includeAll: true, allValue: '.*' };
-  const single = (v: string) => ({ values: [v], multi: false, includeAll: false });
-  const values: Record<string, VariableValue> = {
-    qrep: { values: ['source', 'destination'], multi: true, includeAll: false },
-    service: single(pick.service),
-    namespace: single(pick.namespace),
-    workload: single(pick.workload),
-    srcns: all,
-    srcwl: all,
-    srccluster: all,
-    dstns: all,
-    dstwl: all,
-    dstcluster: all,
-    dstsvc: all,
-  };
-  return new Map(
-    file.dashboards.map((d) => [d.title, d.queries.map((q) => ({ ...q, expr: interpolate(q.expr, values, builtins) }))])
-  );
+function ourJobs(key: DashboardKey, pick: Record<string, string>, raw: string, builtins: Record<string, string>): QueryJob[] {
+  return ourDashboardJobs(generateDashboards()[key], { ...pick, raw }, builtins);
 }
 
 const fmtSamples = (n: number) =>
   n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)}k` : String(n);
 const fmtCost = (c: Cost | undefined) =>
-  c ? `${fmtSamples(c.samples)} / ${(c.seconds * 1000).toFixed(0)} ms${c.failed ? ' FAILED' : ''}` : '–';
+  c ? `${fmtSamples(c.samples)} / ${(c.wallSeconds * 1000).toFixed(0)} ms${c.failed ? ' FAILED' : ''}` : '–';
 
 async function main() {
   const workloads = arg('workloads', 5000);
@@ -201,7 +115,7 @@ async function main() {
 
     log('raw: Istio’s and our queries...');
     const istioCost = new Map<string, Map<string, Cost>>();
-    for (const [title, jobs] of istioJobs(pick, builtins)) {
+    for (const [title, jobs] of istioDashboardJobs(pick, builtins)) {
       istioCost.set(title, await panelCosts(prom, jobs, end, history, step));
     }
     const ours = new Map<DashboardKey, { raw: Map<string, Cost>; recorded: Map<string, Cost> }>();
@@ -299,9 +213,9 @@ function printResults(
       }
     }
   }
-  printTable(['Istio panel', 'Istio', 'MeshLens panel', 'MeshLens, raw', 'MeshLens, rules'], rows);
+  printTable('Per panel', ['Istio panel', 'Istio', 'MeshLens panel', 'MeshLens, raw', 'MeshLens, rules'], rows);
 
-  const total = (m: Map<string, Cost> | undefined) => [...(m ?? new Map<string, Cost>()).values()].reduce(add, ZERO);
+  const total = (m: Map<string, Cost> | undefined) => [...(m ?? new Map<string, Cost>()).values()].reduce(addCost, NO_COST);
   const peak = (m: Map<string, Cost> | undefined) =>
     Math.max(0, ...[...(m ?? new Map<string, Cost>()).values()].map((c) => c.samples));
   const istioOf: Partial<Record<DashboardKey, string>> = {};
@@ -324,6 +238,7 @@ function printResults(
     ]);
   }
   printTable(
+    'Per dashboard',
     [
       'Dashboard',
       'Istio',
@@ -336,14 +251,6 @@ function printResults(
     ],
     pageRows
   );
-}
-
-function printTable(header: string[], rows: string[][]) {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => '| ' + cells.map((c, i) => (c ?? '').padEnd(widths[i])).join(' | ') + ' |';
-  console.log(`\n${line(header)}`);
-  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  rows.forEach((r) => console.log(line(r)));
 }
 
 main().catch((err) => {

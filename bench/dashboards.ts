@@ -10,13 +10,10 @@
  * Figures depend on the machine and on how much data the warm-up accumulated; compare rows, not runs.
  */
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { generateDashboards } from '../dashboards-src/generate';
-import { promTargets, variablesOf } from '../dashboards-src/lib/inspect';
-import { interpolate, type VariableValue } from '../dashboards-src/lib/interpolate';
 import { EDGES, linearMetrics, syntheticEdges } from '../tests/lib/istioFixture';
 import { freePort, scrapeConfig, startPrometheus } from '../tests/lib/prometheus';
+import { istioDashboardJobs, jobCosts, ourDashboardJobs, type QueryJob } from './lib/dashboardCost';
 
 const DEFAULT_MAX_SAMPLES = 50_000_000;
 
@@ -33,93 +30,31 @@ interface Stats {
   peak: number;
 }
 
-interface QueryJob {
-  panel: string;
-  expr: string;
-  instant: boolean;
+interface Heavy {
+  where: string;
+  seconds: number;
+  samples: number;
 }
 
-/** The costliest single queries seen, for the "heaviest panels" list. */
-const heaviest: Array<{ where: string; seconds: number; samples: number }> = [];
-
-async function measure(url: string, name: string, jobs: QueryJob[]): Promise<Stats> {
-  const end = Math.floor(Date.now() / 1000);
-  const s: Stats = { queries: jobs.length, failed: 0, evalSeconds: 0, samples: 0, peak: 0 };
-  for (const job of jobs) {
-    const params: Record<string, string> = job.instant
-      ? { query: job.expr, time: String(end), stats: 'all' }
-      : { query: job.expr, start: String(end - 300), end: String(end), step: '15', stats: 'all' };
-    const res = await fetch(`${url}/api/v1/${job.instant ? 'query' : 'query_range'}?${new URLSearchParams(params)}`);
-    const body = (await res.json()) as {
-      status: string;
-      data?: {
-        stats?: {
-          timings?: { evalTotalTime?: number };
-          samples?: { totalQueryableSamples?: number; peakSamples?: number };
-        };
-      };
-    };
-    if (body.status !== 'success') {
-      s.failed++;
-      continue;
-    }
-    const seconds = body.data?.stats?.timings?.evalTotalTime ?? 0;
-    const samples = body.data?.stats?.samples?.totalQueryableSamples ?? 0;
-    heaviest.push({ where: `${name} / ${job.panel}`, seconds, samples });
-    s.evalSeconds += seconds;
-    s.samples += samples;
-    s.peak = Math.max(s.peak, body.data?.stats?.samples?.peakSamples ?? 0);
-  }
-  return s;
+/** One dashboard's totals over the last 5 minutes at a 15 s step, and each answered query for the heaviest list. */
+async function measure(url: string, name: string, jobs: QueryJob[]): Promise<{ stats: Stats; heavy: Heavy[] }> {
+  const costs = await jobCosts(url, jobs, { end: Math.floor(Date.now() / 1000), rangeSeconds: 300, stepSeconds: 15 });
+  const answered = costs.filter((c) => !c.cost.failed);
+  return {
+    stats: {
+      queries: jobs.length,
+      failed: costs.length - answered.length,
+      evalSeconds: answered.reduce((sum, c) => sum + c.cost.evalSeconds, 0),
+      samples: answered.reduce((sum, c) => sum + c.cost.samples, 0),
+      peak: Math.max(0, ...answered.map((c) => c.cost.peak)),
+    },
+    heavy: answered.map((c) => ({ where: `${name} / ${c.job.panel}`, seconds: c.cost.evalSeconds, samples: c.cost.samples })),
+  };
 }
 
 /** Our dashboards with All for filters, one service and workload picked, selector defaults. */
 function ourJobs(pick: { service: string; namespace: string; workload: string }): Array<[string, QueryJob[]]> {
-  return Object.entries(generateDashboards()).map(([key, dash]) => {
-    const values: Record<string, VariableValue> = {};
-    for (const v of variablesOf(dash)) {
-      const current = typeof v.current?.value === 'string' ? v.current.value : '';
-      const picked = (pick as Record<string, string>)[v.name];
-      values[v.name] = {
-        values: picked && !v.multi ? [picked] : v.includeAll ? ['$__all'] : [current],
-        multi: !!v.multi,
-        includeAll: !!v.includeAll,
-        allValue: v.allValue,
-      };
-    }
-    return [
-      `MeshLens ${key}`,
-      promTargets(dash).map((t) => ({ panel: t.panel, expr: interpolate(t.expr, values), instant: t.instant })),
-    ];
-  });
-}
-
-/** Istio's dashboards (queries copied in tests/fixtures), with their variables set to the same selection. */
-function istioJobs(pick: { service: string; namespace: string; workload: string }): Array<[string, QueryJob[]]> {
-  const file = JSON.parse(
-    readFileSync(resolve(__dirname, '..', 'tests', 'fixtures', 'istio-dashboard-queries.json'), 'utf8')
-  ) as {
-    dashboards: Array<{ title: string; queries: Array<{ panel: string; expr: string; instant: boolean }> }>;
-  };
-  const all = { values: ['$__all'], multi: true, includeAll: true, allValue: '.*' };
-  const single = (v: string) => ({ values: [v], multi: false, includeAll: false });
-  const values: Record<string, VariableValue> = {
-    qrep: { values: ['source', 'destination'], multi: true, includeAll: false },
-    service: single(pick.service),
-    namespace: single(pick.namespace),
-    workload: single(pick.workload),
-    srcns: all,
-    srcwl: all,
-    srccluster: all,
-    dstns: all,
-    dstwl: all,
-    dstcluster: all,
-    dstsvc: all,
-  };
-  return file.dashboards.map((d) => [
-    d.title,
-    d.queries.map((q) => ({ panel: q.panel, expr: interpolate(q.expr, values), instant: q.instant })),
-  ]);
+  return Object.entries(generateDashboards()).map(([key, dash]) => [`MeshLens ${key}`, ourDashboardJobs(dash, pick)]);
 }
 
 async function main() {
@@ -141,8 +76,11 @@ async function main() {
     const series = await prom.query('count({__name__=~".+"})');
     const pick = { service: 'app-1.ns-0.svc.cluster.local', namespace: 'ns-0', workload: 'app-1' };
     const rows: Array<[string, Stats]> = [];
-    for (const [name, jobs] of [...istioJobs(pick), ...ourJobs(pick)]) {
-      rows.push([name, await measure(prom.url, name, jobs)]);
+    const heaviest: Heavy[] = [];
+    for (const [name, jobs] of [...istioDashboardJobs(pick), ...ourJobs(pick)]) {
+      const { stats, heavy } = await measure(prom.url, name, jobs);
+      rows.push([name, stats]);
+      heaviest.push(...heavy);
     }
     console.log(
       `\nDashboard query cost: ${workloads} workloads, ${series[0]?.value[1]} series, ${warmup} s of data, range 5m step 15s`

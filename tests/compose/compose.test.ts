@@ -33,6 +33,9 @@ test('Grafana satisfies the plugin grafanaDependency and loads only this unsigne
   const plugin = JSON.parse(readFileSync(join(ROOT, 'src/plugin.json'), 'utf8'));
   const version = services.grafana.image.split(':')[1];
   assert.ok(semver.satisfies(version, plugin.dependencies.grafanaDependency), `${version} satisfies ${plugin.dependencies.grafanaDependency}`);
+  // The demo runs the newest Grafana the browser tests prove: the second host's @grafana/data (README "Grafana versions").
+  const host13 = JSON.parse(readFileSync(join(ROOT, 'tests/harness/host13/package.json'), 'utf8'));
+  assert.equal(version, host13.dependencies['@grafana/data']);
   assert.equal(services.grafana.environment.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS, plugin.id);
   assert.ok(services.grafana.volumes.includes(`./dist:/var/lib/grafana/plugins/${plugin.id}:ro`));
   assert.ok(services.grafana.volumes.includes('./provisioning:/etc/grafana/provisioning:ro'));

@@ -1,5 +1,5 @@
 import { build, type Plugin } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { vendorSet, type VendorSet } from './vendor';
 
@@ -13,13 +13,14 @@ export const HOST_OUT = VENDOR.hostOut;
  */
 export async function buildHost(): Promise<void> {
   mkdirSync(HOST_OUT, { recursive: true });
-  await build({
+  const result = await build({
     entryPoints: [join(__dirname, 'host/host.tsx')],
     bundle: true,
     format: 'iife',
     platform: 'browser',
     target: 'es2020',
     outfile: join(HOST_OUT, 'host.js'),
+    write: false,
     define: { 'process.env.NODE_ENV': '"production"', global: 'window' },
     loader: { '.svg': 'dataurl', '.png': 'dataurl', '.woff2': 'file', '.woff': 'file', '.ttf': 'file' },
     minify: true,
@@ -37,11 +38,26 @@ export async function buildHost(): Promise<void> {
     ],
   });
   const systemjs = dirname(require.resolve('systemjs/package.json'));
-  copyFileSync(join(systemjs, 'dist/system.min.js'), join(HOST_OUT, 'system.js'));
-  copyFileSync(join(systemjs, 'dist/extras/amd.min.js'), join(HOST_OUT, 'amd.js'));
   // The page tells @grafana/runtime's config which Grafana it is (buildInfo.version).
   const page = readFileSync(join(__dirname, 'host/index.html'), 'utf8');
-  writeFileSync(join(HOST_OUT, 'index.html'), VENDOR.dir === ROOT ? page : page.replace("version: '12.4.0'", `version: '${VENDOR.grafana}'`));
+  // host.js last: its time stamp is what hostIsStale compares.
+  const outputs = [...result.outputFiles].sort((a, b) => Number(a.path.endsWith('host.js')) - Number(b.path.endsWith('host.js')));
+  writeAtomically(join(HOST_OUT, 'system.js'), readFileSync(join(systemjs, 'dist/system.min.js')));
+  writeAtomically(join(HOST_OUT, 'amd.js'), readFileSync(join(systemjs, 'dist/extras/amd.min.js')));
+  writeAtomically(join(HOST_OUT, 'index.html'), VENDOR.dir === ROOT ? page : page.replace("version: '12.4.0'", `version: '${VENDOR.grafana}'`));
+  for (const file of outputs) {
+    writeAtomically(file.path, file.contents);
+  }
+}
+
+/**
+ * Browser test files run in parallel and each may find the host stale: a file is replaced whole (rename), so a page
+ * never loads a half-written bundle.
+ */
+function writeAtomically(path: string, contents: string | Uint8Array): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, contents);
+  renameSync(tmp, path);
 }
 
 // Packages that must be one instance in the page: what Grafana shares with plugins, and what they share state through.
@@ -98,8 +114,14 @@ export function hostIsStale(): boolean {
   }
 }
 
+// `node --import tsx tests/harness/build-host.ts [--if-stale]`: the browser scripts build the host once before
+// their files run in parallel.
 if (require.main === module) {
   const started = Date.now();
+  if (process.argv.includes('--if-stale') && !hostIsStale()) {
+    console.log(`host up to date -> ${HOST_OUT}`);
+    process.exit(0);
+  }
   buildHost().then(
     () => console.log(`host built in ${Date.now() - started} ms -> ${HOST_OUT} (@grafana/data ${VENDOR.grafana}, react ${VENDOR.react})`),
     (e) => {

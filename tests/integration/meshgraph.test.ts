@@ -3,10 +3,11 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDataFrame, FieldType, type DataFrame } from '@grafana/data';
+import { type DataFrame } from '@grafana/data';
 import { framesToGraph } from '../../src/panels/meshgraph/model/pipeline';
 import { defaultMeshGraphPanelOptions } from '../../src/panels/meshgraph/types';
 import { istioPresetTargets } from '../../src/shared/istio/graphQueries';
+import { tableFrame } from '../lib/promFrames';
 import { startPrometheus, scrapeConfig, type RunningPrometheus } from '../lib/prometheus';
 import { pollUntil, startSimulator, type RunningSimulator } from './simulator.lib';
 
@@ -26,20 +27,6 @@ after(async () => {
   await prom?.stop();
   await sim?.stop();
 });
-
-/** A Prometheus instant vector as the table frame Grafana's Prometheus data source returns for it. */
-function tableFrame(refId: string, expr: string, vector: Array<{ metric: Record<string, string>; value: [number, string] }>): DataFrame {
-  const names = [...new Set(vector.flatMap((s) => Object.keys(s.metric)))];
-  return createDataFrame({
-    refId,
-    meta: { executedQueryString: `Expr: ${expr}` },
-    fields: [
-      { name: 'Time', type: FieldType.time, values: vector.map((s) => s.value[0] * 1000) },
-      ...names.map((name) => ({ name, type: FieldType.string, values: vector.map((s) => s.metric[name]) })),
-      { name: `Value #${refId}`, type: FieldType.number, values: vector.map((s) => Number(s.value[1])) },
-    ],
-  });
-}
 
 test('the preset queries on the simulator’s Prometheus give Kiali’s Bookinfo graph, with health, latency and mTLS', async () => {
   const targets = istioPresetTargets({ namespaces: ['bookinfo'], rates: { http: 'requests', grpc: 'requests', tcp: 'sent', ambient: 'none' } });

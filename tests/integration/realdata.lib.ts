@@ -1,7 +1,7 @@
 import '../../bench/lib/meshgraph-globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDataFrame, FieldType, type DataFrame } from '@grafana/data';
+import { type DataFrame } from '@grafana/data';
 import { framesToGraph, type PipelineResult } from '../../src/panels/meshgraph/model/pipeline';
 import { defaultMeshGraphPanelOptions, type MeshGraphPanelOptions } from '../../src/panels/meshgraph/types';
 import { graphPanelOptions, graphTargets, type GraphChoices } from '../../src/app/pages/graph/model/graphOptions';
@@ -13,8 +13,9 @@ import { DEFAULT_THRESHOLDS } from '../../src/shared/settings';
 import { startReplay, type RunningReplay } from '../../simulator/replay/server';
 import { startPrometheus, type RunningPrometheus } from '../lib/prometheus';
 import { pollUntil } from '../lib/poll';
+import { seriesFrames, tableFrame, type Vector } from '../lib/promFrames';
 
-export type Vector = Array<{ metric: Record<string, string>; value: [number, string] }>;
+export type { Vector };
 
 /** Seconds in which each replayed counter adds its recorded value once: rate() = recorded value / PERIOD. */
 export const PERIOD = 60;
@@ -100,33 +101,6 @@ export function interpolate(expr: string): string {
     .replace(/\$__range|\$__rate_interval/g, WINDOW)
     .replace(/\$__interval/g, '1s')
     .replace(/\$\{cluster:regex\}/g, '.*');
-}
-
-/** An instant vector as the table frame Grafana's Prometheus data source returns for a `format: table` target. */
-export function tableFrame(refId: string, expr: string, vector: Vector): DataFrame {
-  const names = [...new Set(vector.flatMap((s) => Object.keys(s.metric)))];
-  return createDataFrame({
-    refId,
-    meta: { executedQueryString: `Expr: ${expr}` },
-    fields: [
-      { name: 'Time', type: FieldType.time, values: vector.map((s) => s.value[0] * 1000) },
-      ...names.map((name) => ({ name, type: FieldType.string, values: vector.map((s) => s.metric[name]) })),
-      { name: `Value #${refId}`, type: FieldType.number, values: vector.map((s) => Number(s.value[1])) },
-    ],
-  });
-}
-
-/** An instant vector as Grafana's Prometheus backend returns it for a time-series target: one frame per series. */
-export function seriesFrames(refId: string, vector: Vector): DataFrame[] {
-  return vector.map((s) =>
-    createDataFrame({
-      refId,
-      fields: [
-        { name: 'Time', type: FieldType.time, values: [s.value[0] * 1000] },
-        { name: 'Value', type: FieldType.number, values: [Number(s.value[1])], labels: s.metric },
-      ],
-    })
-  );
 }
 
 /** The graph page's choices the tests use: the workload graph without service nodes or boxes. */

@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort } from '../lib/prometheus';
+import { LoopbackStartError, startLoopbackProcess } from '../lib/loopbackProcess';
 
 export interface RunningSimulator {
   url: string;
@@ -17,57 +16,20 @@ const ROOT = join(__dirname, '..', '..');
 export async function startSimulator(args: string[]): Promise<RunningSimulator> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startOnce(args);
+      const sim = await startLoopbackProcess({
+        name: 'simulator',
+        command: process.execPath,
+        args: (port) => ['--import', 'tsx', 'simulator/main.ts', '--host', '127.0.0.1', '--port', String(port), ...args],
+        cwd: ROOT,
+        readyPath: '/-/ready',
+        readyTimeoutMs: 30_000,
+      });
+      return { url: sim.url, target: `127.0.0.1:${sim.port}`, stop: sim.stop };
     } catch (err) {
-      if (attempt >= 3 || !String((err as Error).message).includes('cannot listen')) {
+      if (attempt >= 3 || !(err instanceof LoopbackStartError && err.log.includes('cannot listen'))) {
         throw err;
       }
     }
-  }
-}
-
-async function startOnce(args: string[]): Promise<RunningSimulator> {
-  const port = await freePort();
-  let log = '';
-  const proc: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'simulator/main.ts', '--host', '127.0.0.1', '--port', String(port), ...args],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }
-  );
-  proc.stdout?.on('data', (d) => (log += d));
-  proc.stderr?.on('data', (d) => (log += d));
-  let exited = false;
-  proc.on('exit', () => (exited = true));
-  const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (!exited) {
-      proc.kill('SIGTERM');
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => (proc.kill('SIGKILL'), resolve()), 5000);
-        proc.on('exit', () => (clearTimeout(timer), resolve()));
-      });
-    }
-  };
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (exited) {
-      throw new Error(`simulator exited early:\n${log}`);
-    }
-    try {
-      if ((await fetch(`${url}/-/ready`)).ok) {
-        return { url, target: `127.0.0.1:${port}`, stop };
-      }
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`simulator not ready after 30 s:\n${log}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
   }
 }
 

@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { detailRequestRate } from '../../src/shared/istio/appQueries';
 import { inList } from '../../src/shared/promql/matchers';
-import { escapeTemplateDollar } from '../../src/shared/promql/templateEscape';
 
-// Prometheus itself reads the escaped queries: `promtool test rules` evaluates them over given series (no server).
-// Two workloads: `reviews${__range}-v1` (1 request/s) and `reviews900s-v1` (2 requests/s), what the first name
-// became when Grafana's template service expanded it. The escaped query must find the first, and only it.
-// (src/shared/promql/templateEscape.test.ts shows the template service leaves the escaped text alone.)
+// Prometheus itself reads the built queries: `promtool test rules` evaluates them over given series (no server).
+// Workloads: `reviews${__range}-v1` (1 request/s) and `reviews900s-v1` (2 requests/s), what the first name
+// became when Grafana's template service expanded it, and `r$$[[x]]-v1` (3 requests/s). The builders write `$` as
+// `\x24` and `[[` as `\x5b[` (src/shared/promql/escape.ts); each query must find its workload, and only it.
+// (src/shared/promql/templateEscape.test.ts and detailScene.test.ts show the template service leaves that text alone.)
 const series = (workload: string, perMinute: number) => ({
   series: `istio_requests_total{reporter="destination",destination_workload_namespace="bookinfo",destination_workload="${workload}"}`,
   values: `0+${perMinute}x20`,
@@ -29,7 +29,7 @@ function evaluate(exprs: string[], expected: number[]) {
         tests: [
           {
             interval: '1m',
-            input_series: [series('reviews${__range}-v1', 60), series('reviews900s-v1', 120)],
+            input_series: [series('reviews${__range}-v1', 60), series('reviews900s-v1', 120), series('r$$[[x]]-v1', 180)],
             promql_expr_test: exprs.map((expr, i) => ({ expr, eval_time: '10m', exp_samples: [{ labels: '{}', value: expected[i] }] })),
           },
         ],
@@ -41,14 +41,18 @@ function evaluate(exprs: string[], expected: number[]) {
   }
 }
 
-test('Prometheus reads \\x24 in = and =~ matchers as $: the escaped queries find reviews${__range}-v1 (1/s)', () => {
+test('Prometheus reads \\x24 and \\x5b in = and =~ matchers as $ and [: the built queries find reviews${__range}-v1 (1/s) and r$$[[x]]-v1 (3/s)', () => {
   const target = { kind: 'workload' as const, namespace: 'bookinfo', name: 'reviews${__range}-v1' };
-  // What reaches Prometheus: the escaped query after Grafana replaced the macro outside the strings.
-  const plain = escapeTemplateDollar(detailRequestRate(target)).replace('[$__range]', '[5m]');
-  const regex = escapeTemplateDollar(`sum(rate(istio_requests_total{${inList('destination_workload', [target.name])}}[5m]))`);
+  // What reaches Prometheus: the built query after Grafana replaced the macro outside the strings.
+  const plain = detailRequestRate(target).replace('[$__range]', '[5m]');
+  const regex = `sum(rate(istio_requests_total{${inList('destination_workload', [target.name])}}[5m]))`;
   assert.ok(plain.includes('destination_workload="reviews\\x24{__range}-v1"'), plain);
   assert.ok(regex.includes('destination_workload=~"reviews\\\\x24\\\\{__range\\\\}-v1"'), regex);
-  const r = evaluate([plain, regex], [1, 1]);
+  const odd = { ...target, name: 'r$$[[x]]-v1' };
+  const oddPlain = detailRequestRate(odd).replace('[$__range]', '[5m]');
+  const oddRegex = `sum(rate(istio_requests_total{${inList('destination_workload', [odd.name])}}[5m]))`;
+  assert.ok(oddPlain.includes('destination_workload="r\\x24\\x24\\x5b[x]]-v1"'), oddPlain);
+  const r = evaluate([plain, regex, oddPlain, oddRegex], [1, 1, 3, 3]);
   assert.equal(r.status, 0, r.stdout + r.stderr);
 });
 

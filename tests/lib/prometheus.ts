@@ -1,33 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { freePort, startLoopbackProcess } from './loopbackProcess';
+import { type Vector } from './promFrames';
+
+export { freePort };
 
 export interface RunningPrometheus {
   url: string;
   port: number;
   /** Runs an instant query and returns the result vector. */
-  query(expr: string): Promise<Array<{ metric: Record<string, string>; value: [number, string] }>>;
+  query(expr: string): Promise<Vector>;
   /** Polls `expr` until it returns at least one series, or fails after `timeoutMs`. */
-  waitForSeries(
-    expr: string,
-    timeoutMs?: number
-  ): Promise<Array<{ metric: Record<string, string>; value: [number, string] }>>;
+  waitForSeries(expr: string, timeoutMs?: number): Promise<Vector>;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export const PROMETHEUS_BIN = process.env.PROMETHEUS_BIN ?? '/usr/bin/prometheus';
@@ -50,80 +35,37 @@ export async function startPrometheus(
   scrapeConfigYaml: string,
   options: PrometheusOptions = {}
 ): Promise<RunningPrometheus> {
-  const dir = mkdtempSync(join(tmpdir(), 'meshlens-prom-'));
-  const configFile = join(dir, 'prometheus.yml');
-  const rules = (options.ruleFiles ?? []).map((file, i) => {
-    const copy = join(dir, `rules-${i}-${basename(file)}`);
-    copyFileSync(file, copy);
-    return copy;
-  });
-  if (rules.length > 0 && /^rule_files:/m.test(scrapeConfigYaml)) {
-    rmSync(dir, { recursive: true, force: true });
+  if ((options.ruleFiles ?? []).length > 0 && /^rule_files:/m.test(scrapeConfigYaml)) {
     throw new Error('startPrometheus: the config already has rule_files; pass rules either there or in ruleFiles');
   }
-  const ruleSection = rules.length > 0 ? `\nrule_files:\n${rules.map((r) => `  - '${r}'`).join('\n')}\n` : '';
-  writeFileSync(configFile, scrapeConfigYaml + ruleSection);
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  let log = '';
-  const proc: ChildProcess = spawn(
-    PROMETHEUS_BIN,
-    [
-      `--config.file=${configFile}`,
-      `--storage.tsdb.path=${options.dataDir ?? join(dir, 'data')}`,
-      ...(options.dataDir ? ['--storage.tsdb.retention.time=3650d'] : []),
-      ...(options.extraArgs ?? []),
-      `--web.listen-address=127.0.0.1:${port}`,
-      '--log.level=warn',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] }
-  );
-  proc.stdout?.on('data', (d) => (log += d));
-  proc.stderr?.on('data', (d) => (log += d));
-  let exited = false;
-  proc.on('exit', () => (exited = true));
-
-  const stop = async () => {
-    if (!exited) {
-      proc.kill('SIGTERM');
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          proc.kill('SIGKILL');
-          resolve();
-        }, 5000);
-        proc.on('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
+  const { url, port, stop } = await startLoopbackProcess({
+    name: 'prometheus',
+    command: PROMETHEUS_BIN,
+    tempDirPrefix: 'meshlens-prom-',
+    readyPath: '/-/ready',
+    args: (port, dir) => {
+      const configFile = join(dir, 'prometheus.yml');
+      const rules = (options.ruleFiles ?? []).map((file, i) => {
+        const copy = join(dir, `rules-${i}-${basename(file)}`);
+        copyFileSync(file, copy);
+        return copy;
       });
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (exited) {
-      await stop();
-      throw new Error(`prometheus exited before it was ready:\n${log}`);
-    }
-    try {
-      const res = await fetch(`${url}/-/ready`);
-      if (res.ok) {
-        break;
-      }
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`prometheus not ready after 20 s:\n${log}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
+      const ruleSection = rules.length > 0 ? `\nrule_files:\n${rules.map((r) => `  - '${r}'`).join('\n')}\n` : '';
+      writeFileSync(configFile, scrapeConfigYaml + ruleSection);
+      return [
+        `--config.file=${configFile}`,
+        `--storage.tsdb.path=${options.dataDir ?? join(dir, 'data')}`,
+        ...(options.dataDir ? ['--storage.tsdb.retention.time=3650d'] : []),
+        ...(options.extraArgs ?? []),
+        `--web.listen-address=127.0.0.1:${port}`,
+        '--log.level=warn',
+      ];
+    },
+  });
 
   const query = async (expr: string) => {
     const res = await fetch(`${url}/api/v1/query?query=${encodeURIComponent(expr)}`);
-    const body = (await res.json()) as { status: string; error?: string; data: { result: any[] } };
+    const body = (await res.json()) as { status: string; error?: string; data: { result: Vector } };
     if (body.status !== 'success') {
       throw new Error(`query failed: ${expr}: ${body.error}`);
     }

@@ -1,8 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from './prometheus';
+import { startLoopbackProcess } from './loopbackProcess';
 
 export const VICTORIA_METRICS_BIN = process.env.VICTORIA_METRICS_BIN ?? '/usr/bin/victoria-metrics';
 
@@ -31,73 +29,32 @@ export async function startVictoriaMetrics(
   scrapeConfigYaml: string,
   maxLabels = VM_MAX_LABELS
 ): Promise<RunningVictoriaMetrics> {
-  const dir = mkdtempSync(join(tmpdir(), 'meshlens-vm-'));
-  const configFile = join(dir, 'scrape.yml');
-  // VictoriaMetrics evaluates no rules (vmalert does) and refuses Prometheus' rule settings in a scrape config.
-  writeFileSync(
-    configFile,
-    scrapeConfigYaml
-      .split('\n')
-      .filter((line) => !/^\s*evaluation_interval:/.test(line))
-      .join('\n')
-  );
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  let log = '';
-  const proc: ChildProcess = spawn(
-    VICTORIA_METRICS_BIN,
-    [
-      `-httpListenAddr=127.0.0.1:${port}`,
-      `-storageDataPath=${join(dir, 'data')}`,
-      `-promscrape.config=${configFile}`,
-      `-maxLabelsPerTimeseries=${maxLabels}`,
-      '-search.latencyOffset=0s',
-      '-search.disableCache',
-      '-retentionPeriod=1d',
-      '-loggerLevel=ERROR',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] }
-  );
-  proc.stdout?.on('data', (d) => (log += d));
-  proc.stderr?.on('data', (d) => (log += d));
-  let exited = false;
-  proc.on('exit', () => (exited = true));
-
-  const stop = async () => {
-    if (!exited) {
-      proc.kill('SIGTERM');
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          proc.kill('SIGKILL');
-          resolve();
-        }, 5000);
-        proc.on('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (exited) {
-      await stop();
-      throw new Error(`victoria-metrics exited before it was ready:\n${log}`);
-    }
-    try {
-      if ((await fetch(`${url}/health`)).ok) {
-        break;
-      }
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`victoria-metrics not ready after 20 s:\n${log}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const { url, port, stop } = await startLoopbackProcess({
+    name: 'victoria-metrics',
+    command: VICTORIA_METRICS_BIN,
+    tempDirPrefix: 'meshlens-vm-',
+    readyPath: '/health',
+    args: (listenPort, dir) => {
+      const configFile = join(dir, 'scrape.yml');
+      // VictoriaMetrics evaluates no rules (vmalert does) and refuses Prometheus' rule settings in a scrape config.
+      writeFileSync(
+        configFile,
+        scrapeConfigYaml
+          .split('\n')
+          .filter((line) => !/^\s*evaluation_interval:/.test(line))
+          .join('\n')
+      );
+      return [
+        `-httpListenAddr=127.0.0.1:${listenPort}`,
+        `-storageDataPath=${join(dir, 'data')}`,
+        `-promscrape.config=${configFile}`,
+        `-maxLabelsPerTimeseries=${maxLabels}`,
+        '-search.latencyOffset=0s',
+        '-search.disableCache',
+        '-retentionPeriod=1d',
+        '-loggerLevel=ERROR',
+      ];
+    },
+  });
   return { url, port, stop };
 }

@@ -21,6 +21,9 @@ describe('PromQL escaping', () => {
     for (const text of [escapeLabelValue('a$b$__range'), escapeRegexValue('[[x]]$y')]) {
       expect(text).not.toContain('$');
     }
+    // `[[x]]` is the template service's other variable syntax: its first `[` becomes `\x5b` (`[` to PromQL).
+    expect(escapeLabelValue('a[[x]]b[[[y')).toBe('a\\x5b[x]]b\\x5b\\x5b[y');
+    expect(escapeRegexValue('[[x]]')).toBe('\\\\[\\\\[x\\\\]\\\\]');
   });
 
   it('one value is an equality, several a literal alternation; selectors skip absent matchers', () => {

@@ -9,8 +9,12 @@
  */
 
 /**
- * Escapes, inside every quoted string literal of a PromQL or TraceQL query, each `$` as `\x24` and the first `[`
- * of each `[[` as `\x5b`; what is outside string literals (`[$__rate_interval]`, `$__range`) is left for Grafana.
+ * Escapes, inside every quoted string literal of a query, each `$` as `\x24` and the first `[` of each `[[` as
+ * `\x5b`; what is outside string literals (`[$__rate_interval]`, `$__range`) is left for Grafana.
+ *
+ * For TraceQL (the traces page's Tempo search). PromQL queries must not go through it: their builders (escape.ts,
+ * matchers.ts) already write `$` and `[[` in data as `\x24` and `\x5b`, and a `$` of their own (`"$1"` in
+ * label_replace) is one the template service leaves alone.
  * Apply it to queries whose string literals hold data only: a query that puts a variable inside a string on
  * purpose (`namespace=~"${namespace:regex}"`) must not go through it. Raw (backtick) strings are left as they
  * are, since they have no escapes: builders must not put data in them.

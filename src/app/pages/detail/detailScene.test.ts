@@ -1,6 +1,7 @@
 import '../../testing/jsdomShims';
 import { SceneQueryRunner, sceneGraph } from '@grafana/scenes';
 import { resolveSettings } from '../../../shared/settings';
+import { grafanaInterpolate, matcherValue, withMacros } from '../../testing/templateService';
 import { DetailView } from './DetailView';
 import { MeshGraphQueryRunner } from '../graph/MeshGraphQueryRunner';
 import { graphTargets } from '../graph/model/graphOptions';
@@ -31,6 +32,22 @@ test('a $ in the name from the URL reaches Prometheus as written: escaped in eve
     expect(expr).not.toContain('book$info');
   }
   expect(graphExprs.some((e) => e.includes('book\\x24info'))).toBe(true);
+});
+
+test('a name with $, ${__range}, $$ and [[x]] reaches Prometheus byte-exact: after the template service each query is the built PromQL, `$` as \\x24', () => {
+  const name = 'a$b${__range}c$$d[[x]]';
+  const odd = { kind: 'workload' as const, namespace: 'ns$$', name };
+  const scene = getDetailScene(resolveSettings({}), odd);
+  const queries = (scene.state.$data as SceneQueryRunner).state.queries as Array<{ refId: string; expr: string }>;
+  expect(queries.map((q) => q.refId)).toEqual(detailQueries(odd).map((q) => q.refId));
+  for (const q of queries) {
+    // The text Grafana sends for this query, interpolated within the page's own scene with the data source's macros.
+    const sent = grafanaInterpolate(q.expr, scene);
+    expect(sent).toBe(withMacros(q.expr));
+    expect(sent).toContain('_workload="a\\x24b\\x24{__range}c\\x24\\x24d\\x5b[x]]"');
+    expect(sent).toContain('_namespace="ns\\x24\\x24"');
+    expect(matcherValue(sent, '[a-z_]+_workload')).toBe(name);
+  }
 });
 
 test('the scene queries the configured Prometheus and hands the view its target', () => {

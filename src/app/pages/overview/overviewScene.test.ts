@@ -1,6 +1,7 @@
 import '../../testing/jsdomShims';
 import { SceneQueryRunner, sceneGraph } from '@grafana/scenes';
 import { DEFAULT_THRESHOLDS, resolveSettings } from '../../../shared/settings';
+import { grafanaInterpolate, withMacros } from '../../testing/templateService';
 import { NamespaceOverview } from './NamespaceOverview';
 import { overviewDetailQueries, overviewQueries } from './model/overviewQueries';
 import { getOverviewPage, getOverviewScene } from './overviewScene';
@@ -37,12 +38,15 @@ describe('overview scene factory', () => {
   });
 
   test('a $ in a configured namespace is escaped for the template service; $__rate_interval outside strings is not', () => {
-    const settings = resolveSettings({ defaultNamespaces: ['a${__range}'] });
+    const settings = resolveSettings({ defaultNamespaces: ['a${__range}', 'b$$[[x]]'] });
     const queries = [...overviewQueries(settings), ...overviewDetailQueries(settings)];
     expect(queries).toHaveLength(9);
     for (const q of queries) {
-      expect(q.expr).toContain(String.raw`namespace=~"a\\x24\\{__range\\}"`);
-      expect(q.expr.replace(/\[\$__(rate_interval|range)\]/g, '')).not.toContain('$');
+      expect(q.expr).toContain(String.raw`namespace=~"a\\x24\\{__range\\}|b\\x24\\x24\\[\\[x\\]\\]"`);
+      // What Grafana sends is the built text with only the macros outside strings replaced.
+      expect(grafanaInterpolate(q.expr)).toBe(withMacros(q.expr));
+      // The only `$` inside a string is label_replace's own "$1" (the workload count), which Grafana leaves alone.
+      expect(q.expr.replace(/\[\$__(rate_interval|range)\]/g, '').replace(/"\$1"/g, '')).not.toContain('$');
     }
     expect(queries.find((q) => q.refId === 'trend')?.expr).toContain('[$__rate_interval]');
   });

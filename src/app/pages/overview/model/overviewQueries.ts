@@ -9,7 +9,6 @@ import {
   namespaceWorkloadCount,
   type OverviewQueryRole,
 } from '../../../../shared/istio/appQueries';
-import { escapeTemplateDollar } from '../../../../shared/promql/templateEscape';
 import { type ResolvedSettings } from '../../../../shared/settings';
 import { namespaceOutboundHealth } from './healthQueries';
 import { namespaceDeploymentCount, namespaceInventory, namespaceProxyCount } from './inventoryQueries';
@@ -23,8 +22,9 @@ export interface OverviewQuery {
 
 type Scope = Pick<ResolvedSettings, 'defaultNamespaces'>;
 
-// Default namespaces come from jsonData (provisioning may set anything): `$` in them is escaped for Grafana's template service.
-const instant = (refId: OverviewQuery['refId'], expr: string): OverviewQuery => ({ refId, expr: escapeTemplateDollar(expr), instant: true, range: false });
+// Default namespaces come from jsonData (provisioning may set anything): the builders write `$` and `[[` in them as `\x24`
+// and `\x5b[` (src/shared/promql/escape.ts), which Grafana's template service leaves alone.
+const instant = (refId: OverviewQuery['refId'], expr: string): OverviewQuery => ({ refId, expr, instant: true, range: false });
 
 /**
  * The queries the rows need, each grouped by namespace: traffic by code and mTLS policy (rate, error
@@ -55,6 +55,6 @@ export function overviewDetailQueries(settings: Scope): OverviewQuery[] {
   const scope = { namespaces: settings.defaultNamespaces };
   return [
     instant('p95', namespaceLatencyQuantile(0.95, scope)),
-    { refId: 'trend', expr: escapeTemplateDollar(namespaceRequestRate({ ...scope, window: '$__rate_interval' })), instant: false, range: true },
+    { refId: 'trend', expr: namespaceRequestRate({ ...scope, window: '$__rate_interval' }), instant: false, range: true },
   ];
 }
