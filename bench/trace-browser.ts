@@ -143,6 +143,16 @@ async function bigAttribute(): Promise<Record<string, string>> {
   };
 }
 
+/**
+ * Jaeger UI 2.20's trace page on the same kind of machine (shared/docs anchor-benchmarks.md, measured 2026-11-24, ±50 %):
+ * the baseline the table above is read against. Its first rows are counted from the trace response, like ours from the data.
+ */
+const JAEGER_UI_BASELINE = [
+  { spans: '1,000', 'first rows after response': '~1.7 s', 'longest task': '1.5–1.9 s', 'scroll p50/p95/max ms': '50 / 233 / 2,142', 'collapse / expand ms': '117 / 888', heap: '28 MiB' },
+  { spans: '20,000', 'first rows after response': '~3.4 s', 'longest task': '~1.9 s', 'scroll p50/p95/max ms': '50 / 183 / 2,367', 'collapse / expand ms': '120 / 963', heap: '62 MiB' },
+  { spans: '100,000', 'first rows after response': '~10 s', 'longest task': '2.3–4.7 s', 'scroll p50/p95/max ms': '50 / 208 / 2,767', 'collapse / expand ms': '358 / 1,133', heap: '194 MiB' },
+];
+
 async function main() {
   const rows = [];
   for (const n of SIZES) {
@@ -150,6 +160,8 @@ async function main() {
   }
   console.log('Trace panel in headless Chromium (built dist/, 1600×1000)');
   console.table(rows);
+  console.log('Baseline: Jaeger UI 2.20 trace page, same kind of machine (anchor-benchmarks.md, 2026-11-24)');
+  console.table(JAEGER_UI_BASELINE);
   if (!process.argv.includes('--no-extremes')) {
     const extremes = [await bigAttribute(), await millionSpans()];
     console.log('Extremes: the span cap and a 5 MB attribute value');

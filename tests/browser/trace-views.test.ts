@@ -32,7 +32,7 @@ describe('trace panel views in Chromium from dist/', () => {
       assert.match(await page.locator('header').innerText(), /Spans\s*1,041/);
       assert.match(await page.locator('header').innerText(), /Services\s*16/);
       await page.getByRole('textbox', { name: 'Find in trace' }).fill('oauth');
-      // Before the first Enter the counter names the matches only ("12 matches"); Enter then goes to match 1.
+      // Before the first Enter the counter names the matches only ("225 matches"); Enter then goes to match 1.
       await page.getByText(/^\d+ matches$/).waitFor();
       await page.getByRole('button', { name: 'Span filters' }).click();
       await page.getByText('Find matches only').click();
@@ -44,7 +44,8 @@ describe('trace panel views in Chromium from dist/', () => {
   });
 
   test('skew.json: span detail side panel shows the clock-skew warning; the adjust toggle works', async () => {
-    const metrics = await withTrace('trace-skew-detail', traceFixture('openzipkin-zipkin_skew.json'), {}, async (page) => {
+    // The README's picture is the detail with its warning; the shot at the end is the adjusted trace's statistics.
+    const metrics = await withTrace('trace-skew-adjusted', traceFixture('openzipkin-zipkin_skew.json'), {}, async (page) => {
       // The header counts the one skewed span in the singular, from the panel's locale file in the shared i18next.
       assert.match(await page.locator('header').innerText(), /1 span with clock skew/);
       assert.ok((await page.evaluate(() => (window as unknown as { __meshlensI18nKeys: (ns: string) => string[] }).__meshlensI18nKeys('meshlens-trace-panel'))).includes('trace.header.skew_one'));
@@ -52,6 +53,8 @@ describe('trace panel views in Chromium from dist/', () => {
       const detail = page.getByRole('complementary', { name: 'Span detail' });
       await detail.getByText(/Clock skew: starts outside its parent/).waitFor();
       assert.match(await page.locator('header').innerText(), /Duration\s*161\.7ms/);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      writeFileSync(join(ARTIFACTS, 'trace-skew-detail.png'), await page.screenshot());
       await page.getByText('Adjust clock skew (1)').click();
       assert.equal(await page.getByText('Adjust clock skew (1)').locator('xpath=ancestor::button').getAttribute('aria-pressed'), 'true');
       // The adjusted model: the early server half moves into its caller, so the trace is only as long as its root.

@@ -110,7 +110,11 @@ async function main(state: HostState) {
   state.phase = 'rendering';
   watchForReady(state);
   state.dataHandedAt = performance.now();
-  createRoot(document.getElementById('root')!).render(element);
+  const root = createRoot(document.getElementById('root')!);
+  root.render(element);
+  // A dashboard refresh: the same panel gets a new data array (new frames) read from `next`, or the same text again.
+  (window as unknown as { __meshlensRefresh: (next?: string) => void }).__meshlensRefresh = (next) =>
+    root.render(pluginElement(mod, req, framesFromText(next ?? text)));
 }
 
 const state: HostState = { phase: 'loading', longTasks: [], queries: { count: 0, totalMs: 0, exprs: [] } };

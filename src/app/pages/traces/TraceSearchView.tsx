@@ -1,4 +1,4 @@
-import React, { useMemo } from 'react';
+import React from 'react';
 import { LoadingState, getDefaultTimeRange } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import {
@@ -12,27 +12,20 @@ import {
   type SceneObjectState,
   type SceneObjectUrlValues,
 } from '@grafana/scenes';
-import { LoadingPlaceholder } from '@grafana/ui';
-import { canSearch, traceIdQuery, type TraceSourceKind } from '../../../shared/traces/traceSource';
-import { PanelMessage } from '../../../shared/ui/PanelMessage';
-import { ResultsView } from './components/ResultsView';
-import { operationsToPeer, parsePeer } from '../../../shared/traces/istioNaming';
-import { operationsLookup } from './model/pickers';
-import { SORT_KEYS, type SortKey } from './model/results';
+import { canSearch, type TraceSourceKind } from '../../../shared/traces/traceSource';
+import { parsePeer, type MeshPeer } from '../../../shared/traces/istioNaming';
+import { AS_TEXT } from '../../../shared/i18n/asText';
+import { type SortKey } from './model/results';
 import { checkTraceId } from './model/traceIds';
-import { lookupNames } from './state/metadata';
+import { EMPTY_SEARCH, fileFrame, toSearchQuery, validateSearch, type TraceSearch } from './model/search';
+import { fromUrlValues, toUrlValues, URL_KEYS } from './model/urlState';
+import { openFailure, traceByIdRunner } from './state/openTrace';
+import { jaegerPeerOperations, type PeerNote } from './state/peerSearch';
+import { resolveTraceSource } from './state/resolveTraceSource';
 import { TraceCompare } from './TraceCompare';
 import { SearchForm } from './components/SearchForm';
-import {
-  EMPTY_SEARCH,
-  fileFrame,
-  parseSearchResults,
-  toSearchQuery,
-  validateSearch,
-  type TraceSearch,
-} from './model/search';
-import { resolveTraceSource } from './state/resolveTraceSource';
-import { AS_TEXT } from '../../../shared/i18n/asText';
+import { SearchOutcome } from './components/SearchOutcome';
+import { OpenTraceNotes, PeerSearchedNote } from './components/SearchNotes';
 
 export interface TraceSearchViewState extends SceneObjectState {
   search: TraceSearch;
@@ -50,19 +43,14 @@ export interface TraceSearchViewState extends SceneObjectState {
   /** Why the search (from the URL or the form) was not sent: its fields' problems for this data source. */
   searchError?: string;
   /** For a peer (edge) search on Jaeger: which of the caller's operations are calls to the peer, and which was searched. */
-  peerNote?: { searched?: string; others: string[]; listed: number; error?: string };
+  peerNote?: PeerNote;
   sort: SortKey;
 }
-
-const SEARCH_KEYS = ['service', 'operation', 'tags', 'minDuration', 'maxDuration', 'limit', 'peer'] as const;
-const KEYS = [...SEARCH_KEYS, 'traceId', 'sort'] as const;
-/** Fields that make a search from the URL run on load (the limit alone does not). */
-const CRITERIA = ['service', 'operation', 'tags', 'minDuration', 'maxDuration', 'peer'] as const;
 
 /** Search against the trace data source, results as scatter and list; opens a trace (or a file) in the scene's trace panel. */
 export class TraceSearchView extends SceneObjectBase<TraceSearchViewState> {
   static Component = TraceSearchRenderer;
-  protected override _urlSync = new SceneObjectUrlSyncConfig(this, { keys: [...KEYS] });
+  protected override _urlSync = new SceneObjectUrlSyncConfig(this, { keys: [...URL_KEYS] });
 
   constructor(state: TraceSearchViewState) {
     super(state);
@@ -79,32 +67,11 @@ export class TraceSearchView extends SceneObjectBase<TraceSearchViewState> {
   }
 
   getUrlState(): SceneObjectUrlValues {
-    const s = this.state.search;
-    const search = this.state.searched
-      ? Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v || undefined]))
-      : {};
-    return { ...search, traceId: this.state.traceId, sort: this.state.sort === 'time' ? undefined : this.state.sort };
+    return toUrlValues(this.state);
   }
 
   updateFromUrl(values: SceneObjectUrlValues) {
-    const search = { ...this.state.search };
-    for (const key of SEARCH_KEYS) {
-      const v = values[key];
-      if (typeof v === 'string') {
-        search[key] = v;
-      }
-    }
-    const searched = CRITERIA.some((k) => search[k].trim() !== '');
-    const sort = SORT_KEYS.find((k) => k === values.sort) ?? 'time';
-    const rawId = typeof values.traceId === 'string' ? values.traceId : undefined;
-    const check = rawId === undefined ? undefined : checkTraceId(rawId);
-    this.setState({
-      search,
-      searched,
-      sort,
-      traceId: check?.ok ? check.id : (rawId ?? this.state.traceId),
-      traceIdError: check && !check.ok ? check.error : undefined,
-    });
+    this.setState(fromUrlValues(values, this.state));
   }
 
   onSearch = (search: TraceSearch) => {
@@ -126,20 +93,11 @@ export class TraceSearchView extends SceneObjectBase<TraceSearchViewState> {
     if (!this.state.kind) {
       return;
     }
-    const runner = new SceneQueryRunner({
-      datasource: { uid: this.state.traceUid },
-      queries: [traceIdQuery(this.state.kind, traceId)],
-    });
+    const runner = traceByIdRunner(this.state.traceUid, this.state.kind, traceId);
     // The panel shows a failed query only as a corner icon; the page says in words what went wrong.
     this._subs.add(
       runner.subscribeToState((s) => {
-        const failed =
-          s.data?.state === LoadingState.Error
-            ? (s.data.errors?.[0]?.message ?? 'unknown error')
-            : s.data?.state === LoadingState.Done &&
-                !s.data.series.some((f) => f.fields.some((x) => x.name === 'spanID'))
-              ? 'no such trace in the data source'
-              : undefined;
+        const failed = openFailure(s.data);
         if (failed !== this.state.openError && runner === this.panel()?.state.$data) {
           this.setState({ openError: failed });
         }
@@ -185,29 +143,20 @@ export class TraceSearchView extends SceneObjectBase<TraceSearchViewState> {
     runner.runQueries();
   }
 
-  /**
-   * Jaeger matches operations exactly and answers one query per request: the caller's operations are listed, those
-   * named as Istio calls to the peer are found, and the first is searched (the others are named on the page).
-   */
-  private async runJaegerPeerSearch(runner: SceneQueryRunner, peer: NonNullable<ReturnType<typeof parsePeer>>) {
+  /** Jaeger searches one operation per request: the first of the caller's operations that call the peer. */
+  private async runJaegerPeerSearch(runner: SceneQueryRunner, peer: MeshPeer) {
     const search = this.state.search;
     const { value } = sceneGraph.getTimeRange(this).state;
-    const lookup = operationsLookup('jaeger', search.service, {
+    const note = await jaegerPeerOperations(this.state.traceUid, search.service, peer, {
       fromMs: value.from.valueOf(),
       toMs: value.to.valueOf(),
-    })!;
-    const listed = await lookupNames(this.state.traceUid, lookup);
+    });
     if (search !== this.state.search) {
       return;
     }
-    if ('error' in listed) {
-      this.setState({ peerNote: { others: [], listed: 0, error: listed.error } });
-      return;
-    }
-    const [first, ...others] = operationsToPeer(peer, listed.values);
-    this.setState({ peerNote: { searched: first, others, listed: listed.values.length } });
-    if (first) {
-      runner.setState({ queries: [toSearchQuery('jaeger', search, first)] });
+    this.setState({ peerNote: note });
+    if (note.searched) {
+      runner.setState({ queries: [toSearchQuery('jaeger', search, note.searched)] });
       runner.runQueries();
     }
   }
@@ -233,81 +182,6 @@ function TraceSearchRenderer({ model }: SceneComponentProps<TraceSearchView>) {
   } = model.useState();
   const { data } = sceneGraph.getData(model).useState();
   const { value: range } = sceneGraph.getTimeRange(model).useState();
-  const results = useMemo(() => (data ? parseSearchResults(data.series) : undefined), [data]);
-  let body: React.ReactNode = null;
-  if (sourceError) {
-    body = <PanelMessage kind="error" message={sourceError} />;
-  } else if (kind === 'zipkin') {
-    const text = t(
-      'traces.zipkin',
-      'Grafana\'s Zipkin data source "{{uid}}" cannot search traces; it opens a trace by id. Enter a trace id above.',
-      { ...AS_TEXT, uid: traceUid }
-    );
-    body = <PanelMessage kind={searched ? 'error' : 'info'} message={text} />;
-  } else if (searched && searchError) {
-    body = (
-      <PanelMessage
-        kind="error"
-        message={t('traces.invalidSearch', 'The search was not sent: {{reason}}', { ...AS_TEXT, reason: searchError })}
-      />
-    );
-  } else if (searched && peerNote && !peerNote.searched) {
-    body = (
-      <PanelMessage
-        kind={peerNote.error ? 'error' : 'info'}
-        message={
-          peerNote.error ??
-          t(
-            'traces.peer.none',
-            'None of the {{count}} operations of "{{service}}" is a call to {{peer}} (Istio names them <host>:<port>/*), so there is nothing to search.',
-            { ...AS_TEXT, count: peerNote.listed, service: search.service, peer: search.peer }
-          )
-        }
-      />
-    );
-  } else if (searched && data?.state === LoadingState.Loading) {
-    body = <LoadingPlaceholder text={t('traces.loading', 'Searching traces…')} />;
-  } else if (searched && data?.state === LoadingState.Error) {
-    const reason = data.errors?.[0]?.message ?? '';
-    body = (
-      <PanelMessage
-        kind="error"
-        message={t('traces.error', 'The trace data source "{{uid}}" could not answer: {{reason}}', {
-          ...AS_TEXT,
-          uid: traceUid,
-          reason,
-        })}
-      />
-    );
-  } else if (searched && results && data?.state === LoadingState.Done) {
-    body =
-      results.hits.length === 0 ? (
-        <PanelMessage
-          kind="info"
-          message={
-            search.service.trim()
-              ? t('traces.none', 'No traces of "{{service}}" match in this time range.', {
-                  ...AS_TEXT,
-                  service: search.service,
-                })
-              : t('traces.noneAny', 'No traces match in this time range.')
-          }
-        />
-      ) : (
-        <ResultsView
-          hits={results.hits}
-          dropped={results.dropped}
-          traceUid={traceUid}
-          kind={kind ?? 'jaeger'}
-          range={range}
-          search={search}
-          sort={sort}
-          onSort={model.onSort}
-          onOpen={model.onOpen}
-          onCompare={model.onCompare}
-        />
-      );
-  }
   return (
     <div data-testid="meshlens-traces" data-meshlens-ready="true">
       <SearchForm
@@ -320,45 +194,23 @@ function TraceSearchRenderer({ model }: SceneComponentProps<TraceSearchView>) {
         onFile={model.onFile}
         onOpenId={model.onOpen}
       />
-      {peerNote?.searched && (
-        <PanelMessage
-          kind="info"
-          message={t(
-            'traces.peer.searched',
-            'Calls to {{peer}}: searching operation "{{operation}}" of "{{service}}"{{others}}.',
-            {
-              ...AS_TEXT,
-              peer: search.peer,
-              operation: peerNote.searched,
-              service: search.service,
-              others: peerNote.others.length
-                ? t('traces.peer.others', ' ({{count}} more operations also call it: {{names}})', {
-                    ...AS_TEXT,
-                    count: peerNote.others.length,
-                    names: peerNote.others.join(', '),
-                  })
-                : '',
-            }
-          )}
-        />
-      )}
-      {body}
-      {traceIdError && (
-        <PanelMessage
-          kind="error"
-          message={t('traces.traceIdInvalid', 'Nothing was queried: {{reason}}', { ...AS_TEXT, reason: traceIdError })}
-        />
-      )}
-      {openError && traceId && (
-        <PanelMessage
-          kind="error"
-          message={t('traces.openFailed', 'Trace "{{id}}" could not be opened: {{reason}}', {
-            ...AS_TEXT,
-            id: traceId,
-            reason: openError,
-          })}
-        />
-      )}
+      <PeerSearchedNote search={search} note={peerNote} />
+      <SearchOutcome
+        search={search}
+        searched={searched}
+        traceUid={traceUid}
+        kind={kind}
+        sourceError={sourceError}
+        searchError={searchError}
+        peerNote={peerNote}
+        data={data}
+        range={range}
+        sort={sort}
+        onSort={model.onSort}
+        onOpen={model.onOpen}
+        onCompare={model.onCompare}
+      />
+      <OpenTraceNotes traceId={traceId} traceIdError={traceIdError} openError={openError} />
     </div>
   );
 }

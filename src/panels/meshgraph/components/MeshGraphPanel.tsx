@@ -239,6 +239,7 @@ export function MeshGraphPanel(props: PanelProps<MeshGraphPanelOptions>) {
             tracesDatasourceUid: options.tracesDatasourceUid,
             serviceDashboardUid: options.serviceDashboardUid,
             workloadDashboardUid: options.workloadDashboardUid,
+            range: { from: timeRange.from.valueOf(), to: timeRange.to.valueOf() },
           }}
           here={here}
           onClose={() => state.select(undefined, undefined)}

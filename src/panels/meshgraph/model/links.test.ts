@@ -64,6 +64,24 @@ describe('links', () => {
       { label: 'Traces for this edge', href: '/a/meshlens-istio-app/traces?service=productpage.bookinfo&peer=details.bookinfo' },
     ]);
   });
+
+  it('edge traces carry the panel\'s time range', () => {
+    const e = graph.edges.find((x) => x.source === node('productpage-v1').id && x.target === node('details-v1').id)!;
+    const range = { from: 1764979200000, to: 1764982800000 };
+    expect(edgeLinks(e, node('productpage-v1'), node('details-v1'), { ...o, range })).toEqual([
+      {
+        label: 'Traces for this edge',
+        href: '/a/meshlens-istio-app/traces?service=productpage.bookinfo&peer=details.bookinfo&from=1764979200000&to=1764982800000',
+      },
+    ]);
+    // A callee with no Kubernetes service (no peer): the caller's traces in Explore, over the same range.
+    const href = edgeLinks(e, node('productpage-v1'), undefined, { ...o, tracesDatasourceUid: 'jaeger', range })[0].href;
+    const pane = JSON.parse(decodeURIComponent(href.split('panes=')[1]));
+    expect(pane.a.range).toEqual({ from: '1764979200000', to: '1764982800000' });
+    expect(edgeLinks(e, node('productpage-v1'), undefined, { ...o, range })[0].href).toBe(
+      '/a/meshlens-istio-app/traces?service=productpage.bookinfo&from=1764979200000&to=1764982800000'
+    );
+  });
 });
 
 describe('details', () => {

@@ -1,5 +1,6 @@
 import { detailPageUrlFromGraph, graphPageUrl, type GraphFocus } from '../../../shared/links/appUrls';
 import { tracesPageUrl } from '../../../shared/links/tracesUrl';
+import { type EpochRange } from '../../../shared/links/timeRange';
 import { isDnsLabel, type MeshPeer } from '../../../shared/traces/istioNaming';
 import { type ViewEdge, type ViewNode } from './view/types';
 
@@ -7,6 +8,8 @@ export interface LinkOptions {
   tracesDatasourceUid: string;
   serviceDashboardUid: string;
   workloadDashboardUid: string;
+  /** The panel's time range: an edge's traces are searched in the time the graph shows. */
+  range?: EpochRange;
 }
 
 export interface GraphLink {
@@ -14,7 +17,6 @@ export interface GraphLink {
   href: string;
 }
 
-const APP = '/a/meshlens-istio-app';
 const PAGE_LABEL = { service: 'Service page', workload: 'Workload page' } as const;
 const q = encodeURIComponent;
 
@@ -28,15 +30,15 @@ function traceService(n: ViewNode): string | undefined {
   return name ? `${name}.${m.namespace}` : undefined;
 }
 
-function tracesHref(service: string, o: LinkOptions, operation?: string): string {
+function tracesHref(service: string, o: LinkOptions, range?: EpochRange): string {
   if (!o.tracesDatasourceUid) {
-    return `${APP}/traces?service=${q(service)}${operation ? `&operation=${q(operation)}` : ''}`;
+    return tracesPageUrl({ service, range });
   }
   const pane = {
     a: {
       datasource: o.tracesDatasourceUid,
-      queries: [{ refId: 'A', datasource: { type: 'jaeger', uid: o.tracesDatasourceUid }, queryType: 'search', service, operation }],
-      range: { from: 'now-1h', to: 'now' },
+      queries: [{ refId: 'A', datasource: { type: 'jaeger', uid: o.tracesDatasourceUid }, queryType: 'search', service }],
+      range: range ? { from: String(range.from), to: String(range.to) } : { from: 'now-1h', to: 'now' },
     },
   };
   return `/explore?schemaVersion=1&panes=${q(JSON.stringify(pane))}`;
@@ -125,7 +127,7 @@ function peerOf(n: ViewNode | undefined): MeshPeer | undefined {
  * Traces between the two ends of an edge: the caller's traces with a call to the callee's Kubernetes service.
  * Istio names that span `<host>:<port>/*` (`details.bookinfo.svc.cluster.local:9080/*`), so the app's traces
  * page matches the peer's host (src/shared/traces/istioNaming.ts) rather than an operation name; Explore's
- * Jaeger search cannot, so edges always open the app's page.
+ * Jaeger search cannot, so edges always open the app's page. The link carries the panel's time range (`from`/`to`).
  */
 export function edgeLinks(e: ViewEdge, source: ViewNode | undefined, target: ViewNode | undefined, o: LinkOptions): GraphLink[] {
   const from = source && traceService(source);
@@ -133,5 +135,6 @@ export function edgeLinks(e: ViewEdge, source: ViewNode | undefined, target: Vie
     return [];
   }
   const peer = peerOf(target);
-  return [{ label: 'Traces for this edge', href: peer ? tracesPageUrl({ service: from, peer }) : tracesHref(from, o) }];
+  const range = o.range;
+  return [{ label: 'Traces for this edge', href: peer ? tracesPageUrl({ service: from, peer, range }) : tracesHref(from, o, range) }];
 }

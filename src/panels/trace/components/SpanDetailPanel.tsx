@@ -9,7 +9,7 @@ import { type TraceColumns } from '../model/columns';
 import { builtInLinks, serviceContext } from '../model/links';
 import { spanTimeRange } from '../../../shared/links/timeRange';
 import { type EngineClient } from '../state/engineClient';
-import { DEEP_LINK_PARAM } from '../state/useDeepLinkedSpan';
+import { urlParamName } from '../state/useUrlState';
 import { useSpanDetail } from '../state/useSpanDetail';
 import { DataLinks, spanDataLinks } from './DataLinks';
 import { KeyValueTable } from './KeyValueTable';
@@ -23,6 +23,8 @@ interface Props {
   series: readonly DataFrame[];
   onClose: () => void;
   onGoToSpan: (i: number) => void;
+  /** The panel's id: its deep link names the span under the panel's own parameter. */
+  panelId?: number;
   width: number;
   height: number;
 }
@@ -31,13 +33,13 @@ interface Props {
  * A deep link to this span: the current page URL with the span id (read when copied, not during render).
  * Grafana's location (without its sub-path, which assureBaseUrl puts back), made absolute on the page's origin.
  */
-export function deepLink(spanId: string): string {
+export function deepLink(spanId: string, panelId?: number): string {
   const { pathname, hash } = locationService.getLocation();
-  const search = { ...locationService.getSearchObject(), [DEEP_LINK_PARAM]: spanId };
+  const search = { ...locationService.getSearchObject(), [urlParamName('span', panelId)]: spanId };
   return new URL(locationUtil.assureBaseUrl(urlUtil.renderUrl(pathname, search)) + hash, document.baseURI).href;
 }
 
-export function SpanDetailPanel({ client, columns, span, series, onClose, onGoToSpan, width, height }: Props) {
+export function SpanDetailPanel({ client, columns, span, series, onClose, onGoToSpan, panelId, width, height }: Props) {
   const styles = useStyles2(getStyles);
   const { detail, error } = useSpanDetail(client, span, columns.skewAdjusted);
   const title = `${columns.services[columns.service[span]]}: ${columns.operations[columns.operation[span]]}`;
@@ -72,7 +74,7 @@ export function SpanDetailPanel({ client, columns, span, series, onClose, onGoTo
                 size="sm"
                 variant="secondary"
                 fill="text"
-                getText={() => deepLink(d.spanId)}
+                getText={() => deepLink(d.spanId, panelId)}
                 aria-label={t('trace.detail.copyLink', 'Copy deep link to this span')}
               />
             </dd>

@@ -55,6 +55,7 @@ export function Timeline(p: Props) {
           columns={v.columns}
           span={v.selectedSpan}
           series={v.series}
+          panelId={v.panelId}
           onClose={() => v.selectSpan(-1)}
           onGoToSpan={(i) => {
             v.selectSpan(i);

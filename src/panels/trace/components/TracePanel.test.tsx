@@ -161,6 +161,11 @@ describe('TracePanel deep link', () => {
     locationService.replace('/d/mesh?var-ns=book%20info&meshlensSpan=old#panel-2');
     expect(deepLink('a/b')).toBe('http://localhost/d/mesh?var-ns=book%20info&meshlensSpan=a%2Fb#panel-2');
   });
+
+  it('on a dashboard, names the span under the panel\'s own parameter (meshlensSpan-<panelId>)', () => {
+    locationService.replace('/d/mesh?meshlensSpan-3=other');
+    expect(deepLink('a/b', 2)).toBe('http://localhost/d/mesh?meshlensSpan-3=other&meshlensSpan-2=a%2Fb');
+  });
 });
 
 describe('TracePanel data links', () => {

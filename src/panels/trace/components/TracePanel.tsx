@@ -16,7 +16,7 @@ interface Props extends PanelProps<TracePanelOptions> {
   makeClient?: () => EngineClient;
 }
 
-export function TracePanel({ data, options, width, height, makeClient }: Props) {
+export function TracePanel({ id, data, options, width, height, makeClient }: Props) {
   const styles = useStyles2(getStyles);
   // Kept here, above the per-trace view, because the engine builds the adjusted model the whole view then draws.
   const [adjustSkew, setAdjustSkew] = useState(options.adjustClockSkew);
@@ -52,6 +52,7 @@ export function TracePanel({ data, options, width, height, makeClient }: Props) 
         adjustSkew={adjustSkew}
         onAdjustSkew={setAdjustSkew}
         options={options}
+        panelId={id}
         width={width}
         height={height}
       />

@@ -173,6 +173,36 @@ describe('view state', () => {
   });
 });
 
+describe('two panels on one dashboard', () => {
+  it('keep their own URL parameters (meshlensView-<panelId>); a shared un-suffixed one opens both', async () => {
+    locationService.replace('/d/x?meshlensFind=serviceb');
+    const text = fixtureText('openzipkin-zipkin_skew.json');
+    const { container } = render(
+      <>
+        <div data-testid="panel-1">
+          <TracePanel {...props(text)} id={1} />
+        </div>
+        <div data-testid="panel-2">
+          <TracePanel {...props(text)} id={2} />
+        </div>
+      </>
+    );
+    const one = within(screen.getByTestId('panel-1'));
+    const two = within(screen.getByTestId('panel-2'));
+    await one.findAllByTestId('meshlens-span-row');
+    await two.findAllByTestId('meshlens-span-row');
+    expect([one.getByRole('textbox', { name: 'Find in trace' }), two.getByRole('textbox', { name: 'Find in trace' })].map((b) => (b as HTMLInputElement).value)).toEqual(['serviceb', 'serviceb']);
+    await userEvent.click(one.getByRole('radio', { name: 'Statistics' }));
+    await userEvent.clear(two.getByRole('textbox', { name: 'Find in trace' }));
+    await userEvent.type(two.getByRole('textbox', { name: 'Find in trace' }), 'async');
+    await waitFor(() => expect(locationService.getSearch().get('meshlensFind-2')).toBe('async'));
+    const search = locationService.getSearch();
+    expect([...search.keys()].sort()).toEqual(['meshlensFind-1', 'meshlensFind-2', 'meshlensView-1']);
+    expect([search.get('meshlensView-1'), search.get('meshlensFind-1'), search.get('meshlensFind-2')]).toEqual(['statistics', 'serviceb', 'async']);
+    expect(container.querySelectorAll('[data-testid="meshlens-trace-panel"]')).toHaveLength(2);
+  });
+});
+
 describe('query errors and notes', () => {
   it('shows the data source error, not "no trace"', async () => {
     render(<TracePanel {...props('', { series: [], state: LoadingState.Error, errors: [{ message: 'Tempo: 502 Bad Gateway', refId: 'A' }] })} />);

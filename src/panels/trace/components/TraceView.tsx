@@ -12,7 +12,7 @@ import { useDeepLinkedSpan } from '../state/useDeepLinkedSpan';
 import { useFind } from '../state/useFind';
 import { useSpanFilter } from '../state/useSpanFilter';
 import { useTraceKeyboard } from '../state/useTraceKeyboard';
-import { readUrlParam, URL_PARAMS, useUrlParam } from '../state/useUrlState';
+import { readUrlParam, useUrlParam } from '../state/useUrlState';
 import { useViewRange } from '../state/useViewRange';
 import { TraceExtrasContext, useIstioExtras } from '../state/useIstioExtras';
 import { type TracePanelOptions, type TraceViewName } from '../types';
@@ -36,6 +36,8 @@ interface Props {
   adjustSkew: boolean;
   onAdjustSkew: (on: boolean) => void;
   options: TracePanelOptions;
+  /** The panel's id: its URL parameters are `meshlensView-<panelId>` etc., so two panels keep their own state. */
+  panelId?: number;
   width: number;
   height: number;
   /** Input notes to show above the trace (frames ignored, values truncated, …). */
@@ -47,28 +49,28 @@ interface Props {
  * View, find, filters and the selected span start from the URL and are written back to it, so a copied URL
  * (or a new trace with the same content) opens the same view.
  */
-export function TraceView({ client, series, columns, traces, selectedTrace, onSelectTrace, adjustSkew, onAdjustSkew, options, width, height, notes }: Props) {
+export function TraceView({ client, series, columns, traces, selectedTrace, onSelectTrace, adjustSkew, onAdjustSkew, options, panelId, width, height, notes }: Props) {
   const styles = useStyles2(getStyles);
-  const [view, setView] = useState<TraceViewName>(() => viewFromParam(readUrlParam(URL_PARAMS.view)) ?? options.defaultView);
-  const [filters, setFilters] = useState(() => filtersFromParam(readUrlParam(URL_PARAMS.filters)));
+  const [view, setView] = useState<TraceViewName>(() => viewFromParam(readUrlParam('view', panelId)) ?? options.defaultView);
+  const [filters, setFilters] = useState(() => filtersFromParam(readUrlParam('filters', panelId)));
   const [showFilters, setShowFilters] = useState(() => !isDraftEmpty(filters));
   const [showHelp, setShowHelp] = useState(false);
-  const linked = useDeepLinkedSpan(columns);
+  const linked = useDeepLinkedSpan(columns, panelId);
   const [selectedSpan, setSelectedSpan] = useState(linked);
   const [scrollTarget, setScrollTarget] = useState<{ span: number; seq: number }>({ span: linked, seq: 0 });
   const [focusFind, setFocusFind] = useState(0);
   const collapse = useCollapse(columns);
   const viewRange = useViewRange();
-  const find = useFind(client, columns, readUrlParam(URL_PARAMS.find) ?? '');
+  const find = useFind(client, columns, readUrlParam('find', panelId) ?? '');
   const spanFilter = useMemo(() => toSpanFilter(filters, find.query), [filters, find.query]);
   const filter = useSpanFilter(client, columns, spanFilter, filters.criticalOnly);
   const extras = useIstioExtras(client, columns);
   const rows = useMemo(() => buildRows(columns, collapse.collapsed, filter.keep), [columns, collapse.collapsed, filter.keep]);
 
-  useUrlParam(URL_PARAMS.view, view === options.defaultView ? undefined : view);
-  useUrlParam(URL_PARAMS.find, find.query || undefined);
-  useUrlParam(URL_PARAMS.filters, filtersToParam(filters));
-  useUrlParam(URL_PARAMS.span, selectedSpan >= 0 ? spanIdAt(columns.spanIds, selectedSpan) : undefined);
+  useUrlParam('view', panelId, view === options.defaultView ? undefined : view);
+  useUrlParam('find', panelId, find.query || undefined);
+  useUrlParam('filters', panelId, filtersToParam(filters));
+  useUrlParam('span', panelId, selectedSpan >= 0 ? spanIdAt(columns.spanIds, selectedSpan) : undefined);
 
   const { reveal } = collapse;
   const goTo = useCallback(
@@ -103,6 +105,7 @@ export function TraceView({ client, series, columns, traces, selectedTrace, onSe
       series,
       columns,
       options,
+      panelId,
       collapse,
       viewRange,
       matchSet: find.matchSet,
@@ -112,7 +115,7 @@ export function TraceView({ client, series, columns, traces, selectedTrace, onSe
       goToSpan: goTo,
       scrollTarget,
     }),
-    [client, series, columns, options, collapse, viewRange, find.matchSet, find.currentSpan, selectedSpan, goTo, scrollTarget]
+    [client, series, columns, options, panelId, collapse, viewRange, find.matchSet, find.currentSpan, selectedSpan, goTo, scrollTarget]
   );
 
   const headerHeight = 64 + (showFilters ? 40 : 0) + 36;

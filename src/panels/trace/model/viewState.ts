@@ -113,3 +113,42 @@ export function stepIndex(current: number, count: number, dir: 1 | -1): number {
   }
   return (current + dir + count) % count;
 }
+
+/**
+ * The URL parameter of one panel's view state: `<base>-<panelId>` (`meshlensView-3`), so two trace panels on one
+ * dashboard keep their own view. Without a panel id (outside a dashboard) the base name itself.
+ */
+export function panelParamName(base: string, panelId: number | undefined): string {
+  return panelId === undefined ? base : `${base}-${panelId}`;
+}
+
+/**
+ * Reads a panel's parameter: its own (`meshlensView-3`), else the shared un-suffixed one (`meshlensView`) that links
+ * written before per-panel names, and links that do not know the panel, carry.
+ */
+export function readPanelParam(get: (name: string) => string | undefined, base: string, panelId: number | undefined): string | undefined {
+  const own = get(panelParamName(base, panelId));
+  return own !== undefined ? own : get(base);
+}
+
+/**
+ * The URL change that writes a panel's parameter: its own name set (null removes it) and, once the panel writes,
+ * the shared un-suffixed one removed, so a value the panel has since changed or cleared is not read back from it.
+ * Undefined when the URL already says this (no change to make).
+ */
+export function panelParamUpdate(
+  get: (name: string) => string | undefined,
+  base: string,
+  panelId: number | undefined,
+  value: string | undefined
+): Record<string, string | null> | undefined {
+  const name = panelParamName(base, panelId);
+  const update: Record<string, string | null> = {};
+  if (get(name) !== value) {
+    update[name] = value ?? null;
+  }
+  if (name !== base && get(base) !== undefined) {
+    update[base] = null;
+  }
+  return Object.keys(update).length ? update : undefined;
+}

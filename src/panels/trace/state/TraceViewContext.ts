@@ -12,6 +12,8 @@ export interface TraceViewState {
   readonly series: readonly DataFrame[];
   readonly columns: TraceColumns;
   readonly options: TracePanelOptions;
+  /** The panel's id on its dashboard (names its URL parameters); undefined outside one. */
+  readonly panelId: number | undefined;
   readonly collapse: ReturnType<typeof useCollapse>;
   readonly viewRange: ReturnType<typeof useViewRange>;
   /** 1 for spans matching the find box. */

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { indexOfSpanId, type TraceColumns } from '../model/columns';
-import { readUrlParam, URL_PARAMS } from './useUrlState';
+import { readUrlParam } from './useUrlState';
 
-export const DEEP_LINK_PARAM = URL_PARAMS.span;
-
-/** The span named in the page URL (`?meshlensSpan=<id>`, written by "Copy deep link"), read once when the trace opens. */
-export function useDeepLinkedSpan(columns: TraceColumns): number {
+/**
+ * The span named in the page URL (`?meshlensSpan-<panelId>=<id>`, written by "Copy deep link", or the shared
+ * `?meshlensSpan=<id>`), read once when the trace opens.
+ */
+export function useDeepLinkedSpan(columns: TraceColumns, panelId: number | undefined): number {
   const [span] = useState(() => {
-    const id = readUrlParam(DEEP_LINK_PARAM);
+    const id = readUrlParam('span', panelId);
     return id ? indexOfSpanId(columns.spanIds, id) : -1;
   });
   return span;
