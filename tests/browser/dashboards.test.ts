@@ -222,7 +222,10 @@ describe('bundled dashboards in the preview, against the simulator', () => {
               ? !['data', 'empty'].includes(p.state)
               : p.title in (c.zero ?? {})
                 ? !['data', 'zero'].includes(p.state)
-                : p.state !== 'data' || p.message !== null
+                : // A preset graph panel runs its own queries: it is right when it shows no message (what it drew is
+                  // checked below, node by node).
+                  !(p.state === 'data' || (p.state === 'preset' && p.type === 'meshlens-meshgraph-panel')) ||
+                  p.message !== null
         );
         assert.deepEqual(wrong, [], `panels without data (or with data where an empty state was expected)`);
         if (key === 'overview') {
