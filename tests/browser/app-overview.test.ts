@@ -40,9 +40,15 @@ async function shoot(page: import('playwright-core').Page, name: string) {
 }
 
 describe('overview page in Chromium from dist/ against a real Prometheus', () => {
-  test('one row per namespace with rate, errors, latency, mTLS and health by Kiali\'s rules with reasons, from 9 grouped queries', async () => {
+  test("one row per namespace with rate, errors, latency, mTLS and health by Kiali's rules with reasons, from 9 grouped queries", async () => {
     // Rows come from 7 queries; p95 and sparklines from 2 more in a runner the rows do not wait for.
-    const { page, metrics } = await harness.render({ kind: 'app', path: OVERVIEW, width: 1400, height: 800, waitFor: '[data-meshlens-details="Done"]', });
+    const { page, metrics } = await harness.render({
+      kind: 'app',
+      path: OVERVIEW,
+      width: 1400,
+      height: 800,
+      waitFor: '[data-meshlens-details="Done"]',
+    });
     try {
       assert.deepEqual(metrics.pageErrors, []);
       assert.equal(metrics.ok, true, `message: ${metrics.panelMessage}`);
@@ -60,11 +66,20 @@ describe('overview page in Chromium from dist/ against a real Prometheus', () =>
       assert.match(byNs.payments[1], /^Failurepayment-v1: 5xx 2\d\.\d % of inbound HTTP ≥ 10 % failure$/);
       // shop: 3 % of the gateway's requests to frontend fail (any 5xx degrades), and cart-v1's calls to payments fail 25 %.
       // Worst reason first; frontend-v1's share is its own 3 %, no longer diluted by the namespace's other workloads.
-      assert.match(byNs.shop[1], /^Failurecart-v1: 5xx 2\d\.\d % of outbound HTTP ≥ 10 % failure; frontend-v1: 5xx [23]\.\d % of inbound HTTP > 0 % degraded$/);
+      assert.match(
+        byNs.shop[1],
+        /^Failurecart-v1: 5xx 2\d\.\d % of outbound HTTP ≥ 10 % failure; frontend-v1: 5xx [23]\.\d % of inbound HTTP > 0 % degraded$/
+      );
       // bookinfo: details answers 0.5 % with 503 (was "Healthy" under the old 1 % rule).
-      assert.match(byNs.bookinfo[1], /^Degradeddetails-v1: 5xx 0\.\d % of inbound HTTP > 0 % degraded; productpage-v1: 5xx 0\.\d % of outbound HTTP > 0 % degraded$/);
+      assert.match(
+        byNs.bookinfo[1],
+        /^Degradeddetails-v1: 5xx 0\.\d % of inbound HTTP > 0 % degraded; productpage-v1: 5xx 0\.\d % of outbound HTTP > 0 % degraded$/
+      );
       // istio-system only sends: graded by what its gateway sends (3 % of its shop traffic fails).
-      assert.match(byNs['istio-system'][1], /^Degradedistio-ingressgateway: 5xx 1\.\d % of outbound HTTP > 0 % degraded$/);
+      assert.match(
+        byNs['istio-system'][1],
+        /^Degradedistio-ingressgateway: 5xx 1\.\d % of outbound HTTP > 0 % degraded$/
+      );
       assert.equal(byNs.legacy[1], 'Healthy');
       assert.equal(byNs.bookinfo[2], '4');
       assert.equal(byNs.bookinfo[3], '4');
@@ -175,11 +190,17 @@ describe('overview page with bad input', () => {
     try {
       // The configured namespace is still listed (flagged "no traffic"), under the explanation.
       assert.deepEqual(metrics.pageErrors, []);
-      assert.match(await page.getByTestId('meshlens-panel-message').innerText(), /No Istio request metrics \(istio_requests_total\)/);
+      assert.match(
+        await page.getByTestId('meshlens-panel-message').innerText(),
+        /No Istio request metrics \(istio_requests_total\)/
+      );
       const row = page.getByTestId('meshlens-namespace-row');
       assert.equal(await row.count(), 1);
       assert.match(await row.innerText(), /no-such-namespace\s+no traffic/);
-      assert.match(await page.getByTestId('meshlens-overview-count').innerText(), /1 of 1 namespace shown · 1 without traffic/);
+      assert.match(
+        await page.getByTestId('meshlens-overview-count').innerText(),
+        /1 of 1 namespace shown · 1 without traffic/
+      );
     } finally {
       await page.close();
     }
