@@ -28,12 +28,12 @@ after(async () => {
   await source?.close();
 });
 
-test('500 namespaces: the same 8 grouped queries, a virtualised list, all namespaces counted', async () => {
+test('500 namespaces: the same 10 grouped queries (9 and the recorded-series probe), a virtualised list, all namespaces counted', async () => {
   const { page, metrics } = await harness.render({ kind: 'app', path: '/a/meshlens-istio-app/overview?from=now-10s&to=now', width: 1400, height: 800, waitFor: '[data-meshlens-details="Done"]', });
   try {
     assert.deepEqual(metrics.pageErrors, []);
     assert.equal(metrics.ok, true);
-    assert.equal(metrics.queries?.count, 9, JSON.stringify(metrics.queries?.exprs));
+    assert.equal(metrics.queries?.count, 10, JSON.stringify(metrics.queries?.exprs));
     assert.match(await page.getByTestId('meshlens-overview-count').innerText(), new RegExp(`^${GENERATED + 5} of ${GENERATED + 5} namespaces shown`));
     const rendered = await page.locator('[data-testid="meshlens-namespace-row"]').count();
     assert.ok(rendered > 0 && rendered < 60, `only the visible rows are in the DOM: ${rendered}`);

@@ -43,6 +43,9 @@ export interface HarnessServer {
 export async function startServer(inputFile?: string, options: ServerOptions = {}): Promise<HarnessServer> {
   const icons = join(VENDOR.dir, 'node_modules/@grafana/ui/dist/public/img/icons');
   const mounts: Array<[string, string]> = [
+    // Grafana's UI font, which Grafana serves from public/fonts/inter (its global styles ask for it there).
+    ['/public/fonts/inter/', INTER_DIR],
+    ['/public/fonts/roboto/', ROBOTO_MONO_DIR],
     // Files Grafana serves from its own build that no npm package carries (a spinner, a logo).
     ['/public/', join(__dirname, 'assets/public')],
     ['/host/', HOST_OUT],
@@ -54,7 +57,13 @@ export async function startServer(inputFile?: string, options: ServerOptions = {
     ['/dashboards/', join(ROOT, 'src/dashboards')],
   ];
   const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const asked = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const path = asked
+      .replace(/^\/public\/fonts\/inter\/(Inter-\w+\.woff2)$/, (whole, name: string) =>
+        INTER_FILES[name] ? `/public/fonts/inter/${INTER_FILES[name]}` : whole
+      )
+      // Grafana's one Roboto Mono file (Google's Latin cut, both weights): the variable font's Latin cut.
+      .replace(/^\/public\/fonts\/roboto\/[\w-]+\.woff2$/, `/public/fonts/roboto/${ROBOTO_MONO_FILE}`);
     if (path.startsWith(PROM_PROXY)) {
       return proxy(req, res, options.prometheusUrl, path.slice(PROM_PROXY.length - 1), 'Prometheus');
     }
@@ -93,12 +102,30 @@ export async function startServer(inputFile?: string, options: ServerOptions = {
   };
 }
 
+/**
+ * Grafana's UI fonts. Grafana ships Inter's whole files; @fontsource/inter (OFL-1.1) has the same faces cut by script: the Latin cut
+ * covers what the tests draw, other scripts fall back as they would without the font.
+ */
+const INTER_DIR = join(ROOT, 'node_modules/@fontsource/inter/files');
+const INTER_FILES: Record<string, string> = {
+  'Inter-Regular.woff2': 'inter-latin-400-normal.woff2',
+  'Inter-Medium.woff2': 'inter-latin-500-normal.woff2',
+  'Inter-Italic.woff2': 'inter-latin-400-italic.woff2',
+  'Inter-MediumItalic.woff2': 'inter-latin-500-italic.woff2',
+};
+
+const ROBOTO_MONO_DIR = join(ROOT, 'node_modules/@fontsource-variable/roboto-mono/files');
+const ROBOTO_MONO_FILE = 'roboto-mono-latin-wght-normal.woff2';
+
 function send(res: ServerResponse, file: string) {
   if (!existsSync(file) || !statSync(file).isFile()) {
     res.writeHead(404).end();
     return;
   }
-  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+  res.writeHead(200, {
+    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'Cache-Control': 'no-store',
+  });
   createReadStream(file).pipe(res);
 }
 
@@ -106,17 +133,23 @@ function send(res: ServerResponse, file: string) {
 function proxy(req: IncomingMessage, res: ServerResponse, target: string | undefined, subPath: string, what: string) {
   const fail = (message: string) => {
     if (!res.headersSent) {
-      res.writeHead(502, { 'Content-Type': 'application/json' }).end(JSON.stringify({ status: 'error', error: message, message }));
+      res
+        .writeHead(502, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ status: 'error', error: message, message }));
     }
   };
   if (!target) {
     return fail(`No ${what} is configured behind the harness data source proxy`);
   }
   const url = new URL(subPath + (new URL(req.url ?? '/', 'http://x').search ?? ''), target);
-  const upstream = request(url, { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? '' } }, (up) => {
-    res.writeHead(up.statusCode ?? 502, { 'Content-Type': up.headers['content-type'] ?? 'application/json' });
-    up.pipe(res);
-  });
+  const upstream = request(
+    url,
+    { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? '' } },
+    (up) => {
+      res.writeHead(up.statusCode ?? 502, { 'Content-Type': up.headers['content-type'] ?? 'application/json' });
+      up.pipe(res);
+    }
+  );
   upstream.on('error', (e) => fail(`${req.method === 'POST' ? 'Post' : 'Get'} "${url.href}": ${e.message}`));
   req.pipe(upstream);
 }

@@ -9,6 +9,7 @@ import { defaultMeshGraphPanelOptions } from '../../src/panels/meshgraph/types';
 import { istioPresetTargets } from '../../src/shared/istio/graphQueries';
 import { tableFrame } from '../lib/promFrames';
 import { startPrometheus, scrapeConfig, type RunningPrometheus } from '../lib/prometheus';
+import { overviewDashboardGraph } from './realdata.lib';
 import { pollUntil, startSimulator, type RunningSimulator } from './simulator.lib';
 
 // The Istio preset's queries against a real Prometheus scraping the simulated Bookinfo mesh, through the
@@ -72,20 +73,17 @@ test('the preset queries on the simulator’s Prometheus give Kiali’s Bookinfo
   writeFileSync(join(dir, 'simulator-bookinfo.frames.json'), JSON.stringify(json));
 });
 
-test('the overview dashboard’s graph queries feed the panel model: workloads, and the fault as errors, not extra traffic', async () => {
-  const dashboard = JSON.parse(require('node:fs').readFileSync(join(__dirname, '../../src/dashboards/meshlens-overview.json'), 'utf8'));
-  const panel = dashboard.panels.find((p: { type: string }) => p.type === 'meshlens-meshgraph-panel');
-  // Grafana interpolates the dashboard variables: all clusters and namespaces, a 20 s rate window.
-  const interpolate = (expr: string) =>
-    expr.replace(/\$__rate_interval/g, '20s').replace(/=~"\$cluster"/g, '=~".*"').replace(/=~"\$namespace"/g, '=~".*"').replace(/="\$cluster"/g, '=~".*"');
-  const frames: DataFrame[] = [];
-  await pollUntil(async () => ((await prom.query(interpolate(panel.targets[0].expr))).length > 5 ? true : undefined), 'overview graph traffic', 60_000);
-  for (const t of panel.targets) {
-    const expr = interpolate(t.expr);
-    assert.doesNotMatch(expr, /\$/, `every variable is interpolated: ${expr}`);
-    frames.push(tableFrame(t.refId, expr, await prom.query(expr)));
-  }
-  const result = framesToGraph(frames, { ...defaultMeshGraphPanelOptions, ...panel.options });
+test('the overview dashboard’s graph (the panel’s Istio preset, All namespaces) on the simulator: workloads, and the fault as errors, not extra traffic', async () => {
+  // As the panel plans it: All listed with the label-values lookup, then the preset's grouped queries.
+  const drawn = await pollUntil(async () => {
+    const g = await overviewDashboardGraph(prom, ['$__all']);
+    return g.result.ok && g.result.graph.nodes.some((n) => n.title === 'ratings-v1') ? g : undefined;
+  }, 'overview graph traffic', 60_000);
+  // bookinfo, the egress gateway's namespace, and `unknown` (Istio's value for an external host's namespace).
+  assert.deepEqual(drawn.namespaces, ['bookinfo', 'istio-system', 'unknown']);
+  // Kiali's 12 grouped queries (the Graph page adds a 13th, the waypoints' deployments, which a panel cannot ask).
+  assert.equal(drawn.queries, 12, 'the preset’s grouped queries, whatever the number of namespaces');
+  const result = drawn.result;
   if (!result.ok) {
     assert.fail(result.error);
   }

@@ -16,7 +16,7 @@ import {
   type DataFrame,
   type PanelProps,
 } from '@grafana/data';
-import { ThemeContext } from '@grafana/ui';
+import { GlobalStyles, ThemeContext } from '@grafana/ui';
 
 export type HostKind = 'trace' | 'meshgraph' | 'app' | 'app-config' | 'dashboard';
 
@@ -149,6 +149,8 @@ export function pluginElement(mod: Record<string, unknown>, req: HostRequest, fr
   }
   return (
     <ThemeContext.Provider value={theme}>
+      {/* Grafana's global CSS (box-sizing, body font, form elements), as every Grafana page has it. */}
+      <GlobalStyles />
       <div
         id="meshlens-host-frame"
         style={{

@@ -5,6 +5,7 @@ import { t } from '@grafana/i18n';
 import { useStyles2 } from '@grafana/ui';
 import { formatDurationMs } from '../../../shared/format';
 import { FLAG_SKEW, FLAG_WARNING, type TraceColumns } from '../model/columns';
+import { barLabelPlacement } from '../model/barLabel';
 import { type ViewRange } from '../state/useViewRange';
 import { SpanIstioBadges } from './istio/SpanIstioBadges';
 
@@ -63,6 +64,7 @@ function SpanRowImpl({ ctx, index: i, top, collapsed, matched, current, selected
       : ctx.barLabel === 'attribute'
         ? (ctx.labels?.[i] ?? '')
         : '';
+  const place = barLabelPlacement(left, right);
   const segs: React.ReactNode[] = [];
   if (ctx.showCriticalPath) {
     for (let k = ctx.segments.offsets[i]; k < ctx.segments.offsets[i + 1]; k++) {
@@ -146,8 +148,9 @@ function SpanRowImpl({ ctx, index: i, top, collapsed, matched, current, selected
         {segs}
         {label && (
           <span
-            className={styles.label}
-            style={right > 85 ? { right: `${Math.max(100 - left, 0)}%` } : { left: `${Math.max(right, 0)}%` }}
+            className={place.side === 'inside' ? styles.labelInside : styles.label}
+            data-label-side={place.side}
+            style={place.side === 'left' ? { right: `${place.right}%` } : { left: `${place.left}%` }}
           >
             {label}
           </span>
@@ -253,6 +256,17 @@ export const getRowStyles = (theme: GrafanaTheme2) => ({
     top: 4,
     padding: theme.spacing(0, 0.5),
     color: theme.colors.text.secondary,
+    whiteSpace: 'nowrap',
+  }),
+  // On the bar itself: the panel's background behind the text keeps it legible on any span colour.
+  labelInside: css({
+    position: 'absolute',
+    top: 4,
+    marginLeft: theme.spacing(0.5),
+    padding: theme.spacing(0, 0.5),
+    color: theme.colors.text.primary,
+    background: theme.colors.background.primary,
+    borderRadius: theme.shape.radius.default,
     whiteSpace: 'nowrap',
   }),
 });

@@ -50,9 +50,11 @@ export function Toolbar(p: Props) {
       <div className={styles.find}>
         <Input
           ref={input}
-          width={22}
+          width={26}
           value={p.findText}
-          placeholder={t('trace.find.placeholder', 'Find… (text, key=value, span id)')}
+          // Short enough to show whole in the input; the title names every form.
+          placeholder={t('trace.find.placeholder', 'Find… (text or key=value)')}
+          title={t('trace.find.title', 'Find spans by text, key=value (tag, process or log field) or span id')}
           aria-label={t('trace.find.label', 'Find in trace')}
           onChange={(e) => p.onFindText(e.currentTarget.value)}
           onKeyDown={(e) => {

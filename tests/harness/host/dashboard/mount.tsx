@@ -1,6 +1,6 @@
 import React from 'react';
 import { PanelPlugin, createTheme } from '@grafana/data';
-import { ThemeContext } from '@grafana/ui';
+import { GlobalStyles, ThemeContext } from '@grafana/ui';
 import { pluginExports } from '../pluginModule';
 import { defaultOptions } from '../renderPlugin';
 import { DashboardPreview, type SavedDashboard } from './DashboardPreview';
@@ -44,6 +44,8 @@ export async function dashboardElement(req: DashboardRequest): Promise<React.Rea
   const theme = createTheme({ colors: { mode: req.theme } });
   return (
     <ThemeContext.Provider value={theme}>
+      {/* Grafana's global CSS (box-sizing, body font, form elements), as every Grafana page has it. */}
+      <GlobalStyles />
       <div
         id="meshlens-host-frame"
         style={{
