@@ -64,6 +64,9 @@ const getStyles = (theme: GrafanaTheme2) => ({
     borderRadius: theme.shape.radius.default,
     fontSize: theme.typography.bodySmall.fontSize,
     maxWidth: 260,
+    // Anchored at the bottom, it grew over the find/hide bar on a short panel: it scrolls below the bar instead.
+    maxHeight: `calc(100% - ${theme.spacing(10)})`,
+    overflowY: 'auto',
   }),
   item: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(0.5) }),
   shape: css({ fill: theme.colors.background.secondary, stroke: theme.colors.text.secondary, strokeWidth: 1.5 }),
