@@ -165,6 +165,8 @@ async function renderOnce(context: BrowserContext, baseUrl: string, opts: Render
   } else if (opts.waitFor) {
     await page.waitForSelector(opts.waitFor, { timeout: timeoutMs }).catch(() => pageErrors.push(`timeout: ${opts.waitFor} did not appear within ${timeoutMs} ms`));
   }
+  // Grafana's fonts load on first use (font-display: swap): screenshots wait for them, as a user sees the page.
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
   const metrics = await collectMetrics(page, pageErrors, phase === 'ready');
   return { page, metrics };
 }
