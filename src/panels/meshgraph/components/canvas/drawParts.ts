@@ -1,4 +1,5 @@
 import { BADGE_TEXT } from '../../model/view/badges';
+import { SCREEN_TITLE_PX } from './labelDetail';
 import { type Palette } from './palette';
 import { NODE_RADIUS, type SceneState } from './scene';
 
@@ -41,6 +42,23 @@ export function drawNamespaceBoxes(ctx: CanvasRenderingContext2D, s: SceneState,
   }
 }
 
+function nodeTitle(s: SceneState, i: number): string {
+  const node = s.graph.nodes[i];
+  return node.collapsed ? `${node.title} (${node.collapsed.members})` : node.title;
+}
+
+/** Node titles only, at a fixed screen size (labelDetail 'titles'): names stay readable when the graph is fitted small. */
+export function drawScreenTitles(ctx: CanvasRenderingContext2D, s: SceneState, nodes: number[], p: Palette, k: number) {
+  const { xy } = s;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.font = `${SCREEN_TITLE_PX / k}px sans-serif`;
+  ctx.fillStyle = p.text;
+  for (const i of nodes) {
+    ctx.fillText(nodeTitle(s, i), xy[2 * i], xy[2 * i + 1] + NODE_RADIUS + (SCREEN_TITLE_PX * 0.9) / k);
+  }
+}
+
 export function drawLabels(
   ctx: CanvasRenderingContext2D,
   s: SceneState,
@@ -55,9 +73,7 @@ export function drawLabels(
   ctx.font = '12px sans-serif';
   ctx.fillStyle = p.text;
   for (const i of nodes.slice(0, MAX_NODE_LABELS)) {
-    const node = graph.nodes[i];
-    const title = node.collapsed ? `${node.title} (${node.collapsed.members})` : node.title;
-    ctx.fillText(title, xy[2 * i], xy[2 * i + 1] + NODE_RADIUS + 12);
+    ctx.fillText(nodeTitle(s, i), xy[2 * i], xy[2 * i + 1] + NODE_RADIUS + 12);
   }
   drawBadges(ctx, s, nodes.slice(0, MAX_NODE_LABELS), p);
   ctx.font = '12px sans-serif';

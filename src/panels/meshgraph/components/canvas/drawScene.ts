@@ -1,6 +1,7 @@
 import { type Palette } from './palette';
 import { HEALTH_KEYS } from './prepareScene';
-import { drawChanges, drawLabels, drawNamespaceBoxes } from './drawParts';
+import { drawChanges, drawLabels, drawNamespaceBoxes, drawScreenTitles } from './drawParts';
+import { labelDetail } from './labelDetail';
 import { NODE_RADIUS, type SceneState, shapePath } from './scene';
 import { type Viewport, visibleWorld } from './viewport';
 
@@ -8,7 +9,7 @@ export { NODE_RADIUS, type SceneState } from './scene';
 
 /**
  * Draws the graph: namespace boxes, edges batched by colour (one stroke per colour), arrowheads, mTLS
- * locks and labels only when zoomed in enough to read them, nodes batched by shape and health. Only
+ * locks and labels only when zoomed in enough to read them (node titles earlier, at a fixed screen size), nodes batched by shape and health. Only
  * what lies in the viewport is drawn; label counts are capped so a zoomed-in dense area stays fast.
  */
 export function drawScene(
@@ -190,8 +191,11 @@ export function drawScene(
   }
   highlight(s.selected, p.selection);
 
-  if (k >= 0.55) {
+  const detail = labelDetail(k, visibleNodes.length);
+  if (detail === 'full') {
     drawLabels(ctx, s, visibleNodes, visibleEdges, p, k);
+  } else if (detail === 'titles') {
+    drawScreenTitles(ctx, s, visibleNodes, p, k);
   }
   ctx.restore();
 }
