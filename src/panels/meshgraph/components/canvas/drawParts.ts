@@ -31,7 +31,14 @@ export function drawNamespaceBoxes(ctx: CanvasRenderingContext2D, s: SceneState,
     if (ps.groups[j] === '' || Number.isNaN(box[4 * j])) {
       continue;
     }
-    const [x0, y0, x1, y1] = [box[4 * j] - pad, box[4 * j + 1] - pad, box[4 * j + 2] + pad, box[4 * j + 3] + pad * 1.6];
+    // The namespace name gets its own line above the top row of nodes (it overlapped the first node's shape).
+    const title = k > 0.15 ? 16 / Math.max(k, 0.5) : 0;
+    const [x0, y0, x1, y1] = [
+      box[4 * j] - pad,
+      box[4 * j + 1] - pad - title,
+      box[4 * j + 2] + pad,
+      box[4 * j + 3] + pad * 1.6,
+    ];
     ctx.fillRect(x0, y0, x1 - x0, y1 - y0);
     ctx.strokeRect(x0, y0, x1 - x0, y1 - y0);
     if (k > 0.15) {
