@@ -44,12 +44,29 @@ function GraphNodeLinksRenderer({ model }: SceneComponentProps<GraphNodeLinks>) 
       <HiddenIdleNote hidden={{ edges: 0, nodes: summary.hiddenIdleNodes }} />
       {pages.length > 0 && (
         <nav className={styles.nav} aria-label={t('graph.nodes', 'Pages of the nodes in this graph')}>
-          <span>{t('graph.nodes.pages', 'Service and workload pages:')}</span>
-          {pages.slice(0, LIMIT).map((n) => (
-            <Link key={`${n.kind}/${n.namespace}/${n.name}`} to={detailUrl(n.kind, n.namespace, n.name, ROUTES.graph, search)}>
-              {`${n.name}.${n.namespace}`}
-            </Link>
-          ))}
+          {/* Two lists: a service and its workload often share a name (istio-egressgateway.istio-system). */}
+          {(['service', 'workload'] as const).map((kind) => {
+            const shown = pages.slice(0, LIMIT).filter((n) => n.kind === kind);
+            return (
+              shown.length > 0 && (
+                <div key={kind} className={styles.list}>
+                  <span>
+                    {kind === 'service'
+                      ? t('graph.nodes.services', 'Service pages:')
+                      : t('graph.nodes.workloads', 'Workload pages:')}
+                  </span>
+                  {shown.map((n) => (
+                    <Link
+                      key={`${n.namespace}/${n.name}`}
+                      to={detailUrl(n.kind, n.namespace, n.name, ROUTES.graph, search)}
+                    >
+                      {`${n.name}.${n.namespace}`}
+                    </Link>
+                  ))}
+                </div>
+              )
+            );
+          })}
           {pages.length > LIMIT && (
             <span>
               {t('graph.nodes.more', '{{count}} more (narrow the namespaces to list them)', {
@@ -65,5 +82,12 @@ function GraphNodeLinksRenderer({ model }: SceneComponentProps<GraphNodeLinks>) 
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  nav: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5, 1.5), color: theme.colors.text.secondary, a: { color: theme.colors.text.link } }),
+  nav: css({
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(0.5),
+    color: theme.colors.text.secondary,
+    a: { color: theme.colors.text.link },
+  }),
+  list: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5, 1.5) }),
 });
