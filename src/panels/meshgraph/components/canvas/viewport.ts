@@ -10,11 +10,20 @@ export interface Viewport {
 export const MIN_ZOOM = 0.02;
 export const MAX_ZOOM = 4;
 
-export function fitViewport(xy: Float64Array, width: number, height: number, margin = 40): Viewport {
+/**
+ * What a node draws beyond its centre, in world units: badges above (NODE_RADIUS + 14 + 6), title and subtitle
+ * below (NODE_RADIUS + 25 + 6), half a typical title to each side. Fitting by centres alone cut the top row's
+ * badges and the bottom row's names at the panel's edges.
+ */
+export const NODE_EXTENT = { top: 36, bottom: 47, side: 56 };
+
+export function fitViewport(xy: Float64Array, width: number, height: number, margin = 24): Viewport {
   if (xy.length === 0) {
     return { x: width / 2, y: height / 2, k: 1 };
   }
-  const { minX, minY, maxX, maxY } = bounds(xy);
+  const b = bounds(xy);
+  const [minX, maxX] = [b.minX - NODE_EXTENT.side, b.maxX + NODE_EXTENT.side];
+  const [minY, maxY] = [b.minY - NODE_EXTENT.top, b.maxY + NODE_EXTENT.bottom];
   const w = Math.max(1, maxX - minX);
   const h = Math.max(1, maxY - minY);
   const k = Math.min(1.5, Math.max(MIN_ZOOM, Math.min((width - 2 * margin) / w, (height - 2 * margin) / h)));
