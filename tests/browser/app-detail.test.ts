@@ -48,6 +48,13 @@ describe('service and workload pages in Chromium from dist/ against a real Prome
       assert.match(text, /Errors \(inbound\)\s+0%/);
       // Kiali's rules, inbound and outbound: cart's own calls to payment fail 25 %, so cart is failing, and says why.
       assert.match(text, /Health\s+Failure\s+5xx 2\d\.\d % of outbound HTTP ≥ 10 % failure/);
+      // The word is in the error colour, as on the overview (the stat labels' grey `span` style covered it here).
+      const health = page.getByTestId('meshlens-detail').locator('[data-health="failure"]');
+      const word = await health.locator('> span').first().evaluate((el) => getComputedStyle(el).color);
+      const label = await health.locator('xpath=preceding-sibling::span').evaluate((el) => getComputedStyle(el).color);
+      const [r, g, b] = (word.match(/\d+/g) ?? []).map(Number);
+      assert.notEqual(word, label);
+      assert.ok(r > 200 && g < 120 && b < 160, `health word colour ${word}`);
       assert.deepEqual(await cells(page, 'meshlens-detail-inbound'), [['frontend-v1.shop', '200', expect9(await cells(page, 'meshlens-detail-inbound'))]]);
       const outbound = await cells(page, 'meshlens-detail-outbound');
       assert.deepEqual(outbound.map((r) => r.slice(0, 2)), [['payment.payments', '200'], ['payment.payments', '503']]);

@@ -38,27 +38,15 @@ let istiodHarness: Harness;
 before(async () => {
   sim = await startSimulator(['--topology', 'bookinfo+ambient']);
   // The fault is on before Prometheus scrapes anything: every sample of the edge has 90 % 503s.
-  const fault = await fetch(`${sim.url}/api/faults`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ from: 'bookinfo/productpage-v1', to: 'bookinfo/reviews', errorRate: 0.9, errorCode: '503' }),
-  });
+  const fault = await fetch(`${sim.url}/api/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ from: 'bookinfo/productpage-v1', to: 'bookinfo/reviews', errorRate: 0.9, errorCode: '503' }) });
   assert.equal(fault.status, 200, await fault.text());
   prom = await startPrometheus(scrapeConfig('istio-mesh', [sim.target]));
   const port = await freePort();
-  istiod = createServer((_req, res) =>
-    res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' }).end(ISTIOD_ONLY)
-  );
+  istiod = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' }).end(ISTIOD_ONLY));
   await new Promise<void>((ok) => istiod.listen(port, '127.0.0.1', ok));
   istiodProm = await startPrometheus(scrapeConfig('istiod', [`127.0.0.1:${port}`]));
-  await waitUntil(
-    async () => (await prom.query('sum(rate(istio_requests_total[10s]))')).length > 0,
-    'Istio traffic in Prometheus'
-  );
-  await waitUntil(
-    async () => (await prom.query('sum(rate(istio_tcp_received_bytes_total{app="ztunnel"}[10s]))')).length > 0,
-    'ztunnel L4 in Prometheus'
-  );
+  await waitUntil(async () => (await prom.query('sum(rate(istio_requests_total[10s]))')).length > 0, 'Istio traffic in Prometheus');
+  await waitUntil(async () => (await prom.query('sum(rate(istio_tcp_received_bytes_total{app="ztunnel"}[10s]))')).length > 0, 'ztunnel L4 in Prometheus');
   await waitUntil(async () => (await istiodProm.query('pilot_xds')).length > 0, 'istiod metrics in Prometheus');
   harness = await openHarness(undefined, { prometheusUrl: prom.url });
   istiodHarness = await openHarness(undefined, { prometheusUrl: istiodProm.url });
@@ -88,31 +76,16 @@ async function nodeText(page: Page, title: string): Promise<string> {
 async function edgeText(page: Page, name: string): Promise<string> {
   const found = page.getByRole('button', { name: `Edge: ${name}`, exact: true });
   if ((await found.count()) === 0) {
-    const edges = await page
-      .locator('[aria-label^="Edge: "]')
-      .evaluateAll((els) => els.map((e) => `${e.getAttribute('aria-label')}: ${e.textContent}`));
+    const edges = await page.locator('[aria-label^="Edge: "]').evaluateAll((els) => els.map((e) => `${e.getAttribute('aria-label')}: ${e.textContent}`));
     throw new Error(`no edge ${name} in:\n${edges.join('\n')}`);
   }
   return ((await found.first().textContent()) ?? '').trim();
 }
 
 /** Waits until the panel has drawn a graph with this node. */
-async function rendered(
-  path: string,
-  waitForNode: string,
-  extra: { width?: number; height?: number; theme?: 'dark' | 'light' } = {}
-) {
-  const out = await harness.render({
-    kind: 'app',
-    path,
-    width: extra.width ?? 1400,
-    height: extra.height ?? 900,
-    theme: extra.theme,
-    waitFor: NODE,
-  });
-  await out.page.waitForSelector('[data-testid="meshlens-meshgraph-panel"][data-meshlens-ready="true"]', {
-    timeout: 30_000,
-  });
+async function rendered(path: string, waitForNode: string, extra: { width?: number; height?: number; theme?: 'dark' | 'light' } = {}) {
+  const out = await harness.render({ kind: 'app', path, width: extra.width ?? 1400, height: extra.height ?? 900, theme: extra.theme, waitFor: NODE });
+  await out.page.waitForSelector('[data-testid="meshlens-meshgraph-panel"][data-meshlens-ready="true"]', { timeout: 30_000 });
   await out.page
     .getByRole('button', { name: `Node: ${waitForNode}`, exact: true })
     .first()
@@ -136,10 +109,7 @@ describe('graph page in Chromium from dist/: the panel’s Kiali model over grou
       assert.match(await nodeText(page, 'PassthroughCluster'), /badges: .*egress cluster/);
       assert.match(await nodeText(page, 'BlackHoleCluster'), /badges: .*egress cluster/);
       // The gateway outside the selected namespace: a traffic source, outside.
-      assert.match(
-        await nodeText(page, 'istio-ingressgateway latest'),
-        /badges: traffic source, outside the selected namespaces/
-      );
+      assert.match(await nodeText(page, 'istio-ingressgateway latest'), /badges: traffic source, outside the selected namespaces/);
       // The faulty hop is red (failure: 5xx ≥ 10 %), by protocol; a TCP edge and a gRPC edge are there too.
       assert.match(await edgeText(page, 'productpage v1 → reviews'), /^http · .* · failure$/);
       assert.match(await edgeText(page, 'ratings v1 → mongodb'), /^tcp · /);
@@ -148,10 +118,7 @@ describe('graph page in Chromium from dist/: the panel’s Kiali model over grou
       assert.equal(metrics.queries?.count, 15, JSON.stringify(metrics.queries?.exprs));
       console.log(`graph: ${metrics.queries?.count} queries, ${Math.round(metrics.queries?.totalMs ?? 0)} ms total`);
       // The time picker is the window: rates over the whole range, as Kiali's duration.
-      assert.ok(
-        metrics.queries?.exprs.some((e) => /\[300s\]/.test(e)),
-        (metrics.queries?.exprs ?? []).join('\n')
-      );
+      assert.ok(metrics.queries?.exprs.some((e) => /\[300s\]/.test(e)), (metrics.queries?.exprs ?? []).join('\n'));
       // Graph → service page: the nodes' pages are linked under the graph (drill-downs of the graph page).
       await page.getByRole('link', { name: 'reviews.bookinfo' }).first().click();
       await page.waitForURL((u) => u.pathname === `${GRAPH}/service/bookinfo/reviews`);
@@ -162,10 +129,7 @@ describe('graph page in Chromium from dist/: the panel’s Kiali model over grou
   });
 
   test('ambient: the waypoint node, and ztunnel-only TCP edges (no sidecar, no waypoint) are drawn', async () => {
-    const { page, metrics } = await rendered(
-      `${GRAPH}?var-namespace=bookinfo-ambient&graphType=workload&from=now-5m&to=now`,
-      'waypoint'
-    );
+    const { page, metrics } = await rendered(`${GRAPH}?var-namespace=bookinfo-ambient&graphType=workload&from=now-5m&to=now`, 'waypoint');
     try {
       assert.deepEqual(metrics.pageErrors, []);
       assert.match(await nodeText(page, 'waypoint'), /^waypoint · workload \(circle\) · .*badges: .*waypoint/);
@@ -186,16 +150,10 @@ describe('graph page in Chromium from dist/: the panel’s Kiali model over grou
       // clusters, the external host, and productpage only when some of the simulator's random gateway requests
       // reached no productpage workload in the window.
       assert.deepEqual(
-        texts
-          .filter((t) => / · service \(triangle\)/.test(t))
-          .map((t) => t.split(' · ')[0])
-          .filter((n) => n !== 'productpage'),
+        texts.filter((t) => / · service \(triangle\)/.test(t)).map((t) => t.split(' · ')[0]).filter((n) => n !== 'productpage'),
         ['BlackHoleCluster', 'PassthroughCluster', 'www.googleapis.com']
       );
-      assert.ok(
-        texts.some((t) => t.startsWith('reviews · app (square)')),
-        texts.join('\n')
-      );
+      assert.ok(texts.some((t) => t.startsWith('reviews · app (square)')), texts.join('\n'));
       // Two namespaces: still 15 queries.
       assert.equal(metrics.queries?.count, 15);
       const url = new URL(page.url());
@@ -218,18 +176,12 @@ describe('graph page in Chromium from dist/: the panel’s Kiali model over grou
       assert.deepEqual(metrics.pageErrors, []);
       // Its own graph: the panel's model focused on the service.
       await page.getByRole('button', { name: 'Node: reviews', exact: true }).first().waitFor({ timeout: 30_000 });
-      assert.match(
-        (await page.getByTestId('meshlens-meshgraph-focus').first().innerText()).replace(/\s+/g, ' '),
-        /^Focused on service:bookinfo\/reviews/
-      );
+      assert.match((await page.getByTestId('meshlens-meshgraph-focus').first().innerText()).replace(/\s+/g, ' '), /^Focused on service:bookinfo\/reviews/);
       await page.getByRole('link', { name: 'Graph of bookinfo, focused on reviews' }).click();
       await page.waitForURL((u) => u.pathname === GRAPH);
       const banner = page.getByTestId('meshlens-meshgraph-focus');
       await banner.waitFor({ timeout: 30_000 });
-      assert.match(
-        (await banner.innerText()).replace(/\s+/g, ' '),
-        /^Focused on service:bookinfo\/reviews · \d+ of \d+ nodes hidden/
-      );
+      assert.match((await banner.innerText()).replace(/\s+/g, ' '), /^Focused on service:bookinfo\/reviews · \d+ of \d+ nodes hidden/);
     } finally {
       await page.close();
     }
@@ -255,40 +207,24 @@ describe('graph page in Chromium from dist/: the panel’s Kiali model over grou
 
   test('README screenshot: Bookinfo and ambient Bookinfo, dark and light', async () => {
     for (const theme of ['dark', 'light'] as const) {
-      const { page, metrics } = await rendered(
-        `${GRAPH}?var-namespace=bookinfo&var-namespace=bookinfo-ambient&display=mtls&display=serviceNodes&display=boxes&display=legend&from=now-5m&to=now`,
-        'reviews',
-        {
-          width: 1600,
-          height: 1000,
-          theme,
-        }
-      );
+      const { page, metrics } = await rendered(`${GRAPH}?var-namespace=bookinfo&var-namespace=bookinfo-ambient&display=mtls&display=serviceNodes&display=boxes&display=legend&from=now-5m&to=now`, 'reviews', {
+        width: 1600,
+        height: 1000,
+        theme,
+      });
       try {
         assert.deepEqual(metrics.pageErrors, []);
         // The versioned-app graph keeps the ambient waypoint (a workload node), seen only in its own reports.
         assert.match(await nodeText(page, 'waypoint'), /^waypoint · workload \(circle\) · .*badges: .*waypoint/);
         // A service and its workload with one name are told apart by their list.
         const pages = page.getByRole('navigation', { name: 'Pages of the nodes in this graph' });
-        for (const [list, kind] of [
-          ['Service pages:', 'service'],
-          ['Workload pages:', 'workload'],
-        ] as const) {
-          const links = pages
-            .locator('div')
-            .filter({ hasText: list })
-            .getByRole('link', { name: 'istio-egressgateway.istio-system', exact: true });
+        for (const [list, kind] of [['Service pages:', 'service'], ['Workload pages:', 'workload']] as const) {
+          const links = pages.locator('div').filter({ hasText: list }).getByRole('link', { name: 'istio-egressgateway.istio-system', exact: true });
           assert.equal(await links.count(), 1, list);
-          assert.match(
-            (await links.getAttribute('href')) ?? '',
-            new RegExp(`/graph/${kind}/istio-system/istio-egressgateway(\\?|$)`)
-          );
+          assert.match((await links.getAttribute('href')) ?? '', new RegExp(`/graph/${kind}/istio-system/istio-egressgateway(\\?|$)`));
         }
         mkdirSync(ARTIFACTS, { recursive: true });
-        writeFileSync(
-          join(ARTIFACTS, theme === 'dark' ? 'app-graph.png' : 'app-graph-light.png'),
-          await page.screenshot()
-        );
+        writeFileSync(join(ARTIFACTS, theme === 'dark' ? 'app-graph.png' : 'app-graph-light.png'), await page.screenshot());
       } finally {
         await page.close();
       }
@@ -307,33 +243,18 @@ describe('pages without a graph', () => {
     });
     try {
       assert.deepEqual(metrics.pageErrors, []);
-      assert.match(
-        await page.getByTestId('meshlens-graph-no-traffic').innerText(),
-        /^No traffic metrics yet: this Prometheus has no istio_requests_total or istio_tcp_received_bytes_total series/
-      );
+      assert.match(await page.getByTestId('meshlens-graph-no-traffic').innerText(), /^No traffic metrics yet: this Prometheus has no istio_requests_total or istio_tcp_received_bytes_total series/);
     } finally {
       await page.close();
     }
   });
 
   test('an unknown app route is a not-found page with a link to the overview, not a blank page', async () => {
-    const { page, metrics } = await harness.render({
-      kind: 'app',
-      path: '/a/meshlens-istio-app/nope',
-      width: 1000,
-      height: 600,
-      waitFor: '[data-testid="meshlens-not-found"]',
-    });
+    const { page, metrics } = await harness.render({ kind: 'app', path: '/a/meshlens-istio-app/nope', width: 1000, height: 600, waitFor: '[data-testid="meshlens-not-found"]' });
     try {
       assert.deepEqual(metrics.pageErrors, []);
-      assert.match(
-        await page.getByTestId('meshlens-not-found').innerText(),
-        /Page not found[\s\S]*MeshLens has no page at \/a\/meshlens-istio-app\/nope/
-      );
-      assert.equal(
-        await page.getByRole('link', { name: 'Go to the overview' }).getAttribute('href'),
-        '/a/meshlens-istio-app/overview'
-      );
+      assert.match(await page.getByTestId('meshlens-not-found').innerText(), /Page not found[\s\S]*MeshLens has no page at \/a\/meshlens-istio-app\/nope/);
+      assert.equal(await page.getByRole('link', { name: 'Go to the overview' }).getAttribute('href'), '/a/meshlens-istio-app/overview');
     } finally {
       await page.close();
     }

@@ -98,7 +98,7 @@ function DetailViewRenderer({ model }: SceneComponentProps<DetailView>) {
       });
   const stat = (label: string, value: string) => (
     <div className={styles.stat}>
-      <span>{label}</span>
+      <span className={styles.label}>{label}</span>
       <strong>{value}</strong>
     </div>
   );
@@ -132,7 +132,7 @@ function DetailViewRenderer({ model }: SceneComponentProps<DetailView>) {
       </Stack>
       <div className={styles.stats} aria-label={t('detail.red', 'Rate, errors, duration')} role="group">
         <div className={styles.stat}>
-          <span>{t('detail.health', 'Health')}</span>
+          <span className={styles.label}>{t('detail.health', 'Health')}</span>
           <HealthBadge health={detail.health.status} reasons={detail.health.reasons} />
         </div>
         {stat(t('detail.rate', 'Request rate'), formatRate(detail.requestRate))}
@@ -171,10 +171,8 @@ function DetailViewRenderer({ model }: SceneComponentProps<DetailView>) {
 const getStyles = (theme: GrafanaTheme2) => ({
   root: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(2), width: '100%' }),
   stats: css({ display: 'flex', gap: theme.spacing(3), flexWrap: 'wrap', alignItems: 'center' }),
-  stat: css({
-    display: 'flex',
-    flexDirection: 'column',
-    span: { color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize },
-  }),
+  stat: css({ display: 'flex', flexDirection: 'column' }),
+  // A class, not a \`span\` selector: that one also greyed the health badge's coloured word.
+  label: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
   tables: css({ display: 'flex', gap: theme.spacing(3), flexWrap: 'wrap' }),
 });

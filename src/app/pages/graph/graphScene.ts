@@ -36,10 +36,7 @@ export const TRAFFIC_METRICS_SELECTOR = `{__name__=~"${IstioMetric.requestsTotal
 
 function variables(settings: ResolvedSettings) {
   const datasource = { uid: settings.prometheusUid, type: 'prometheus' };
-  const labelValues = (label: string) => ({
-    query: `label_values(${TRAFFIC_METRICS_SELECTOR}, ${label})`,
-    refId: `meshlens-${label}`,
-  });
+  const labelValues = (label: string) => ({ query: `label_values(${TRAFFIC_METRICS_SELECTOR}, ${label})`, refId: `meshlens-${label}` });
   return new SceneVariableSet({
     variables: [
       new QueryVariable({
@@ -84,32 +81,18 @@ export function getGraphScene(settings: ResolvedSettings): EmbeddedScene {
     pluginId: MESH_GRAPH_PANEL_ID,
     title: t('graph.panel', 'Mesh traffic'),
     // The app's health thresholds (config page) decide the graph's colours, as on every other page.
-    options: {
-      ...graphPanelOptions(choicesOf(controls.state), '$namespace', settings.prometheusUid),
-      ...healthOptionFields(settings.thresholds),
-    },
+    options: { ...graphPanelOptions(choicesOf(controls.state), '$namespace', settings.prometheusUid), ...healthOptionFields(settings.thresholds) },
     $data: new MeshGraphQueryRunner({ datasource: { uid: settings.prometheusUid, type: 'prometheus' }, queries: [] }),
   });
   return new EmbeddedScene({
     $timeRange: new SceneTimeRange({ from: 'now-15m', to: 'now' }),
     $variables: variables(settings),
-    controls: [
-      new GraphVariableControls({ selectors: new VariableValueSelectors({}) }),
-      controls,
-      new SceneTimePicker({}),
-      new SceneRefreshPicker({}),
-    ],
+    controls: [new GraphVariableControls({ selectors: new VariableValueSelectors({}) }), controls, new SceneTimePicker({}), new SceneRefreshPicker({})],
     body: new SceneFlexLayout({
       direction: 'column',
       // The graph fills the window below Grafana's header and the page's controls (~280 px): a page-sized mesh
       // then fits at a zoom where its names are readable.
-      children: [
-        new SceneFlexItem({
-          minHeight: 560,
-          height: 'calc(100vh - 280px)',
-          body: new GraphBody({ panel, links: new GraphNodeLinks({}) }),
-        }),
-      ],
+      children: [new SceneFlexItem({ minHeight: 560, height: 'calc(100vh - 280px)', body: new GraphBody({ panel, links: new GraphNodeLinks({}) }) })],
     }),
   });
 }
