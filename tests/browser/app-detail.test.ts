@@ -100,8 +100,12 @@ describe('service and workload pages in Chromium from dist/ against a real Prome
     }
     const missing = await harness.render({ kind: 'app', path: `${BASE}/workload/bookinfo/no-such-workload?from=now-10s&to=now` });
     try {
-      assert.equal(missing.metrics.ok, false);
-      assert.match(missing.metrics.panelMessage ?? '', /No Istio traffic for workload "no-such-workload" in namespace "bookinfo"/);
+      // The page's own graph panel may paint before the message (it marks itself ready too), so wait for the message
+      // rather than read the harness's first-ready snapshot; the detail view must not be there.
+      const message = missing.page.getByTestId('meshlens-panel-message');
+      await message.first().waitFor({ timeout: 30_000 });
+      assert.match(await message.first().innerText(), /No Istio traffic for workload "no-such-workload" in namespace "bookinfo"/);
+      assert.equal(await missing.page.getByTestId('meshlens-detail').count(), 0);
     } finally {
       await missing.page.close();
     }
