@@ -121,6 +121,9 @@ describe('Kiali golden graphs through the app query path (app queries → mocked
     const { frames } = answer(ambientVectors, 'bookinfo', { http: 'requests', grpc: 'requests', tcp: 'sent', ambient: 'total' });
     const result = appModelFromFrames(frames, { ...base, waypointPattern: '^waypoint$' });
     expect(withoutAccess(kialiJson(result))).toEqual(withoutAccess(ambientExpected));
+    // No name rule (`^$` matches no workload) and no kube-state-metrics: ztunnel's hops identify the waypoint.
+    const fromMetrics = appModelFromFrames(frames, { ...base, waypointPattern: '^$' });
+    expect(withoutAccess(kialiJson(fromMetrics))).toEqual(withoutAccess(ambientExpected));
   });
 });
 
