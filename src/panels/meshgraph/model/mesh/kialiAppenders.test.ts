@@ -1,0 +1,233 @@
+import healthCases from '../../../../../tests/fixtures/mesh/kiali-kiali_health_test.cases.json';
+import rtVectors from '../../../../../tests/fixtures/mesh/kiali-kiali_response_time_test.vectors.json';
+import { edgeHealth, graphHealth, type HealthThreshold } from '../../../../shared/health';
+import { buildMeshGraph } from './buildMeshGraph';
+import { enrichEdges } from './enrich';
+import { type NodeIdentity } from './nodeId';
+import { TrafficMap } from './trafficMap';
+import { emptyDropCounts, type GraphType, type MeshGraphModel, type Sample } from './types';
+
+/*
+ * Kiali's own appender test data (tests/fixtures/mesh/kiali-kiali_*_test.*.json, transcribed from kiali/kiali
+ * graph/telemetry/istio/appender/{response_time,health}_test.go at d733a096) run through our model: the response
+ * time enrichment (enrich.ts) and the shared health rules (src/shared/health), with Kiali's expected outputs.
+ */
+
+describe('Kiali’s response-time appender tests (response_time_test.go) on our model', () => {
+  const { trafficMap, tests } = rtVectors;
+  const graphType = 'versionedApp' as const;
+
+  /** responseTimeTestTraffic(): the nodes as graph.NewNode makes them, the http edges as AddEdge adds them. */
+  function kialiTrafficMap(): { model: MeshGraphModel; idOf: Map<string, string> } {
+    const map = new TrafficMap();
+    const idOf = new Map<string, string>();
+    for (const [name, identity] of Object.entries(trafficMap.nodes)) {
+      idOf.set(name, map.addNode(identity as NodeIdentity, graphType)!.id);
+    }
+    for (const e of trafficMap.edges) {
+      map.addEdge(idOf.get(e.source)!, idOf.get(e.dest)!, 'http');
+    }
+    const nodes = [...map.nodes.values()];
+    return {
+      model: { graphType, nodes, edges: map.edges(), boxes: [], parents: {}, dropped: emptyDropCounts(), samples: 0 },
+      idOf,
+    };
+  }
+
+  it('builds Kiali’s 8 nodes and 8 edges (3 of them injected service nodes)', () => {
+    const { model } = kialiTrafficMap();
+    expect(model.nodes.map((n) => `${n.nodeType} ${n.id}`).sort()).toEqual([
+      'app vapp_Kubernetes_bookinfo_productpage-v1',
+      'app vapp_Kubernetes_bookinfo_ratings-v1',
+      'app vapp_Kubernetes_bookinfo_reviews-v1',
+      'app vapp_Kubernetes_bookinfo_reviews-v2',
+      'app vapp_Kubernetes_istio-system_ingressgateway-unknown',
+      'service svc_Kubernetes_bookinfo_productpage',
+      'service svc_Kubernetes_bookinfo_ratings',
+      'service svc_Kubernetes_bookinfo_reviews',
+    ]);
+    expect(model.edges).toHaveLength(8);
+  });
+
+  it.each(tests.map((t) => [t.test, t] as const))(
+    '%s: every edge has exactly Kiali’s response time, service → workload only (KIALI-2297)',
+    (_name, t) => {
+      const { model, idOf } = kialiTrafficMap();
+      // The appender's queries in the order it issues them: the first value of an edge wins.
+      const samples = t.queries.flatMap((q) =>
+        q.samples.map((s) => ({
+          kind: 'responseTime' as const,
+          labels: s.metric as Record<string, string>,
+          value: s.value,
+        }))
+      );
+      const { model: enriched, unmatched } = enrichEdges(model, samples, {
+        graphType: t.appender.graphType as GraphType,
+        injectServiceNodes: t.appender.injectServiceNodes,
+        httpRequests: t.appender.rates.http === 'requests',
+        grpcRequests: t.appender.rates.grpc === 'requests',
+      });
+      const actual = t.expected.map((e) => {
+        const edge = enriched.edges.find((x) => x.source === idOf.get(e.source) && x.target === idOf.get(e.dest))!;
+        return { source: e.source, dest: e.dest, responseTime: edge.responseTime ?? null };
+      });
+      expect(actual).toEqual(t.expected);
+      // Every row found its edge (or was skipped, as Kiali skips HTTP when its rate is not "requests").
+      expect(unmatched).toBe(0);
+      expect(enriched.nodes.some((n) => 'responseTime' in n)).toBe(false);
+    }
+  );
+});
+
+type KialiStatus = 'Healthy' | 'Degraded' | 'Failure' | 'NA';
+const STATUS: Record<KialiStatus, string> = {
+  Healthy: 'healthy',
+  Degraded: 'degraded',
+  Failure: 'failure',
+  NA: 'idle',
+};
+
+interface Tolerance {
+  code: string;
+  protocol: string;
+  direction: string;
+  degraded: number;
+  failure: number;
+}
+
+/**
+ * Kiali's tolerances as our thresholds: a class is configured when the tolerance's code names it and its protocol
+ * regex matches a protocol the class applies to (5XX and 4XX: http). A tolerance for no protocol of its class
+ * configures nothing, as in Kiali, where it matches no request.
+ */
+function thresholds(tolerances: readonly Tolerance[]): HealthThreshold[] {
+  const byCode: Record<string, { code: HealthThreshold['code']; protocol: string }> = {
+    '5XX': { code: '5xx', protocol: 'http' },
+    '4XX': { code: '4xx', protocol: 'http' },
+  };
+  return tolerances.flatMap((t) => {
+    const cls = byCode[t.code];
+    if (!cls) {
+      throw new Error(`tolerance code ${t.code} not translated`);
+    }
+    return new RegExp(`^(${t.protocol})$`).test(cls.protocol)
+      ? [{ code: cls.code, degraded: t.degraded, failure: t.failure }]
+      : [];
+  });
+}
+
+/** An edge carrying Kiali's responses (code → Envoy flags → requests), built by our model from request series. */
+function modelEdgeWith(responses: Readonly<Record<string, { flags: Record<string, number> } | undefined>>) {
+  const samples: Sample[] = Object.entries(responses).flatMap(([code, d]) =>
+    Object.entries(d?.flags ?? {}).map(([flags, value]) => ({
+      metric: 'istio_requests_total' as const,
+      labels: {
+        source_cluster: 'Kubernetes',
+        source_workload_namespace: 'testNamespace',
+        source_workload: 'source-workload',
+        source_canonical_service: 'source',
+        source_canonical_revision: 'v1',
+        destination_cluster: 'Kubernetes',
+        destination_service_namespace: 'testNamespace',
+        destination_service: 'dest-service.testNamespace.svc.cluster.local',
+        destination_service_name: 'dest-service',
+        destination_workload_namespace: 'testNamespace',
+        destination_workload: 'dest-workload',
+        destination_canonical_service: 'dest',
+        destination_canonical_revision: 'v1',
+        request_protocol: 'http',
+        response_code: code,
+        grpc_response_status: '',
+        response_flags: flags,
+      },
+      value,
+    }))
+  );
+  const model = buildMeshGraph(samples, {
+    graphType: 'workload',
+    injectServiceNodes: false,
+    httpRequests: true,
+    grpcRequests: true,
+    namespaces: [],
+    boxBy: { namespace: false, cluster: false },
+  });
+  expect(model.edges).toHaveLength(1);
+  return model;
+}
+
+describe('Kiali’s edge health tests (health_test.go) on our model and the shared health rules', () => {
+  // Our reasons for the cases Kiali grades degraded or failure.
+  const REASONS: Record<string, string[]> = {
+    'Error rate at degraded threshold is degraded': ['5xx 5.0 % of HTTP ≥ 5 % degraded'],
+    'Error rate above degraded but below failure is degraded': ['5xx 8.0 % of HTTP ≥ 5 % degraded'],
+    'Error rate at failure threshold is failure': ['5xx 10.0 % of HTTP ≥ 10 % failure'],
+    'Error rate above failure threshold is failure': ['5xx 20.0 % of HTTP ≥ 10 % failure'],
+    '4XX errors with 4XX tolerance': ['4xx 15.0 % of HTTP ≥ 10 % degraded'],
+    'Multiple tolerances - worst status wins': [
+      '4xx 8.0 % of HTTP ≥ 5 % degraded',
+      '5xx 12.0 % of HTTP ≥ 10 % failure',
+    ],
+    'Degraded threshold 0 - any error triggers degraded': ['5xx 4.0 % of HTTP > 0 % degraded'],
+    'Degraded edge - 7% 5xx errors': ['5xx 7.0 % of HTTP ≥ 5 % degraded'],
+    'Failure edge - 15% 5xx errors': ['5xx 15.0 % of HTTP ≥ 10 % failure'],
+  };
+
+  it.each(healthCases.edgeStatusWithTolerances.map((c) => [c.name, c] as const))(
+    'calculateEdgeStatusWithTolerances: %s',
+    (name, c) => {
+      const t = thresholds(c.tolerances);
+      if (c.totalRequests === 0) {
+        // No requests: our model makes no edge from no series; the shared rule on an edge without requests is NA.
+        expect(Object.keys(c.responses)).toEqual([]);
+        expect(edgeHealth({ id: 'e', source: 's', protocol: 'http', rates: {} }, t)).toEqual({
+          status: STATUS[c.expectedStatus as KialiStatus],
+          reasons: [],
+        });
+        return;
+      }
+      const model = modelEdgeWith(c.responses);
+      expect(model.edges[0].rates.http).toBe(c.totalRequests);
+      const health = graphHealth(model, t).edges.get(model.edges[0].id)!;
+      expect(health).toEqual({ status: STATUS[c.expectedStatus as KialiStatus], reasons: REASONS[name] ?? [] });
+    }
+  );
+
+  it.each(healthCases.singleEdgeHealth.cases.map((c) => [c.name, c] as const))(
+    'calculateSingleEdgeHealth: %s',
+    (name, c) => {
+      const t = thresholds(healthCases.singleEdgeHealth.tolerances);
+      if (!c.responses) {
+        // No responses (or no protocol: our edges always have one): no requests, NA.
+        expect(
+          edgeHealth({ id: 'e', source: 's', protocol: c.protocol === 'http' ? 'http' : 'tcp', rates: {} }, t)
+        ).toEqual({ status: STATUS[c.expectedStatus as KialiStatus], reasons: [] });
+        return;
+      }
+      const model = modelEdgeWith(c.responses);
+      expect(graphHealth(model, t).edges.get(model.edges[0].id)).toEqual({
+        status: STATUS[c.expectedStatus as KialiStatus],
+        reasons: REASONS[name] ?? [],
+      });
+    }
+  );
+
+  it('calculateEdgeHealthStatus: the edge and, by Kiali’s node rule, both ends', () => {
+    const c = healthCases.edgeHealthStatus;
+    const model = modelEdgeWith(c.responses);
+    const health = graphHealth(model, thresholds(c.tolerances));
+    expect(health.edges.get(model.edges[0].id)).toEqual({
+      status: STATUS[c.expectedStatus as KialiStatus],
+      reasons: ['5xx 15.0 % of HTTP ≥ 10 % failure'],
+    });
+    expect(Object.fromEntries([...health.nodes].map(([id, h]) => [id, h]))).toEqual({
+      'wl_Kubernetes_testNamespace_source-workload': {
+        status: 'failure',
+        reasons: ['5xx 15.0 % of outbound HTTP ≥ 10 % failure'],
+      },
+      'wl_Kubernetes_testNamespace_dest-workload': {
+        status: 'failure',
+        reasons: ['5xx 15.0 % of inbound HTTP ≥ 10 % failure'],
+      },
+    });
+  });
+});
