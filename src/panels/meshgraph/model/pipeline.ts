@@ -5,7 +5,7 @@ import { enrichEdges } from './mesh/enrich';
 import { graphHealth, thresholdsFromOptions, type HealthThreshold } from '../../../shared/health';
 import { readDeployments } from './mesh/idleNodes';
 import { readPromFrames } from './mesh/readPromFrames';
-import { waypointsFromTraffic, withTrafficWaypoints } from './mesh/waypoints';
+import { waypointSteps, withTrafficWaypoints } from './mesh/waypoints';
 import { markServiceEntries, type ServiceEntryOption } from './mesh/serviceEntries';
 import { type DropCounts, emptyDropCounts, type MeshGraphModel, type MeshNode } from './mesh/types';
 import { isNodeGraphFrame, parseNodeGraphFrames } from './parseNodeGraphFrames';
@@ -168,7 +168,7 @@ function* istioSteps(
   }
   yield;
   // Waypoints the traffic itself identifies (ztunnel's hops around them), before any node is keyed.
-  const found = isWaypoint ? waypointsFromTraffic(read.traffic) : undefined;
+  const found = isWaypoint ? yield* waypointSteps(read.traffic, SLICE) : undefined;
   counts.unconfirmedWaypoints = found?.unconfirmed ?? 0;
   const graphOptions = {
     graphType: o.graphType,

@@ -34,46 +34,80 @@ const isL4 = (s: Sample) => s.metric.startsWith('istio_tcp');
  * "waypoint", TCP rates "none", ztunnel not scraped); then only the name pattern or kube-state-metrics find it.
  */
 export function waypointsFromTraffic(samples: readonly Sample[]): TrafficWaypoints {
+  const steps = waypointSteps(samples, samples.length);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) {
+      return next.value;
+    }
+  }
+}
+
+const serviceKey = (l: Sample['labels']) => `${l.destination_service_namespace}\u0000${l.destination_service_name}`;
+const sourceKey = (l: Sample['labels']) =>
+  key(l.source_cluster ?? UNKNOWN, l.source_workload_namespace, l.source_workload);
+const destKey = (l: Sample['labels']) =>
+  key(l.destination_cluster ?? UNKNOWN, l.destination_workload_namespace, l.destination_workload);
+
+function add(m: Map<string, Set<string>>, service: string, wl: string) {
+  let set = m.get(service);
+  if (!set) {
+    set = new Set();
+    m.set(service, set);
+  }
+  set.add(wl);
+}
+
+/** The same, yielding after every `slice` samples read, so a caller can keep each main-thread task short. */
+export function* waypointSteps(samples: readonly Sample[], slice: number): Generator<void, TrafficWaypoints> {
+  // ztunnel's hops first: most meshes have none, and then nothing else is read (no key built per series).
+  const hops: Sample[] = [];
+  const hopServices = new Set<string>();
+  for (let i = 0; i < samples.length; i++) {
+    const s = samples[i];
+    if (isL4(s) && s.labels.app === 'ztunnel' && s.value > 0) {
+      hops.push(s);
+      hopServices.add(serviceKey(s.labels));
+    }
+    if ((i + 1) % slice === 0) {
+      yield;
+    }
+  }
+  if (hops.length === 0) {
+    return { workloads: new Set(), unconfirmed: 0 };
+  }
   const callers = new Map<string, Set<string>>();
   const backends = new Map<string, Set<string>>();
-  const add = (m: Map<string, Set<string>>, service: string, wl: string) => {
-    let set = m.get(service);
-    if (!set) {
-      set = new Set();
-      m.set(service, set);
+  for (let i = 0; i < samples.length; i++) {
+    const l = samples[i].labels;
+    if (!isL4(samples[i]) && isOK(l.destination_service_name ?? '') && hopServices.has(serviceKey(l))) {
+      const service = serviceKey(l);
+      add(callers, service, sourceKey(l));
+      add(backends, service, destKey(l));
     }
-    set.add(wl);
-  };
-  const ends = (l: Sample['labels']) => ({
-    service: `${l.destination_service_namespace}\u0000${l.destination_service_name}`,
-    source: key(l.source_cluster ?? UNKNOWN, l.source_workload_namespace, l.source_workload),
-    dest: key(l.destination_cluster ?? UNKNOWN, l.destination_workload_namespace, l.destination_workload),
-  });
-  for (const s of samples) {
-    if (!isL4(s) && isOK(s.labels.destination_service_name ?? '')) {
-      const e = ends(s.labels);
-      add(callers, e.service, e.source);
-      add(backends, e.service, e.dest);
+    if ((i + 1) % slice === 0) {
+      yield;
     }
   }
   const intoWaypoint = new Map<string, Set<string>>();
   const fromWaypoint = new Map<string, Set<string>>();
-  for (const s of samples) {
-    const l = s.labels;
-    if (!isL4(s) || l.app !== 'ztunnel' || !(s.value > 0)) {
-      continue;
+  for (let i = 0; i < hops.length; i++) {
+    const l = hops[i].labels;
+    const service = serviceKey(l);
+    const c = callers.get(service);
+    const b = backends.get(service);
+    if (c && b) {
+      const source = sourceKey(l);
+      const dest = destKey(l);
+      if (isOK(l.destination_workload ?? '') && c.has(source) && !b.has(dest)) {
+        add(intoWaypoint, service, dest);
+      }
+      if (isOK(l.source_workload ?? '') && b.has(dest) && !c.has(source)) {
+        add(fromWaypoint, service, source);
+      }
     }
-    const e = ends(l);
-    const c = callers.get(e.service);
-    const b = backends.get(e.service);
-    if (!c || !b) {
-      continue;
-    }
-    if (isOK(l.destination_workload ?? '') && c.has(e.source) && !b.has(e.dest)) {
-      add(intoWaypoint, e.service, e.dest);
-    }
-    if (isOK(l.source_workload ?? '') && b.has(e.dest) && !c.has(e.source)) {
-      add(fromWaypoint, e.service, e.source);
+    if ((i + 1) % slice === 0) {
+      yield;
     }
   }
   const workloads = new Set<string>();
