@@ -18,7 +18,9 @@ const isL4 = (s: Sample) => s.metric.startsWith('istio_tcp');
  * Ambient waypoints from Istio metrics alone. Kiali knows its waypoints from the Kubernetes API (istio.go
  * GetWaypointMap: workloads labelled `gateway.istio.io/managed=istio.io-mesh-controller`) because no Istio series
  * says "this is a waypoint" (istio/ztunnel#1128). The waypoint's own reports (`reporter="waypoint"`) name the
- * caller and the backend, never the waypoint. The only series that name it are ztunnel's L4 ones (`app="ztunnel"`):
+ * caller and the backend, never the waypoint; its other series (`istio_build{component="proxy"}`, Envoy stats) are a
+ * sidecar's, told apart only by scrape labels (`pod`, pod labels if the scrape config maps them), which the graph's
+ * grouped queries drop and no Istio install guarantees. The only series that name it are ztunnel's L4 ones (`app="ztunnel"`):
  * the caller's ztunnel reports the hop to the waypoint with `destination_workload` = the waypoint and
  * `destination_service` = the service the caller asked for (ztunnel src/proxy/outbound.rs: the actual destination
  * workload is the waypoint, the intended service is not), and the backend's ztunnel reports the hop from the
@@ -32,6 +34,7 @@ const isL4 = (s: Sample) => s.metric.startsWith('istio_tcp');
  * it never has the second leg). A workload seen on one side only is not drawn as a waypoint and is counted.
  * What no metric can give: a waypoint when ztunnel's L4 series are not in the data (ambient traffic
  * "waypoint", TCP rates "none", ztunnel not scraped); then only the name pattern or kube-state-metrics find it.
+ * Kiali draws nodes only from series that name them (istio.go addTraffic), so it draws no waypoint node then either.
  */
 export function waypointsFromTraffic(samples: readonly Sample[]): TrafficWaypoints {
   const steps = waypointSteps(samples, samples.length);
