@@ -34,7 +34,8 @@ const isL4 = (s: Sample) => s.metric.startsWith('istio_tcp');
  * it never has the second leg). A workload seen on one side only is not drawn as a waypoint and is counted.
  * What no metric can give: a waypoint when ztunnel's L4 series are not in the data (ambient traffic
  * "waypoint", TCP rates "none", ztunnel not scraped); then only the name pattern or kube-state-metrics find it.
- * Kiali draws nodes only from series that name them (istio.go addTraffic), so it draws no waypoint node then either.
+ * Kiali's traffic nodes, too, come only from series that name them (istio.go addTraffic; its ambient appender
+ * only marks and pairs them), so its waypoint is then no traffic node either (at most an idle node from the API).
  */
 export function waypointsFromTraffic(samples: readonly Sample[]): TrafficWaypoints {
   const steps = waypointSteps(samples, samples.length);
