@@ -231,3 +231,53 @@ describe('Kiali’s edge health tests (health_test.go) on our model and the shar
     });
   });
 });
+
+describe('Kiali’s node health data tests (health_test.go) on our traffic map', () => {
+  const { nodes, cases } = healthCases.nodeHealthData;
+
+  it.each(cases.map((c) => [c.test, c] as const))(
+    '%s: the edge’s responses, and the requests by code of both ends',
+    (_name, c) => {
+      const map = new TrafficMap();
+      const node = (name: string) => {
+        const n = nodes[name as keyof typeof nodes];
+        return map.addNode(n.identity, n.graphType as GraphType)!;
+      };
+      const source = node(c.edge.source);
+      const dest = node(c.edge.dest);
+      expect([nodes.svc, nodes.wk].map((n) => map.addNode(n.identity, n.graphType as GraphType)!.nodeType)).toEqual([
+        'service',
+        'workload',
+      ]);
+      const responses = c.edge.responses as Record<
+        string,
+        { flags: Record<string, number>; hosts: Record<string, number> }
+      >;
+      for (const [code, d] of Object.entries(responses)) {
+        const [[flags, value]] = Object.entries(d.flags);
+        const [[host]] = Object.entries(d.hosts);
+        expect(
+          map.addEdgeTraffic({ protocol: 'http', value, code, flags, host }, source, dest, `${code}${flags}${host}`)
+        ).toBe(true);
+      }
+      const [edge] = map.edges();
+      // Kiali's edge responses exactly (code → flags and hosts); the flag "-" is "no flags".
+      expect(
+        Object.fromEntries(
+          [...edge.responses].map(([code, d]) => [code, { flags: { ...d.flags }, hosts: { ...d.hosts } }])
+        )
+      ).toEqual(responses);
+      // healthData's requests by code: the source's outbound and the destination's inbound are this edge's responses.
+      const byCode = (): Record<string, number> =>
+        Object.fromEntries(
+          [...edge.responses].map(([code, d]) => [code, Object.values(d.flags).reduce((a, b) => a + b, 0)])
+        );
+      expect({ sourceOutbound: { http: byCode() }, destInbound: { http: byCode() } }).toEqual(c.expected);
+      const total = Object.values(c.expected.destInbound.http).reduce((a, b) => a + b, 0);
+      const errors5xx = Object.entries(c.expected.destInbound.http as Record<string, number>)
+        .filter(([code]) => code.startsWith('5'))
+        .reduce((a, [, v]) => a + v, 0);
+      expect([source.rates.httpOut, dest.rates.httpIn, dest.rates.httpIn5xx]).toEqual([total, total, errors5xx]);
+    }
+  );
+});
