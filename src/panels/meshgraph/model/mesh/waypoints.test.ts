@@ -1,3 +1,6 @@
+import { defaultMeshGraphPanelOptions } from '../../types';
+import { tableFrame } from '../__fixtures__/frames';
+import { framesToGraph } from '../pipeline';
 import { buildMeshGraph } from './buildMeshGraph';
 import { type Sample, type TrafficMetric } from './types';
 import { waypointsFromTraffic, withTrafficWaypoints } from './waypoints';
@@ -129,5 +132,21 @@ describe('waypointsFromTraffic: waypoints from Istio metrics alone', () => {
       'vapp_Kubernetes_default_productpage-v1 -> wl_Kubernetes_default_reviews-gw tcp 1200 waypoint to',
       'wl_Kubernetes_default_reviews-gw -> vapp_Kubernetes_default_reviews-v1 tcp 1100 waypoint from',
     ]);
+  });
+
+  it('through the panel pipeline: the waypoint with the default options, and a one-sided hop counted for the footer', () => {
+    const frames = (tcp: Sample[]) => [
+      tableFrame([waypointReport], 'istio_requests_total inbound 0'),
+      tableFrame(tcp, 'istio_tcp_received_bytes_total inbound 1'),
+    ];
+    const o = { ...defaultMeshGraphPanelOptions, graphType: 'workload' as const, namespaces: 'default' };
+    const both = framesToGraph(frames([intoWaypoint, fromWaypoint, toDetails]), o);
+    const oneSided = framesToGraph(frames([intoWaypoint, toDetails]), o);
+    if (!both.ok || !oneSided.ok) {
+      throw new Error('no graph');
+    }
+    const waypoints = (r: typeof both) => r.model?.nodes.filter((n) => n.isWaypoint).map((n) => n.id);
+    expect([waypoints(both), both.counts.unconfirmedWaypoints]).toEqual([['wl_Kubernetes_default_reviews-gw'], 0]);
+    expect([waypoints(oneSided), oneSided.counts.unconfirmedWaypoints]).toEqual([[], 1]);
   });
 });
