@@ -19,12 +19,12 @@ export function createEngine(flags: Flags, nowMs = Date.now()): Engine {
     throw new UsageError(`topology ${flags.topology}: ${(err as Error).message}`);
   }
   const step = infraMetrics(engine.store, engine.mesh.workloads, seededRandom(flags.seed + 1));
-  const kubeState = kubeStateMetrics(engine.store, engine.mesh);
+  const kubeState = flags.kubeState ? kubeStateMetrics(engine.store, engine.mesh) : undefined;
   const tick = engine.tick.bind(engine);
   engine.tick = (dt, now) => {
     tick(dt, now);
     step(dt);
-    kubeState(dt);
+    kubeState?.(dt);
   };
   const control = new Control(engine);
   try {

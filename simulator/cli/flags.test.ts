@@ -15,6 +15,11 @@ describe('parseFlags', () => {
     expect(g.limits).toEqual({ maxAddedWorkloads: 0, maxErrorCodes: 3, maxSeries: 50_000 });
   });
 
+  test('kube-state-metrics stand-ins are on unless turned off', () => {
+    const on = [parseFlags([]), parseFlags(['--kube-state', 'off']), parseFlags(['--kube-state=on'])];
+    expect(on.map((f) => f.kubeState)).toEqual([true, false, true]);
+  });
+
   test('repeatable scenario flags', () => {
     const f = parseFlags([
       '--fault=reviews-v3:ratings:0.1:503',
@@ -51,6 +56,7 @@ describe('parseFlags', () => {
     [['--shift', 'reviews:reviews-v1=1e999'], '--shift must be a number from 0 to 1000000, got "1e999"'],
     [['--max-series', '0'], '--max-series must be a number from 1 to 100000000'],
     [['--max-added-workloads', '2.5'], '--max-added-workloads must be a whole number'],
+    [['--kube-state', 'no'], '--kube-state wants on or off, got "no"'],
   ])('%j is refused with a clear message', (argv, message) => {
     expect(() => parseFlags(argv)).toThrow(UsageError);
     expect(() => parseFlags(argv)).toThrow(message);

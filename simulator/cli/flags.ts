@@ -44,13 +44,15 @@ export interface Flags {
   adds: Array<{ name: string; service: string; weight: number }>;
   /** What the control API may add in one run (simulator/api/controlApi.ts). */
   limits: ApiLimits;
+  /** Emit kube-state-metrics stand-ins (`--kube-state off`: a mesh whose Prometheus has Istio's metrics only). */
+  kubeState: boolean;
 }
 
 export const USAGE = `usage: npm run simulate -- --topology <bookinfo|generated|ambient|multicluster|idle|file.yaml|file.json>[+...]
   [--port 15090] [--host 127.0.0.1] [--seed 1] [--scale 50] [--otlp http://jaeger:4318]
   [--trace-sampling 1] [--traces-dir dir] [--tick-ms 1000] [--warmup 0] [--day-seconds 3600]
   [--fault from:to:rate[:code]]... [--latency from:to:p50ms:p95ms]... [--shift service:wl=weight,wl=weight]... [--stop workload]... [--add name:service[:weight]]...
-  [--max-added-workloads 20] [--max-error-codes 20] [--max-series 1000000]`;
+  [--max-added-workloads 20] [--max-error-codes 20] [--max-series 1000000] [--kube-state on|off]`;
 
 const VALUE_FLAGS = new Set([
   'topology',
@@ -72,6 +74,7 @@ const VALUE_FLAGS = new Set([
   'max-added-workloads',
   'max-error-codes',
   'max-series',
+  'kube-state',
 ]);
 
 export function parseFlags(argv: readonly string[]): Flags {
@@ -91,6 +94,7 @@ export function parseFlags(argv: readonly string[]): Flags {
     stops: [],
     adds: [],
     limits: { ...DEFAULT_LIMITS },
+    kubeState: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -196,6 +200,12 @@ function apply(flags: Flags, name: string, value: string): void {
       break;
     case 'max-series':
       flags.limits.maxSeries = integer(name, value, 1, 1e8);
+      break;
+    case 'kube-state':
+      if (value !== 'on' && value !== 'off') {
+        throw new UsageError(`--kube-state wants on or off, got "${value}"`);
+      }
+      flags.kubeState = value === 'on';
       break;
   }
 }

@@ -1,4 +1,5 @@
 import { bookinfo } from '../topology/bookinfo';
+import { ambient } from '../topology/ambient';
 import { Control } from './control';
 import { Engine } from './engine';
 import { find, total } from './testing';
@@ -128,5 +129,49 @@ describe('Engine on bookinfo', () => {
 
   test('the same seed gives the same counts', () => {
     expect(total(run(40).store, 'istio_requests_total')).toBe(total(run(40).store, 'istio_requests_total'));
+  });
+});
+
+describe('Engine on ambient bookinfo', () => {
+  test('ztunnel carries two hops through a service’s waypoint, the waypoint reports caller → backend', () => {
+    const engine = new Engine(ambient(), { seed: 7, daySeconds: 3600, startMs: 0 });
+    for (let t = 1; t <= 60; t++) {
+      engine.tick(1, t * 1000);
+    }
+    const { store } = engine;
+    const l4 = (reporter: string) =>
+      [
+        ...new Set(
+          find(store, 'istio_tcp_received_bytes_total', {
+            reporter,
+            app: 'ztunnel',
+            destination_service_name: 'reviews',
+          }).map((s) => `${s.labels.source_workload} -> ${s.labels.destination_workload}`)
+        ),
+      ].sort();
+    // The caller's ztunnel: the hop to the waypoint, for the reviews service; the backends' ztunnel: from it.
+    expect(l4('source')).toEqual(['productpage-v1 -> waypoint']);
+    expect(l4('destination')).toEqual(['waypoint -> reviews-v1', 'waypoint -> reviews-v2', 'waypoint -> reviews-v3']);
+    const l7 = [
+      ...new Set(
+        find(store, 'istio_requests_total', { reporter: 'waypoint', destination_service_name: 'reviews' }).map(
+          (s) => `${s.labels.source_workload} -> ${s.labels.destination_workload}`
+        )
+      ),
+    ].sort();
+    expect(l7).toEqual([
+      'productpage-v1 -> reviews-v1',
+      'productpage-v1 -> reviews-v2',
+      'productpage-v1 -> reviews-v3',
+    ]);
+    // details has no waypoint: one hop, straight to the backend.
+    const details = [
+      ...new Set(
+        find(store, 'istio_tcp_received_bytes_total', { app: 'ztunnel', destination_service_name: 'details' }).map(
+          (s) => `${s.labels.reporter} ${s.labels.source_workload} -> ${s.labels.destination_workload}`
+        )
+      ),
+    ].sort();
+    expect(details).toEqual(['destination productpage-v1 -> details-v1', 'source productpage-v1 -> details-v1']);
   });
 });

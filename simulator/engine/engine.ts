@@ -175,16 +175,25 @@ export class Engine {
     const shape = this.shapeOf(edge);
     const reachesServer = outcome.reached && dst !== undefined && service.kind === 'mesh';
     const ambient = source.dataPlane === 'ambient' || dst?.dataPlane === 'ambient';
-    const report = (reporter: Reporter, proxy: Parameters<typeof createReport>[2]['proxy']) => {
-      const cacheKey = `${edge.index}|${destination}|${outcome.key}|${reporter}${proxy.kind === 'ztunnel' ? '|zt' : ''}`;
+    const waypoint =
+      service.waypointIndex !== undefined && edge.protocol !== 'tcp' ? workloads[service.waypointIndex] : undefined;
+    // hop: ztunnel's L4 hop into or out of the service's waypoint, with the waypoint at that end (the other end and
+    // the service unchanged), as ztunnel reports it (istio/ztunnel src/proxy/outbound.rs: the actual destination
+    // workload is the waypoint, the intended service is not).
+    const report = (
+      reporter: Reporter,
+      proxy: Parameters<typeof createReport>[2]['proxy'],
+      hop?: 'intoWaypoint' | 'fromWaypoint'
+    ) => {
+      const cacheKey = `${edge.index}|${destination}|${outcome.key}|${reporter}${proxy.kind === 'ztunnel' ? '|zt' : ''}${hop ? `|${hop}` : ''}`;
       let r = this.reports.get(cacheKey);
       if (!r) {
         r = createReport(this.store, this.families, {
           reporter,
           proxy,
-          source,
+          source: hop === 'fromWaypoint' && waypoint ? waypoint : source,
           service,
-          destination: dst,
+          destination: hop === 'intoWaypoint' && waypoint ? waypoint : dst,
           protocol: edge.protocol,
           mtls: edge.mtls,
           outcome,
@@ -200,14 +209,16 @@ export class Engine {
       report('destination', { kind: 'pod', workload: dst });
     }
     if (ambient) {
+      // Through a waypoint ztunnel carries two hops: caller → waypoint (the caller's ztunnel) and waypoint → backend
+      // (the backend's ztunnel); the waypoint itself reports the L7 request, caller → backend.
       if (source.dataPlane === 'ambient') {
-        report('source', { kind: 'ztunnel', cluster: source.cluster });
+        report('source', { kind: 'ztunnel', cluster: source.cluster }, waypoint ? 'intoWaypoint' : undefined);
       }
       if (reachesServer && dst.dataPlane === 'ambient') {
-        report('destination', { kind: 'ztunnel', cluster: dst.cluster });
+        report('destination', { kind: 'ztunnel', cluster: dst.cluster }, waypoint ? 'fromWaypoint' : undefined);
       }
-      if (service.waypointIndex !== undefined && edge.protocol !== 'tcp') {
-        report('waypoint', { kind: 'pod', workload: workloads[service.waypointIndex] });
+      if (waypoint) {
+        report('waypoint', { kind: 'pod', workload: waypoint });
       }
     }
   }

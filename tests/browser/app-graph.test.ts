@@ -9,8 +9,9 @@ import { waitUntil } from '../lib/poll';
 import { freePort, scrapeConfig, startPrometheus, type RunningPrometheus } from '../lib/prometheus';
 
 // The Graph page from dist/ in Chromium against a real Prometheus scraping the simulator's Bookinfo (sidecars, gRPC,
-// TCP, egress, an egress gateway) and its ambient Bookinfo (ztunnel L4 only, and a waypoint reporting L7), with a
-// 90 % 503 fault on productpage → reviews set before the first scrape. A second Prometheus holds only istiod's
+// TCP, egress, an egress gateway) and its ambient Bookinfo (ztunnel L4 only, and a waypoint reporting L7), without
+// kube-state-metrics (Istio's metrics only), with a 90 % 503 fault on productpage → reviews set before the first
+// scrape. A second Prometheus holds only istiod's
 // metrics. Every graph is the mesh graph panel's Kiali model over the page's grouped queries.
 // artifacts/browser, or artifacts/browser-host13 on the Grafana 13 host (HARNESS_HOST=13).
 const ARTIFACTS = artifactsDir();
@@ -36,7 +37,8 @@ let harness: Harness;
 let istiodHarness: Harness;
 
 before(async () => {
-  sim = await startSimulator(['--topology', 'bookinfo+ambient']);
+  // No kube-state-metrics: the ambient waypoint is drawn from Istio's own series (ztunnel's hops around it).
+  sim = await startSimulator(['--topology', 'bookinfo+ambient', '--kube-state', 'off']);
   // The fault is on before Prometheus scrapes anything: every sample of the edge has 90 % 503s.
   const fault = await fetch(`${sim.url}/api/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ from: 'bookinfo/productpage-v1', to: 'bookinfo/reviews', errorRate: 0.9, errorCode: '503' }) });
   assert.equal(fault.status, 200, await fault.text());
@@ -135,6 +137,9 @@ describe('graph page in Chromium from dist/: the panel’s Kiali model over grou
       assert.match(await nodeText(page, 'waypoint'), /^waypoint · workload \(circle\) · .*badges: .*waypoint/);
       // productpage → details has no waypoint: only ztunnel's L4 bytes.
       assert.match(await edgeText(page, 'productpage-v1 → details'), /^tcp · /);
+      // Without kube-state-metrics, ztunnel's hops into and out of the waypoint name it, as in Kiali's graph.
+      assert.match(await edgeText(page, 'productpage-v1 → waypoint'), /^tcp · /);
+      assert.match(await edgeText(page, 'waypoint → reviews-v1'), /^tcp · /);
     } finally {
       await page.close();
     }
@@ -214,7 +219,7 @@ describe('graph page in Chromium from dist/: the panel’s Kiali model over grou
       });
       try {
         assert.deepEqual(metrics.pageErrors, []);
-        // The versioned-app graph keeps the ambient waypoint (a workload node), seen only in its own reports.
+        // The versioned-app graph keeps the ambient waypoint (a workload node), named only by ztunnel's hops.
         assert.match(await nodeText(page, 'waypoint'), /^waypoint · workload \(circle\) · .*badges: .*waypoint/);
         // A service and its workload with one name are told apart by their list.
         const pages = page.getByRole('navigation', { name: 'Pages of the nodes in this graph' });

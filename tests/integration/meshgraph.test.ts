@@ -1,5 +1,5 @@
 import '../../bench/lib/meshgraph-globals';
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -96,4 +96,84 @@ test('the overview dashboard’s graph (the panel’s Istio preset, All namespac
   const faulty = result.graph.edges.find((e) => byTitle.get(e.source) === 'reviews-v3' && /^ratings/.test(byTitle.get(e.target) ?? ''));
   assert.ok(faulty, `reviews-v3 → ratings edge among ${result.graph.edges.map((e) => `${byTitle.get(e.source)}→${byTitle.get(e.target)}`).join(', ')}`);
   assert.notEqual(faulty.health, 'healthy', `the 20 % 503 fault colours the edge: ${JSON.stringify(faulty.health)}`);
+});
+
+describe('ambient mesh whose Prometheus has no kube-state-metrics: the waypoint from Istio metrics alone', () => {
+  let ambientSim: RunningSimulator;
+  let ambientProm: RunningPrometheus;
+  before(async () => {
+    ambientSim = await startSimulator(['--topology', 'ambient', '--kube-state', 'off', '--warmup', '30']);
+    ambientProm = await startPrometheus(scrapeConfig('ambient', [ambientSim.target]));
+  });
+  after(async () => {
+    await ambientProm?.stop();
+    await ambientSim?.stop();
+  });
+
+  test('the preset’s queries draw the waypoint, its paired edges and Kiali’s direct L7 edges, with no name rule', async () => {
+    const targets = istioPresetTargets({
+      namespaces: ['bookinfo-ambient'],
+      rates: { http: 'requests', grpc: 'requests', tcp: 'sent', ambient: 'total' },
+      idleNodes: true,
+    });
+    const run = async (t: (typeof targets)[number]) => {
+      const expr = t.expr.replace(/\$__range/g, '20s').replace(/\$__interval/g, '2s');
+      return tableFrame(t.refId, expr, await ambientProm.query(expr));
+    };
+    // Every destination-side ztunnel hop is in the window: waypoint → the 4 backends of reviews and ratings, → details-v1, → productpage-v1.
+    const outbound = targets.find((t) => t.refId.startsWith('istio_tcp_received_bytes_total inbound'))!;
+    await pollUntil(
+      async () => ((await run(outbound)).length >= 6 ? true : undefined),
+      'ztunnel hops in the window',
+      60_000
+    );
+    const frames = await Promise.all(targets.map(run));
+    // The deployments' query is asked and answers nothing: no kube-state-metrics here.
+    assert.equal(frames.find((f) => f.refId?.startsWith('kube_deployment_labels'))?.length, 0);
+    // `^$` matches no workload name: only the traffic can make the waypoint one.
+    const result = framesToGraph(frames, {
+      ...defaultMeshGraphPanelOptions,
+      graphType: 'workload',
+      injectServiceNodes: false,
+      namespaces: 'bookinfo-ambient',
+      waypointPattern: '^$',
+    });
+    if (!result.ok || !result.model) {
+      assert.fail(result.ok ? 'no model' : result.error);
+    }
+    const model = result.model;
+    const name = new Map(model.nodes.map((n) => [n.id, n.workload || n.service]));
+    assert.deepEqual(
+      model.nodes.filter((n) => n.isWaypoint).map((n) => `${n.nodeType} ${n.namespace}/${n.workload}`),
+      ['workload bookinfo-ambient/waypoint']
+    );
+    const edges = model.edges
+      .map((e) => {
+        const back = e.waypoint?.fromEdge
+          ? ` (back: ${name.get(e.waypoint.fromEdge.source)} -> ${name.get(e.waypoint.fromEdge.target)})`
+          : '';
+        return `${name.get(e.source)} -> ${name.get(e.target)} ${e.protocol}${e.waypoint ? ` waypoint:${e.waypoint.direction}${back}` : ''}`;
+      })
+      .sort();
+    // As Kiali's ambient appender: the waypoint's hop back to a caller (waypoint → reviews-v2, for productpage's
+    // requests) folds into that caller's hop to it, one bidirectional edge. The L7 edges go caller → backend, as the
+    // waypoint reports them. (The ingress gateway's own L7 report is source-side from istio-system: the preset's
+    // namespace queries do not read it, as Kiali's do not for a namespace not labelled ambient.)
+    assert.deepEqual(edges, [
+      'istio-ingressgateway -> productpage-v1 tcp',
+      'productpage-v1 -> details-v1 tcp',
+      'productpage-v1 -> reviews-v1 http',
+      'productpage-v1 -> reviews-v2 http',
+      'productpage-v1 -> reviews-v3 http',
+      'productpage-v1 -> waypoint tcp waypoint:to',
+      'reviews-v2 -> ratings-v1 http',
+      'reviews-v2 -> waypoint tcp waypoint:to (back: waypoint -> reviews-v2)',
+      'reviews-v3 -> ratings-v1 http',
+      'reviews-v3 -> waypoint tcp waypoint:to (back: waypoint -> reviews-v3)',
+      'waypoint -> ratings-v1 tcp waypoint:from',
+      'waypoint -> reviews-v1 tcp waypoint:from',
+    ]);
+    assert.equal(result.counts.unconfirmedWaypoints, 0);
+    assert.equal(result.counts.idleNodes, 0);
+  });
 });

@@ -132,11 +132,27 @@ test('histogram_quantile(0.95) lands in the bucket holding the configured p95 (8
   assert.ok(p95 > 50 && p95 <= 100, `p95 ${p95}`);
 });
 
-test('ambient: ztunnel L4 from both sides with app="ztunnel", waypoint L7 with reporter="waypoint"', async () => {
+test('ambient: ztunnel L4 from both sides with app="ztunnel", through the waypoint; waypoint L7 with reporter="waypoint"', async () => {
   const l4 = await prom.waitForSeries(
-    'sum by (reporter) (istio_tcp_connections_opened_total{job="ambient",app="ztunnel",destination_workload="reviews-v2"})'
+    'sum by (reporter) (istio_tcp_connections_opened_total{job="ambient",app="ztunnel",destination_workload="details-v1"})'
   );
   assert.deepEqual(l4.map((s) => s.metric.reporter).sort(), ['destination', 'source']);
+  // reviews has a waypoint: the caller's ztunnel reports the hop to it, the backend's ztunnel the hop from it.
+  const hops = await pollUntil(async () => {
+    const r = await prom.query(
+      'sum by (reporter, source_workload, destination_workload) (istio_tcp_connections_opened_total{job="ambient",app="ztunnel",destination_service_name="reviews"})'
+    );
+    return r.length >= 4 ? r : undefined;
+  }, 'the four ztunnel hops of reviews');
+  assert.deepEqual(
+    hops.map((s) => `${s.metric.reporter} ${s.metric.source_workload} -> ${s.metric.destination_workload}`).sort(),
+    [
+      'destination waypoint -> reviews-v1',
+      'destination waypoint -> reviews-v2',
+      'destination waypoint -> reviews-v3',
+      'source productpage-v1 -> waypoint',
+    ]
+  );
   const l7 = await prom.waitForSeries(
     'istio_requests_total{job="ambient",reporter="waypoint",destination_service_name="reviews",pod=~"waypoint-.*"}'
   );

@@ -70,7 +70,7 @@ export const plugin = new PanelPlugin<MeshGraphPanelOptions>(MeshGraphPanel).set
       defaultValue: d.collapseBy,
       settings: { options: [{ value: 'namespace', label: 'Namespaces' }, { value: 'app', label: 'Apps' }] },
     })
-    .addTextInput({ path: 'waypointPattern', name: 'Ambient waypoints', description: 'Regular expression on workload names; empty turns ambient handling off', category: GRAPH, defaultValue: d.waypointPattern })
+    .addTextInput({ path: 'waypointPattern', name: 'Ambient waypoints', description: 'Regular expression on workload names; waypoints that ztunnel’s hops show are found without it; empty turns ambient handling off', category: GRAPH, defaultValue: d.waypointPattern })
     .addTextInput({ path: 'serviceEntries', name: 'Service entries', description: 'One ServiceEntry per line: host[,host…] [MESH_INTERNAL]', category: GRAPH, defaultValue: d.serviceEntries, settings: { useTextarea: true, rows: 3 } })
     .addTextInput({ path: 'virtualServices', name: 'Virtual services', description: 'Services with a VirtualService, one per line (name.namespace or host): they get the VS badge', category: GRAPH, defaultValue: d.virtualServices, settings: { useTextarea: true, rows: 2 } })
     .addRadio({

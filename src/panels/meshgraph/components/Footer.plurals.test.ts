@@ -27,6 +27,7 @@ function counted(n: number): [VisibleGraph, InputCounts] {
     nodeGraphDroppedNodes: n,
     nodeGraphDanglingEdges: n,
     idleNodes: n,
+    unconfirmedWaypoints: n,
   };
   return [visible, counts];
 }
@@ -39,6 +40,7 @@ describe('mesh graph footer counts through the real en-US locale file', () => {
       '1 node, 1 edge',
       '1 box folded (1 node, 1 edge inside; select it to expand)',
       '1 idle node (a deployment without traffic)',
+      '1 possible waypoint not drawn as a waypoint (ztunnel shows one side of its hops only)',
       'hidden: 1 node (with 1 edge), 1 edge',
       'dropped: 1 series with missing labels, 1 NaN, negative or empty value, 1 unidentifiable end, 1 frame not recognised, ' +
         '1 enrichment row without an edge, 1 node row without or with a repeated id, 1 edge to an unknown node',
@@ -50,6 +52,7 @@ describe('mesh graph footer counts through the real en-US locale file', () => {
       '2 nodes, 2 edges',
       '2 boxes folded (2 nodes, 2 edges inside; select one to expand)',
       '2 idle nodes (deployments without traffic)',
+      '2 possible waypoints not drawn as waypoints (ztunnel shows one side of their hops only)',
       'hidden: 2 nodes (with 2 edges), 2 edges',
       'dropped: 2 series with missing labels, 2 NaN, negative or empty values, 2 unidentifiable ends, 2 frames not recognised, ' +
         '2 enrichment rows without an edge, 2 node rows without or with a repeated id, 2 edges to unknown nodes',

@@ -35,6 +35,19 @@ export function footerParts(v: VisibleGraph, c: InputCounts, compare?: CompareCo
       })
     );
   }
+  if (c.unconfirmedWaypoints > 0) {
+    parts.push(
+      t(
+        'meshgraph.footer.unconfirmedWaypoints',
+        '{{count}} possible waypoints not drawn as waypoints (ztunnel shows one side of their hops only)',
+        {
+          count: c.unconfirmedWaypoints,
+          defaultValue_one:
+            '{{count}} possible waypoint not drawn as a waypoint (ztunnel shows one side of its hops only)',
+        }
+      )
+    );
+  }
   const hidden = v.hidden;
   if (hidden.nodes + hidden.edges > 0) {
     const hiddenNodes = t('meshgraph.footer.hiddenNodes', 'hidden: {{count}} nodes', {
@@ -126,7 +139,9 @@ export function droppedText(c: InputCounts): string | undefined {
     ],
   ];
   const shown = dropped.filter(([n]) => n > 0).map(([, label]) => label);
-  return shown.length > 0 ? t('meshgraph.footer.dropped', 'dropped: {{list}}', { ...AS_TEXT, list: shown.join(', ') }) : undefined;
+  return shown.length > 0
+    ? t('meshgraph.footer.dropped', 'dropped: {{list}}', { ...AS_TEXT, list: shown.join(', ') })
+    : undefined;
 }
 
 const nodesText = (count: number) =>

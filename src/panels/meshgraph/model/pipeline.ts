@@ -5,6 +5,7 @@ import { enrichEdges } from './mesh/enrich';
 import { graphHealth, thresholdsFromOptions, type HealthThreshold } from '../../../shared/health';
 import { readDeployments } from './mesh/idleNodes';
 import { readPromFrames } from './mesh/readPromFrames';
+import { waypointSteps, withTrafficWaypoints } from './mesh/waypoints';
 import { markServiceEntries, type ServiceEntryOption } from './mesh/serviceEntries';
 import { type DropCounts, emptyDropCounts, type MeshGraphModel, type MeshNode } from './mesh/types';
 import { isNodeGraphFrame, parseNodeGraphFrames } from './parseNodeGraphFrames';
@@ -20,6 +21,8 @@ export interface InputCounts extends DropCounts {
   nodeGraphDanglingEdges: number;
   /** Idle nodes added for deployments without traffic. */
   idleNodes: number;
+  /** Workloads ztunnel shows on one side only of a waypoint-like hop: not drawn as waypoints (mesh/waypoints.ts). */
+  unconfirmedWaypoints: number;
 }
 
 export type PipelineResult =
@@ -104,7 +107,7 @@ export async function framesToGraphSliced(series: readonly DataFrame[], o: MeshG
 const SLICE = 2000;
 
 function* pipelineSteps(series: readonly DataFrame[], o: MeshGraphPanelOptions): Generator<void, PipelineResult> {
-  const counts: InputCounts = { ...emptyDropCounts(), series: 0, unmatchedEnrichment: 0, nodeGraphDroppedNodes: 0, nodeGraphDanglingEdges: 0, idleNodes: 0 };
+  const counts: InputCounts = { ...emptyDropCounts(), series: 0, unmatchedEnrichment: 0, nodeGraphDroppedNodes: 0, nodeGraphDanglingEdges: 0, idleNodes: 0, unconfirmedWaypoints: 0 };
   const nonEmpty = series.filter((f) => f.length > 0);
   if (nonEmpty.length === 0) {
     return { ok: true, source: 'empty', graph: { nodes: [], edges: [], collapsed: [] }, counts };
@@ -127,7 +130,7 @@ function* pipelineSteps(series: readonly DataFrame[], o: MeshGraphPanelOptions):
   if (previous.length === 0 || !now.ok) {
     return now;
   }
-  const before = yield* istioSteps(previous, o, isWaypoint, { ...emptyDropCounts(), series: 0, unmatchedEnrichment: 0, nodeGraphDroppedNodes: 0, nodeGraphDanglingEdges: 0, idleNodes: 0 });
+  const before = yield* istioSteps(previous, o, isWaypoint, { ...emptyDropCounts(), series: 0, unmatchedEnrichment: 0, nodeGraphDroppedNodes: 0, nodeGraphDanglingEdges: 0, idleNodes: 0, unconfirmedWaypoints: 0 });
   if (!before.ok) {
     return now;
   }
@@ -164,12 +167,15 @@ function* istioSteps(
     };
   }
   yield;
+  // Waypoints the traffic itself identifies (ztunnel's hops around them), before any node is keyed.
+  const found = isWaypoint ? yield* waypointSteps(read.traffic, SLICE) : undefined;
+  counts.unconfirmedWaypoints = found?.unconfirmed ?? 0;
   const graphOptions = {
     graphType: o.graphType,
     injectServiceNodes: o.injectServiceNodes,
     httpRequests: true,
     grpcRequests: true,
-    isWaypoint,
+    isWaypoint: found ? withTrafficWaypoints(isWaypoint, found) : undefined,
     namespaces: o.namespaces.split(',').map((s) => s.trim()).filter(Boolean),
     boxBy: { namespace: o.boxByNamespace, cluster: o.boxByCluster },
     idleDeployments: deployments.deployments,

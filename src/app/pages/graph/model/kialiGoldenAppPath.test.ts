@@ -121,6 +121,9 @@ describe('Kiali golden graphs through the app query path (app queries → mocked
     const { frames } = answer(ambientVectors, 'bookinfo', { http: 'requests', grpc: 'requests', tcp: 'sent', ambient: 'total' });
     const result = appModelFromFrames(frames, { ...base, waypointPattern: '^waypoint$' });
     expect(withoutAccess(kialiJson(result))).toEqual(withoutAccess(ambientExpected));
+    // No name rule (`^$` matches no workload) and no kube-state-metrics: ztunnel's hops identify the waypoint.
+    const fromMetrics = appModelFromFrames(frames, { ...base, waypointPattern: '^$' });
+    expect(withoutAccess(kialiJson(fromMetrics))).toEqual(withoutAccess(ambientExpected));
   });
 });
 
@@ -294,5 +297,22 @@ describe('response time on Kiali’s workload graph: the app path against Kiali�
   it('without service nodes: every edge Kiali’s rule gives a response time has exactly it; the others have none', () => {
     expect(kialiRule.size).toBe(12);
     expect(appResponseTimes(false)).toEqual(Object.fromEntries(kialiRule));
+  });
+
+  it('with service nodes: only the service → workload edge has it (KIALI-2297), first value wins', () => {
+    // Kiali's rule with injection: a row whose destination names a service (not PassthroughCluster) and a workload
+    // puts its value on the injected service's edge to the workload; the caller → service edge gets none.
+    const injected = new Map<string, number>();
+    for (const r of rtRows) {
+      const m = r.metric;
+      const svc = m.destination_service_name ?? '';
+      const inject = svc !== '' && svc !== 'unknown' && svc !== 'PassthroughCluster' && (m.destination_workload ?? 'unknown') !== 'unknown';
+      const key = inject ? `${svc} → ${title(m, 'destination')} ${m.request_protocol}` : `${title(m, 'source')} → ${title(m, 'destination')} ${m.request_protocol}`;
+      if (!injected.has(key)) {
+        injected.set(key, r.value);
+      }
+    }
+    expect(injected.size).toBe(7);
+    expect(appResponseTimes(true)).toEqual(Object.fromEntries(injected));
   });
 });

@@ -4,6 +4,7 @@ import { addIdleNodes, type Deployment } from './idleNodes';
 import { addSample } from './populate';
 import { TrafficMap } from './trafficMap';
 import { type DropCounts, emptyDropCounts, type GraphType, type MeshGraphModel, type Sample } from './types';
+import { waypointsFromTraffic, withTrafficWaypoints } from './waypoints';
 
 export interface MeshGraphOptions {
   graphType: GraphType;
@@ -11,7 +12,10 @@ export interface MeshGraphOptions {
   injectServiceNodes: boolean;
   httpRequests: boolean;
   grpcRequests: boolean;
-  /** Ambient waypoints, matched by workload; undefined turns ambient handling off (Kiali ambientTraffic=none). */
+  /**
+   * Declared ambient waypoints (name pattern, kube-state-metrics), matched by workload; undefined turns ambient
+   * handling off (Kiali ambientTraffic=none). buildMeshGraph adds the ones the traffic identifies (waypoints.ts).
+   */
   isWaypoint?: (cluster: string, namespace: string, workload: string) => boolean;
   namespaces: readonly string[];
   isAccessible?: (cluster: string, namespace: string) => boolean;
@@ -37,12 +41,15 @@ export const defaultMeshGraphOptions: MeshGraphOptions = {
  * Pure: the samples are read, never changed. Runs in O(samples + nodes + edges).
  */
 export function buildMeshGraph(samples: readonly Sample[], o: MeshGraphOptions, dropped: DropCounts = emptyDropCounts()): MeshGraphModel {
-  const builder = meshGraphBuilder(o, dropped);
+  const builder = meshGraphBuilder({ ...o, isWaypoint: withTrafficWaypoints(o.isWaypoint, waypointsFromTraffic(samples)) }, dropped);
   builder.add(samples, 0, samples.length);
   return builder.finish();
 }
 
-/** The same transform in steps, so a caller can yield to the browser between slices of samples. */
+/**
+ * The same transform in steps, so a caller can yield to the browser between slices of samples. It sees one slice
+ * at a time: `o.isWaypoint` must already hold the waypoints the whole traffic identifies (withTrafficWaypoints).
+ */
 export function meshGraphBuilder(o: MeshGraphOptions, dropped: DropCounts = emptyDropCounts()) {
   const isService = o.graphType === 'service';
   const map = new TrafficMap();

@@ -14,6 +14,11 @@ interface Acc {
  * Response time, throughput and mTLS from the preset's enrichment queries onto the model's edges
  * (Kiali's responseTime, throughput and securityPolicy appenders). Returns a new model; edges that
  * get nothing are shared with the input. Counts samples that match no edge.
+ * With an injected service node, response time and throughput go on the service → workload edge only: the
+ * caller → service edge would need the service's times aggregated over its workloads, which no series gives
+ * (response_time.go and throughput.go, Kiali's JIRA KIALI-2297); mTLS and principals go on both edges
+ * (security_policy.go). Response times of a protocol whose requests are not read (o.httpRequests,
+ * o.grpcRequests: Kiali's rates other than "requests") are skipped, as Kiali skips them, not counted.
  */
 export function enrichEdges(model: MeshGraphModel, samples: readonly EnrichmentSample[], o: PopulateOptions): { model: MeshGraphModel; unmatched: number } {
   if (samples.length === 0) {
@@ -41,16 +46,22 @@ export function enrichEdges(model: MeshGraphModel, samples: readonly EnrichmentS
       unmatched++;
       continue;
     }
+    const protocol = s.labels.request_protocol;
+    if (s.kind === 'responseTime' && ((protocol === 'http' && !o.httpRequests) || (protocol === 'grpc' && !o.grpcRequests))) {
+      continue;
+    }
     const pairs: Array<[string, string]> = [];
     if (shouldInject(r, dest.nodeType, o)) {
       const svc = nodeId(serviceIdentity(r), o.graphType);
       if (svc) {
-        pairs.push([source.id, svc.id], [svc.id, dest.id]);
+        if (s.kind === 'security') {
+          pairs.push([source.id, svc.id]);
+        }
+        pairs.push([svc.id, dest.id]);
       }
     } else {
       pairs.push([source.id, dest.id]);
     }
-    const protocol = s.labels.request_protocol;
     const edges = pairs.flatMap(([a, b]) => byEnds.get(`${a}\n${b}`) ?? []).filter((e) => !protocol || e.protocol === protocol);
     if (edges.length === 0) {
       unmatched++;

@@ -39,8 +39,9 @@ export function readDeployments(rows: ReadonlyArray<Readonly<Record<string, stri
  * node in any cluster; a new node takes the graph's only cluster, else `unknown`. Service graphs get none:
  * their idle nodes would be services, which deployments do not describe. A waypoint deployment (`isWaypoint`)
  * is a workload node flagged `isWaypoint` (not idle) in every graph type, as in the traffic, and also when
- * `idle` is false: a waypoint that only reports (reporter="waypoint", naming the caller and the callee but not
- * itself) is seen only here. Returns how many idle nodes it added.
+ * `idle` is false: its own reports (reporter="waypoint") name the caller and the callee, never itself, so a
+ * waypoint whose ztunnel hops are not in the data (waypoints.ts) is seen only here. Returns how many idle nodes
+ * it added.
  */
 export function addIdleNodes(
   map: TrafficMap,

@@ -96,6 +96,9 @@ describe('Kiali golden graphs (graph/api/api_test.go vectors → testdata/*.expe
     });
     const actual = kiali(samples, { ...base, isWaypoint: (_c, ns, wl) => ns === 'bookinfo' && wl === 'waypoint' });
     expect(actual).toEqual(ambientExpected);
+    // From Istio metrics alone (no Kubernetes API, no kube-state-metrics, no name): ztunnel's hops around the
+    // waypoint identify it (waypoints.ts), and the graph is still exactly Kiali's.
+    expect(kiali(samples, { ...base, isWaypoint: () => false })).toEqual(ambientExpected);
   });
 });
 
