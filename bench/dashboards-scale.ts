@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { Dashboards, type DashboardKey } from '../dashboards-src/lib/ids';
-import { RECORDED_SERIES } from '../src/shared/istio/recordedSeries';
+import { rawRuleExpr, RECORDED_SERIES } from '../src/shared/istio/recordedSeries';
 import { startPrometheus, type RunningPrometheus } from '../tests/lib/prometheus';
 import { costByPanel, jobCosts, type QueryCost as Cost, type QueryJob } from './lib/dashboardCost';
 import { appJobs, dashboardJobs, istioJobs, type Pick } from './lib/scaleJobs';
@@ -108,7 +108,11 @@ async function main() {
     log(`raw (${since().toFixed(0)} s): our dashboards and app pages...`);
     const ours = new Map<string, PageCosts>();
     for (const key of keys) {
-      ours.set(Dashboards[key].title, { key, raw: await run(dashboardJobs(key, pick, '.*', builtins)), recorded: new Map() });
+      ours.set(Dashboards[key].title, {
+        key,
+        raw: await run(dashboardJobs(key, pick, '.*', builtins)),
+        recorded: new Map(),
+      });
     }
     for (const [page, jobs] of appJobs(pick, builtins, '.*')) {
       ours.set(page, { key: page, raw: await run(jobs), recorded: new Map() });
@@ -119,10 +123,7 @@ async function main() {
     // bench's rate window, evaluated once per interval.
     log(`rules (${since().toFixed(0)} s): backfilling...`);
     const rulesFile = join(root, 'rules.yml');
-    const rules = RECORDED_SERIES.map((r) => ({
-      record: r.record,
-      expr: `sum by (${r.labels.join(', ')}) (rate(${r.raw}[${rateInterval}s]))`,
-    }));
+    const rules = RECORDED_SERIES.map((r) => ({ record: r.record, expr: rawRuleExpr(r, `${rateInterval}s`) }));
     writeFileSync(rulesFile, stringify({ groups: [{ name: 'meshlens-istio-backfill', rules }] }));
     const ruleBlocks = join(root, 'rule-blocks');
     const t1 = process.hrtime.bigint();
@@ -157,7 +158,7 @@ async function main() {
       dataDir: withRules,
       extraArgs: queryFlags,
     });
-    const recordedSeries = await prom.query(`count({__name__=~".+:rate1m"} @ ${end})`);
+    const recordedSeries = await prom.query(`count({__name__=~".+:(rate1m|sum|count)"} @ ${end})`);
     const diskBytes = Number(execFileSync('du', ['-sb', withRules], { encoding: 'utf8' }).split('\t')[0]);
     log(`rules (${since().toFixed(0)} s): our dashboards and app pages...`);
     for (const key of keys) {
