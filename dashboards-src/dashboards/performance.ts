@@ -132,7 +132,7 @@ export const performance = () =>
             'short',
             [
               {
-                expr: sumBy(['component', 'tag'], selector('istio_build', clusterScope())),
+                expr: sumGauge('istio_build', clusterScope(), ['component', 'tag']),
                 legend: '{{component}}: {{tag}}',
               },
             ]

@@ -50,6 +50,8 @@ export const INFRA_FAMILIES: readonly InfraFamily[] = [
     labels: [...SCRAPE, 'container'],
   },
   { level: 'namespace_container', raw: 'container_fs_usage_bytes', op: 'sum', labels: [...SCRAPE, 'container'] },
+  // One istio_build series per proxy, istiod and ztunnel pod: counted per component and version tag.
+  { level: 'cluster', raw: 'istio_build', op: 'sum', labels: ['cluster', 'component', 'tag'] },
   // Envoy, per proxy.
   {
     level: 'cluster',
