@@ -46,6 +46,25 @@ async function panelCosts(
   return costByPanel(costs);
 }
 
+/**
+ * The snapshot POST after a long backfill: the connection fetch kept alive from the queries before it may have been
+ * closed by Prometheus in the meantime (a 5,000-workload run failed with EPIPE there after a 15-minute backfill), so a
+ * failed attempt is retried on a fresh connection.
+ */
+async function snapshotRequest(url: string): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, { method: 'POST', headers: { connection: 'close' } });
+    } catch (err) {
+      if (attempt >= 3) {
+        throw err;
+      }
+      process.stderr.write(`  snapshot request failed (${String(err)}), retrying\n`);
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+}
+
 async function main() {
   const workloads = arg('workloads', 5000);
   const interval = arg('interval', 60);
@@ -121,6 +140,10 @@ async function main() {
     // Recording rules over the history: the shipped names and label sets, each read from the raw series (backfill
     // evaluates every rule against the raw data, so the namespace level cannot sum the workload level), with the
     // bench's rate window, evaluated once per interval.
+    // Page totals of the raw side now, so a run that fails later still leaves them.
+    const total = (m: Map<string, Cost>) => [...m.values()].reduce((a, c) => a + c.samples, 0);
+    [...istio].forEach(([page, m]) => log(`  raw samples: Istio ${page}: ${total(m)}`));
+    [...ours].forEach(([page, c]) => log(`  raw samples: ${page}: ${total(c.raw)}`));
     log(`rules (${since().toFixed(0)} s): backfilling...`);
     const rulesFile = join(root, 'rules.yml');
     const rules = RECORDED_SERIES.map((r) => ({ record: r.record, expr: rawRuleExpr(r, `${rateInterval}s`) }));
@@ -145,7 +168,7 @@ async function main() {
     const ruleSeconds = Number(process.hrtime.bigint() - t1) / 1e9;
     // The raw history lives in the head; a snapshot writes it out as a block, so a Prometheus on snapshot + rule
     // blocks serves both.
-    const snap = (await (await fetch(`${prom.url}/api/v1/admin/tsdb/snapshot`, { method: 'POST' })).json()) as {
+    const snap = (await (await snapshotRequest(`${prom.url}/api/v1/admin/tsdb/snapshot`)).json()) as {
       data: { name: string };
     };
     const withRules = join(root, 'with-rules');
