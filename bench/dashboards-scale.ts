@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { Dashboards, type DashboardKey } from '../dashboards-src/lib/ids';
-import { RECORDED_SERIES } from '../src/shared/istio/recordedSeries';
+import { rawRuleExpr, RECORDED_SERIES } from '../src/shared/istio/recordedSeries';
 import { startPrometheus, type RunningPrometheus } from '../tests/lib/prometheus';
 import { costByPanel, jobCosts, type QueryCost as Cost, type QueryJob } from './lib/dashboardCost';
 import { appJobs, dashboardJobs, istioJobs, type Pick } from './lib/scaleJobs';
@@ -44,6 +44,25 @@ async function panelCosts(
   const costs = await jobCosts(prom.url, jobs, { end, rangeSeconds: history, stepSeconds: step });
   costs.filter((c) => c.error).forEach((c) => process.stderr.write(`  failed: ${c.job.panel}: ${c.error}\n`));
   return costByPanel(costs);
+}
+
+/**
+ * The snapshot POST after a long backfill: the connection fetch kept alive from the queries before it may have been
+ * closed by Prometheus in the meantime (a 5,000-workload run failed with EPIPE there after a 15-minute backfill), so a
+ * failed attempt is retried on a fresh connection.
+ */
+async function snapshotRequest(url: string): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, { method: 'POST', headers: { connection: 'close' } });
+    } catch (err) {
+      if (attempt >= 3) {
+        throw err;
+      }
+      process.stderr.write(`  snapshot request failed (${String(err)}), retrying\n`);
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
 }
 
 async function main() {
@@ -108,7 +127,11 @@ async function main() {
     log(`raw (${since().toFixed(0)} s): our dashboards and app pages...`);
     const ours = new Map<string, PageCosts>();
     for (const key of keys) {
-      ours.set(Dashboards[key].title, { key, raw: await run(dashboardJobs(key, pick, '.*', builtins)), recorded: new Map() });
+      ours.set(Dashboards[key].title, {
+        key,
+        raw: await run(dashboardJobs(key, pick, '.*', builtins)),
+        recorded: new Map(),
+      });
     }
     for (const [page, jobs] of appJobs(pick, builtins, '.*')) {
       ours.set(page, { key: page, raw: await run(jobs), recorded: new Map() });
@@ -117,12 +140,13 @@ async function main() {
     // Recording rules over the history: the shipped names and label sets, each read from the raw series (backfill
     // evaluates every rule against the raw data, so the namespace level cannot sum the workload level), with the
     // bench's rate window, evaluated once per interval.
+    // Page totals of the raw side now, so a run that fails later still leaves them.
+    const total = (m: Map<string, Cost>) => [...m.values()].reduce((a, c) => a + c.samples, 0);
+    [...istio].forEach(([page, m]) => log(`  raw samples: Istio ${page}: ${total(m)}`));
+    [...ours].forEach(([page, c]) => log(`  raw samples: ${page}: ${total(c.raw)}`));
     log(`rules (${since().toFixed(0)} s): backfilling...`);
     const rulesFile = join(root, 'rules.yml');
-    const rules = RECORDED_SERIES.map((r) => ({
-      record: r.record,
-      expr: `sum by (${r.labels.join(', ')}) (rate(${r.raw}[${rateInterval}s]))`,
-    }));
+    const rules = RECORDED_SERIES.map((r) => ({ record: r.record, expr: rawRuleExpr(r, `${rateInterval}s`) }));
     writeFileSync(rulesFile, stringify({ groups: [{ name: 'meshlens-istio-backfill', rules }] }));
     const ruleBlocks = join(root, 'rule-blocks');
     const t1 = process.hrtime.bigint();
@@ -144,7 +168,7 @@ async function main() {
     const ruleSeconds = Number(process.hrtime.bigint() - t1) / 1e9;
     // The raw history lives in the head; a snapshot writes it out as a block, so a Prometheus on snapshot + rule
     // blocks serves both.
-    const snap = (await (await fetch(`${prom.url}/api/v1/admin/tsdb/snapshot`, { method: 'POST' })).json()) as {
+    const snap = (await (await snapshotRequest(`${prom.url}/api/v1/admin/tsdb/snapshot`)).json()) as {
       data: { name: string };
     };
     const withRules = join(root, 'with-rules');
@@ -157,7 +181,7 @@ async function main() {
       dataDir: withRules,
       extraArgs: queryFlags,
     });
-    const recordedSeries = await prom.query(`count({__name__=~".+:rate1m"} @ ${end})`);
+    const recordedSeries = await prom.query(`count({__name__=~".+:(rate1m|sum|count)"} @ ${end})`);
     const diskBytes = Number(execFileSync('du', ['-sb', withRules], { encoding: 'utf8' }).split('\t')[0]);
     log(`rules (${since().toFixed(0)} s): our dashboards and app pages...`);
     for (const key of keys) {

@@ -1,4 +1,6 @@
-import { eq, eqVar, re, rate, selector, sumBy, sumRate } from '../../src/shared/istio/dashboardQueries';
+import { eq, eqVar, re, rate, selector, sumBy } from '../../src/shared/istio/dashboardQueries';
+import { XDS_CLUSTER } from '../../src/shared/istio/recordedInfra';
+import { sumGauge, sumRate } from '../lib/recorded';
 import { buildDashboard } from '../lib/dashboard';
 import { heatmap, timeSeries } from '../lib/panels';
 import { clusterScope, infraScope } from '../lib/scope';
@@ -119,10 +121,7 @@ export const controlPlane = () =>
             'short',
             [
               {
-                expr: sumBy(
-                  [],
-                  selector('envoy_cluster_upstream_cx_active', clusterScope(eq('cluster_name', 'xds-grpc')))
-                ),
+                expr: sumGauge('envoy_cluster_upstream_cx_active', clusterScope(XDS_CLUSTER)),
                 legend: 'client reported',
               },
               { expr: sumBy([], selector('pilot_xds', pilot)), legend: 'server reported' },

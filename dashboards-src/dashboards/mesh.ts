@@ -1,5 +1,5 @@
-import { orZero, re, inVar, Reporter, sumBy, selector } from '../../src/shared/istio/dashboardQueries';
-import { latencyQuantile, requestRate, requestRateByCode, successRatio, tcpByteRate } from '../lib/recorded';
+import { orZero, re, inVar, Reporter } from '../../src/shared/istio/dashboardQueries';
+import { latencyQuantile, requestRate, requestRateByCode, successRatio, sumGauge, tcpByteRate } from '../lib/recorded';
 import { buildDashboard } from '../lib/dashboard';
 import { drillDown, tableField } from '../lib/links';
 import { stat, SUCCESS_THRESHOLDS, ERROR_RATE_THRESHOLDS, timeSeries } from '../lib/panels';
@@ -135,7 +135,7 @@ export const mesh = () =>
             'short',
             [
               {
-                expr: sumBy(['component', 'tag'], selector('istio_build', clusterScope())),
+                expr: sumGauge('istio_build', clusterScope(), ['component', 'tag']),
                 legend: '{{component}} ({{tag}})',
               },
             ]

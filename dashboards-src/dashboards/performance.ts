@@ -1,5 +1,5 @@
 import { eq, eqVar, inVar, re, rate, selector, sumBy, type Matcher } from '../../src/shared/istio/dashboardQueries';
-import { sumRate } from '../lib/recorded';
+import { avgGauge, sumGauge, sumRate } from '../lib/recorded';
 import { buildDashboard } from '../lib/dashboard';
 import { markdown, timeSeries } from '../lib/panels';
 import { clusterScope, infraScope } from '../lib/scope';
@@ -102,10 +102,10 @@ export const performance = () =>
             'bytes',
             [
               {
-                expr: `avg(${selector('container_memory_working_set_bytes', gatewayPods)})`,
+                expr: avgGauge('container_memory_working_set_bytes', gatewayPods),
                 legend: 'per ingress gateway',
               },
-              { expr: `avg(${selector('container_memory_working_set_bytes', proxies)})`, legend: 'per proxy' },
+              { expr: avgGauge('container_memory_working_set_bytes', proxies), legend: 'per proxy' },
             ]
           ),
           timeSeries(
@@ -132,7 +132,7 @@ export const performance = () =>
             'short',
             [
               {
-                expr: sumBy(['component', 'tag'], selector('istio_build', clusterScope())),
+                expr: sumGauge('istio_build', clusterScope(), ['component', 'tag']),
                 legend: '{{component}}: {{tag}}',
               },
             ]
@@ -147,7 +147,7 @@ export const performance = () =>
             'Proxy memory',
             'Total working-set memory of all proxy containers in the selected namespaces.',
             'bytes',
-            [{ expr: sumBy([], selector('container_memory_working_set_bytes', proxies)), legend: 'total' }]
+            [{ expr: sumGauge('container_memory_working_set_bytes', proxies), legend: 'total' }]
           ),
           timeSeries('Proxy vCPU', 'Total cores used by all proxy containers in the selected namespaces.', 'short', [
             { expr: cpu(proxies), legend: 'total' },
@@ -156,7 +156,7 @@ export const performance = () =>
             'Proxy disk',
             'Total filesystem usage of all proxy containers in the selected namespaces.',
             'bytes',
-            [{ expr: sumBy([], selector('container_fs_usage_bytes', proxies)), legend: 'total' }]
+            [{ expr: sumGauge('container_fs_usage_bytes', proxies), legend: 'total' }]
           ),
         ],
       },

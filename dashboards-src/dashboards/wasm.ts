@@ -1,4 +1,5 @@
-import { eqVar, histogramQuantile, selector, sumBy, sumRate } from '../../src/shared/istio/dashboardQueries';
+import { eqVar } from '../../src/shared/istio/dashboardQueries';
+import { avgGauge, histogramQuantile, sumGauge, sumRate } from '../lib/recorded';
 import { buildDashboard } from '../lib/dashboard';
 import { timeSeries } from '../lib/panels';
 import { infraScope } from '../lib/scope';
@@ -36,8 +37,8 @@ export const wasm = () =>
             'Average number of live Wasm VMs in one proxy, by runtime (null = native, v8). Needs the `wasm` stats prefix enabled in the proxy stats matcher.',
             'short',
             [
-              { expr: `avg(${selector('envoy_wasm_envoy_wasm_runtime_null_active', proxies)})`, legend: 'native' },
-              { expr: `avg(${selector('envoy_wasm_envoy_wasm_runtime_v8_active', proxies)})`, legend: 'v8' },
+              { expr: avgGauge('envoy_wasm_envoy_wasm_runtime_null_active', proxies), legend: 'native' },
+              { expr: avgGauge('envoy_wasm_envoy_wasm_runtime_v8_active', proxies), legend: 'v8' },
             ]
           ),
           timeSeries('Wasm VMs created', 'Wasm VMs created per second across proxies, by runtime.', 'ops', [
@@ -54,7 +55,7 @@ export const wasm = () =>
             'Cached modules',
             'Wasm modules held in istio-agent caches (istio_agent_wasm_cache_entries), summed over proxies.',
             'short',
-            [{ expr: sumBy([], selector('istio_agent_wasm_cache_entries', proxies)), legend: 'entries' }]
+            [{ expr: sumGauge('istio_agent_wasm_cache_entries', proxies), legend: 'entries' }]
           ),
           timeSeries(
             'Cache lookups',
@@ -98,7 +99,7 @@ export const wasm = () =>
             'Proxy memory',
             'Total working-set memory of proxy containers in the selected namespaces; Wasm VMs live here.',
             'bytes',
-            [{ expr: sumBy([], selector('container_memory_working_set_bytes', proxyContainers)), legend: 'total' }]
+            [{ expr: sumGauge('container_memory_working_set_bytes', proxyContainers), legend: 'total' }]
           ),
           timeSeries('Proxy vCPU', 'Total cores used by proxy containers in the selected namespaces.', 'short', [
             { expr: sumRate('container_cpu_usage_seconds_total', proxyContainers), legend: 'total' },

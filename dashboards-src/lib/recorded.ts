@@ -68,6 +68,38 @@ function recordedOrRaw(raw: string, matchers: readonly Matcher[], by: readonly s
   return `(${recorded} or ${rawSumRate(raw, [...matchers, RAW_SWITCH], by)})`;
 }
 
+/**
+ * `sum by (by) (gauge{matchers})` from the recorded sum when one keeps the query's labels (one series per namespace
+ * and container, say, instead of one per pod), else from the raw gauge.
+ */
+export function sumGauge(raw: string, matchers: readonly Matcher[], by: readonly string[] = []): string {
+  const rec = recordedFor(raw, matchers, by, 'sum');
+  const rawSide = sumBy(by, selector(raw, rec ? [...matchers, RAW_SWITCH] : matchers));
+  return rec ? `(${sumBy(by, selector(rec.record, matchers))} or ${rawSide})` : rawSide;
+}
+
+/**
+ * `avg(gauge{matchers})` (the average over pods): the recorded sums over the recorded counts when both families keep
+ * the query's labels, else the raw gauge's average.
+ */
+export function avgGauge(raw: string, matchers: readonly Matcher[]): string {
+  const sum = recordedFor(raw, matchers, [], 'sum');
+  const count = recordedFor(raw, matchers, [], 'count');
+  if (!sum || !count) {
+    return `avg(${selector(raw, matchers)})`;
+  }
+  const recorded = `${sumBy([], selector(sum.record, matchers))} / ${sumBy([], selector(count.record, matchers))}`;
+  return `(${recorded} or avg(${selector(raw, [...matchers, RAW_SWITCH])}))`;
+}
+
+/** A quantile of a classic histogram (`<metric>_bucket`) over the recorded or raw bucket rates. */
+export function histogramQuantile(quantile: number, bucket: string, matchers: readonly Matcher[]): string {
+  if (!(quantile > 0 && quantile < 1)) {
+    throw new Error(`histogramQuantile: quantile must be in (0, 1), got ${quantile}`);
+  }
+  return `histogram_quantile(${quantile}, ${sumRate(bucket, matchers, ['le'])})`;
+}
+
 export function requestRate(matchers: readonly Matcher[], by: readonly string[] = []): string {
   return sumRate(IstioMetric.requestsTotal, matchers, by);
 }

@@ -40,6 +40,8 @@ const PICKS = {
 };
 const queries = jobs(dashboards, PICKS, BUILTINS);
 const switched = queries.filter((j) => j.query.includes('meshlens_raw=~".*"'));
+/** The dashboards with recorded-or-raw queries: the request pages, and the cAdvisor, proxy and istiod pages. */
+const RECORDED_DASHBOARDS = ['overview', 'mesh', 'service', 'workload', 'performance', 'controlPlane', 'wasm'] as const;
 
 before(async () => {
   const port = await freePort();
@@ -112,7 +114,7 @@ async function differences(left: string, right: string, rightQuery: (q: string) 
 
 describe('recording rules', () => {
   test('the raw switch resolves to off where the rules run and to .* where they do not', async () => {
-    for (const key of ['overview', 'mesh', 'service', 'workload', 'performance'] as const) {
+    for (const key of RECORDED_DASHBOARDS) {
       const v = variablesOf(dashboards[key]).find((x) => x.name === 'raw')!;
       assert.deepEqual(await resolveQueryResultVariable(recorded.url, v, at), ['off'], key);
       assert.deepEqual(await resolveQueryResultVariable(raw.url, v, at), ['.*'], key);
@@ -136,10 +138,7 @@ describe('recording rules', () => {
       }
     }
     assert.deepEqual(leftovers, []);
-    assert.deepEqual(
-      [...new Set(switched.map((j) => j.dashboard))],
-      ['overview', 'mesh', 'service', 'workload', 'performance']
-    );
+    assert.deepEqual([...new Set(switched.map((j) => j.dashboard))], RECORDED_DASHBOARDS);
   });
 
   test('the recorded side reads fewer samples than the raw side, dashboard by dashboard', async () => {
@@ -147,17 +146,54 @@ describe('recording rules', () => {
       const r = await instant(recorded.url, query, at, true);
       return r.data?.stats?.samples?.totalQueryableSamples ?? NaN;
     };
-    for (const key of ['overview', 'mesh', 'service', 'workload', 'performance']) {
+    for (const key of RECORDED_DASHBOARDS) {
       let fromRecorded = 0;
       let fromRaw = 0;
       for (const job of switched.filter((j) => j.dashboard === key)) {
         fromRecorded += await samples(off(job.query));
         // The raw side alone: the recorded metric names replaced by one that does not exist.
-        fromRaw += await samples(
-          job.query.replace(/\b(workload|namespace):istio_[a-z_]+:rate1m\b/g, 'meshlens_absent')
-        );
+        fromRaw += await samples(job.query.replace(/\b[a-z_]+:[a-z0-9_]+:(rate1m|sum|count)\b/g, 'meshlens_absent'));
       }
       assert.ok(fromRecorded < fromRaw, `${key}: recorded ${fromRecorded} samples, raw ${fromRaw}`);
+    }
+  });
+});
+
+describe('recorded cAdvisor, proxy and istiod series', () => {
+  // tests/lib/istioFixture.ts: istio-proxy containers of productpage-v1 (0.05 cores, 60 MB) and reviews-v2 (0.04, 55 MB)
+  // in bookinfo, the ingress gateway (0.2, 90 MB) in istio-system and ztunnel (0.1, 40 MB) in cluster-2's
+  // istio-system; disk is a tenth of memory. One proxy holds one xDS connection and 1 native + 2 v8 Wasm VMs; istiod
+  // pushes 3 of each of cds, eds, lds and rds per second.
+  const known: Array<[string, string, number]> = [
+    ['performance', 'Proxy vCPU', 0.09],
+    ['performance', 'Proxy memory', 115e6],
+    ['performance', 'Proxy disk', 11.5e6],
+    // Average of one proxy container: (60 + 55) / 2 MB, from the recorded sums over the recorded counts.
+    ['performance', 'Memory per instance', 57.5e6],
+    ['wasm', 'Proxy vCPU', 0.39],
+    ['wasm', 'Proxy memory', 245e6],
+    ['wasm', 'Active Wasm VMs per proxy', 1],
+    ['controlPlane', 'Connections', 1],
+    ['controlPlane', 'Validation', 0.05],
+  ];
+
+  test('panels read the fixture’s known values from the recorded series (rules) and from the raw ones (no rules)', async () => {
+    for (const [base, value] of [
+      [recorded.url, (q: string) => off(q)],
+      [raw.url, (q: string) => q],
+    ] as const) {
+      const got = [];
+      for (const [dashboard, panel] of known) {
+        const [job] = switched.filter((j) => j.dashboard === dashboard && j.panel === panel);
+        assert.ok(job, `${dashboard} / ${panel} reads recorded series when they exist`);
+        const [first] = await result(base, value(job.query));
+        got.push(Math.round(Number(first?.value[1]) * 1e6) / 1e6);
+      }
+      assert.deepEqual(
+        got,
+        known.map(([, , v]) => v),
+        base
+      );
     }
   });
 });

@@ -30,11 +30,83 @@ describe('recorded series', () => {
     );
   });
 
-  it('records the body-size buckets per workload pair (the size panels read them, the bench measured them)', () => {
-    expect(recordedFor('istio_request_bytes_bucket', ['reporter="destination"'], ['le', 'source_workload'])?.record).toBe(
-      'workload:istio_request_bytes_bucket:rate1m'
+  it('reads what the app overview groups by alone (server reporter, destination namespace) from the narrowest level', () => {
+    const server = ['reporter=~"destination|waypoint"', 'destination_workload_namespace=~"a|b"'];
+    expect(recordedFor('istio_requests_total', server, ['destination_workload_namespace'])?.record).toBe(
+      'destination_namespace:istio_requests:rate1m'
     );
-    expect(recordedFor('istio_response_bytes_bucket', [], ['le'])?.record).toBe('workload:istio_response_bytes_bucket:rate1m');
+    expect(
+      recordedFor('istio_request_duration_milliseconds_bucket', server, ['destination_workload_namespace', 'le'])
+        ?.record
+    ).toBe('destination_namespace:istio_request_duration_milliseconds_bucket:rate1m');
+    // A code, policy or cluster needs the destination level.
+    expect(recordedFor('istio_requests_total', server, ['response_code'])?.record).toBe(
+      'destination:istio_requests:rate1m'
+    );
+    expect(recordedFor('istio_requests_total', ['destination_cluster="c"'], [])?.record).toBe(
+      'destination:istio_requests:rate1m'
+    );
+  });
+
+  it('records cAdvisor, proxy and istiod series as the dashboards aggregate them: rates, sums and counts by namespace', () => {
+    const proxies = ['cluster=~"${cluster}|"', 'namespace=~"$namespace"', 'container="$proxy_container"'];
+    expect(recordedFor('container_cpu_usage_seconds_total', proxies, [])?.record).toBe(
+      'namespace_container:container_cpu_usage_seconds:rate1m'
+    );
+    expect(recordedFor('container_memory_working_set_bytes', proxies, [], 'sum')?.record).toBe(
+      'namespace_container:container_memory_working_set_bytes:sum'
+    );
+    expect(recordedFor('container_memory_working_set_bytes', proxies, [], 'count')?.record).toBe(
+      'namespace_container:container_memory_working_set_bytes:count'
+    );
+    // A gauge family is never read as a rate, nor a pod-filtered query from any family.
+    expect(recordedFor('container_memory_working_set_bytes', proxies, [])).toBeUndefined();
+    expect(recordedFor('container_cpu_usage_seconds_total', [...proxies, 'pod=~"istiod-.*"'], [])).toBeUndefined();
+    expect(recordedFor('pilot_xds_pushes', ['namespace=~"$namespace"'], ['type'])?.record).toBe(
+      'namespace:pilot_xds_pushes:rate1m'
+    );
+  });
+
+  it('reads a filtered family (xDS connections) only for a query with the same filter', () => {
+    expect(recordedFor('envoy_cluster_upstream_cx_active', ['cluster_name="xds-grpc"'], [], 'sum')?.record).toBe(
+      'cluster:envoy_cluster_upstream_cx_active:sum'
+    );
+    expect(recordedFor('envoy_cluster_upstream_cx_active', [' cluster_name = "xds-grpc"'], [], 'sum')).toBeDefined();
+    expect(
+      recordedFor('envoy_cluster_upstream_cx_active', ['cluster_name="outbound|80||a"'], [], 'sum')
+    ).toBeUndefined();
+    expect(recordedFor('envoy_cluster_upstream_cx_active', [], [], 'sum')).toBeUndefined();
+    const rule = recordingRuleGroups()[0].rules.find(
+      (r) => r.record === 'cluster:envoy_cluster_upstream_cx_active:sum'
+    );
+    expect(rule?.expr).toBe(
+      'sum by (cluster, cluster_name) (envoy_cluster_upstream_cx_active{cluster_name="xds-grpc"})'
+    );
+  });
+
+  it('makes gauge rules without rate() and counts with count', () => {
+    const byRecord = new Map(recordingRuleGroups()[0].rules.map((r) => [r.record, r.expr]));
+    expect(byRecord.get('namespace_container:container_cpu_usage_seconds:rate1m')).toBe(
+      'sum by (cluster, namespace, container) (rate(container_cpu_usage_seconds_total[1m]))'
+    );
+    expect(byRecord.get('namespace_container:container_memory_working_set_bytes:sum')).toBe(
+      'sum by (cluster, namespace, container) (container_memory_working_set_bytes)'
+    );
+    expect(byRecord.get('namespace_container:container_memory_working_set_bytes:count')).toBe(
+      'count by (cluster, namespace, container) (container_memory_working_set_bytes)'
+    );
+    expect(byRecord.get('destination_namespace:istio_request_duration_milliseconds_bucket:rate1m')).toBe(
+      'sum by (reporter, destination_workload_namespace, le) (workload:istio_request_duration_milliseconds_bucket:rate1m)'
+    );
+  });
+
+  it('records the body-size buckets per workload pair (the size panels read them, the bench measured them)', () => {
+    expect(
+      recordedFor('istio_request_bytes_bucket', ['reporter="destination"'], ['le', 'source_workload'])?.record
+    ).toBe('workload:istio_request_bytes_bucket:rate1m');
+    expect(recordedFor('istio_response_bytes_bucket', [], ['le'])?.record).toBe(
+      'workload:istio_response_bytes_bucket:rate1m'
+    );
   });
 
   it('reads the raw series when a label was aggregated away (response flags, pods, codes of buckets)', () => {
@@ -84,7 +156,8 @@ describe('recorded series', () => {
 });
 
 describe('preferRecorded (the app pages)', () => {
-  const rate = 'sum by (destination_workload) (rate(istio_requests_total{reporter="destination",destination_workload_namespace="a,b"}[5m]))';
+  const rate =
+    'sum by (destination_workload) (rate(istio_requests_total{reporter="destination",destination_workload_namespace="a,b"}[5m]))';
 
   it('reads the coarsest recorded family, with the raw side behind the switch', () => {
     expect(preferRecorded(rate, RAW_SWITCH_VALUES.recorded)).toBe(
@@ -98,7 +171,7 @@ describe('preferRecorded (the app pages)', () => {
     const ratio = `sum(rate(istio_requests_total{response_code=~"5.."}[1m])) / sum(rate(istio_requests_total{}[1m])) or vector(0)`;
     expect(preferRecorded(ratio, 'off')).toBe(
       '(sum(avg_over_time(destination:istio_requests:rate1m{response_code=~"5.."}[1m])) or sum(rate(istio_requests_total{response_code=~"5..",meshlens_raw=~"off"}[1m])))' +
-        ' / (sum(avg_over_time(destination:istio_requests:rate1m{}[1m])) or sum(rate(istio_requests_total{meshlens_raw=~"off"}[1m]))) or vector(0)'
+        ' / (sum(avg_over_time(destination_namespace:istio_requests:rate1m{}[1m])) or sum(rate(istio_requests_total{meshlens_raw=~"off"}[1m]))) or vector(0)'
     );
   });
 
@@ -112,7 +185,7 @@ describe('preferRecorded (the app pages)', () => {
   it('splits matchers at commas outside quoted values, escaped quotes included', () => {
     const q = 'sum(rate(istio_requests_total{destination_workload_namespace="x\\",y",reporter="source"}[1m]))';
     expect(preferRecorded(q, 'off')).toBe(
-      '(sum(avg_over_time(destination:istio_requests:rate1m{destination_workload_namespace="x\\",y",reporter="source"}[1m]))' +
+      '(sum(avg_over_time(destination_namespace:istio_requests:rate1m{destination_workload_namespace="x\\",y",reporter="source"}[1m]))' +
         ' or sum(rate(istio_requests_total{destination_workload_namespace="x\\",y",reporter="source",meshlens_raw=~"off"}[1m])))'
     );
   });

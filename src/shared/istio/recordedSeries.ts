@@ -10,6 +10,9 @@
  * filter by, and also cover the TCP byte and connection counters.
  */
 import { re } from '../promql/matchers';
+import { INFRA_FAMILIES, type InfraFamily, type RecordedOp } from './recordedInfra';
+
+export type { RecordedOp };
 
 /** Rate window of every recorded rate: four 15 s scrapes (the demo stack's and Istio's usual interval). */
 export const RECORDED_WINDOW = '1m';
@@ -58,22 +61,58 @@ const DESTINATION = [
   'request_protocol',
 ] as const;
 
-export type RecordedLevel = 'workload' | 'namespace' | 'destination';
+/**
+ * The overview's exact needs: the server side's namespace, nothing else (its p95 and trend group by it alone), so a
+ * namespace reads one series per reporter (and bucket) where the destination level keeps one per cluster, service
+ * namespace, mTLS policy and protocol.
+ */
+const DESTINATION_NAMESPACE = ['reporter', 'destination_workload_namespace'] as const;
 
-/** One recorded family: `<level>:<raw name without _total>:rate1m`, grouped by `labels`. */
+/** `workload` families read the raw series; the Istio levels above it sum it; infrastructure families (recordedInfra.ts) read their raw series. */
+export type RecordedLevel = 'workload' | 'namespace' | 'destination' | 'destination_namespace' | (string & {});
+
+/** One recorded family: `<level>:<raw name without _total>:rate1m` (or `:sum`, `:count` of a gauge), grouped by `labels`. */
 export interface RecordedSeries {
   /** Recorded metric name, e.g. `workload:istio_requests:rate1m`. */
   record: string;
-  /** The raw counter (or histogram series) whose per-second rate is recorded. */
+  /** The raw counter (or histogram series, or gauge) that is recorded. */
   raw: string;
   level: RecordedLevel;
   /** The only labels the recorded series carries (`le` included for buckets). */
   labels: readonly string[];
+  /** A per-second rate summed (counters), or a gauge summed or counted. */
+  op: RecordedOp;
+  /** Matchers the rule applies: a query reads the family only if it has every one of them. */
+  filter: readonly string[];
+  /** Whether the rule reads the raw series (else it sums the workload-level family of the same raw metric). */
+  fromRaw: boolean;
 }
 
 function family(level: RecordedLevel, raw: string, labels: readonly string[]): RecordedSeries {
   const base = raw.replace(/_total$/, '');
-  return { record: `${level}:${base}:rate${RECORDED_WINDOW}`, raw, level, labels };
+  return {
+    record: `${level}:${base}:rate${RECORDED_WINDOW}`,
+    raw,
+    level,
+    labels,
+    op: 'rate',
+    filter: [],
+    fromRaw: level === 'workload',
+  };
+}
+
+function infra(f: InfraFamily): RecordedSeries {
+  const base = f.op === 'rate' ? f.raw.replace(/_total$/, '') : f.raw;
+  const op = f.op === 'rate' ? `rate${RECORDED_WINDOW}` : f.op;
+  return {
+    record: `${f.level}:${base}:${op}`,
+    raw: f.raw,
+    level: f.level,
+    labels: f.labels,
+    op: f.op,
+    filter: f.filter ?? [],
+    fromRaw: true,
+  };
 }
 
 // Kiali's health reads a gRPC call's status (an UNAVAILABLE answered with HTTP 200 is an error).
@@ -82,9 +121,11 @@ const withLe = (labels: readonly string[]) => [...labels, 'le'];
 
 /** Every recorded family, coarsest level first within a raw metric (a query reads the first, coarsest, that fits). */
 export const RECORDED_SERIES: readonly RecordedSeries[] = [
+  family('destination_namespace', 'istio_requests_total', DESTINATION_NAMESPACE),
   family('destination', 'istio_requests_total', withCode(DESTINATION)),
   family('namespace', 'istio_requests_total', withCode(NAMESPACE)),
   family('workload', 'istio_requests_total', withCode(HOP)),
+  family('destination_namespace', 'istio_request_duration_milliseconds_bucket', withLe(DESTINATION_NAMESPACE)),
   family('destination', 'istio_request_duration_milliseconds_bucket', withLe(DESTINATION)),
   family('namespace', 'istio_request_duration_milliseconds_bucket', withLe(NAMESPACE)),
   family('workload', 'istio_request_duration_milliseconds_bucket', withLe(HOP)),
@@ -98,6 +139,7 @@ export const RECORDED_SERIES: readonly RecordedSeries[] = [
   family('workload', 'istio_tcp_received_bytes_total', HOP),
   family('workload', 'istio_tcp_connections_opened_total', HOP),
   family('workload', 'istio_tcp_connections_closed_total', HOP),
+  ...INFRA_FAMILIES.map(infra),
 ];
 
 /** The series a dashboard probes to know whether the rules run (the mesh-wide request rate). */
@@ -112,35 +154,50 @@ export function matcherLabel(matcher: string): string {
   return m[1];
 }
 
+const compact = (matcher: string) => matcher.replace(/\s+/g, '');
+
 /**
- * The coarsest recorded family of `raw` that keeps every label the query filters on or groups by, or undefined when
- * only the raw series has them (then the query must read the raw series).
+ * The coarsest recorded family of `raw` made by `op` that keeps every label the query filters on or groups by (and
+ * whose rule filter the query applies too), or undefined when only the raw series has them (then the query must read
+ * the raw series).
  */
 export function recordedFor(
   raw: string,
   matchers: readonly string[],
-  by: readonly string[]
+  by: readonly string[],
+  op: RecordedOp = 'rate'
 ): RecordedSeries | undefined {
   const needed = [...matchers.map(matcherLabel), ...by];
-  return RECORDED_SERIES.find((s) => s.raw === raw && needed.every((l) => s.labels.includes(l)));
+  const applied = new Set(matchers.map(compact));
+  return RECORDED_SERIES.find(
+    (s) =>
+      s.raw === raw &&
+      s.op === op &&
+      s.filter.every((f) => applied.has(compact(f))) &&
+      needed.every((l) => s.labels.includes(l))
+  );
+}
+
+/** The rule expression of a family read from the raw series: `sum by (labels) (rate(raw{filter}[window]))`, or of the gauge. */
+export function rawRuleExpr(s: RecordedSeries, window = RECORDED_WINDOW): string {
+  const sel = s.filter.length > 0 ? `${s.raw}{${s.filter.join(', ')}}` : s.raw;
+  const inner = s.op === 'rate' ? `rate(${sel}[${window}])` : sel;
+  return `${s.op === 'count' ? 'count' : 'sum'} by (${s.labels.join(', ')}) (${inner})`;
 }
 
 /**
  * The recording rules as plain objects (YAML-ready): one group, evaluated at Prometheus' global evaluation_interval.
- * Workload-level rules read the raw counters; namespace-level rules sum the workload-level results (rules in a group
- * run in order), so the raw series are read once per evaluation. `window` other than 1m is for tests that cannot
+ * Workload-level and infrastructure rules read the raw series; the coarser Istio levels sum the workload-level results
+ * (rules in a group run in order), so the raw request series are read once per evaluation. `window` other than 1m is for tests that cannot
  * wait minutes for full windows (the names keep `rate1m`).
  */
 export function recordingRuleGroups(
   window = RECORDED_WINDOW
 ): Array<{ name: string; rules: Array<{ record: string; expr: string }> }> {
   const workload = RECORDED_SERIES.filter((s) => s.level === 'workload');
-  const namespace = RECORDED_SERIES.filter((s) => s.level !== 'workload');
+  const namespace = RECORDED_SERIES.filter((s) => !s.fromRaw);
   const rules = [
-    ...workload.map((s) => ({
-      record: s.record,
-      expr: `sum by (${s.labels.join(', ')}) (rate(${s.raw}[${window}]))`,
-    })),
+    ...RECORDED_SERIES.filter((s) => s.fromRaw).map((s) => ({ record: s.record, expr: rawRuleExpr(s, window) })),
     ...namespace.map((s) => {
       const source = workload.find((w) => w.raw === s.raw);
       if (!source || !s.labels.every((l) => source.labels.includes(l))) {

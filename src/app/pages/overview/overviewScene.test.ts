@@ -81,6 +81,9 @@ describe('overview scene factory', () => {
     expect((details.state.queries as Array<{ refId: string; expr: string }>).map((q) => q.expr)).toEqual(
       overviewDetailQueries(settings).map((q) => preferRecorded(q.expr, '$raw'))
     );
+    // p95 and trend group by the destination namespace alone: they read the recorded level kept for exactly that.
+    const levels = (details.state.queries as Array<{ refId: string; expr: string }>).map((q) => /\b([a-z_]+):istio_[a-z_]+:rate1m\b/.exec(q.expr)?.[1]);
+    expect(levels).toEqual(['destination_namespace', 'destination_namespace']);
     jest.useFakeTimers();
     const runs = jest.spyOn(details, 'runQueries').mockImplementation(() => undefined);
     const deactivateScene = scene.activate();
