@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { type Page } from 'playwright-core';
 import { SourceMapConsumer } from 'source-map-js';
 import { openHarness } from '../tests/harness/browser';
+import { DIST } from '../tests/harness/build-host';
 import { generate } from './traceGen';
 
 const argValue = (name: string, fallback: number) => {
@@ -27,8 +28,8 @@ interface Profile {
   timeDeltas: number[];
 }
 
-// The panel's own frames are named through dist/'s source map (the bundle is minified).
-const panelMap = new SourceMapConsumer(JSON.parse(readFileSync(join(__dirname, '../dist/panels/trace/module.js.map'), 'utf8')));
+// The panel's own frames are named through the served build's source map (the bundle is minified).
+const panelMap = new SourceMapConsumer(JSON.parse(readFileSync(join(DIST, 'panels/trace/module.js.map'), 'utf8')));
 
 function frameName(f: ProfileNode['callFrame']): string {
   const file = f.url.split('/').slice(-1)[0].split('?')[0];

@@ -6,6 +6,8 @@ import { vendorSet, type VendorSet } from './vendor';
 export const ROOT = resolve(__dirname, '../..');
 export const VENDOR: VendorSet = vendorSet();
 export const HOST_OUT = VENDOR.hostOut;
+/** The built plugin the server serves: dist/, or HARNESS_DIST (e.g. another commit's build, to compare two builds in one harness). */
+export const DIST = process.env.HARNESS_DIST ? resolve(process.env.HARNESS_DIST) : join(ROOT, 'dist');
 
 /**
  * Bundles the host page (shared Grafana modules + renderer) into HOST_OUT with SystemJS beside it, taking the

@@ -53,6 +53,15 @@ function readRequest(): HostRequest & { input: string | null; moduleUrl: string;
   };
 }
 
+/**
+ * Benchmarks that expose `__meshlensBenchMark` (page.exposeFunction) read the renderer's CPU counters here: just before
+ * the data is handed over (awaited, so it is not counted) and at the ready marker.
+ */
+function benchMark(at: 'handover' | 'ready'): Promise<void> {
+  const mark = (window as unknown as { __meshlensBenchMark?: (at: string) => Promise<void> }).__meshlensBenchMark;
+  return mark ? mark(at) : Promise.resolve();
+}
+
 /** Marks the first frame painted after the plugin shows its view or its message. */
 function watchForReady(state: HostState) {
   const check = () => {
@@ -62,6 +71,7 @@ function watchForReady(state: HostState) {
         setTimeout(() => {
           state.readyAt = performance.now();
           state.phase = 'ready';
+          void benchMark('ready');
         })
       );
     }
@@ -107,6 +117,7 @@ async function main(state: HostState) {
   const text = req.input ? await (await fetch(req.input)).text() : '[]';
   const frames = framesFromText(text);
   const element = pluginElement(mod, req, frames);
+  await benchMark('handover');
   state.phase = 'rendering';
   watchForReady(state);
   state.dataHandedAt = performance.now();
