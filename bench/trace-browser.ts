@@ -12,7 +12,8 @@ import { generate, generateSpans, toJaeger, toZipkin } from './traceGen';
 
 const arg = process.argv.indexOf('--sizes');
 const SIZES = arg > 0 ? process.argv[arg + 1].split(',').map(Number) : [10_000, 100_000];
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
 
 async function measure(n: number): Promise<Record<string, string>> {
   const dir = mkdtempSync(join(tmpdir(), 'meshlens-trace-bench-'));
@@ -22,7 +23,14 @@ async function measure(n: number): Promise<Record<string, string>> {
   const harness = await openHarness(file);
   try {
     const cpu = cpuCounters();
-    const { page, metrics } = await harness.render({ kind: 'trace', input: file, width: 1600, height: 1000, timeoutMs: 120_000, onPage: cpu.attach });
+    const { page, metrics } = await harness.render({
+      kind: 'trace',
+      input: file,
+      width: 1600,
+      height: 1000,
+      timeoutMs: 120_000,
+      onPage: cpu.attach,
+    });
     if (!metrics.ok) {
       throw new Error(`render failed: ${JSON.stringify(metrics)}`);
     }
@@ -117,13 +125,22 @@ function cpuCounters() {
 }
 
 /** Renders a trace file and runs `probe` (page script returning an object) after the first rows. */
-async function withTrace(text: string, probe: string): Promise<{ firstRenderMs: number | null; heapMB: number | null; result: Record<string, unknown> }> {
+async function withTrace(
+  text: string,
+  probe: string
+): Promise<{ firstRenderMs: number | null; heapMB: number | null; result: Record<string, unknown> }> {
   const dir = mkdtempSync(join(tmpdir(), 'meshlens-trace-bench-'));
   const file = join(dir, 'trace.json');
   writeFileSync(file, text);
   const harness = await openHarness(file);
   try {
-    const { page, metrics } = await harness.render({ kind: 'trace', input: file, width: 1600, height: 1000, timeoutMs: 300_000 });
+    const { page, metrics } = await harness.render({
+      kind: 'trace',
+      input: file,
+      width: 1600,
+      height: 1000,
+      timeoutMs: 300_000,
+    });
     if (!metrics.ok) {
       throw new Error(`render failed: ${JSON.stringify(metrics)}`);
     }
@@ -142,7 +159,13 @@ async function millionSpans(): Promise<Record<string, string>> {
     text,
     `(() => ({ capMessage: (document.body.textContent ?? '').match(/\\d[\\d,]* spans not shown[^.]*\\./)?.[0] ?? 'NOT SHOWN', rows: document.querySelectorAll('[data-testid="meshlens-span-row"]').length }))()`
   );
-  return { case: '1,000,000 spans (Zipkin JSON)', 'JSON MB': (text.length / 1e6).toFixed(0), 'first rows ms': String(firstRenderMs), 'heap MB': String(heapMB), result: String(result.capMessage) };
+  return {
+    case: '1,000,000 spans (Zipkin JSON)',
+    'JSON MB': (text.length / 1e6).toFixed(0),
+    'first rows ms': String(firstRenderMs),
+    'heap MB': String(heapMB),
+    result: String(result.capMessage),
+  };
 }
 
 /** A 5 MB attribute value on the root span of a 10,000-span trace: open its detail (cut to 4,096 characters), then "Show all". */
@@ -184,9 +207,30 @@ async function bigAttribute(): Promise<Record<string, string>> {
  * the baseline the table above is read against. Its first rows are counted from the trace response, like ours from the data.
  */
 const JAEGER_UI_BASELINE = [
-  { spans: '1,000', 'first rows after response': '~1.7 s', 'longest task': '1.5–1.9 s', 'scroll p50/p95/max ms': '50 / 233 / 2,142', 'collapse / expand ms': '117 / 888', heap: '28 MiB' },
-  { spans: '20,000', 'first rows after response': '~3.4 s', 'longest task': '~1.9 s', 'scroll p50/p95/max ms': '50 / 183 / 2,367', 'collapse / expand ms': '120 / 963', heap: '62 MiB' },
-  { spans: '100,000', 'first rows after response': '~10 s', 'longest task': '2.3–4.7 s', 'scroll p50/p95/max ms': '50 / 208 / 2,767', 'collapse / expand ms': '358 / 1,133', heap: '194 MiB' },
+  {
+    spans: '1,000',
+    'first rows after response': '~1.7 s',
+    'longest task': '1.5–1.9 s',
+    'scroll p50/p95/max ms': '50 / 233 / 2,142',
+    'collapse / expand ms': '117 / 888',
+    heap: '28 MiB',
+  },
+  {
+    spans: '20,000',
+    'first rows after response': '~3.4 s',
+    'longest task': '~1.9 s',
+    'scroll p50/p95/max ms': '50 / 183 / 2,367',
+    'collapse / expand ms': '120 / 963',
+    heap: '62 MiB',
+  },
+  {
+    spans: '100,000',
+    'first rows after response': '~10 s',
+    'longest task': '2.3–4.7 s',
+    'scroll p50/p95/max ms': '50 / 208 / 2,767',
+    'collapse / expand ms': '358 / 1,133',
+    heap: '194 MiB',
+  },
 ];
 
 async function main() {

@@ -103,12 +103,23 @@ async function main() {
     };
   };
   try {
-    const { page, metrics } = await harness.render({ kind: 'trace', input: file, width: 1600, height: 1000, timeoutMs: 120_000, onPage });
+    const { page, metrics } = await harness.render({
+      kind: 'trace',
+      input: file,
+      width: 1600,
+      height: 1000,
+      timeoutMs: 120_000,
+      onPage,
+    });
     const profile = await stop!();
     await page.close();
     const { busy, self, inclusive, stretches } = summarise(profile);
-    console.log(`Trace panel main thread, ${SPANS.toLocaleString('en')} spans: first rows ${metrics.firstRenderMs} ms after the data, longest task ${metrics.longestTaskMs} ms`);
-    console.log(`Sampled main-thread busy time from page load to first rows (and the harness's GC after): ${busy.toFixed(0)} ms`);
+    console.log(
+      `Trace panel main thread, ${SPANS.toLocaleString('en')} spans: first rows ${metrics.firstRenderMs} ms after the data, longest task ${metrics.longestTaskMs} ms`
+    );
+    console.log(
+      `Sampled main-thread busy time from page load to first rows (and the harness's GC after): ${busy.toFixed(0)} ms`
+    );
     console.log('Longest busy stretches (≈ tasks), with their top functions by self time:');
     for (const s of stretches.slice(0, 5)) {
       const fns = [...s.self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6);
@@ -117,7 +128,12 @@ async function main() {
     console.log('By function, self time:');
     console.table(self.slice(0, TOP).map(([fn, ms]) => ({ function: fn, 'self ms': ms.toFixed(1) })));
     console.log('Panel functions, inclusive time:');
-    console.table(inclusive.filter(([fn]) => /panels\/trace|tanstack/.test(fn)).slice(0, TOP).map(([fn, ms]) => ({ function: fn, 'total ms': ms.toFixed(1) })));
+    console.table(
+      inclusive
+        .filter(([fn]) => /panels\/trace|tanstack/.test(fn))
+        .slice(0, TOP)
+        .map(([fn, ms]) => ({ function: fn, 'total ms': ms.toFixed(1) }))
+    );
   } finally {
     await harness.close();
     rmSync(dir, { recursive: true, force: true });

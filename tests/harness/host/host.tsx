@@ -77,7 +77,12 @@ function watchForReady(state: HostState) {
     }
   };
   const observer = new MutationObserver(check);
-  observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-meshlens-ready'] });
+  observer.observe(document.body, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['data-meshlens-ready'],
+  });
   check();
 }
 
@@ -87,7 +92,13 @@ async function main(state: HostState) {
   registerSharedModules(System);
   // Grafana sets up the shared i18next before it loads any plugin (its initTranslations options, English);
   // each plugin then adds a namespace named after its id.
-  await i18next.init({ lng: 'en-US', fallbackLng: 'en-US', resources: {}, partialBundledLanguages: true, returnEmptyString: false });
+  await i18next.init({
+    lng: 'en-US',
+    fallbackLng: 'en-US',
+    resources: {},
+    partialBundledLanguages: true,
+    returnEmptyString: false,
+  });
   installFakeDataSources(state.queries, req.scrapeInterval);
   installRuntimeServices();
   // Grafana registers its option editors at boot; VizPanels in app scenes resolve panel options through them.
@@ -134,7 +145,9 @@ const state: HostState = { phase: 'loading', longTasks: [], queries: { count: 0,
 (window as unknown as { __meshlensI18nKeys: (ns: string) => string[] }).__meshlensI18nKeys = (ns) =>
   Object.keys(i18next.getResourceBundle('en-US', ns) ?? {});
 try {
-  new PerformanceObserver((list) => list.getEntries().forEach((e) => state.longTasks.push([e.startTime, e.duration]))).observe({
+  new PerformanceObserver((list) =>
+    list.getEntries().forEach((e) => state.longTasks.push([e.startTime, e.duration]))
+  ).observe({
     type: 'longtask',
     buffered: true,
   });
