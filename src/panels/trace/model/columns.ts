@@ -162,9 +162,23 @@ export function toColumns(trace: Trace, contentKey?: string): TraceColumns {
 
 /** The typed arrays of a columns object, for postMessage's transfer list. */
 export function transferables(c: TraceColumns): ArrayBuffer[] {
-  return [c.start, c.duration, c.shift, c.parent, c.depth, c.subtreeEnd, c.childCount, c.service, c.operation, c.flags, c.errorPrefix, c.criticalSegments, c.criticalBySpan.offsets, c.criticalBySpan.order, c.spanIds.ends].map(
-    (a) => a.buffer as ArrayBuffer
-  );
+  return [
+    c.start,
+    c.duration,
+    c.shift,
+    c.parent,
+    c.depth,
+    c.subtreeEnd,
+    c.childCount,
+    c.service,
+    c.operation,
+    c.flags,
+    c.errorPrefix,
+    c.criticalSegments,
+    c.criticalBySpan.offsets,
+    c.criticalBySpan.order,
+    c.spanIds.ends,
+  ].map((a) => a.buffer as ArrayBuffer);
 }
 
 /** A copy whose buffers can be transferred while the engine keeps using the original. */

@@ -66,7 +66,9 @@ export function criticalPath(
 }
 
 /** 0 for a span its parent does not wait for: parent link FOLLOWS_FROM, or a consumer under a producer. */
-export function blockingFlags(spans: ReadonlyArray<{ parent: number; kind: string; followsFrom?: boolean }>): Uint8Array {
+export function blockingFlags(
+  spans: ReadonlyArray<{ parent: number; kind: string; followsFrom?: boolean }>
+): Uint8Array {
   const out = new Uint8Array(spans.length);
   for (let i = 0; i < spans.length; i++) {
     const s = spans[i];
@@ -77,7 +79,12 @@ export function blockingFlags(spans: ReadonlyArray<{ parent: number; kind: strin
 }
 
 /** Step 2: clipped start/end per span, in tree order (parents first); keep = 0 for dropped spans. */
-function clipToParents(start: Float64Array, duration: Float64Array, parent: Int32Array, blocking: Uint8Array | undefined) {
+function clipToParents(
+  start: Float64Array,
+  duration: Float64Array,
+  parent: Int32Array,
+  blocking: Uint8Array | undefined
+) {
   const n = start.length;
   const keep = new Uint8Array(n);
   const cs = new Float64Array(n);

@@ -20,11 +20,15 @@ export interface ShownKeyValue extends KeyValue {
 }
 
 /** Where a value is in a span, to ask for all of it. */
-export type ValueAddress = { section: 'attributes' | 'resource'; index: number } | { section: 'event'; event: number; index: number };
+export type ValueAddress =
+  { section: 'attributes' | 'resource'; index: number } | { section: 'event'; event: number; index: number };
 
 /** Everything the detail side panel shows for one span, with times relative to the trace start. */
 export interface SpanDetail {
-  readonly span: Omit<Span, 'events' | 'attributes' | 'resource'> & { attributes: readonly ShownKeyValue[]; resource: readonly ShownKeyValue[] };
+  readonly span: Omit<Span, 'events' | 'attributes' | 'resource'> & {
+    attributes: readonly ShownKeyValue[];
+    resource: readonly ShownKeyValue[];
+  };
   readonly events: ReadonlyArray<{ offsetMs: number; name: string; attributes: readonly ShownKeyValue[] }>;
   /** Values cut to MAX_SHOWN_CHARS in this span (each has "show all"). */
   readonly truncatedValues: number;
@@ -200,7 +204,11 @@ export class TraceEngine {
       });
     return {
       span: { ...rest, attributes: shown(attributes), resource: shown(resource) },
-      events: events.map((e) => ({ offsetMs: e.timeMs - trace.startMs, name: e.name, attributes: shown(e.attributes) })),
+      events: events.map((e) => ({
+        offsetMs: e.timeMs - trace.startMs,
+        name: e.name,
+        attributes: shown(e.attributes),
+      })),
       truncatedValues,
       parentSpanId: span.parent >= 0 ? trace.spans[span.parent].spanId : undefined,
       referenceTargets: span.references.map((r) => (r.traceId === trace.traceId ? (ids.get(r.spanId) ?? -1) : -1)),
