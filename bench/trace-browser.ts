@@ -1,16 +1,19 @@
 // Browser benchmarks of the built trace panel (dist/) in headless Chromium through the preview harness.
-// Needs `npm run build` first. Usage: node --import tsx bench/trace-browser.ts [--sizes 10000,100000]
+// Needs `npm run build` first (or HARNESS_DIST=<another build's dist/>). Usage: node --import tsx bench/trace-browser.ts [--sizes 10000,100000]
 // Prints first rows after the data is handed over, the longest main-thread task after that moment, heap after GC,
 // scroll frame times (p50/p95/max) and collapse-all / expand-all times. Read times as ±50 % on a shared machine.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { type Page } from 'playwright-core';
 import { openHarness } from '../tests/harness/browser';
+import { DIST, ROOT } from '../tests/harness/build-host';
 import { generate, generateSpans, toJaeger, toZipkin } from './traceGen';
 
 const arg = process.argv.indexOf('--sizes');
 const SIZES = arg > 0 ? process.argv[arg + 1].split(',').map(Number) : [10_000, 100_000];
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
 
 async function measure(n: number): Promise<Record<string, string>> {
   const dir = mkdtempSync(join(tmpdir(), 'meshlens-trace-bench-'));
@@ -19,10 +22,19 @@ async function measure(n: number): Promise<Record<string, string>> {
   writeFileSync(file, text);
   const harness = await openHarness(file);
   try {
-    const { page, metrics } = await harness.render({ kind: 'trace', input: file, width: 1600, height: 1000, timeoutMs: 120_000 });
+    const cpu = cpuCounters();
+    const { page, metrics } = await harness.render({
+      kind: 'trace',
+      input: file,
+      width: 1600,
+      height: 1000,
+      timeoutMs: 120_000,
+      onPage: cpu.attach,
+    });
     if (!metrics.ok) {
       throw new Error(`render failed: ${JSON.stringify(metrics)}`);
     }
+    const cpuMs = await cpu.between('handover', 'ready');
     // A string, not a function: tsx's name helpers do not exist in the page.
     const result = (await page.evaluate(`(async () => {
       const s = window.__meshlens;
@@ -67,6 +79,7 @@ async function measure(n: number): Promise<Record<string, string>> {
       spans: n.toLocaleString('en'),
       'JSON MB': (text.length / 1e6).toFixed(0),
       'first rows ms': String(metrics.firstRenderMs),
+      'CPU main / renderer ms': `${cpuMs.thread.toFixed(0)} / ${cpuMs.process.toFixed(0)}`,
       'longest task after data ms': result.longestLoadTask.toFixed(0),
       'scroll p50/p95/max ms': [0.5, 0.95, 1].map((p) => pct(result.scroll, p).toFixed(0)).join(' / '),
       'collapse all ms': result.collapse.toFixed(0),
@@ -80,14 +93,54 @@ async function measure(n: number): Promise<Record<string, string>> {
   }
 }
 
+/**
+ * The renderer's CPU time (Chromium's ThreadTime: its main thread; ProcessTime: the whole renderer, the parsing worker
+ * included) between two host marks. On a shared machine wall-clock first rows stretch with the load; CPU time much less.
+ */
+function cpuCounters() {
+  const marks = new Map<string, Promise<{ thread: number; process: number }>>();
+  let read: (() => Promise<{ thread: number; process: number }>) | undefined;
+  return {
+    attach: async (page: Page) => {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+      read = async () => {
+        const { metrics } = await cdp.send('Performance.getMetrics');
+        const value = (name: string) => (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000;
+        return { thread: value('ThreadTime'), process: value('ProcessTime') };
+      };
+      await page.exposeFunction('__meshlensBenchMark', async (at: string) => {
+        marks.set(at, read!());
+        await marks.get(at);
+      });
+    },
+    between: async (from: string, to: string) => {
+      const [a, b] = await Promise.all([marks.get(from), marks.get(to)]);
+      if (!a || !b) {
+        return { thread: NaN, process: NaN };
+      }
+      return { thread: b.thread - a.thread, process: b.process - a.process };
+    },
+  };
+}
+
 /** Renders a trace file and runs `probe` (page script returning an object) after the first rows. */
-async function withTrace(text: string, probe: string): Promise<{ firstRenderMs: number | null; heapMB: number | null; result: Record<string, unknown> }> {
+async function withTrace(
+  text: string,
+  probe: string
+): Promise<{ firstRenderMs: number | null; heapMB: number | null; result: Record<string, unknown> }> {
   const dir = mkdtempSync(join(tmpdir(), 'meshlens-trace-bench-'));
   const file = join(dir, 'trace.json');
   writeFileSync(file, text);
   const harness = await openHarness(file);
   try {
-    const { page, metrics } = await harness.render({ kind: 'trace', input: file, width: 1600, height: 1000, timeoutMs: 300_000 });
+    const { page, metrics } = await harness.render({
+      kind: 'trace',
+      input: file,
+      width: 1600,
+      height: 1000,
+      timeoutMs: 300_000,
+    });
     if (!metrics.ok) {
       throw new Error(`render failed: ${JSON.stringify(metrics)}`);
     }
@@ -106,7 +159,13 @@ async function millionSpans(): Promise<Record<string, string>> {
     text,
     `(() => ({ capMessage: (document.body.textContent ?? '').match(/\\d[\\d,]* spans not shown[^.]*\\./)?.[0] ?? 'NOT SHOWN', rows: document.querySelectorAll('[data-testid="meshlens-span-row"]').length }))()`
   );
-  return { case: '1,000,000 spans (Zipkin JSON)', 'JSON MB': (text.length / 1e6).toFixed(0), 'first rows ms': String(firstRenderMs), 'heap MB': String(heapMB), result: String(result.capMessage) };
+  return {
+    case: '1,000,000 spans (Zipkin JSON)',
+    'JSON MB': (text.length / 1e6).toFixed(0),
+    'first rows ms': String(firstRenderMs),
+    'heap MB': String(heapMB),
+    result: String(result.capMessage),
+  };
 }
 
 /** A 5 MB attribute value on the root span of a 10,000-span trace: open its detail (cut to 4,096 characters), then "Show all". */
@@ -148,9 +207,30 @@ async function bigAttribute(): Promise<Record<string, string>> {
  * the baseline the table above is read against. Its first rows are counted from the trace response, like ours from the data.
  */
 const JAEGER_UI_BASELINE = [
-  { spans: '1,000', 'first rows after response': '~1.7 s', 'longest task': '1.5–1.9 s', 'scroll p50/p95/max ms': '50 / 233 / 2,142', 'collapse / expand ms': '117 / 888', heap: '28 MiB' },
-  { spans: '20,000', 'first rows after response': '~3.4 s', 'longest task': '~1.9 s', 'scroll p50/p95/max ms': '50 / 183 / 2,367', 'collapse / expand ms': '120 / 963', heap: '62 MiB' },
-  { spans: '100,000', 'first rows after response': '~10 s', 'longest task': '2.3–4.7 s', 'scroll p50/p95/max ms': '50 / 208 / 2,767', 'collapse / expand ms': '358 / 1,133', heap: '194 MiB' },
+  {
+    spans: '1,000',
+    'first rows after response': '~1.7 s',
+    'longest task': '1.5–1.9 s',
+    'scroll p50/p95/max ms': '50 / 233 / 2,142',
+    'collapse / expand ms': '117 / 888',
+    heap: '28 MiB',
+  },
+  {
+    spans: '20,000',
+    'first rows after response': '~3.4 s',
+    'longest task': '~1.9 s',
+    'scroll p50/p95/max ms': '50 / 183 / 2,367',
+    'collapse / expand ms': '120 / 963',
+    heap: '62 MiB',
+  },
+  {
+    spans: '100,000',
+    'first rows after response': '~10 s',
+    'longest task': '2.3–4.7 s',
+    'scroll p50/p95/max ms': '50 / 208 / 2,767',
+    'collapse / expand ms': '358 / 1,133',
+    heap: '194 MiB',
+  },
 ];
 
 async function main() {
@@ -158,7 +238,7 @@ async function main() {
   for (const n of SIZES) {
     rows.push(await measure(n));
   }
-  console.log('Trace panel in headless Chromium (built dist/, 1600×1000)');
+  console.log(`Trace panel in headless Chromium (built ${relative(ROOT, DIST) || '.'}, 1600×1000)`);
   console.table(rows);
   console.log('Baseline: Jaeger UI 2.20 trace page, same kind of machine (anchor-benchmarks.md, 2026-11-24)');
   console.table(JAEGER_UI_BASELINE);

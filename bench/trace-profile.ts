@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { type Page } from 'playwright-core';
 import { SourceMapConsumer } from 'source-map-js';
 import { openHarness } from '../tests/harness/browser';
+import { DIST } from '../tests/harness/build-host';
 import { generate } from './traceGen';
 
 const argValue = (name: string, fallback: number) => {
@@ -27,8 +28,8 @@ interface Profile {
   timeDeltas: number[];
 }
 
-// The panel's own frames are named through dist/'s source map (the bundle is minified).
-const panelMap = new SourceMapConsumer(JSON.parse(readFileSync(join(__dirname, '../dist/panels/trace/module.js.map'), 'utf8')));
+// The panel's own frames are named through the served build's source map (the bundle is minified).
+const panelMap = new SourceMapConsumer(JSON.parse(readFileSync(join(DIST, 'panels/trace/module.js.map'), 'utf8')));
 
 function frameName(f: ProfileNode['callFrame']): string {
   const file = f.url.split('/').slice(-1)[0].split('?')[0];
@@ -102,12 +103,23 @@ async function main() {
     };
   };
   try {
-    const { page, metrics } = await harness.render({ kind: 'trace', input: file, width: 1600, height: 1000, timeoutMs: 120_000, onPage });
+    const { page, metrics } = await harness.render({
+      kind: 'trace',
+      input: file,
+      width: 1600,
+      height: 1000,
+      timeoutMs: 120_000,
+      onPage,
+    });
     const profile = await stop!();
     await page.close();
     const { busy, self, inclusive, stretches } = summarise(profile);
-    console.log(`Trace panel main thread, ${SPANS.toLocaleString('en')} spans: first rows ${metrics.firstRenderMs} ms after the data, longest task ${metrics.longestTaskMs} ms`);
-    console.log(`Sampled main-thread busy time from page load to first rows (and the harness's GC after): ${busy.toFixed(0)} ms`);
+    console.log(
+      `Trace panel main thread, ${SPANS.toLocaleString('en')} spans: first rows ${metrics.firstRenderMs} ms after the data, longest task ${metrics.longestTaskMs} ms`
+    );
+    console.log(
+      `Sampled main-thread busy time from page load to first rows (and the harness's GC after): ${busy.toFixed(0)} ms`
+    );
     console.log('Longest busy stretches (≈ tasks), with their top functions by self time:');
     for (const s of stretches.slice(0, 5)) {
       const fns = [...s.self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6);
@@ -116,7 +128,12 @@ async function main() {
     console.log('By function, self time:');
     console.table(self.slice(0, TOP).map(([fn, ms]) => ({ function: fn, 'self ms': ms.toFixed(1) })));
     console.log('Panel functions, inclusive time:');
-    console.table(inclusive.filter(([fn]) => /panels\/trace|tanstack/.test(fn)).slice(0, TOP).map(([fn, ms]) => ({ function: fn, 'total ms': ms.toFixed(1) })));
+    console.table(
+      inclusive
+        .filter(([fn]) => /panels\/trace|tanstack/.test(fn))
+        .slice(0, TOP)
+        .map(([fn, ms]) => ({ function: fn, 'total ms': ms.toFixed(1) }))
+    );
   } finally {
     await harness.close();
     rmSync(dir, { recursive: true, force: true });

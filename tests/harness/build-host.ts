@@ -6,6 +6,8 @@ import { vendorSet, type VendorSet } from './vendor';
 export const ROOT = resolve(__dirname, '../..');
 export const VENDOR: VendorSet = vendorSet();
 export const HOST_OUT = VENDOR.hostOut;
+/** The built plugin the server serves: dist/, or HARNESS_DIST (e.g. another commit's build, to compare two builds in one harness). */
+export const DIST = process.env.HARNESS_DIST ? resolve(process.env.HARNESS_DIST) : join(ROOT, 'dist');
 
 /**
  * Bundles the host page (shared Grafana modules + renderer) into HOST_OUT with SystemJS beside it, taking the
@@ -41,10 +43,15 @@ export async function buildHost(): Promise<void> {
   // The page tells @grafana/runtime's config which Grafana it is (buildInfo.version).
   const page = readFileSync(join(__dirname, 'host/index.html'), 'utf8');
   // host.js last: its time stamp is what hostIsStale compares.
-  const outputs = [...result.outputFiles].sort((a, b) => Number(a.path.endsWith('host.js')) - Number(b.path.endsWith('host.js')));
+  const outputs = [...result.outputFiles].sort(
+    (a, b) => Number(a.path.endsWith('host.js')) - Number(b.path.endsWith('host.js'))
+  );
   writeAtomically(join(HOST_OUT, 'system.js'), readFileSync(join(systemjs, 'dist/system.min.js')));
   writeAtomically(join(HOST_OUT, 'amd.js'), readFileSync(join(systemjs, 'dist/extras/amd.min.js')));
-  writeAtomically(join(HOST_OUT, 'index.html'), VENDOR.dir === ROOT ? page : page.replace("version: '12.4.0'", `version: '${VENDOR.grafana}'`));
+  writeAtomically(
+    join(HOST_OUT, 'index.html'),
+    VENDOR.dir === ROOT ? page : page.replace("version: '12.4.0'", `version: '${VENDOR.grafana}'`)
+  );
   for (const file of outputs) {
     writeAtomically(file.path, file.contents);
   }
@@ -71,12 +78,20 @@ const SINGLETONS = /^(react|react-dom|@grafana\/[^/]+|@emotion\/[^/]+|rxjs|lodas
 function fromVendorSet(dir: string): Plugin {
   const vendorModules = join(dir, 'node_modules');
   const rootModules = join(ROOT, 'node_modules');
-  const packageName = (spec: string) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+  const packageName = (spec: string) =>
+    spec
+      .split('/')
+      .slice(0, spec.startsWith('@') ? 2 : 1)
+      .join('/');
   return {
     name: 'vendor-set',
     setup(b) {
       b.onResolve({ filter: /.*/ }, (args) => {
-        if (args.pluginData === 'vendor-set' || args.importer.startsWith(vendorModules + sep) || args.kind === 'entry-point') {
+        if (
+          args.pluginData === 'vendor-set' ||
+          args.importer.startsWith(vendorModules + sep) ||
+          args.kind === 'entry-point'
+        ) {
           return undefined;
         }
         if (args.path.startsWith('.')) {
@@ -107,7 +122,11 @@ export function hostIsStale(): boolean {
   try {
     const built = statSync(join(HOST_OUT, 'host.js')).mtimeMs;
     const dir = join(__dirname, 'host');
-    const inputs = [join(VENDOR.dir, 'node_modules/.package-lock.json'), __filename, ...readdirSync(dir, { recursive: true }).map((f) => join(dir, String(f)))];
+    const inputs = [
+      join(VENDOR.dir, 'node_modules/.package-lock.json'),
+      __filename,
+      ...readdirSync(dir, { recursive: true }).map((f) => join(dir, String(f))),
+    ];
     return inputs.some((f) => statSync(f).mtimeMs > built);
   } catch {
     return true;
@@ -123,7 +142,10 @@ if (require.main === module) {
     process.exit(0);
   }
   buildHost().then(
-    () => console.log(`host built in ${Date.now() - started} ms -> ${HOST_OUT} (@grafana/data ${VENDOR.grafana}, react ${VENDOR.react})`),
+    () =>
+      console.log(
+        `host built in ${Date.now() - started} ms -> ${HOST_OUT} (@grafana/data ${VENDOR.grafana}, react ${VENDOR.react})`
+      ),
     (e) => {
       console.error(e);
       process.exit(1);

@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import { HOST_OUT, ROOT, VENDOR } from './build-host';
+import { DIST, HOST_OUT, ROOT, VENDOR } from './build-host';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -37,7 +37,7 @@ export interface HarnessServer {
 }
 
 /**
- * Serves what a Grafana page would: the host page, the built plugin under /dist (as
+ * Serves what a Grafana page would: the host page, the built plugin (DIST) under /dist (as
  * public/plugins/<id>/), Grafana's icons under /public/build/img/icons, and one input file.
  */
 export async function startServer(inputFile?: string, options: ServerOptions = {}): Promise<HarnessServer> {
@@ -49,8 +49,8 @@ export async function startServer(inputFile?: string, options: ServerOptions = {
     // Files Grafana serves from its own build that no npm package carries (a spinner, a logo).
     ['/public/', join(__dirname, 'assets/public')],
     ['/host/', HOST_OUT],
-    ['/dist/', join(ROOT, 'dist')],
-    ['/public/plugins/meshlens-istio-app/', join(ROOT, 'dist')],
+    ['/dist/', DIST],
+    ['/public/plugins/meshlens-istio-app/', DIST],
     ['/public/build/img/icons/', icons],
     ['/test-modules/', join(__dirname, 'test-modules')],
     // The generated dashboards, for the dashboard preview (kind dashboard).

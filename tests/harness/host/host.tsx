@@ -53,6 +53,15 @@ function readRequest(): HostRequest & { input: string | null; moduleUrl: string;
   };
 }
 
+/**
+ * Benchmarks that expose `__meshlensBenchMark` (page.exposeFunction) read the renderer's CPU counters here: just before
+ * the data is handed over (awaited, so it is not counted) and at the ready marker.
+ */
+function benchMark(at: 'handover' | 'ready'): Promise<void> {
+  const mark = (window as unknown as { __meshlensBenchMark?: (at: string) => Promise<void> }).__meshlensBenchMark;
+  return mark ? mark(at) : Promise.resolve();
+}
+
 /** Marks the first frame painted after the plugin shows its view or its message. */
 function watchForReady(state: HostState) {
   const check = () => {
@@ -62,12 +71,18 @@ function watchForReady(state: HostState) {
         setTimeout(() => {
           state.readyAt = performance.now();
           state.phase = 'ready';
+          void benchMark('ready');
         })
       );
     }
   };
   const observer = new MutationObserver(check);
-  observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-meshlens-ready'] });
+  observer.observe(document.body, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['data-meshlens-ready'],
+  });
   check();
 }
 
@@ -77,7 +92,13 @@ async function main(state: HostState) {
   registerSharedModules(System);
   // Grafana sets up the shared i18next before it loads any plugin (its initTranslations options, English);
   // each plugin then adds a namespace named after its id.
-  await i18next.init({ lng: 'en-US', fallbackLng: 'en-US', resources: {}, partialBundledLanguages: true, returnEmptyString: false });
+  await i18next.init({
+    lng: 'en-US',
+    fallbackLng: 'en-US',
+    resources: {},
+    partialBundledLanguages: true,
+    returnEmptyString: false,
+  });
   installFakeDataSources(state.queries, req.scrapeInterval);
   installRuntimeServices();
   // Grafana registers its option editors at boot; VizPanels in app scenes resolve panel options through them.
@@ -107,6 +128,7 @@ async function main(state: HostState) {
   const text = req.input ? await (await fetch(req.input)).text() : '[]';
   const frames = framesFromText(text);
   const element = pluginElement(mod, req, frames);
+  await benchMark('handover');
   state.phase = 'rendering';
   watchForReady(state);
   state.dataHandedAt = performance.now();
@@ -123,7 +145,9 @@ const state: HostState = { phase: 'loading', longTasks: [], queries: { count: 0,
 (window as unknown as { __meshlensI18nKeys: (ns: string) => string[] }).__meshlensI18nKeys = (ns) =>
   Object.keys(i18next.getResourceBundle('en-US', ns) ?? {});
 try {
-  new PerformanceObserver((list) => list.getEntries().forEach((e) => state.longTasks.push([e.startTime, e.duration]))).observe({
+  new PerformanceObserver((list) =>
+    list.getEntries().forEach((e) => state.longTasks.push([e.startTime, e.duration]))
+  ).observe({
     type: 'longtask',
     buffered: true,
   });

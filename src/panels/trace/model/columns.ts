@@ -19,7 +19,7 @@ export interface TraceSummary {
   readonly errorCount: number;
   readonly issues: TraceIssues;
   readonly warnings: readonly string[];
-  /** Trace id, span count and a hash of the spans (traceContentHash): equal keys, same trace content. */
+  /** Equal keys, same trace content (the engine's contentKeys.ts; traceContentHash where no engine keyed it). */
   readonly contentKey: string;
 }
 
@@ -85,7 +85,8 @@ function intern(table: Map<string, number>, value: string): number {
   return id;
 }
 
-export function summarise(trace: Trace): TraceSummary {
+/** `contentKey`: the engine's key for this load (contentKeys.ts); by default the content hash. */
+export function summarise(trace: Trace, contentKey: string = traceContentHash(trace)): TraceSummary {
   const root = trace.spans[0];
   return {
     traceId: trace.traceId,
@@ -99,11 +100,11 @@ export function summarise(trace: Trace): TraceSummary {
     errorCount: trace.errorCount,
     issues: trace.issues,
     warnings: trace.warnings,
-    contentKey: traceContentHash(trace),
+    contentKey,
   };
 }
 
-export function toColumns(trace: Trace): TraceColumns {
+export function toColumns(trace: Trace, contentKey?: string): TraceColumns {
   const n = trace.spans.length;
   const c = {
     start: new Float64Array(n),
@@ -148,7 +149,7 @@ export function toColumns(trace: Trace): TraceColumns {
   }
   return {
     ...c,
-    summary: summarise(trace),
+    summary: summarise(trace, contentKey),
     count: n,
     skewAdjusted: trace.skewAdjusted === true,
     criticalSegments,
@@ -161,9 +162,23 @@ export function toColumns(trace: Trace): TraceColumns {
 
 /** The typed arrays of a columns object, for postMessage's transfer list. */
 export function transferables(c: TraceColumns): ArrayBuffer[] {
-  return [c.start, c.duration, c.shift, c.parent, c.depth, c.subtreeEnd, c.childCount, c.service, c.operation, c.flags, c.errorPrefix, c.criticalSegments, c.criticalBySpan.offsets, c.criticalBySpan.order, c.spanIds.ends].map(
-    (a) => a.buffer as ArrayBuffer
-  );
+  return [
+    c.start,
+    c.duration,
+    c.shift,
+    c.parent,
+    c.depth,
+    c.subtreeEnd,
+    c.childCount,
+    c.service,
+    c.operation,
+    c.flags,
+    c.errorPrefix,
+    c.criticalSegments,
+    c.criticalBySpan.offsets,
+    c.criticalBySpan.order,
+    c.spanIds.ends,
+  ].map((a) => a.buffer as ArrayBuffer);
 }
 
 /** A copy whose buffers can be transferred while the engine keeps using the original. */

@@ -22,7 +22,10 @@ export function criticalPath(
 ): Float64Array {
   const n = start.length;
   const { keep, cs, ce } = clipToParents(start, duration, parent, blocking);
-  const { offset, kids } = childrenByEnd(parent, keep, ce);
+  const { offset, kids } = keptChildren(parent, keep);
+  // Sorted by clipped end (latest first; ties keep tree order, Jaeger takes the first) only when the walk reaches a span:
+  // the walk visits the path alone, and sorting every span's children cost more than the rest of the columns, cold.
+  const byEnd = (a: number, b: number) => ce[b] - ce[a] || a - b;
   const next = offset.slice(0, n); // per span: first child not yet passed over (the walk only moves it forward)
   const out: number[] = [];
   for (let r = 0; r < n; r = subtreeEnd[r]) {
@@ -30,6 +33,9 @@ export function criticalPath(
     let back = NaN; // the start of the child we came back from; NaN when we went down into s
     for (;;) {
       const to = Number.isNaN(back) ? ce[s] : back;
+      if (Number.isNaN(back) && offset[s + 1] - offset[s] > 1) {
+        kids.subarray(offset[s], offset[s + 1]).sort(byEnd); // s is entered once: sorted once
+      }
       let k = next[s];
       if (!Number.isNaN(back)) {
         while (k < offset[s + 1] && ce[kids[k]] >= back) {
@@ -60,7 +66,9 @@ export function criticalPath(
 }
 
 /** 0 for a span its parent does not wait for: parent link FOLLOWS_FROM, or a consumer under a producer. */
-export function blockingFlags(spans: ReadonlyArray<{ parent: number; kind: string; followsFrom?: boolean }>): Uint8Array {
+export function blockingFlags(
+  spans: ReadonlyArray<{ parent: number; kind: string; followsFrom?: boolean }>
+): Uint8Array {
   const out = new Uint8Array(spans.length);
   for (let i = 0; i < spans.length; i++) {
     const s = spans[i];
@@ -71,7 +79,12 @@ export function blockingFlags(spans: ReadonlyArray<{ parent: number; kind: strin
 }
 
 /** Step 2: clipped start/end per span, in tree order (parents first); keep = 0 for dropped spans. */
-function clipToParents(start: Float64Array, duration: Float64Array, parent: Int32Array, blocking: Uint8Array | undefined) {
+function clipToParents(
+  start: Float64Array,
+  duration: Float64Array,
+  parent: Int32Array,
+  blocking: Uint8Array | undefined
+) {
   const n = start.length;
   const keep = new Uint8Array(n);
   const cs = new Float64Array(n);
@@ -101,8 +114,8 @@ function clipToParents(start: Float64Array, duration: Float64Array, parent: Int3
   return { keep, cs, ce };
 }
 
-/** Kept children of each span (CSR), latest clipped end first; ties keep tree order (Jaeger takes the first). */
-function childrenByEnd(parent: Int32Array, keep: Uint8Array, ce: Float64Array) {
+/** Kept children of each span (CSR), in tree order. */
+function keptChildren(parent: Int32Array, keep: Uint8Array) {
   const n = parent.length;
   const offset = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
@@ -119,12 +132,6 @@ function childrenByEnd(parent: Int32Array, keep: Uint8Array, ce: Float64Array) {
   for (let i = 0; i < n; i++) {
     if (keep[i] && parent[i] >= 0) {
       kids[fill[parent[i]]++] = i;
-    }
-  }
-  const byEnd = (a: number, b: number) => ce[b] - ce[a] || a - b;
-  for (let i = 0; i < n; i++) {
-    if (offset[i + 1] - offset[i] > 1) {
-      kids.subarray(offset[i], offset[i + 1]).sort(byEnd);
     }
   }
   return { offset, kids };

@@ -1,5 +1,6 @@
 import { serviceCallGraph, type CallGraphEdge, type CallGraphNode } from './callGraph';
 import { summarise, toColumns, type TraceColumns, type TraceSummary } from './columns';
+import { type KeyedLoad, keyLoad } from './contentKeys';
 import { filterSpans, findSpans, type SpanFilter } from './find';
 import { type FrameLike, normaliseFrames, type NormaliseOptions } from './normalise';
 import { toJaegerJson } from './exportJaeger';
@@ -19,11 +20,15 @@ export interface ShownKeyValue extends KeyValue {
 }
 
 /** Where a value is in a span, to ask for all of it. */
-export type ValueAddress = { section: 'attributes' | 'resource'; index: number } | { section: 'event'; event: number; index: number };
+export type ValueAddress =
+  { section: 'attributes' | 'resource'; index: number } | { section: 'event'; event: number; index: number };
 
 /** Everything the detail side panel shows for one span, with times relative to the trace start. */
 export interface SpanDetail {
-  readonly span: Omit<Span, 'events' | 'attributes' | 'resource'> & { attributes: readonly ShownKeyValue[]; resource: readonly ShownKeyValue[] };
+  readonly span: Omit<Span, 'events' | 'attributes' | 'resource'> & {
+    attributes: readonly ShownKeyValue[];
+    resource: readonly ShownKeyValue[];
+  };
   readonly events: ReadonlyArray<{ offsetMs: number; name: string; attributes: readonly ShownKeyValue[] }>;
   /** Values cut to MAX_SHOWN_CHARS in this span (each has "show all"). */
   readonly truncatedValues: number;
@@ -82,6 +87,9 @@ interface TraceModel {
 
 export class TraceEngine {
   private traces: Trace[] = [];
+  private summaries: TraceSummary[] = [];
+  private keyed: KeyedLoad | undefined;
+  private loads = 0;
   private current = -1;
   /** The selected trace as recorded ([0]) and clock-skew adjusted ([1]), each built when first asked for. */
   private models: Array<TraceModel | undefined> = [];
@@ -128,7 +136,8 @@ export class TraceEngine {
     let m = this.models[k];
     if (!m) {
       const trace = adjustSkew ? adjustClockSkew(recorded) : recorded;
-      m = { trace, columns: toColumns(trace) };
+      // The adjusted model keeps the recorded trace's content key: same data, same content.
+      m = { trace, columns: toColumns(trace, this.summaries[this.current].contentKey) };
       this.models[k] = m;
     }
     return m;
@@ -140,10 +149,13 @@ export class TraceEngine {
       throw new Error(result.error);
     }
     this.traces = result.traces;
+    this.keyed = keyLoad(this.traces, this.keyed, ++this.loads);
+    const { keys } = this.keyed;
+    this.summaries = this.traces.map((t, i) => summarise(t, keys[i]));
     this.current = -1;
     this.models = [];
     const columns = this.traces.length > 0 ? this.select(0, adjustSkew) : undefined;
-    return { format: result.format, notes: result.notes, traces: this.traces.map(summarise), columns };
+    return { format: result.format, notes: result.notes, traces: this.summaries, columns };
   }
 
   select(index: number, adjustSkew?: boolean): TraceColumns {
@@ -192,7 +204,11 @@ export class TraceEngine {
       });
     return {
       span: { ...rest, attributes: shown(attributes), resource: shown(resource) },
-      events: events.map((e) => ({ offsetMs: e.timeMs - trace.startMs, name: e.name, attributes: shown(e.attributes) })),
+      events: events.map((e) => ({
+        offsetMs: e.timeMs - trace.startMs,
+        name: e.name,
+        attributes: shown(e.attributes),
+      })),
       truncatedValues,
       parentSpanId: span.parent >= 0 ? trace.spans[span.parent].spanId : undefined,
       referenceTargets: span.references.map((r) => (r.traceId === trace.traceId ? (ids.get(r.spanId) ?? -1) : -1)),
