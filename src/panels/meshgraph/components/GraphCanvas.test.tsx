@@ -21,7 +21,8 @@ const graph: ViewGraph = {
   edges: [{ id: 'a>b', source: 'a', target: 'b', protocol: 'http', health: 'healthy', reasons: [], rate: 1, errorPct: 0, percentReq: 100, label: '' }],
   collapsed: [],
 };
-// a at (0, 0) and b at (100, 0) in the world; fitted into 400×300 that is k = 1.5, a at (125, 150), b at (275, 150).
+// a at (0, 0) and b at (100, 0) in the world; fitted into 400×300 with room for badges above and names below
+// (NODE_EXTENT) that is k = 1.5, a at (125, 141.75), b at (275, 141.75).
 const positions = { index: new Map([['a', 0], ['b', 1]]), xy: new Float64Array([0, 0, 100, 0]), ms: 1, inWorker: true };
 
 function setup() {
@@ -40,9 +41,9 @@ describe('GraphCanvas interactions', () => {
       fireEvent.pointerDown(canvas, { clientX: x, clientY: y, pointerId: 1 });
       fireEvent.pointerUp(canvas, { clientX: x, clientY: y, pointerId: 1 });
     };
-    click(275, 150);
+    click(275, 142);
     expect(onSelect).toHaveBeenLastCalledWith('b', 'node');
-    click(200, 151);
+    click(200, 143);
     expect(onSelect).toHaveBeenLastCalledWith('a>b', 'edge');
     click(200, 250);
     expect(onSelect).toHaveBeenLastCalledWith(undefined, undefined);
@@ -50,10 +51,10 @@ describe('GraphCanvas interactions', () => {
 
   it('pins a dragged node where it was dropped, in world coordinates', () => {
     const { canvas, onPin, onSelect } = setup();
-    fireEvent.pointerDown(canvas, { clientX: 125, clientY: 150, pointerId: 1 });
+    fireEvent.pointerDown(canvas, { clientX: 125, clientY: 142, pointerId: 1 });
     fireEvent.pointerMove(canvas, { clientX: 200, clientY: 200, pointerId: 1 });
     fireEvent.pointerUp(canvas, { clientX: 200, clientY: 200, pointerId: 1 });
-    expect(onPin).toHaveBeenCalledWith('a', 50, expect.closeTo(33.33, 1));
+    expect(onPin).toHaveBeenCalledWith('a', 50, expect.closeTo(38.83, 1));
     expect(onSelect).not.toHaveBeenCalled();
   });
 });

@@ -1,12 +1,15 @@
 import React from 'react';
 import { locationService } from '@grafana/runtime';
-import { render, screen } from '@testing-library/react';
+import { configure, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createDataFrame, FieldType, getDefaultTimeRange, LoadingState, type PanelProps } from '@grafana/data';
 import { tableFrame } from '../model/__fixtures__/frames';
 import { bookinfoSamples } from '../model/__fixtures__/kialiSamples';
 import { defaultMeshGraphPanelOptions, type MeshGraphPanelOptions } from '../types';
 import { MeshGraphPanel } from './MeshGraphPanel';
+
+// The model runs in sliced steps on the main thread here; a loaded CI machine needs more than the default 1 s.
+configure({ asyncUtilTimeout: 10_000 });
 
 // Workers and import.meta are not available in jest: the runner falls back to the main thread.
 jest.mock('../layout/createLayoutWorker', () => ({
@@ -131,7 +134,7 @@ describe('MeshGraphPanel', () => {
   it('says so when the focus matches nothing, and draws the whole graph', async () => {
     render(<MeshGraphPanel {...props(frames(), { focus: 'service:bookinfo/nope' })} />);
     expect(await screen.findByTestId('meshlens-meshgraph-focus')).toHaveTextContent('Nothing in this graph matches the focus service:bookinfo/nope; showing the whole graph.');
-    expect(screen.getAllByLabelText(/^Node: /)).toHaveLength(13);
+    expect(await screen.findAllByLabelText(/^Node: /)).toHaveLength(13);
   });
 
   it('points a panel without queries at the Istio preset', async () => {
