@@ -35,7 +35,18 @@ const HOP = [
   'destination_service_name',
   'source_canonical_service',
   'request_protocol',
+  // The mesh graph (graphQueries.ts, Kiali's label sets): versions, the destination's canonical service, Envoy's
+  // response flags and the caller's principal (security). One value per workload (or per response), so the family
+  // keeps no more series than before on the simulator's meshes; still no pod label.
+  'source_canonical_revision',
+  'destination_canonical_service',
+  'destination_canonical_revision',
+  'response_flags',
+  'source_principal',
 ] as const;
+
+/** TCP hops: the mesh graph's TCP queries also group by `app` (ztunnel's L4 series are told apart by `app="ztunnel"`). */
+const TCP_HOP = [...HOP, 'app'] as const;
 
 /** Namespace-level labels: enough for the mesh-wide figures filtered by cluster and namespace, either side. */
 const NAMESPACE = [
@@ -134,9 +145,9 @@ export const RECORDED_SERIES: readonly RecordedSeries[] = [
   family('workload', 'istio_request_bytes_sum', HOP),
   family('workload', 'istio_response_bytes_sum', HOP),
   family('namespace', 'istio_tcp_sent_bytes_total', NAMESPACE),
-  family('workload', 'istio_tcp_sent_bytes_total', HOP),
+  family('workload', 'istio_tcp_sent_bytes_total', TCP_HOP),
   family('namespace', 'istio_tcp_received_bytes_total', NAMESPACE),
-  family('workload', 'istio_tcp_received_bytes_total', HOP),
+  family('workload', 'istio_tcp_received_bytes_total', TCP_HOP),
   family('workload', 'istio_tcp_connections_opened_total', HOP),
   family('workload', 'istio_tcp_connections_closed_total', HOP),
   ...INFRA_FAMILIES.map(infra),
