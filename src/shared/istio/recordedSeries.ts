@@ -290,7 +290,8 @@ function splitMatchers(text: string): string[] {
 const SUM_RATE_HEAD = /sum(?: by \(([^()]*)\))? ?\(rate\(([A-Za-z_][A-Za-z0-9_]*)\{/g;
 
 /**
- * Rewrites every `sum(rate(m{...}[w]))` and `sum by (...) (rate(m{...}[w]))` of a query to recordedOrRawSumRate
+ * Rewrites every `sum(rate(m{...}[w]))`, `sum by (...) (rate(m{...}[w]))` and `sum(rate(m{...} [w])) by (...)` (the
+ * mesh graph's, Kiali's form) of a query to recordedOrRawSumRate
  * (the recorded family when one keeps the query's labels, the raw series otherwise): the app pages' builders
  * (appQueries.ts) stay raw-only and the pages wrap them. Other parts of the query are left as they are.
  */
@@ -309,12 +310,19 @@ export function preferRecorded(query: string, rawSwitchValue: string): string {
         quoted = !quoted;
       }
     }
-    const tail = /^\}\[([^\]]+)\]\)\)/.exec(query.slice(i));
-    if (!tail) {
+    // `}[w]))`, or `} [w]))` as the mesh graph writes it; an offset is left raw. Kiali's form puts the grouping after
+    // the sum: `sum(rate(...)) by (...)`, read as `sum by (...) (rate(...))` (anything after it, `> 0`, stays outside).
+    const tail = /^\} ?\[([^\]]+)\]\)\)(?: by \(([^()]*)\))?/.exec(query.slice(i));
+    if (!tail || (m[1] !== undefined && tail[2] !== undefined)) {
       continue;
     }
-    const by = m[1] ? m[1].split(',').map((l) => l.trim()) : [];
+    const grouping = m[1] ?? tail[2];
+    const by = grouping ? grouping.split(',').map((l) => l.trim()) : [];
     const matchers = splitMatchers(query.slice(SUM_RATE_HEAD.lastIndex, i));
+    if (!recordedFor(m[2], matchers, by)) {
+      // Only the raw series has the labels: the text stays exactly as written.
+      continue;
+    }
     out += query.slice(from, m.index) + recordedOrRawSumRate(m[2], matchers, by, tail[1], rawSwitchValue);
     from = i + tail[0].length;
     SUM_RATE_HEAD.lastIndex = from;
