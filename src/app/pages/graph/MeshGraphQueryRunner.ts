@@ -22,7 +22,8 @@ function valueOf(from: SceneObject, name: string): unknown {
  * values are escaped into the PromQL text (src/shared/promql), never pasted by Grafana's `${var:regex}` format, whose
  * `\.` is not a valid PromQL string escape (a cluster named `a.b` broke the query). In a scene with the hidden `raw`
  * switch (recordedScene.ts: the Graph page, the detail pages) every rate a recorded family keeps is read from it while
- * the recording rules run; the response-time (histogram) and gRPC message queries stay on the raw series.
+ * the recording rules run; the p95 (bucket increases), gRPC message, comparison-window (`offset`) and deployments
+ * queries stay on the raw series, as written.
  */
 export class MeshGraphQueryRunner extends SceneQueryRunner {
   protected override _variableDependency = new VariableDependencyConfig(this, {
