@@ -68,9 +68,10 @@ describe('service and workload pages in Chromium from dist/ against a real Prome
       assert.equal(await page.getByRole('link', { name: 'Recent traces' }).getAttribute('href'), '/a/meshlens-istio-app/traces?service=cart.shop');
       // 10 for the metrics, breakdowns and TCP bytes (errors and health come from the breakdowns by code), 13 for the
       // node's own graph: the mesh graph's grouped queries of its namespace, the same the Graph page sends; 1 for the
-      // `raw` switch's probe (no recording rules here: the page reads the raw series).
+      // `raw` switch's probe, which the own graph shares (no recording rules here: the page reads the raw series; 9
+      // of the page's queries and the graph's 10 rates a recorded family keeps carry the switch).
       assert.equal(metrics.queries?.count, 24, JSON.stringify(metrics.queries?.exprs));
-      assert.equal(metrics.queries?.exprs.filter((e) => e.includes('meshlens_raw=~".*"')).length, 9);
+      assert.equal(metrics.queries?.exprs.filter((e) => e.includes('meshlens_raw=~".*"')).length, 9 + 10);
       await page.waitForSelector('[aria-label^="Node: "]');
       const nodes = await page.locator('[aria-label^="Node: "]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')).sort());
       // Kiali's service node graph: the service, its caller and the versioned app behind it (payment is called by

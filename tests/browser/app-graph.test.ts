@@ -116,8 +116,11 @@ describe('graph page in Chromium from dist/: the panel’s Kiali model over grou
       assert.match(await edgeText(page, 'productpage v1 → reviews'), /^http · .* · failure$/);
       assert.match(await edgeText(page, 'ratings v1 → mongodb'), /^tcp · /);
       assert.match(await edgeText(page, 'productpage v1 → recommendations'), /^grpc · /);
-      // 2 namespace/cluster variables + 13 grouped graph queries (12 Kiali + kube-state-metrics deployments).
-      assert.equal(metrics.queries?.count, 15, JSON.stringify(metrics.queries?.exprs));
+      // 2 namespace/cluster variables + the hidden `raw` switch's probe + 13 grouped graph queries (12 Kiali +
+      // kube-state-metrics deployments); no recording rules here: the 10 rates a recorded family keeps read the raw
+      // side of their switch, the 2 p95 and the deployments are raw as written.
+      assert.equal(metrics.queries?.count, 16, JSON.stringify(metrics.queries?.exprs));
+      assert.equal(metrics.queries?.exprs.filter((e) => e.includes('meshlens_raw=~".*"')).length, 10);
       console.log(`graph: ${metrics.queries?.count} queries, ${Math.round(metrics.queries?.totalMs ?? 0)} ms total`);
       // The time picker is the window: rates over the whole range, as Kiali's duration.
       assert.ok(metrics.queries?.exprs.some((e) => /\[300s\]/.test(e)), (metrics.queries?.exprs ?? []).join('\n'));
@@ -159,8 +162,8 @@ describe('graph page in Chromium from dist/: the panel’s Kiali model over grou
         ['BlackHoleCluster', 'PassthroughCluster', 'www.googleapis.com']
       );
       assert.ok(texts.some((t) => t.startsWith('reviews · app (square)')), texts.join('\n'));
-      // Two namespaces: still 15 queries.
-      assert.equal(metrics.queries?.count, 15);
+      // Two namespaces: still 16 queries.
+      assert.equal(metrics.queries?.count, 16);
       const url = new URL(page.url());
       assert.deepEqual(url.searchParams.getAll('var-namespace'), ['bookinfo', 'bookinfo-ambient']);
       assert.equal(url.searchParams.get('edgeLabels'), 'responseTime');

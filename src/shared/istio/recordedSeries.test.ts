@@ -109,8 +109,8 @@ describe('recorded series', () => {
     );
   });
 
-  it('reads the raw series when a label was aggregated away (response flags, pods, codes of buckets)', () => {
-    expect(recordedFor('istio_requests_total', ['response_flags="UH"'], [])).toBeUndefined();
+  it('reads the raw series when a label was aggregated away (versions, pods, codes of buckets)', () => {
+    expect(recordedFor('istio_requests_total', ['destination_version="v1"'], [])).toBeUndefined();
     expect(recordedFor('istio_requests_total', [], ['pod'])).toBeUndefined();
     expect(recordedFor('istio_request_bytes_bucket', ['response_code="200"'], ['le'])).toBeUndefined();
     // Latency buckets drop response_code: a quantile per code must read the raw buckets.
@@ -180,6 +180,29 @@ describe('preferRecorded (the app pages)', () => {
     const other = 'sum(rate(envoy_cluster_upstream_cx_total{}[5m]))';
     const bare = 'rate(istio_requests_total{}[5m])';
     [byPod, other, bare].forEach((q) => expect(preferRecorded(q, 'off')).toBe(q));
+  });
+
+  it('reads the mesh graph\'s `sum(rate(m{...} [w])) by (...) > 0` form, the `> 0` left outside', () => {
+    const graph =
+      'sum(rate(istio_tcp_received_bytes_total{reporter=~"waypoint|destination",destination_workload_namespace="shop"} [$__range])) by (app,source_workload,response_flags) > 0';
+    expect(preferRecorded(graph, '$raw')).toBe(
+      '(sum by (app, source_workload, response_flags) (avg_over_time(workload:istio_tcp_received_bytes:rate1m{reporter=~"waypoint|destination",destination_workload_namespace="shop"}[$__range]))' +
+        ' or sum by (app, source_workload, response_flags) (rate(istio_tcp_received_bytes_total{reporter=~"waypoint|destination",destination_workload_namespace="shop",meshlens_raw=~"$raw"}[$__range]))) > 0'
+    );
+    const requests =
+      'sum(rate(istio_requests_total{reporter="source",source_workload_namespace="shop"}[5m])) by (source_canonical_revision,destination_canonical_service,response_flags,source_principal)';
+    expect(preferRecorded(requests, 'off')).toBe(
+      '(sum by (source_canonical_revision, destination_canonical_service, response_flags, source_principal) (avg_over_time(workload:istio_requests:rate1m{reporter="source",source_workload_namespace="shop"}[5m]))' +
+        ' or sum by (source_canonical_revision, destination_canonical_service, response_flags, source_principal) (rate(istio_requests_total{reporter="source",source_workload_namespace="shop",meshlens_raw=~"off"}[5m])))'
+    );
+  });
+
+  it('leaves the graph form raw when no family keeps its labels, or with an offset', () => {
+    const byVersion = 'sum(rate(istio_requests_total{reporter="source"} [$__range])) by (source_workload,destination_version) > 0';
+    const tcpByPod = 'sum(rate(istio_tcp_sent_bytes_total{reporter="source"} [5m])) by (pod) > 0';
+    const grpc = 'sum(rate(istio_request_messages_total{reporter="source"} [5m])) by (source_workload) > 0';
+    const offset = 'sum(rate(istio_requests_total{reporter="source"} [$__range] offset $__range)) by (source_workload) > 0';
+    [byVersion, tcpByPod, grpc, offset].forEach((q) => expect(preferRecorded(q, 'off')).toBe(q));
   });
 
   it('splits matchers at commas outside quoted values, escaped quotes included', () => {

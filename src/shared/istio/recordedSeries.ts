@@ -35,7 +35,18 @@ const HOP = [
   'destination_service_name',
   'source_canonical_service',
   'request_protocol',
+  // The mesh graph (graphQueries.ts, Kiali's label sets): versions, the destination's canonical service, Envoy's
+  // response flags and the caller's principal (security). One value per workload (or per response), so the family
+  // keeps no more series than before on the simulator's meshes; still no pod label.
+  'source_canonical_revision',
+  'destination_canonical_service',
+  'destination_canonical_revision',
+  'response_flags',
+  'source_principal',
 ] as const;
+
+/** TCP hops: the mesh graph's TCP queries also group by `app` (ztunnel's L4 series are told apart by `app="ztunnel"`). */
+const TCP_HOP = [...HOP, 'app'] as const;
 
 /** Namespace-level labels: enough for the mesh-wide figures filtered by cluster and namespace, either side. */
 const NAMESPACE = [
@@ -134,9 +145,9 @@ export const RECORDED_SERIES: readonly RecordedSeries[] = [
   family('workload', 'istio_request_bytes_sum', HOP),
   family('workload', 'istio_response_bytes_sum', HOP),
   family('namespace', 'istio_tcp_sent_bytes_total', NAMESPACE),
-  family('workload', 'istio_tcp_sent_bytes_total', HOP),
+  family('workload', 'istio_tcp_sent_bytes_total', TCP_HOP),
   family('namespace', 'istio_tcp_received_bytes_total', NAMESPACE),
-  family('workload', 'istio_tcp_received_bytes_total', HOP),
+  family('workload', 'istio_tcp_received_bytes_total', TCP_HOP),
   family('workload', 'istio_tcp_connections_opened_total', HOP),
   family('workload', 'istio_tcp_connections_closed_total', HOP),
   ...INFRA_FAMILIES.map(infra),
@@ -279,7 +290,8 @@ function splitMatchers(text: string): string[] {
 const SUM_RATE_HEAD = /sum(?: by \(([^()]*)\))? ?\(rate\(([A-Za-z_][A-Za-z0-9_]*)\{/g;
 
 /**
- * Rewrites every `sum(rate(m{...}[w]))` and `sum by (...) (rate(m{...}[w]))` of a query to recordedOrRawSumRate
+ * Rewrites every `sum(rate(m{...}[w]))`, `sum by (...) (rate(m{...}[w]))` and `sum(rate(m{...} [w])) by (...)` (the
+ * mesh graph's, Kiali's form) of a query to recordedOrRawSumRate
  * (the recorded family when one keeps the query's labels, the raw series otherwise): the app pages' builders
  * (appQueries.ts) stay raw-only and the pages wrap them. Other parts of the query are left as they are.
  */
@@ -298,12 +310,19 @@ export function preferRecorded(query: string, rawSwitchValue: string): string {
         quoted = !quoted;
       }
     }
-    const tail = /^\}\[([^\]]+)\]\)\)/.exec(query.slice(i));
-    if (!tail) {
+    // `}[w]))`, or `} [w]))` as the mesh graph writes it; an offset is left raw. Kiali's form puts the grouping after
+    // the sum: `sum(rate(...)) by (...)`, read as `sum by (...) (rate(...))` (anything after it, `> 0`, stays outside).
+    const tail = /^\} ?\[([^\]]+)\]\)\)(?: by \(([^()]*)\))?/.exec(query.slice(i));
+    if (!tail || (m[1] !== undefined && tail[2] !== undefined)) {
       continue;
     }
-    const by = m[1] ? m[1].split(',').map((l) => l.trim()) : [];
+    const grouping = m[1] ?? tail[2];
+    const by = grouping ? grouping.split(',').map((l) => l.trim()) : [];
     const matchers = splitMatchers(query.slice(SUM_RATE_HEAD.lastIndex, i));
+    if (!recordedFor(m[2], matchers, by)) {
+      // Only the raw series has the labels: the text stays exactly as written.
+      continue;
+    }
     out += query.slice(from, m.index) + recordedOrRawSumRate(m[2], matchers, by, tail[1], rawSwitchValue);
     from = i + tail[0].length;
     SUM_RATE_HEAD.lastIndex = from;

@@ -1,4 +1,6 @@
 import { SceneQueryRunner, VariableDependencyConfig, sceneGraph, type QueryRunnerState, type SceneObject } from '@grafana/scenes';
+import { type PresetTarget } from '../../../shared/istio/graphQueries';
+import { RAW_SWITCH_VARIABLE, recordedQueries } from '../../../shared/istio/recordedScene';
 import { DEFAULT_DISPLAY, QUERY_DISPLAY, type DisplayOption } from './model/displayOptions';
 import { graphTargets, variableValues } from './model/graphOptions';
 
@@ -18,11 +20,14 @@ function valueOf(from: SceneObject, name: string): unknown {
 /**
  * The mesh graph's grouped queries, built from the namespace and cluster variables' values each time it runs: the
  * values are escaped into the PromQL text (src/shared/promql), never pasted by Grafana's `${var:regex}` format, whose
- * `\.` is not a valid PromQL string escape (a cluster named `a.b` broke the query).
+ * `\.` is not a valid PromQL string escape (a cluster named `a.b` broke the query). In a scene with the hidden `raw`
+ * switch (recordedScene.ts: the Graph page, the detail pages) every rate a recorded family keeps is read from it while
+ * the recording rules run; the p95 (bucket increases), gRPC message, comparison-window (`offset`) and deployments
+ * queries stay on the raw series, as written.
  */
 export class MeshGraphQueryRunner extends SceneQueryRunner {
   protected override _variableDependency = new VariableDependencyConfig(this, {
-    variableNames: ['namespace', 'cluster'],
+    variableNames: ['namespace', 'cluster', RAW_SWITCH_VARIABLE],
     onVariableUpdateCompleted: () => this.runQueries(),
   });
 
@@ -36,11 +41,16 @@ export class MeshGraphQueryRunner extends SceneQueryRunner {
     return fixed ? [...fixed] : variableValues(valueOf(this, 'namespace'));
   }
 
-  override runQueries() {
+  /** The queries for the variables' current values: recorded-or-raw behind `$raw` where the scene probes it. */
+  targets(): PresetTarget[] {
     const state = this.state as MeshGraphQueryRunnerState;
     const clusters = variableValues(valueOf(this, 'cluster'));
-    const queries = graphTargets(this.namespaces(), clusters, state.display ?? DEFAULT_DISPLAY);
-    this.setState({ queries });
+    const targets = graphTargets(this.namespaces(), clusters, state.display ?? DEFAULT_DISPLAY);
+    return sceneGraph.lookupVariable(RAW_SWITCH_VARIABLE, this) ? recordedQueries(targets) : targets;
+  }
+
+  override runQueries() {
+    this.setState({ queries: this.targets() });
     super.runQueries();
   }
 

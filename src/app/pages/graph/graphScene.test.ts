@@ -1,5 +1,6 @@
 import '../../testing/jsdomShims';
 import { QueryVariable, VizPanel, sceneGraph } from '@grafana/scenes';
+import { RAW_SWITCH_PROBE } from '../../../shared/istio/recordedSeries';
 import { resolveSettings } from '../../../shared/settings';
 import { GraphControls } from './GraphControls';
 import { MESH_GRAPH_PANEL_ID, TRAFFIC_METRICS_SELECTOR, getGraphScene } from './graphScene';
@@ -43,6 +44,35 @@ describe('graph scene factory', () => {
     expect(TRAFFIC_METRICS_SELECTOR).toBe('{__name__=~"istio_requests_total|istio_tcp_received_bytes_total"}');
     expect(runner.namespaces()).toEqual(['shop']);
   });
+});
+
+test('the graph page probes the `raw` switch and reads every rate a recorded family keeps behind it; a runner without it stays raw', () => {
+  const scene = getGraphScene(resolveSettings({ prometheusUid: 'prom-x', defaultNamespaces: ['shop'] }));
+  const runner = sceneGraph.findObject(scene, (o) => o instanceof MeshGraphQueryRunner) as MeshGraphQueryRunner;
+  const raw = sceneGraph.lookupVariable('raw', runner) as QueryVariable;
+  expect(raw.state.datasource).toEqual({ uid: 'prom-x', type: 'prometheus' });
+  expect(raw.state.query).toEqual({ query: `query_result(${RAW_SWITCH_PROBE})`, refId: 'meshlens-raw' });
+  const targets = runner.targets();
+  const raws = graphTargets(['shop'], []);
+  expect(targets.map((t) => t.refId)).toEqual(raws.map((t) => t.refId));
+  // Requests and TCP (3 each), response throughput (2) and security (2) read the recorded workload family; the
+  // deployments and the p95 (bucket increases, no recorded form) are the raw queries as written.
+  const recorded = targets.filter((t) => t.expr.includes('meshlens_raw=~"$raw"'));
+  expect(recorded.map((t) => t.refId.replace(/ \d+$/, ''))).toEqual([
+    'istio_requests_total unserviced',
+    'istio_requests_total inbound',
+    'istio_requests_total outbound',
+    'istio_tcp_received_bytes_total unserviced',
+    'istio_tcp_received_bytes_total inbound',
+    'istio_tcp_received_bytes_total outbound',
+    'throughput inbound',
+    'throughput outbound',
+    'security inbound',
+    'security outbound',
+  ]);
+  expect(recorded.every((t) => /^\(sum by \(.*\) \(avg_over_time\(workload:istio_\w+:rate1m\{.*\)\)\)( > 0)?$/.test(t.expr))).toBe(true);
+  targets.filter((t) => !recorded.includes(t)).forEach((t) => expect(t.expr).toBe(raws.find((r) => r.refId === t.refId)!.expr));
+  expect(new MeshGraphQueryRunner({ queries: [], namespaces: ['shop'] }).targets()).toEqual(raws);
 });
 
 test('the config page’s health thresholds reach the graph panel, as they reach the overview and detail pages', () => {

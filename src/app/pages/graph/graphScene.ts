@@ -14,6 +14,7 @@ import {
 } from '@grafana/scenes';
 import { healthOptionFields } from '../../../shared/health';
 import { IstioMetric } from '../../../shared/istio/metrics';
+import { rawSwitchVariable } from '../../../shared/istio/recordedScene';
 import { type ResolvedSettings } from '../../../shared/settings';
 import { ROUTES, pageUrl } from '../../routes';
 import { detailDrilldowns } from '../detail/detailScene';
@@ -59,6 +60,8 @@ function variables(settings: ResolvedSettings) {
         // "All" filters nothing (not a list of every cluster in the query).
         allValue: '.*',
       }),
+      // Hidden: whether the recording rules run (the graph's rates then read the recorded series).
+      rawSwitchVariable(settings.prometheusUid),
     ],
   });
 }
