@@ -68,11 +68,13 @@ describe('mesh graph panel, Istio preset mode, real Prometheus', () => {
         assert.ok(titles.includes(title), `${title} is drawn: ${titles.join(', ')}`);
       }
       assert.ok(!titles.includes('cart-v1'), 'a deployment outside the selected namespaces is not drawn');
-      // 12 preset queries (traffic, response time, throughput, security) + kube_deployment_labels, with $__range replaced.
-      assert.equal(metrics.queries?.count, 13, JSON.stringify(metrics.queries?.exprs));
+      // 12 preset queries (traffic, response time, throughput, security) + kube_deployment_labels, with $__range replaced,
+      // + the recorded-series probe. No rules here, so the 10 rates a recorded family keeps read the raw side (`.*`).
+      assert.equal(metrics.queries?.count, 14, JSON.stringify(metrics.queries?.exprs));
       const exprs = metrics.queries?.exprs ?? [];
+      assert.equal(exprs.filter((e) => e.includes('meshlens_raw=~".*"')).length, 10, exprs.join('\n'));
       assert.ok(exprs.includes(idleDeploymentsQuery(['bookinfo'])), exprs.join('\n'));
-      assert.ok(exprs.some((e) => /reporter=~"waypoint\|destination",destination_workload_namespace="bookinfo"\} \[\d+s\]\)\)/.test(e)), 'inbound query with the range filled in');
+      assert.ok(exprs.some((e) => /reporter=~"waypoint\|destination",destination_workload_namespace="bookinfo",meshlens_raw=~"\.\*"\} ?\[\d+s\]\)\)/.test(e)), 'inbound query with the range filled in');
       assert.ok(exprs.every((e) => !e.includes('$__range')));
       const footer = await page.getByTestId('meshlens-meshgraph-footer').innerText();
       assert.match(footer, new RegExp(`^${titles.length} nodes`));

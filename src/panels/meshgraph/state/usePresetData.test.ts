@@ -3,13 +3,14 @@ import { Observable, of, throwError } from 'rxjs';
 import { createDataFrame, dateTime, LoadingState, type DataQueryRequest, type DataQueryResponse, type PanelData, type TimeRange } from '@grafana/data';
 import { setDataSourceSrv, type DataSourceSrv } from '@grafana/runtime';
 import { defaultMeshGraphPanelOptions, type MeshGraphPanelOptions } from '../types';
+import { RAW_SWITCH_LOOKUP } from '../model/preset/rawSwitch';
 import { usePresetData, type PresetContext } from './usePresetData';
 
 const range: TimeRange = { from: dateTime(1_700_000_000_000), to: dateTime(1_700_000_600_000), raw: { from: 'now-10m', to: 'now' } };
 const frame = createDataFrame({ refId: 'x', fields: [{ name: 'Value', values: [1] }] });
 
 /** A data source service with one Prometheus whose answer the test chooses; requests are recorded. */
-function install(answer: (req: DataQueryRequest) => Observable<DataQueryResponse>, uids = ['meshlens-prometheus'], labelValues: string[] = []) {
+function install(answer: (req: DataQueryRequest) => Observable<DataQueryResponse>, uids = ['meshlens-prometheus'], labelValues: string[] = [], probe: () => string[] = () => []) {
   const requests: DataQueryRequest[] = [];
   const asked: Array<string | undefined> = [];
   const lookups: Array<{ query: string; range?: TimeRange }> = [];
@@ -22,7 +23,9 @@ function install(answer: (req: DataQueryRequest) => Observable<DataQueryResponse
         type: 'prometheus',
         name: 'Prom',
         query: (req: DataQueryRequest) => (requests.push(req), answer(req)),
-        metricFindQuery: async (query: string, o?: { range?: TimeRange }) => (lookups.push({ query, range: o?.range }), labelValues.map((text) => ({ text }))),
+        metricFindQuery: async (query: string, o?: { range?: TimeRange }) => (
+          lookups.push({ query, range: o?.range }), (query.startsWith('query_result(') ? probe() : labelValues).map((text) => ({ text }))
+        ),
       };
     },
   };
@@ -94,7 +97,10 @@ describe('usePresetData', () => {
     const { requests, lookups } = install(() => of({ data: [frame], state: LoadingState.Done }), ['meshlens-prometheus'], ['bookinfo', 'shop']);
     const { result } = renderHook(() => usePresetData(preset({ namespaces: '.*' }), ctx()));
     await waitFor(() => expect(result.current).toEqual({ status: 'done', series: [frame], namespaces: ['bookinfo', 'shop'] }));
-    expect(lookups).toEqual([{ query: 'label_values({__name__=~"istio_requests_total|istio_tcp_received_bytes_total"}, destination_workload_namespace)', range }]);
+    expect(lookups).toEqual([
+      { query: 'label_values({__name__=~"istio_requests_total|istio_tcp_received_bytes_total"}, destination_workload_namespace)', range },
+      { query: RAW_SWITCH_LOOKUP, range },
+    ]);
     expect(requests).toHaveLength(1);
     expect(requests[0].targets).toHaveLength(12);
     expect((requests[0].targets[1] as unknown as { expr: string }).expr).toContain('destination_workload_namespace=~"bookinfo|shop"}');
@@ -107,6 +113,26 @@ describe('usePresetData', () => {
         error: 'No namespace has Istio traffic (istio_requests_total or istio_tcp_received_bytes_total) on Prom in this time range.',
       })
     );
+  });
+
+  it('reads the recorded series where the probe says the rules run, the raw ones where it does not, and names a failed probe', async () => {
+    const recorded = install(() => of({ data: [frame], state: LoadingState.Done }), ['meshlens-prometheus'], [], () => ['{raw="off", series="recorded"} 1 1700000600000']);
+    const on = renderHook(() => usePresetData(preset(), ctx()));
+    await waitFor(() => expect(on.result.current.status).toBe('done'));
+    const exprs = recorded.requests[0].targets.map((t) => (t as unknown as { expr: string }).expr);
+    expect(exprs.filter((e) => e.includes('meshlens_raw=~"off"'))).toHaveLength(10);
+    expect(exprs.filter((e) => e.includes('meshlens_raw=~".*"'))).toHaveLength(0);
+
+    const raw = install(() => of({ data: [frame], state: LoadingState.Done }), ['meshlens-prometheus'], [], () => ['{raw=".*", series="raw"} 1 1700000600000']);
+    const off = renderHook(() => usePresetData(preset(), ctx()));
+    await waitFor(() => expect(off.result.current.status).toBe('done'));
+    expect(raw.requests[0].targets.filter((t) => (t as unknown as { expr: string }).expr.includes('meshlens_raw=~".*"'))).toHaveLength(10);
+
+    install(() => of({ data: [frame] }), ['meshlens-prometheus'], [], () => {
+      throw new Error('bad_data: parse error');
+    });
+    const failed = renderHook(() => usePresetData(preset(), ctx()));
+    await waitFor(() => expect(failed.result.current).toEqual({ status: 'error', error: 'Prometheus (Prom) could not answer the recorded-series probe: bad_data: parse error' }));
   });
 
   it('queries the data source a dashboard variable names (`${datasource}`)', async () => {

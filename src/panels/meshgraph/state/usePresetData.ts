@@ -3,6 +3,7 @@ import { from, isObservable, type Observable, type Subscription } from 'rxjs';
 import { LoadingState, type DataFrame, type DataSourceApi, type DataQueryResponse, type PanelData, type ScopedVars, type TimeRange } from '@grafana/data';
 import { getDataSourceSrv } from '@grafana/runtime';
 import { choosePrometheus, presetPlan, presetRequest, type PresetPlan } from '../model/preset/presetRequest';
+import { presetTargetsWithSwitch, RAW_SWITCH_LOOKUP, rawSwitchFromLookup } from '../model/preset/rawSwitch';
 import { type MeshGraphPanelOptions } from '../types';
 
 export type PresetData =
@@ -46,6 +47,21 @@ async function planTargets(plan: PresetPlan & { ok: true }, ds: DataSourceApi, r
     return { ok: false, error: `No namespace has Istio traffic (istio_requests_total or istio_tcp_received_bytes_total) on ${ds.name} in this time range.` };
   }
   return presetPlan({ ...o, namespaces: namespaces.join(','), clusters: plan.clusters.join(',') });
+}
+
+/**
+ * Whether MeshLens' recording rules run on this Prometheus (the pages' probe), so the preset reads the recorded
+ * series as the Graph page does; a data source that cannot run variable queries reads the raw series.
+ */
+async function rawSwitchValue(ds: DataSourceApi, range: TimeRange): Promise<string> {
+  if (!ds.metricFindQuery) {
+    return '.*';
+  }
+  try {
+    return rawSwitchFromLookup(await ds.metricFindQuery(RAW_SWITCH_LOOKUP, { range }));
+  } catch (e) {
+    throw new Error(`Prometheus (${ds.name}) could not answer the recorded-series probe: ${errorText(e)}`);
+  }
 }
 
 /**
@@ -97,7 +113,15 @@ export function usePresetData(o: MeshGraphPanelOptions, ctx: PresetContext): Pre
           setResult({ key, data: { status: 'error', error: targets.error } });
           return;
         }
-        const request = presetRequest(targets.targets, {
+        const rawSwitch = await rawSwitchValue(ds, timeRange).catch((e: Error) => e);
+        if (cancelled) {
+          return;
+        }
+        if (rawSwitch instanceof Error) {
+          setResult({ key, data: { status: 'error', error: rawSwitch.message } });
+          return;
+        }
+        const request = presetRequest(presetTargetsWithSwitch(targets.targets, rawSwitch), {
           requestId: `meshgraph-preset-${panelId}`,
           range: timeRange,
           interval: interval && intervalMs ? { interval, intervalMs } : undefined,
