@@ -1,5 +1,6 @@
 import { createServer, request, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
+import { isDeepStrictEqual } from 'node:util';
 import type { Page } from 'playwright-core';
 import { type Harness } from '../harness/browser';
 
@@ -50,6 +51,31 @@ export async function open(harness: Harness, path: string, waitFor?: string): Pr
   // Generous: on the shared 2-core machine a page's first render has taken over 40 s under load.
   const { page, metrics } = await harness.render({ kind: 'app', path, width: 1400, height: 900, waitFor, timeoutMs: 90_000 });
   return { page, shown: { text: await page.locator('body').innerText(), pageErrors: metrics.pageErrors } };
+}
+
+/**
+ * Opens the page until `read` gives `expected`, at most `tries` times a second apart, and returns the last page (open)
+ * with its reading; the caller asserts it. The replayed counters are exact (rate = recorded value / 60), but a scrape
+ * that a loaded machine answers late or misses shortens Prometheus' extrapolation over the 5 s window (a CI run read
+ * 0.0141 req/s for 1/60); a page opened a second later reads regular scrapes again. A wrong figure is wrong every time.
+ */
+export async function openUntil<T>(
+  harness: Harness,
+  path: string,
+  waitFor: string,
+  read: (page: Page) => Promise<T>,
+  expected: T,
+  tries = 3
+): Promise<{ page: Page; shown: Shown; got: T }> {
+  for (let i = 1; ; i++) {
+    const opened = await open(harness, path, waitFor);
+    const got = await read(opened.page);
+    if (isDeepStrictEqual(got, expected) || i >= tries) {
+      return { ...opened, got };
+    }
+    await opened.page.close();
+    await new Promise((r) => setTimeout(r, 1000));
+  }
 }
 
 /** What the graph shows: node and edge labels (the panel's accessible list), sorted. */

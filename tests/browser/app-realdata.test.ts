@@ -7,7 +7,7 @@ import { openHarness, type Harness } from '../harness/browser';
 import { startFixtureMesh, waitForFullWindow, type FixtureMesh } from '../integration/realdata.lib';
 import { startPrometheus, scrapeConfig, type RunningPrometheus } from '../lib/prometheus';
 import { startSimulator, type RunningSimulator } from '../integration/simulator.lib';
-import { APP, graphShows, listedHealth, open, overviewShows, RANGE, startSwitch } from './app-realdata.lib';
+import { APP, graphShows, listedHealth, open, openUntil, overviewShows, RANGE, startSwitch } from './app-realdata.lib';
 
 // Real Istio scrapes (tests/fixtures/scrapes) replayed into real Prometheus servers, one per mesh, and the app
 // from dist/ in Chromium reading them through one switchable data source.
@@ -58,13 +58,13 @@ describe('one sidecar only (reviews-v1: one request from productpage-v1 per minu
   before(() => sw.use(sidecar.prom.url));
 
   test('overview: one healthy row with the exact rate, p95 and mTLS', async () => {
-    const { page, shown } = await open(harness, `${APP}/overview?${RANGE}`, '[data-testid="meshlens-namespace-row"]');
+    // namespace, health, workloads, services, rate (1/60 req/s), errors, p95 (2425 ms), mTLS.
+    const expected = { default: ['default', 'Healthy', '1', '1', '0.0167 req/s', '0%', '2.42s', '100%'] };
+    const read = async (p: Page) => Object.fromEntries(Object.entries(await overviewShows(p)).map(([ns, cells]) => [ns, cells.slice(0, 8)]));
+    const { page, shown, got } = await openUntil(harness, `${APP}/overview?${RANGE}`, '[data-testid="meshlens-namespace-row"]', read, expected);
     try {
       assert.deepEqual(shown.pageErrors, []);
-      const rows = await overviewShows(page);
-      // namespace, health, workloads, services, rate (1/60 req/s), errors, p95 (2425 ms), mTLS.
-      assert.deepEqual(Object.keys(rows), ['default']);
-      assert.deepEqual(rows.default.slice(0, 8), ['default', 'Healthy', '1', '1', '0.0167 req/s', '0%', '2.42s', '100%']);
+      assert.deepEqual(got, expected);
       await shoot(page, 'app-realdata-sidecar-overview');
     } finally {
       await page.close();
@@ -92,7 +92,8 @@ describe('TCP-only ambient (ztunnel: Bookinfo in default, L4 only)', () => {
   before(() => sw.use(ambient.prom.url));
 
   test('graph: the seven workloads and the seven TCP edges at their recorded bytes / 60 s', async () => {
-    const { page, shown } = await open(harness, `${APP}/graph?var-namespace=default&graphType=workload&display=mtls&${RANGE}`, '[aria-label^="Edge: "]');
+    const edge = (p: Page) => p.locator('[aria-label="Edge: traffic-gen → productpage-v1"]').innerText();
+    const { page, shown, got } = await openUntil(harness, `${APP}/graph?var-namespace=default&graphType=workload&display=mtls&${RANGE}`, '[aria-label^="Edge: "]', edge, 'tcp · 1260bps · healthy');
     try {
       assert.deepEqual(shown.pageErrors, []);
       assert.deepEqual(await graphShows(page), {
@@ -108,7 +109,7 @@ describe('TCP-only ambient (ztunnel: Bookinfo in default, L4 only)', () => {
         ],
       });
       // traffic-gen → productpage-v1: 75621 B recorded, 75621 / 60 = 1260.35 B/s.
-      assert.equal(await page.locator('[aria-label="Edge: traffic-gen → productpage-v1"]').innerText(), 'tcp · 1260bps · healthy');
+      assert.equal(got, 'tcp · 1260bps · healthy');
       assert.match(shown.text, /7 nodes, 7 edges · 7 series reported by both proxies counted once/);
       await shoot(page, 'app-realdata-ambient-graph');
     } finally {
