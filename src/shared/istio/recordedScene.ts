@@ -5,7 +5,7 @@
  */
 import { QueryVariable } from '@grafana/scenes';
 import { VariableHide, VariableRefresh } from '@grafana/schema';
-import { preferRecorded, RAW_SWITCH_PROBE, RAW_SWITCH_VALUES } from './recordedSeries';
+import { preferRecordedAll, RAW_SWITCH_PROBE, RAW_SWITCH_VALUES } from './recordedSeries';
 
 /** The variable's name; the queries reference it as `$raw`. */
 export const RAW_SWITCH_VARIABLE = 'raw';
@@ -27,5 +27,5 @@ export function rawSwitchVariable(prometheusUid: string): QueryVariable {
 
 /** The queries with every `sum(rate(...))` a recorded family can answer read from it when `$raw` is `off`. */
 export function recordedQueries<T extends { expr: string }>(queries: readonly T[]): T[] {
-  return queries.map((q) => ({ ...q, expr: preferRecorded(q.expr, `$${RAW_SWITCH_VARIABLE}`) }));
+  return preferRecordedAll(queries, `$${RAW_SWITCH_VARIABLE}`);
 }

@@ -329,3 +329,8 @@ export function preferRecorded(query: string, rawSwitchValue: string): string {
   }
   return out + query.slice(from);
 }
+
+/** preferRecorded over a list of queries (`expr` rewritten, everything else kept): the pages' and the preset's form. */
+export function preferRecordedAll<T extends { expr: string }>(queries: readonly T[], rawSwitchValue: string): T[] {
+  return queries.map((q) => ({ ...q, expr: preferRecorded(q.expr, rawSwitchValue) }));
+}

@@ -3,7 +3,8 @@ import { from, isObservable, type Observable, type Subscription } from 'rxjs';
 import { LoadingState, type DataFrame, type DataSourceApi, type DataQueryResponse, type PanelData, type ScopedVars, type TimeRange } from '@grafana/data';
 import { getDataSourceSrv } from '@grafana/runtime';
 import { choosePrometheus, presetPlan, presetRequest, type PresetPlan } from '../model/preset/presetRequest';
-import { presetTargetsWithSwitch, RAW_SWITCH_LOOKUP, rawSwitchFromLookup } from '../model/preset/rawSwitch';
+import { RAW_SWITCH_LOOKUP, rawSwitchFromLookup } from '../model/preset/rawSwitch';
+import { preferRecordedAll } from '../../../shared/istio/recordedSeries';
 import { type MeshGraphPanelOptions } from '../types';
 
 export type PresetData =
@@ -105,7 +106,11 @@ export function usePresetData(o: MeshGraphPanelOptions, ctx: PresetContext): Pre
     srv
       .get(uid)
       .then(async (ds) => {
-        const targets = await planTargets(plan, ds, timeRange, { compareOffset, includeIdleEdges, showIdleNodes });
+        // The namespace lookup and the recorded-series probe are independent: one round trip, not two.
+        const [targets, rawSwitch] = await Promise.all([
+          planTargets(plan, ds, timeRange, { compareOffset, includeIdleEdges, showIdleNodes }),
+          rawSwitchValue(ds, timeRange).catch((e: Error) => e),
+        ]);
         if (cancelled) {
           return;
         }
@@ -113,15 +118,11 @@ export function usePresetData(o: MeshGraphPanelOptions, ctx: PresetContext): Pre
           setResult({ key, data: { status: 'error', error: targets.error } });
           return;
         }
-        const rawSwitch = await rawSwitchValue(ds, timeRange).catch((e: Error) => e);
-        if (cancelled) {
-          return;
-        }
         if (rawSwitch instanceof Error) {
           setResult({ key, data: { status: 'error', error: rawSwitch.message } });
           return;
         }
-        const request = presetRequest(presetTargetsWithSwitch(targets.targets, rawSwitch), {
+        const request = presetRequest(preferRecordedAll(targets.targets, rawSwitch), {
           requestId: `meshgraph-preset-${panelId}`,
           range: timeRange,
           interval: interval && intervalMs ? { interval, intervalMs } : undefined,

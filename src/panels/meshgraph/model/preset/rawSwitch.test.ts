@@ -1,5 +1,5 @@
-import { RAW_SWITCH_LABEL } from '../../../../shared/istio/recordedSeries';
-import { presetTargetsWithSwitch, RAW_SWITCH_LOOKUP, rawSwitchFromLookup } from './rawSwitch';
+import { preferRecordedAll, RAW_SWITCH_LABEL } from '../../../../shared/istio/recordedSeries';
+import { RAW_SWITCH_LOOKUP, rawSwitchFromLookup } from './rawSwitch';
 
 describe('the preset’s recorded-or-raw switch', () => {
   test('the lookup is the pages’ probe as a query_result variable query', () => {
@@ -19,7 +19,7 @@ describe('the preset’s recorded-or-raw switch', () => {
       instant: true,
     };
     const kube = { refId: 'k', expr: 'max by (namespace,deployment) (kube_deployment_labels{namespace=~"bookinfo"})', instant: true };
-    const [wrapped, same] = presetTargetsWithSwitch([rate, kube] as never, 'off');
+    const [wrapped, same] = preferRecordedAll([rate, kube], 'off');
     expect(wrapped.expr).toContain('workload:istio_requests:rate1m{');
     expect(wrapped.expr).toContain(`${RAW_SWITCH_LABEL}=~"off"`);
     expect(wrapped.expr.endsWith(' > 0')).toBe(true);

@@ -1,5 +1,4 @@
-import { preferRecorded, RAW_SWITCH_PROBE, RAW_SWITCH_VALUES } from '../../../../shared/istio/recordedSeries';
-import { type PresetTarget } from '../../../../shared/istio/graphQueries';
+import { RAW_SWITCH_PROBE, RAW_SWITCH_VALUES } from '../../../../shared/istio/recordedSeries';
 
 /** The variable query that asks the panel's Prometheus whether MeshLens' recording rules run (the pages' probe). */
 export const RAW_SWITCH_LOOKUP = `query_result(${RAW_SWITCH_PROBE})`;
@@ -12,9 +11,4 @@ export const RAW_SWITCH_LOOKUP = `query_result(${RAW_SWITCH_PROBE})`;
 export function rawSwitchFromLookup(found: ReadonlyArray<{ text: unknown }>): string {
   const values = found.map((f) => /raw="([^"]*)"/.exec(String(f.text))?.[1]);
   return values.includes(RAW_SWITCH_VALUES.recorded) ? RAW_SWITCH_VALUES.recorded : RAW_SWITCH_VALUES.raw;
-}
-
-/** The preset's targets with every rate a recorded family keeps read from it behind the switch (as the Graph page). */
-export function presetTargetsWithSwitch(targets: readonly PresetTarget[], rawSwitchValue: string): PresetTarget[] {
-  return targets.map((t) => ({ ...t, expr: preferRecorded(t.expr, rawSwitchValue) }));
 }
