@@ -160,3 +160,33 @@ export function withoutTopk(expr: string): string {
   const m = /^topk\(\d+, (.*)\)$/s.exec(expr);
   return m ? m[1] : expr;
 }
+
+/**
+ * The newest instant, from `latest` back by at most 15 s, whose window of recorded rates is steady on both servers
+ * (one Prometheus with MeshLens' rules, one without).
+ * The fixture's counters grow exactly linearly, so every rule evaluation gives the same rate, unless a scrape was late
+ * or missing when it ran (a loaded CI machine): Prometheus then extrapolates that window short (CI read 17.937 rps for
+ * 18, 1 evaluation in 10 short). A wrong query gives wrong figures at every instant; the test asserts the one picked.
+ */
+export async function steadyInstant(
+  recordedUrl: string,
+  rawUrl: string,
+  window: string,
+  latest: number
+): Promise<number> {
+  // label_replace keeps each family apart once *_over_time drops the metric name.
+  const rates = `(label_replace({__name__=~".+:.+:rate1m"}, "family", "$1", "__name__", "(.+)") > 0)[${window}:1s]`;
+  const spread = `max(stddev_over_time(${rates}) / avg_over_time(${rates}))`;
+  const rawSpread = `max(stddev_over_time((rate(istio_requests_total[${window}]) > 0)[${window}:1s]) / avg_over_time((rate(istio_requests_total[${window}]) > 0)[${window}:1s]))`;
+  const steady = async (base: string, expr: string, t: number) => {
+    const r = await instant(base, expr, t);
+    const v = Number((r.data?.result as Sample[] | undefined)?.[0]?.value[1] ?? NaN);
+    return r.status === 'success' && v < 1e-9;
+  };
+  for (let t = latest; t > latest - 15; t--) {
+    if ((await steady(recordedUrl, spread, t)) && (await steady(rawUrl, rawSpread, t))) {
+      return t;
+    }
+  }
+  return latest;
+}

@@ -19,7 +19,15 @@ import { RECORDED_PROBE, recordingRuleGroups } from '../../src/shared/istio/reco
 import { istioMetrics } from '../lib/istioFixture';
 import { freePort, scrapeConfig, startPrometheus, type RunningPrometheus } from '../lib/prometheus';
 import { startVictoriaMetrics, VM_MAX_LABELS, type RunningVictoriaMetrics } from '../lib/victoriametrics';
-import { compare, instant, jobs, resolveQueryResultVariable, withoutTopk, type Sample } from './backendRun.lib';
+import {
+  compare,
+  instant,
+  jobs,
+  resolveQueryResultVariable,
+  steadyInstant,
+  withoutTopk,
+  type Sample,
+} from './backendRun.lib';
 
 const WINDOW = '10s';
 const BUILTINS = { __rate_interval: WINDOW, __interval: '1s', __range: '1m' };
@@ -76,7 +84,8 @@ before(async () => {
   await new Promise((r) => setTimeout(r, 25_000));
   // 5 s back: on a loaded machine (suites run side by side) a backend may not have ingested the last second or two,
   // and a gauge that grows (opened - closed connections) then differs by one scrape between backends.
-  at = Math.floor(Date.now() / 1000) - 5;
+  // And steady: a rule evaluation that ran while a scrape was late reads its window short (see steadyInstant).
+  at = await steadyInstant(recorded.url, raw.url, WINDOW, Math.floor(Date.now() / 1000) - 5);
 });
 
 after(async () => {

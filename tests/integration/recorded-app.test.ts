@@ -36,7 +36,7 @@ import {
 } from '../../src/shared/istio/recordedSeries';
 import { istioMetrics } from '../lib/istioFixture';
 import { freePort, scrapeConfig, startPrometheus, type RunningPrometheus } from '../lib/prometheus';
-import { compare, instant, type Sample } from './backendRun.lib';
+import { compare, instant, steadyInstant, type Sample } from './backendRun.lib';
 
 const WINDOW = '10s';
 const BUILTINS = { __rate_interval: WINDOW, __interval: '1s', __range: '20s' };
@@ -125,32 +125,8 @@ before(async () => {
   await recorded.waitForSeries(`${RECORDED_PROBE} > 0`, 120_000);
   // Full windows: 20 s of recorded 10 s rates after the first full 10 s window.
   await new Promise((r) => setTimeout(r, 32_000));
-  at = await steadyInstant(Math.floor(Date.now() / 1000) - 2);
+  at = await steadyInstant(recorded.url, raw.url, WINDOW, Math.floor(Date.now() / 1000) - 2);
 });
-
-/**
- * The newest instant, from `latest` back by at most 15 s, whose window of recorded rates is steady on both servers.
- * The fixture's counters grow exactly linearly, so every rule evaluation gives the same rate, unless a scrape was late
- * or missing when it ran (a loaded CI machine): Prometheus then extrapolates that window short (CI read 17.937 rps for
- * 18, 1 evaluation in 10 short). A wrong query gives wrong figures at every instant; the test asserts the one picked.
- */
-async function steadyInstant(latest: number): Promise<number> {
-  // label_replace keeps each family apart once *_over_time drops the metric name.
-  const rates = `(label_replace({__name__=~".+:.+:rate1m"}, "family", "$1", "__name__", "(.+)") > 0)[${WINDOW}:1s]`;
-  const spread = `max(stddev_over_time(${rates}) / avg_over_time(${rates}))`;
-  const rawSpread = `max(stddev_over_time((rate(istio_requests_total[${WINDOW}]) > 0)[${WINDOW}:1s]) / avg_over_time((rate(istio_requests_total[${WINDOW}]) > 0)[${WINDOW}:1s]))`;
-  const steady = async (base: string, expr: string, t: number) => {
-    const r = await instant(base, expr, t);
-    const v = Number((r.data?.result as Sample[] | undefined)?.[0]?.value[1] ?? NaN);
-    return r.status === 'success' && v < 1e-9;
-  };
-  for (let t = latest; t > latest - 15; t--) {
-    if ((await steady(recorded.url, spread, t)) && (await steady(raw.url, rawSpread, t))) {
-      return t;
-    }
-  }
-  return latest;
-}
 
 after(async () => {
   await Promise.all([raw?.stop(), recorded?.stop()]);
