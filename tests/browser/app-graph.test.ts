@@ -155,10 +155,13 @@ describe('graph page in Chromium from dist/: the panel’s Kiali model over grou
       assert.deepEqual(metrics.pageErrors, []);
       const texts = await nodeTexts(page);
       // No injected service nodes; Kiali still draws destinations without a workload as service nodes: the egress
-      // clusters, the external host, and productpage only when some of the simulator's random gateway requests
-      // reached no productpage workload in the window.
+      // clusters, the external host, and, once one of the simulator's rare calls that found no endpoint falls in the
+      // range, productpage (the gateway's NR) and ratings (reviews-v2's UH).
       assert.deepEqual(
-        texts.filter((t) => / · service \(triangle\)/.test(t)).map((t) => t.split(' · ')[0]).filter((n) => n !== 'productpage'),
+        texts
+          .filter((t) => / · service \(triangle\)/.test(t))
+          .map((t) => t.split(' · ')[0])
+          .filter((n) => n !== 'productpage' && n !== 'ratings'),
         ['BlackHoleCluster', 'PassthroughCluster', 'www.googleapis.com']
       );
       assert.ok(texts.some((t) => t.startsWith('reviews · app (square)')), texts.join('\n'));

@@ -96,13 +96,18 @@ describe('mesh graph panel, Istio preset mode, real Prometheus', () => {
     const { page, metrics, titles } = await render('meshgraph-preset-focus', { graphType: 'workload', injectServiceNodes: false, focus: 'workload:bookinfo/reviews-v2' }, { waitFor: NODE });
     try {
       assert.deepEqual(metrics.pageErrors, []);
-      assert.deepEqual(titles, ['productpage-v1', 'ratings-v1', 'reviews-v2']);
+      // Once one of reviews-v2's rare calls that found no ratings endpoint (UH: no destination workload) falls in the
+      // range, Kiali's rule draws it to the ratings service node too.
+      assert.deepEqual(
+        titles.filter((t) => t !== 'ratings'),
+        ['productpage-v1', 'ratings-v1', 'reviews-v2']
+      );
       const banner = page.getByTestId('meshlens-meshgraph-focus');
       const text = await banner.innerText();
       const counts = /Focused on workload:bookinfo\/reviews-v2\s*·\s*(\d+) of (\d+) nodes hidden\s*·\s*Show all/.exec(text);
       assert.ok(counts, text);
       const [hidden, total] = [Number(counts[1]), Number(counts[2])];
-      assert.equal(total - hidden, 3, text);
+      assert.equal(total - hidden, titles.length, text);
       await page.getByRole('button', { name: 'Show the whole graph' }).click();
       await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel as string).length === n, [NODE, total] as const);
       assert.equal(await banner.count(), 0);

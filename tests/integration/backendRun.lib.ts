@@ -162,31 +162,48 @@ export function withoutTopk(expr: string): string {
 }
 
 /**
- * The newest instant, from `latest` back by at most 15 s, whose window of recorded rates is steady on both servers
- * (one Prometheus with MeshLens' rules, one without).
- * The fixture's counters grow exactly linearly, so every rule evaluation gives the same rate, unless a scrape was late
- * or missing when it ran (a loaded CI machine): Prometheus then extrapolates that window short (CI read 17.937 rps for
- * 18, 1 evaluation in 10 short). A wrong query gives wrong figures at every instant; the test asserts the one picked.
+ * The newest instant, from `latest` back by at most 30 s (then waiting up to 40 s for new ones), at which every
+ * `window` rate, recorded (on the server with MeshLens' rules) and raw (on the one without), has had one value through
+ * the last `span`: the longest range the assertions read (`window` for rates, more for averages over a range).
+ * The fixture's counters grow exactly linearly, so every evaluation gives the same rate, unless a scrape was late or
+ * missing when it ran (a loaded CI machine): Prometheus then extrapolates that window short (CI read 17.937 rps for
+ * 18 with one evaluation in 10 short, and 17.699 with one in 20). A wrong query gives wrong figures at every instant,
+ * so the assertions stay exact at the instant picked. Throws when no instant is steady.
  */
 export async function steadyInstant(
   recordedUrl: string,
   rawUrl: string,
   window: string,
-  latest: number
+  latest: number,
+  span = window
 ): Promise<number> {
   // label_replace keeps each family apart once *_over_time drops the metric name.
-  const rates = `(label_replace({__name__=~".+:.+:rate1m"}, "family", "$1", "__name__", "(.+)") > 0)[${window}:1s]`;
-  const spread = `max(stddev_over_time(${rates}) / avg_over_time(${rates}))`;
-  const rawSpread = `max(stddev_over_time((rate(istio_requests_total[${window}]) > 0)[${window}:1s]) / avg_over_time((rate(istio_requests_total[${window}]) > 0)[${window}:1s]))`;
+  const recordedRates = `(label_replace({__name__=~".+:.+:rate1m"}, "family", "$1", "__name__", "(.+)") > 0)[${span}:1s]`;
+  const rawRates = `(rate(istio_requests_total[${window}]) > 0)[${span}:1s]`;
+  const spread = (rates: string) => `max(stddev_over_time(${rates}) / avg_over_time(${rates}))`;
   const steady = async (base: string, expr: string, t: number) => {
     const r = await instant(base, expr, t);
     const v = Number((r.data?.result as Sample[] | undefined)?.[0]?.value[1] ?? NaN);
     return r.status === 'success' && v < 1e-9;
   };
-  for (let t = latest; t > latest - 15; t--) {
-    if ((await steady(recordedUrl, spread, t)) && (await steady(rawUrl, rawSpread, t))) {
-      return t;
+  const holds = async (t: number) =>
+    (await steady(recordedUrl, spread(recordedRates), t)) && (await steady(rawUrl, spread(rawRates), t));
+  // New instants keep the caller's distance from now (time for the last scrape to land).
+  const lag = Math.floor(Date.now() / 1000) - latest;
+  const until = Date.now() + 40_000;
+  let checked = latest - 31;
+  let newest = latest;
+  for (;;) {
+    for (let t = newest; t > checked; t--) {
+      if (await holds(t)) {
+        return t;
+      }
     }
+    checked = newest;
+    if (Date.now() > until) {
+      throw new Error(`no instant from ${latest - 30} to ${newest} has steady ${window} rates over ${span}`);
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+    newest = Math.floor(Date.now() / 1000) - lag;
   }
-  return latest;
 }

@@ -6,6 +6,7 @@ import {
   close,
   edgeBetween,
   graphInWords,
+  newestInstantWhere,
   overviewDashboardGraph,
   overviewRows,
   pageGraph,
@@ -13,6 +14,7 @@ import {
   PERIOD,
   queryAt,
   startFixtureMesh,
+  steadyRate,
   waitForFullWindow,
   WINDOW,
   type FixtureMesh,
@@ -37,6 +39,9 @@ let sim: RunningSimulator;
 let prom: RunningPrometheus;
 /** Evaluation time shared by every query of the Bookinfo tests. */
 let at: number;
+/** Evaluation times of the replayed meshes' tests: instants whose rate windows hold every scrape. */
+let ambientAt: number;
+let sidecarAt: number;
 
 const V3_TO_RATINGS = 'reporter="destination",source_workload="reviews-v3",destination_service_name="ratings"';
 
@@ -57,7 +62,24 @@ before(async () => {
     waitForFullWindow(istiod.prom, 'pilot_xds', 1),
     waitForFullWindow(prom, `istio_requests_total{${V3_TO_RATINGS}}`, 2),
   ]);
-  at = Math.floor(Date.now() / 1000) - 1;
+  const ready = Math.floor(Date.now() / 1000);
+  const BOOKINFO_SOURCE = 'reporter="source",source_workload_namespace="bookinfo"';
+  [ambientAt, sidecarAt, at] = await Promise.all([
+    newestInstantWhere(ambient.prom, [steadyRate('istio_tcp_received_bytes_total')], ready),
+    newestInstantWhere(sidecar.prom, [steadyRate('istio_requests_total')], ready),
+    // The simulator's rare outcomes fall at fixed intervals: the health reasons asserted below are those of a window
+    // with productpage-v1's gRPC errors (2 % of its calls to recommendations, one every 4-5 s) and none of the calls
+    // that got no response (response_code 0: UF, URX and UH, each one every 10-40 s), which would add reasons of their own.
+    newestInstantWhere(
+      prom,
+      [
+        { expr: `sum(increase(istio_requests_total{${BOOKINFO_SOURCE},source_workload="productpage-v1",grpc_response_status="14"}[${WINDOW}])) > 0`, holds: 'some' },
+        { expr: `sum(increase(istio_requests_total{reporter="destination",destination_workload="recommendations-v1",grpc_response_status="14"}[${WINDOW}])) > 0`, holds: 'some' },
+        { expr: `sum(increase(istio_requests_total{${BOOKINFO_SOURCE},response_code="0"}[${WINDOW}])) > 0`, holds: 'none' },
+      ],
+      ready
+    ),
+  ]);
 });
 
 after(async () => {
@@ -86,7 +108,7 @@ async function serverErrorPct(selector: string): Promise<number> {
 test('TCP-only ambient: the graph has the seven Bookinfo workloads and seven TCP edges, each at its recorded bytes / period', async () => {
   // TCP counts as traffic for the Graph page's namespace picker.
   assert.deepEqual(await pageNamespaceStatus(ambient.prom), { namespaces: ['default'], status: { kind: 'ready' } });
-  const graph = await pageGraph(ambient.prom, ['default']);
+  const graph = await pageGraph(ambient.prom, ['default'], {}, ambientAt);
   assert.deepEqual(graphInWords(graph), {
     nodes: ['details-v1', 'productpage-v1', 'ratings-v1', 'reviews-v1', 'reviews-v2', 'reviews-v3', 'traffic-gen'],
     edges: Object.keys(RECEIVED)
@@ -111,7 +133,7 @@ test('TCP-only ambient: the graph has the seven Bookinfo workloads and seven TCP
 });
 
 test('TCP-only ambient: the overview lists `default` with its 7 workloads, no request figures, idle for lack of HTTP/gRPC', async () => {
-  const overview = await overviewRows(ambient.prom);
+  const overview = await overviewRows(ambient.prom, ambientAt);
   assert.deepEqual(overview.rows, [
     {
       namespace: 'default',
@@ -133,7 +155,7 @@ test('TCP-only ambient: the overview lists `default` with its 7 workloads, no re
 });
 
 test('one sidecar only: productpage-v1 → reviews-v1 over HTTP at 1 request / period, healthy, all mTLS, p95 2425 ms', async () => {
-  const graph = await pageGraph(sidecar.prom, ['default']);
+  const graph = await pageGraph(sidecar.prom, ['default'], {}, sidecarAt);
   assert.deepEqual(graphInWords(graph), { nodes: ['productpage-v1', 'reviews-v1'], edges: ['productpage-v1 → reviews-v1 http'] });
   const edge = edgeBetween(graph, 'productpage-v1', 'reviews-v1');
   close(edge.rate, 1 / PERIOD, 'request rate');
@@ -153,7 +175,7 @@ test('one sidecar only: productpage-v1 → reviews-v1 over HTTP at 1 request / p
 });
 
 test('one sidecar only: the overview lists `default` with 1 workload, 1 service, the rate, no errors, all mTLS', async () => {
-  const overview = await overviewRows(sidecar.prom);
+  const overview = await overviewRows(sidecar.prom, sidecarAt);
   assert.equal(overview.rows.length, 1);
   const [row] = overview.rows;
   close(row.requestRate ?? NaN, 1 / PERIOD, 'namespace request rate');
@@ -283,7 +305,7 @@ test("the Overview dashboard's default (All namespaces) is the Graph page with e
   assert.equal(dashboard.queries, 12);
   assert.deepEqual(graphWithHealth(dashboard.result), graphWithHealth(await pageGraph(prom, namespaces, AS_OVERVIEW, at)));
   // TCP-only ambient: the same seven TCP edges on both.
-  const ambientDashboard = await overviewDashboardGraph(ambient.prom, ['$__all']);
+  const ambientDashboard = await overviewDashboardGraph(ambient.prom, ['$__all'], ambientAt);
   assert.deepEqual(ambientDashboard.namespaces, ['default']);
-  assert.deepEqual(graphInWords(ambientDashboard.result), graphInWords(await pageGraph(ambient.prom, ['default'], AS_OVERVIEW)));
+  assert.deepEqual(graphInWords(ambientDashboard.result), graphInWords(await pageGraph(ambient.prom, ['default'], AS_OVERVIEW, ambientAt)));
 });

@@ -125,7 +125,8 @@ before(async () => {
   await recorded.waitForSeries(`${RECORDED_PROBE} > 0`, 120_000);
   // Full windows: 20 s of recorded 10 s rates after the first full 10 s window.
   await new Promise((r) => setTimeout(r, 32_000));
-  at = await steadyInstant(recorded.url, raw.url, WINDOW, Math.floor(Date.now() / 1000) - 2);
+  // The detail and graph queries read averages over the 20 s range.
+  at = await steadyInstant(recorded.url, raw.url, WINDOW, Math.floor(Date.now() / 1000) - 2, BUILTINS.__range);
 });
 
 after(async () => {
