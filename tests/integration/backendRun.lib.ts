@@ -5,6 +5,7 @@
 import type { Dashboard, VariableModel } from '@grafana/grafana-foundation-sdk/dashboard';
 import { promTargets, variablesOf, type PromTarget } from '../../dashboards-src/lib/inspect';
 import { BUILTIN_INTERVALS, interpolate, type VariableValue } from '../../dashboards-src/lib/interpolate';
+import { newestInstantWhere, steadyCheck } from '../lib/instants';
 
 export interface Sample {
   metric: Record<string, string>;
@@ -178,32 +179,10 @@ export async function steadyInstant(
   span = window
 ): Promise<number> {
   // label_replace keeps each family apart once *_over_time drops the metric name.
-  const recordedRates = `(label_replace({__name__=~".+:.+:rate1m"}, "family", "$1", "__name__", "(.+)") > 0)[${span}:1s]`;
-  const rawRates = `(rate(istio_requests_total[${window}]) > 0)[${span}:1s]`;
-  const spread = (rates: string) => `max(stddev_over_time(${rates}) / avg_over_time(${rates}))`;
-  const steady = async (base: string, expr: string, t: number) => {
-    const r = await instant(base, expr, t);
-    const v = Number((r.data?.result as Sample[] | undefined)?.[0]?.value[1] ?? NaN);
-    return r.status === 'success' && v < 1e-9;
-  };
-  const holds = async (t: number) =>
-    (await steady(recordedUrl, spread(recordedRates), t)) && (await steady(rawUrl, spread(rawRates), t));
-  // New instants keep the caller's distance from now (time for the last scrape to land).
-  const lag = Math.floor(Date.now() / 1000) - latest;
-  const until = Date.now() + 40_000;
-  let checked = latest - 31;
-  let newest = latest;
-  for (;;) {
-    for (let t = newest; t > checked; t--) {
-      if (await holds(t)) {
-        return t;
-      }
-    }
-    checked = newest;
-    if (Date.now() > until) {
-      throw new Error(`no instant from ${latest - 30} to ${newest} has steady ${window} rates over ${span}`);
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-    newest = Math.floor(Date.now() / 1000) - lag;
-  }
+  const recorded = 'label_replace({__name__=~".+:.+:rate1m"}, "family", "$1", "__name__", "(.+)")';
+  return newestInstantWhere(
+    [steadyCheck(recordedUrl, recorded, span), steadyCheck(rawUrl, `rate(istio_requests_total[${window}])`, span)],
+    latest - 30,
+    { lag: Math.floor(Date.now() / 1000) - latest }
+  );
 }

@@ -14,6 +14,7 @@ import { promTargets, variablesOf } from '../../dashboards-src/lib/inspect';
 import { interpolate } from '../../dashboards-src/lib/interpolate';
 import { freePort, startPrometheus, type RunningPrometheus } from '../lib/prometheus';
 import { startVictoriaMetrics, type RunningVictoriaMetrics } from '../lib/victoriametrics';
+import { newestInstantWhere } from '../lib/instants';
 import { startSimulator, type RunningSimulator } from './simulator.lib';
 import { api, byLabels, instant, jobs, scenarioValues, withoutTopk, type Sample } from './backendRun.lib';
 
@@ -50,8 +51,9 @@ before(async () => {
     'bookinfo+ambient',
     '--seed',
     '5',
+    // Long enough for every rare outcome's series (no-endpoint calls every 20-40 s) to exist before the first scrape.
     '--warmup',
-    '30',
+    '60',
     '--fault',
     'bookinfo/productpage-v1:bookinfo/details:1:503',
   ]);
@@ -66,7 +68,16 @@ before(async () => {
   ]);
   await prom.waitForSeries('rate(istio_requests_total[10s]) > 0', 30_000);
   await new Promise((r) => setTimeout(r, 12_000));
-  at = Math.floor(Date.now() / 1000) - 1;
+  // Calls that found no endpoint (NR, UH) are the only traffic of their label sets (no destination workload), one
+  // every 20-40 s. Where one falls near the window's start, Prometheus (samples inside the window) and VictoriaMetrics
+  // (also the sample before it) see different increases, and where the two backends' latest samples straddle one,
+  // different ones again; so the instant compared is one with none of them in the window and the second before it.
+  // 2 s back: both backends have stored the instant's samples.
+  at = await newestInstantWhere(
+    [{ url: prom.url, expr: 'sum(increase(istio_requests_total{response_flags=~"NR|UH"}[13s])) > 0', holds: 'none' }],
+    Math.floor(Date.now() / 1000) - 30,
+    { lag: 2 }
+  );
 });
 
 after(async () => {

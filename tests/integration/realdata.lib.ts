@@ -86,54 +86,6 @@ export async function waitForFullWindow(prom: RunningPrometheus, metric: string,
   }, `${n} series of ${metric} older than the ${WINDOW} window`, 40_000);
 }
 
-/** A condition on one instant: the PromQL filter `expr` returns something (`some`) or nothing (`none`). */
-export interface InstantCheck {
-  expr: string;
-  holds: 'some' | 'none';
-}
-
-/** Every series of `metric` has had the same rate over the last WINDOW-long windows: no scrape came late there. */
-export function steadyRate(metric: string): InstantCheck {
-  const rates = `(rate(${metric}[${WINDOW}]) > 0)[${WINDOW}:1s]`;
-  return { expr: `max(stddev_over_time(${rates}) / avg_over_time(${rates})) < 1e-9`, holds: 'some' };
-}
-
-/**
- * The newest whole second, not before `notBefore`, at which every check holds: first searching back from a second
- * ago, then waiting for new seconds until `timeoutMs`. For exact assertions on live data: a late scrape (Prometheus
- * then extrapolates a window short) or a rare random event in the window would change the exact answer.
- */
-export async function newestInstantWhere(
-  prom: RunningPrometheus,
-  checks: readonly InstantCheck[],
-  notBefore: number,
-  timeoutMs = 40_000
-): Promise<number> {
-  const holds = async (t: number) => {
-    for (const c of checks) {
-      if ((await queryAt(prom, c.expr, t)).length > 0 !== (c.holds === 'some')) {
-        return false;
-      }
-    }
-    return true;
-  };
-  const until = Date.now() + timeoutMs;
-  let checked = notBefore - 1;
-  for (;;) {
-    const latest = Math.floor(Date.now() / 1000) - 1;
-    for (let t = latest; t > checked; t--) {
-      if (await holds(t)) {
-        return t;
-      }
-    }
-    checked = Math.max(checked, latest);
-    if (Date.now() > until) {
-      throw new Error(`no instant since ${notBefore} where ${checks.map((c) => `${c.expr} (${c.holds})`).join(', ')}`);
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-}
-
 /** An instant query at a fixed evaluation time (unix seconds), so several queries read the same instant. */
 export async function queryAt(prom: RunningPrometheus, expr: string, time?: number): Promise<Vector> {
   const at = time === undefined ? '' : `&time=${time}`;

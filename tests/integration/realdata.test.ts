@@ -6,7 +6,6 @@ import {
   close,
   edgeBetween,
   graphInWords,
-  newestInstantWhere,
   overviewDashboardGraph,
   overviewRows,
   pageGraph,
@@ -14,12 +13,12 @@ import {
   PERIOD,
   queryAt,
   startFixtureMesh,
-  steadyRate,
   waitForFullWindow,
   WINDOW,
   type FixtureMesh,
 } from './realdata.lib';
 import { startSimulator, type RunningSimulator } from './simulator.lib';
+import { newestInstantWhere, steadyCheck } from '../lib/instants';
 import { DEFAULT_DISPLAY } from '../../src/app/pages/graph/model/displayOptions';
 import type { PipelineResult } from '../../src/panels/meshgraph/model/pipeline';
 
@@ -65,17 +64,16 @@ before(async () => {
   const ready = Math.floor(Date.now() / 1000);
   const BOOKINFO_SOURCE = 'reporter="source",source_workload_namespace="bookinfo"';
   [ambientAt, sidecarAt, at] = await Promise.all([
-    newestInstantWhere(ambient.prom, [steadyRate('istio_tcp_received_bytes_total')], ready),
-    newestInstantWhere(sidecar.prom, [steadyRate('istio_requests_total')], ready),
+    newestInstantWhere([steadyCheck(ambient.prom.url, `rate(istio_tcp_received_bytes_total[${WINDOW}])`, WINDOW)], ready),
+    newestInstantWhere([steadyCheck(sidecar.prom.url, `rate(istio_requests_total[${WINDOW}])`, WINDOW)], ready),
     // The simulator's rare outcomes fall at fixed intervals: the health reasons asserted below are those of a window
     // with productpage-v1's gRPC errors (2 % of its calls to recommendations, one every 4-5 s) and none of the calls
     // that got no response (response_code 0: UF, URX and UH, each one every 10-40 s), which would add reasons of their own.
     newestInstantWhere(
-      prom,
       [
-        { expr: `sum(increase(istio_requests_total{${BOOKINFO_SOURCE},source_workload="productpage-v1",grpc_response_status="14"}[${WINDOW}])) > 0`, holds: 'some' },
-        { expr: `sum(increase(istio_requests_total{reporter="destination",destination_workload="recommendations-v1",grpc_response_status="14"}[${WINDOW}])) > 0`, holds: 'some' },
-        { expr: `sum(increase(istio_requests_total{${BOOKINFO_SOURCE},response_code="0"}[${WINDOW}])) > 0`, holds: 'none' },
+        { url: prom.url, expr: `sum(increase(istio_requests_total{${BOOKINFO_SOURCE},source_workload="productpage-v1",grpc_response_status="14"}[${WINDOW}])) > 0`, holds: 'some' },
+        { url: prom.url, expr: `sum(increase(istio_requests_total{reporter="destination",destination_workload="recommendations-v1",grpc_response_status="14"}[${WINDOW}])) > 0`, holds: 'some' },
+        { url: prom.url, expr: `sum(increase(istio_requests_total{${BOOKINFO_SOURCE},response_code="0"}[${WINDOW}])) > 0`, holds: 'none' },
       ],
       ready
     ),
