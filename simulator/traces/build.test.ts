@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Engine } from '../engine/engine';
 import { Mesh } from '../engine/mesh';
 import { seededRandom } from '../model/random';
@@ -109,5 +112,27 @@ describe('traces', () => {
     );
     expect(exemplars.length).toBeGreaterThan(5);
     expect(exemplars.every((id) => sent.includes(id))).toBe(true);
+  });
+
+  test('traces written to a directory are whole files named by trace id: each is written aside, then renamed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'meshlens-tracer-'));
+    try {
+      const engine = new Engine(bookinfo(), { seed: 1, daySeconds: 3600, startMs: 0 });
+      const sent: string[] = [];
+      const tracer = new Tracer(engine, 0.1, seededRandom(3), { send: (spans) => sent.push(spans[0].traceId), dir });
+      for (let t = 1; t <= 10; t++) {
+        engine.tick(1, t * 1000);
+        tracer.tick(1, t * 1000);
+      }
+      expect(sent.length).toBeGreaterThan(0);
+      const files = readdirSync(dir).sort();
+      expect(files).toEqual(sent.map((id) => `${id}.json`).sort());
+      for (const f of files) {
+        const { data } = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { data: Array<{ traceID: string }> };
+        expect(`${data[0].traceID}.json`).toBe(f);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from '../engine/engine';
 import type { Random } from '../model/random';
@@ -75,10 +75,10 @@ export class Tracer {
         this.dropped++;
         return;
       }
-      writeFileSync(
-        join(this.sinks.dir, `${trace.traceId}.json`),
-        JSON.stringify(toJaegerResponse(trace.traceId, trace.spans), null, 1)
-      );
+      // Written aside, then renamed: a reader listing the directory never opens a half-written trace.
+      const file = join(this.sinks.dir, `${trace.traceId}.json`);
+      writeFileSync(`${file}.part`, JSON.stringify(toJaegerResponse(trace.traceId, trace.spans), null, 1));
+      renameSync(`${file}.part`, file);
       this.written++;
     }
   }

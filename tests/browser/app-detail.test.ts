@@ -37,7 +37,7 @@ const cells = (page: import('playwright-core').Page, testId: string) =>
 
 describe('service and workload pages in Chromium from dist/ against a real Prometheus', () => {
   test('service page: RED metrics, inbound and outbound by peer and code, links to the dashboard with variables filled', async () => {
-    const { page, metrics } = await harness.render({ kind: 'app', path: `${BASE}/service/shop/cart?from=now-10s&to=now`, width: 1300, height: 900 });
+    const { page, metrics } = await harness.render({ kind: 'app', path: `${BASE}/service/shop/cart?from=now-12s&to=now-2s`, width: 1300, height: 900 });
     try {
       assert.deepEqual(metrics.pageErrors, []);
       assert.equal(metrics.ok, true, `message: ${metrics.panelMessage}`);
@@ -90,7 +90,7 @@ describe('service and workload pages in Chromium from dist/ against a real Prome
   });
 
   test('workload page links to the workload dashboard; an unknown workload gets a clear message', async () => {
-    const { page, metrics } = await harness.render({ kind: 'app', path: `${BASE}/workload/bookinfo/reviews-v2?from=now-10s&to=now` });
+    const { page, metrics } = await harness.render({ kind: 'app', path: `${BASE}/workload/bookinfo/reviews-v2?from=now-12s&to=now-2s` });
     try {
       assert.equal(metrics.ok, true, `message: ${metrics.panelMessage}`);
       const href = await page.getByRole('link', { name: 'Istio workload dashboard' }).getAttribute('href');

@@ -27,9 +27,11 @@ before(async () => {
   sim = await startSimulator(['--topology', 'bookinfo+idle', '--warmup', '30', '--trace-sampling', '100', '--traces-dir', traces]);
   prom = await startPrometheus(scrapeConfig('mesh', [sim.target]));
   await waitUntil(async () => (await prom.query('min(count_over_time(istio_requests_total[20s])) >= 4')).length > 0, 'Prometheus data');
-  await waitUntil(async () => readdirSync(traces).length >= 20, 'simulated traces');
+  // Finished traces only: the simulator writes each to `<id>.json.part`, then renames it.
+  const written = () => readdirSync(traces).filter((f) => f.endsWith('.json'));
+  await waitUntil(async () => written().length >= 20, 'simulated traces');
   // The fixture takes one trace per file; the simulator writes Jaeger's query-API envelope ({ data: [trace] }).
-  const files = readdirSync(traces)
+  const files = written()
     .slice(0, 40)
     .map((f) => {
       const out = join(dir, f);

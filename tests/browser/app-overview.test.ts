@@ -11,7 +11,8 @@ import { freePort, scrapeConfig, startPrometheus, type RunningPrometheus } from 
 const ARTIFACTS = artifactsDir();
 // The stats are averages over the picked range (rate over $__range), so the range must not reach back
 // before Prometheus started: a 10 s range, once Prometheus holds more than that.
-const OVERVIEW = '/a/meshlens-istio-app/overview?from=now-10s&to=now';
+// Ending 2 s back: the last scrape has landed, so a 10 s rate window is not extrapolated short.
+const OVERVIEW = '/a/meshlens-istio-app/overview?from=now-12s&to=now-2s';
 
 let source: MetricsSource;
 let prom: RunningPrometheus;

@@ -209,7 +209,7 @@ describe('trace view state in Chromium from dist/', () => {
       assert.equal((await whole.inputValue()).length, 5_000_000);
     });
     assert.deepEqual(metrics.pageErrors, []);
-    // Within the test's normal 30 s render timeout (the freeze was 3 s before the cut); the figure is in the bench.
-    assert.ok(metrics.firstRenderMs !== null && metrics.firstRenderMs < 30_000, `first render ${metrics.firstRenderMs} ms`);
+    // It rendered (the time it took is the bench's figure, not a test's).
+    assert.notEqual(metrics.firstRenderMs, null);
   });
 });

@@ -76,8 +76,8 @@ async function api(path: string, params: Record<string, string>): Promise<Result
   return (await res.json()) as Result;
 }
 
-async function run(expr: string, instant: boolean): Promise<Result> {
-  const end = Date.now() / 1000;
+async function run(expr: string, instant: boolean, time?: number): Promise<Result> {
+  const end = time ?? Date.now() / 1000;
   return instant
     ? api('/api/v1/query', { query: expr, time: String(end) })
     : api('/api/v1/query_range', { query: expr, start: String(end - 60), end: String(end), step: '5' });
@@ -239,9 +239,9 @@ describe('regex escaping of selected values', () => {
     assert.deepEqual([...services], ['*.example.com']);
   });
 
-  /** The instant value of a one-series result. */
-  async function scalar(expr: string): Promise<number> {
-    const r = await run(expr, true);
+  /** The instant value of a one-series result at `time`: values compared with each other are read at one instant. */
+  async function scalar(expr: string, time: number): Promise<number> {
+    const r = await run(expr, true, time);
     assert.equal(r.status, 'success', `${expr}: ${r.error}`);
     assert.equal(r.data!.result.length, 1, `one series expected from ${expr}`);
     return Number((r.data!.result[0] as { value: [number, string] }).value[1]);
@@ -252,12 +252,15 @@ describe('regex escaping of selected values', () => {
     const dash = dashboards.service;
     const values = scenarioValues(variablesOf(dash), { service: ['*.example.com'] });
     const target = promTargets(dash).find((t) => t.panel === 'Client request volume')!;
-    const shown = await scalar(interpolate(target.expr, values));
+    const at = Math.floor(Date.now() / 1000) - 1;
+    const shown = await scalar(interpolate(target.expr, values), at);
     const literal = await scalar(
-      'sum(rate(istio_requests_total{reporter="source", destination_service="*.example.com"}[1m]))'
+      'sum(rate(istio_requests_total{reporter="source", destination_service="*.example.com"}[1m]))',
+      at
     );
     const asRegex = await scalar(
-      'sum(rate(istio_requests_total{reporter="source", destination_service=~".*.example.com"}[1m]))'
+      'sum(rate(istio_requests_total{reporter="source", destination_service=~".*.example.com"}[1m]))',
+      at
     );
     assert.ok(shown > 0 && near(shown, literal), `panel ${shown} should equal the literal host's rate ${literal}`);
     assert.ok(asRegex > literal * 1.2, 'read as a regex, the host would also match api.example.com');
@@ -266,12 +269,14 @@ describe('regex escaping of selected values', () => {
   test('ambient traffic reported only by a waypoint shows on the service dashboard, client and server side', async () => {
     const dash = dashboards.service;
     const values = scenarioValues(variablesOf(dash), { service: ['httpbin.ambient-demo.svc.cluster.local'] });
+    const at = Math.floor(Date.now() / 1000) - 1;
     const waypoint = await scalar(
-      'sum(rate(istio_requests_total{reporter="waypoint", destination_service="httpbin.ambient-demo.svc.cluster.local"}[1m]))'
+      'sum(rate(istio_requests_total{reporter="waypoint", destination_service="httpbin.ambient-demo.svc.cluster.local"}[1m]))',
+      at
     );
     for (const panel of ['Client request volume', 'Server request volume']) {
       const target = promTargets(dash).find((t) => t.panel === panel)!;
-      const shown = await scalar(interpolate(target.expr, values));
+      const shown = await scalar(interpolate(target.expr, values), at);
       assert.ok(
         shown > 0 && near(shown, waypoint),
         `${panel}: ${shown} should equal the waypoint-reported rate ${waypoint}`

@@ -9,7 +9,8 @@ export interface RunningPrometheus {
   url: string;
   port: number;
   /** Runs an instant query and returns the result vector. */
-  query(expr: string): Promise<Vector>;
+  /** An instant query, at `time` (unix seconds) when given, else now. */
+  query(expr: string, time?: number): Promise<Vector>;
   /** Polls `expr` until it returns at least one series, or fails after `timeoutMs`. */
   waitForSeries(expr: string, timeoutMs?: number): Promise<Vector>;
   stop(): Promise<void>;
@@ -63,8 +64,9 @@ export async function startPrometheus(
     },
   });
 
-  const query = async (expr: string) => {
-    const res = await fetch(`${url}/api/v1/query?query=${encodeURIComponent(expr)}`);
+  const query = async (expr: string, time?: number) => {
+    const at = time === undefined ? '' : `&time=${time}`;
+    const res = await fetch(`${url}/api/v1/query?query=${encodeURIComponent(expr)}${at}`);
     const body = (await res.json()) as { status: string; error?: string; data: { result: Vector } };
     if (body.status !== 'success') {
       throw new Error(`query failed: ${expr}: ${body.error}`);
