@@ -154,14 +154,25 @@ export function Footer({
   counts,
   layout,
   compare,
+  shortenedTitles = 0,
 }: {
   visible: VisibleGraph;
   counts: InputCounts;
   layout?: Positions;
   compare?: CompareCounts;
+  /** Node names the last frame drew shortened to fit beside their neighbours. */
+  shortenedTitles?: number;
 }) {
   const styles = useStyles2(getStyles);
   const parts = footerParts(visible, counts, compare);
+  if (shortenedTitles > 0) {
+    parts.push(
+      t('meshgraph.footer.shortenedTitles', '{{count}} names shortened to fit (zoom in, or select a node, for the whole name)', {
+        count: shortenedTitles,
+        defaultValue_one: '{{count}} name shortened to fit (zoom in, or select the node, for the whole name)',
+      })
+    );
+  }
   if (layout) {
     parts.push(
       t('meshgraph.footer.layout', 'layout {{ms}} ms{{where}}', {

@@ -4,7 +4,7 @@ import { t } from '@grafana/i18n';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 import { type ViewGraph } from '../model/view/types';
 import { type Positions } from '../state/useLayout';
-import { drawScene } from './canvas/drawScene';
+import { type DrawStats, drawScene } from './canvas/drawScene';
 import { edgeAt, nodeAt } from './canvas/hitTest';
 import { paletteFrom } from './canvas/palette';
 import { prepareScene } from './canvas/prepareScene';
@@ -32,7 +32,8 @@ interface Props {
   onSelect: (id: string | undefined, kind: 'node' | 'edge' | undefined) => void;
   onPin: (id: string, x: number, y: number) => void;
   onViewport?: (v: Viewport) => void;
-  onPaint?: (ms: number) => void;
+  /** After each full frame: its time and what it shortened (for the footer). */
+  onPaint?: (ms: number, stats: DrawStats) => void;
 }
 
 /** Above this many nodes, pan and zoom move a snapshot and redraw crisp when the gesture pauses. */
@@ -61,8 +62,8 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
         return;
       }
       const t0 = performance.now();
-      drawScene(ctx, { graph, prepared, xy, selected, matches, showMtls, namespaceBoxes, time }, view.current, width, height, palette, dpr);
-      onPaint?.(performance.now() - t0);
+      const stats = drawScene(ctx, { graph, prepared, xy, selected, matches, showMtls, namespaceBoxes, time }, view.current, width, height, palette, dpr);
+      onPaint?.(performance.now() - t0, stats);
     },
     [graph, prepared, xy, selected, matches, showMtls, namespaceBoxes, width, height, palette, dpr, onPaint]
   );

@@ -18,6 +18,7 @@ import { download } from './download';
 import { FocusBanner } from './FocusBanner';
 import { droppedText, Footer } from './Footer';
 import { GraphCanvas, type GraphCanvasHandle } from './GraphCanvas';
+import { type DrawStats } from './canvas/drawScene';
 import { Legend } from './Legend';
 import { Minimap } from './Minimap';
 import { NodeList } from './NodeList';
@@ -60,7 +61,11 @@ export function MeshGraphPanel(props: PanelProps<MeshGraphPanelOptions>) {
   const canvas = useRef<GraphCanvasHandle>(null);
   const [viewport, setViewport] = useState<Viewport | undefined>(undefined);
   const [painted, setPainted] = useState(false);
-  const onPaint = useCallback(() => setPainted(true), []);
+  const [shortenedTitles, setShortenedTitles] = useState(0);
+  const onPaint = useCallback((_ms: number, stats: DrawStats) => {
+    setPainted(true);
+    setShortenedTitles(stats.shortenedTitles);
+  }, []);
   const onPin = useCallback(
     (id: string, x: number, y: number) =>
       onOptionsChange({ ...options, pins: { ...options.pins, [id]: { x: Math.round(x), y: Math.round(y) } } }),
@@ -246,7 +251,7 @@ export function MeshGraphPanel(props: PanelProps<MeshGraphPanelOptions>) {
           onExpand={state.expand}
         />
       )}
-      {visible && <Footer visible={visible} counts={pipeline.counts} layout={positions} compare={pipeline.compare} />}
+      {visible && <Footer visible={visible} counts={pipeline.counts} layout={positions} compare={pipeline.compare} shortenedTitles={shortenedTitles} />}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { BADGE_TEXT } from '../../model/view/badges';
 import { SCREEN_TITLE_PX } from './labelDetail';
 import { type Palette } from './palette';
 import { NODE_RADIUS, type SceneState } from './scene';
+import { fitTitle, titleRoom } from './titleFit';
 
 const MAX_NODE_LABELS = 600;
 const MAX_EDGE_LABELS = 300;
@@ -54,18 +55,37 @@ function nodeTitle(s: SceneState, i: number): string {
   return node.collapsed ? `${node.title} (${node.collapsed.members})` : node.title;
 }
 
-/** Node titles only, at a fixed screen size (labelDetail 'titles'): names stay readable when the graph is fitted small. */
-export function drawScreenTitles(ctx: CanvasRenderingContext2D, s: SceneState, nodes: number[], p: Palette, k: number) {
+/**
+ * Draws the titles of `nodes` below them in the current font (`size`: its height in world units), each shortened to
+ * the room to its neighbour on the same line; returns how many were shortened.
+ */
+function drawTitles(ctx: CanvasRenderingContext2D, s: SceneState, nodes: number[], size: number, below: number): number {
   const { xy } = s;
+  const room = titleRoom(xy, nodes, size * 1.2);
+  const measure = (text: string) => ctx.measureText(text).width;
+  let shortened = 0;
+  for (const i of nodes) {
+    const title = nodeTitle(s, i);
+    const shown = fitTitle(title, room.get(i)! - size * 0.8, measure);
+    shortened += shown === title ? 0 : 1;
+    ctx.fillText(shown, xy[2 * i], xy[2 * i + 1] + NODE_RADIUS + below);
+  }
+  return shortened;
+}
+
+/**
+ * Node titles only, at a fixed screen size (labelDetail 'titles'): names stay readable when the graph is fitted
+ * small. Returns how many were shortened to fit.
+ */
+export function drawScreenTitles(ctx: CanvasRenderingContext2D, s: SceneState, nodes: number[], p: Palette, k: number): number {
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.font = `${SCREEN_TITLE_PX / k}px sans-serif`;
   ctx.fillStyle = p.text;
-  for (const i of nodes) {
-    ctx.fillText(nodeTitle(s, i), xy[2 * i], xy[2 * i + 1] + NODE_RADIUS + (SCREEN_TITLE_PX * 0.9) / k);
-  }
+  return drawTitles(ctx, s, nodes, SCREEN_TITLE_PX / k, (SCREEN_TITLE_PX * 0.9) / k);
 }
 
+/** Full labels (titles shortened to fit, badges, namespaces, edge labels); returns how many titles were shortened. */
 export function drawLabels(
   ctx: CanvasRenderingContext2D,
   s: SceneState,
@@ -73,15 +93,13 @@ export function drawLabels(
   edges: number[],
   p: Palette,
   k: number
-) {
+): number {
   const { xy, prepared: ps, graph } = s;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.font = '12px sans-serif';
   ctx.fillStyle = p.text;
-  for (const i of nodes.slice(0, MAX_NODE_LABELS)) {
-    ctx.fillText(nodeTitle(s, i), xy[2 * i], xy[2 * i + 1] + NODE_RADIUS + 12);
-  }
+  const shortened = drawTitles(ctx, s, nodes.slice(0, MAX_NODE_LABELS), 12, 12);
   drawBadges(ctx, s, nodes.slice(0, MAX_NODE_LABELS), p);
   ctx.font = '12px sans-serif';
   if (k >= 0.9) {
@@ -117,6 +135,7 @@ export function drawLabels(
     ctx.fillStyle = p.textSecondary;
     ctx.fillText(e.label, mx + lockWidth / 2, my);
   }
+  return shortened;
 }
 
 /** Comparing windows: new edges under a wide band, changed ones under a dashed band, gone ones dashed grey. */

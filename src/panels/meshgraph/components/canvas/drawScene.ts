@@ -20,7 +20,7 @@ export function drawScene(
   height: number,
   p: Palette,
   dpr = 1
-) {
+): DrawStats {
   const { prepared: ps, xy, graph } = s;
   const k = v.k;
   ctx.save();
@@ -192,10 +192,18 @@ export function drawScene(
   highlight(s.selected, p.selection);
 
   const detail = labelDetail(k, visibleNodes.length);
+  let shortenedTitles = 0;
   if (detail === 'full') {
-    drawLabels(ctx, s, visibleNodes, visibleEdges, p, k);
+    shortenedTitles = drawLabels(ctx, s, visibleNodes, visibleEdges, p, k);
   } else if (detail === 'titles') {
-    drawScreenTitles(ctx, s, visibleNodes, p, k);
+    shortenedTitles = drawScreenTitles(ctx, s, visibleNodes, p, k);
   }
   ctx.restore();
+  return { shortenedTitles };
+}
+
+/** What a frame left out or shortened, for the footer. */
+export interface DrawStats {
+  /** Node titles drawn shortened (`head…tail`) because the next node on their line was too close. */
+  shortenedTitles: number;
 }
