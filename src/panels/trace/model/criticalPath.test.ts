@@ -25,12 +25,23 @@ function sections(trace: Trace, c: TraceColumns = toColumns(trace)): string[] {
 
 /** Per root: the sum of its path's sections (a root's sections are the ones walked from it, up to the next root's). */
 function sumsPerRoot(c: TraceColumns): Array<{ sum: number; duration: number }> {
-  const byRoot = new Map<number, number>();
-  for (let k = 0; k < c.criticalSegments.length; k += 3) {
-    let r = c.criticalSegments[k];
-    while (c.parent[r] >= 0) {
+  // Each span's root, memoised along the walk (walking up from every section was quadratic on a 100,000-deep chain).
+  const rootOf = new Int32Array(c.parent.length).fill(-1);
+  const root = (span: number) => {
+    const path: number[] = [];
+    let r = span;
+    while (rootOf[r] < 0 && c.parent[r] >= 0) {
+      path.push(r);
       r = c.parent[r];
     }
+    const found = rootOf[r] >= 0 ? rootOf[r] : r;
+    path.forEach((v) => (rootOf[v] = found));
+    rootOf[r] = found;
+    return found;
+  };
+  const byRoot = new Map<number, number>();
+  for (let k = 0; k < c.criticalSegments.length; k += 3) {
+    const r = root(c.criticalSegments[k]);
     byRoot.set(r, (byRoot.get(r) ?? 0) + c.criticalSegments[k + 2] - c.criticalSegments[k + 1]);
   }
   return [...byRoot].map(([r, sum]) => ({ sum, duration: c.duration[r] }));
