@@ -8,16 +8,9 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { generateDashboards } from '../../dashboards-src/generate';
 import { variablesOf } from '../../dashboards-src/lib/inspect';
-import { RECORDED_PROBE, recordingRuleGroups } from '../../src/shared/istio/recordedSeries';
-import { istioMetrics } from '../lib/istioFixture';
-import { freePort, scrapeConfig, startPrometheus, type RunningPrometheus } from '../lib/prometheus';
+import { type RunningPrometheus } from '../lib/prometheus';
 import { startVictoriaMetrics, VM_MAX_LABELS, type RunningVictoriaMetrics } from '../lib/victoriametrics';
 import {
   compare,
@@ -28,18 +21,17 @@ import {
   withoutTopk,
   type Sample,
 } from './backendRun.lib';
+import { startRecordedPair, type RecordedPair } from './recordedPair.lib';
 
 const WINDOW = '10s';
 const BUILTINS = { __rate_interval: WINDOW, __interval: '1s', __range: '1m' };
 const TOLERANCE = 0.01;
 
-let server: Server;
+let pair: RecordedPair;
 let raw: RunningPrometheus;
 let recorded: RunningPrometheus;
 let vm: RunningVictoriaMetrics;
-let rulesDir: string;
 let at: number;
-const started = Date.now();
 
 const dashboards = generateDashboards();
 const PICKS = {
@@ -52,46 +44,18 @@ const switched = queries.filter((j) => j.query.includes('meshlens_raw=~".*"'));
 const RECORDED_DASHBOARDS = ['overview', 'mesh', 'service', 'workload', 'performance', 'controlPlane', 'wasm'] as const;
 
 before(async () => {
-  const port = await freePort();
-  server = createServer((req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' });
-    // Each sample carries the time its value was computed for, so a scrape delayed on a loaded machine still
-    // stores exact values (honor_timestamps below).
-    const now = Date.now();
-    res.end(
-      istioMetrics((now - started) / 1000 + 60)
-        .trimEnd()
-        .split('\n')
-        .map((line) => `${line} ${now}`)
-        .join('\n') + '\n'
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  rulesDir = mkdtempSync(join(tmpdir(), 'meshlens-rules-'));
-  const rules = join(rulesDir, 'rules.yml');
-  writeFileSync(rules, stringify({ groups: recordingRuleGroups(WINDOW) }));
-  const config = scrapeConfig('istio', [`127.0.0.1:${port}`]).replace(
-    '  - job_name: istio\n',
-    '  - job_name: istio\n    honor_timestamps: true\n'
-  );
-  [raw, recorded, vm] = await Promise.all([
-    startPrometheus(config),
-    startPrometheus(config, { ruleFiles: [rules] }),
-    startVictoriaMetrics(config),
-  ]);
-  await recorded.waitForSeries(`${RECORDED_PROBE} > 0`, 120_000);
+  pair = await startRecordedPair(WINDOW);
+  ({ raw, recorded } = pair);
+  vm = await startVictoriaMetrics(pair.config);
   // Full 10 s windows everywhere, also for avg_over_time over 10 s of recorded 10 s rates.
   await new Promise((r) => setTimeout(r, 25_000));
-  // 5 s back: on a loaded machine (suites run side by side) a backend may not have ingested the last second or two,
-  // and a gauge that grows (opened - closed connections) then differs by one scrape between backends.
+  // 5 s back: on a loaded machine (suites run side by side) a backend may not have ingested the last second or two.
   // And steady: a rule evaluation that ran while a scrape was late reads its window short (see steadyInstant).
   at = await steadyInstant(recorded.url, raw.url, WINDOW, Math.floor(Date.now() / 1000) - 5);
 });
 
 after(async () => {
-  await Promise.all([raw?.stop(), recorded?.stop(), vm?.stop()]);
-  server?.close();
-  rmSync(rulesDir, { recursive: true, force: true });
+  await Promise.all([pair?.stop(), vm?.stop()]);
 });
 
 async function result(base: string, expr: string): Promise<Sample[]> {

@@ -10,11 +10,6 @@
 import '../../bench/lib/meshgraph-globals';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { interpolate } from '../../dashboards-src/lib/interpolate';
 import { graphTargets } from '../../src/app/pages/graph/model/graphOptions';
 import { overviewDetailQueries, overviewQueries } from '../../src/app/pages/overview/model/overviewQueries';
@@ -27,28 +22,20 @@ import {
   detailTcpRate,
   type DetailTarget,
 } from '../../src/shared/istio/appQueries';
-import {
-  preferRecorded,
-  RAW_SWITCH_PROBE,
-  RAW_SWITCH_VALUES,
-  RECORDED_PROBE,
-  recordingRuleGroups,
-} from '../../src/shared/istio/recordedSeries';
-import { istioMetrics } from '../lib/istioFixture';
-import { freePort, scrapeConfig, startPrometheus, type RunningPrometheus } from '../lib/prometheus';
+import { preferRecorded, RAW_SWITCH_PROBE, RAW_SWITCH_VALUES } from '../../src/shared/istio/recordedSeries';
+import { type RunningPrometheus } from '../lib/prometheus';
 import { compare, instant, steadyInstant, type Sample } from './backendRun.lib';
+import { startRecordedPair, type RecordedPair } from './recordedPair.lib';
 
 const WINDOW = '10s';
 const BUILTINS = { __rate_interval: WINDOW, __interval: '1s', __range: '20s' };
 /** Rates of linear counters are exact; the recorded side averages 10 s rates, the raw side rates over the range. */
 const TOLERANCE = 0.01;
 
-let server: Server;
+let pair: RecordedPair;
 let raw: RunningPrometheus;
 let recorded: RunningPrometheus;
-let rulesDir: string;
 let at: number;
-const started = Date.now();
 
 const service: DetailTarget = { kind: 'service', namespace: 'bookinfo', name: 'reviews' };
 const workload: DetailTarget = { kind: 'workload', namespace: 'bookinfo', name: 'reviews-v2' };
@@ -101,28 +88,8 @@ function withKialiLabels(line: string): string {
 const WRAPPED = QUERIES.filter((q) => preferRecorded(q.expr, 'off') !== q.expr);
 
 before(async () => {
-  const port = await freePort();
-  server = createServer((req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' });
-    const now = Date.now();
-    res.end(
-      istioMetrics((now - started) / 1000 + 60)
-        .trimEnd()
-        .split('\n')
-        .map((line) => (line.startsWith('#') ? line : `${withKialiLabels(line)} ${now}`))
-        .join('\n') + '\n'
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  rulesDir = mkdtempSync(join(tmpdir(), 'meshlens-rules-'));
-  const rules = join(rulesDir, 'rules.yml');
-  writeFileSync(rules, stringify({ groups: recordingRuleGroups(WINDOW) }));
-  const config = scrapeConfig('istio', [`127.0.0.1:${port}`]).replace(
-    '  - job_name: istio\n',
-    '  - job_name: istio\n    honor_timestamps: true\n'
-  );
-  [raw, recorded] = await Promise.all([startPrometheus(config), startPrometheus(config, { ruleFiles: [rules] })]);
-  await recorded.waitForSeries(`${RECORDED_PROBE} > 0`, 120_000);
+  pair = await startRecordedPair(WINDOW, withKialiLabels);
+  ({ raw, recorded } = pair);
   // Full windows: 20 s of recorded 10 s rates after the first full 10 s window.
   await new Promise((r) => setTimeout(r, 32_000));
   // The detail and graph queries read averages over the 20 s range.
@@ -130,9 +97,7 @@ before(async () => {
 });
 
 after(async () => {
-  await Promise.all([raw?.stop(), recorded?.stop()]);
-  server?.close();
-  rmSync(rulesDir, { recursive: true, force: true });
+  await pair?.stop();
 });
 
 async function result(base: string, expr: string): Promise<Sample[]> {
