@@ -2,11 +2,9 @@
 // Needs `npm run build` first (or HARNESS_DIST=<another build's dist/>). Usage: node --import tsx bench/trace-browser.ts [--sizes 10000,100000]
 // Prints first rows after the data is handed over, the longest main-thread task after that moment, heap after GC,
 // scroll frame times (p50/p95/max) and collapse-all / expand-all times. Read times as ±50 % on a shared machine.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { type Page } from 'playwright-core';
-import { openHarness } from '../tests/harness/browser';
+import { withRenderedTrace } from './lib/traceHarness';
 import { DIST, ROOT } from '../tests/harness/build-host';
 import { generate, generateSpans, toJaeger, toZipkin } from './traceGen';
 
@@ -16,27 +14,14 @@ const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
 
 async function measure(n: number): Promise<Record<string, string>> {
-  const dir = mkdtempSync(join(tmpdir(), 'meshlens-trace-bench-'));
-  const file = join(dir, 'trace.json');
   const text = generate('jaeger', n);
-  writeFileSync(file, text);
-  const harness = await openHarness(file);
-  try {
-    const cpu = cpuCounters();
-    const { page, metrics } = await harness.render({
-      kind: 'trace',
-      input: file,
-      width: 1600,
-      height: 1000,
-      timeoutMs: 120_000,
-      onPage: cpu.attach,
-    });
-    if (!metrics.ok) {
-      throw new Error(`render failed: ${JSON.stringify(metrics)}`);
-    }
-    const cpuMs = await cpu.between('handover', 'ready');
-    // A string, not a function: tsx's name helpers do not exist in the page.
-    const result = (await page.evaluate(`(async () => {
+  const cpu = cpuCounters();
+  return withRenderedTrace(
+    text,
+    async (page, metrics) => {
+      const cpuMs = await cpu.between('handover', 'ready');
+      // A string, not a function: tsx's name helpers do not exist in the page.
+      const result = (await page.evaluate(`(async () => {
       const s = window.__meshlens;
       const tasks = [];
       await new Promise((resolve) => {
@@ -75,22 +60,21 @@ async function measure(n: number): Promise<Record<string, string>> {
         rows: document.querySelectorAll('[data-testid="meshlens-span-row"]').length,
       };
     })()`)) as { longestLoadTask: number; scroll: number[]; collapse: number; expand: number; rows: number };
-    return {
-      spans: n.toLocaleString('en'),
-      'JSON MB': (text.length / 1e6).toFixed(0),
-      'first rows ms': String(metrics.firstRenderMs),
-      'CPU main / renderer ms': `${cpuMs.thread.toFixed(0)} / ${cpuMs.process.toFixed(0)}`,
-      'longest task after data ms': result.longestLoadTask.toFixed(0),
-      'scroll p50/p95/max ms': [0.5, 0.95, 1].map((p) => pct(result.scroll, p).toFixed(0)).join(' / '),
-      'collapse all ms': result.collapse.toFixed(0),
-      'expand all ms': result.expand.toFixed(0),
-      'heap MB': String(metrics.jsHeapMB),
-      'DOM rows': String(result.rows),
-    };
-  } finally {
-    await harness.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+      return {
+        spans: n.toLocaleString('en'),
+        'JSON MB': (text.length / 1e6).toFixed(0),
+        'first rows ms': String(metrics.firstRenderMs),
+        'CPU main / renderer ms': `${cpuMs.thread.toFixed(0)} / ${cpuMs.process.toFixed(0)}`,
+        'longest task after data ms': result.longestLoadTask.toFixed(0),
+        'scroll p50/p95/max ms': [0.5, 0.95, 1].map((p) => pct(result.scroll, p).toFixed(0)).join(' / '),
+        'collapse all ms': result.collapse.toFixed(0),
+        'expand all ms': result.expand.toFixed(0),
+        'heap MB': String(metrics.jsHeapMB),
+        'DOM rows': String(result.rows),
+      };
+    },
+    { onPage: cpu.attach }
+  );
 }
 
 /**
@@ -129,27 +113,14 @@ async function withTrace(
   text: string,
   probe: string
 ): Promise<{ firstRenderMs: number | null; heapMB: number | null; result: Record<string, unknown> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'meshlens-trace-bench-'));
-  const file = join(dir, 'trace.json');
-  writeFileSync(file, text);
-  const harness = await openHarness(file);
-  try {
-    const { page, metrics } = await harness.render({
-      kind: 'trace',
-      input: file,
-      width: 1600,
-      height: 1000,
-      timeoutMs: 300_000,
-    });
-    if (!metrics.ok) {
-      throw new Error(`render failed: ${JSON.stringify(metrics)}`);
-    }
-    const result = (await page.evaluate(probe)) as Record<string, unknown>;
-    return { firstRenderMs: metrics.firstRenderMs, heapMB: metrics.jsHeapMB, result };
-  } finally {
-    await harness.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return withRenderedTrace(
+    text,
+    async (page, metrics) => {
+      const result = (await page.evaluate(probe)) as Record<string, unknown>;
+      return { firstRenderMs: metrics.firstRenderMs, heapMB: metrics.jsHeapMB, result };
+    },
+    { timeoutMs: 300_000 }
+  );
 }
 
 /** 1,000,000 spans (lean Zipkin JSON): past the 500,000-span cap, the panel shows the first 500,000 and says so. */

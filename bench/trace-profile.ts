@@ -1,12 +1,11 @@
 // Where the main thread spends its time between the data being handed to the built trace panel and its first
 // painted rows: a CPU profile of the page (not of the worker) from that moment to the ready marker, summed by
 // function. Needs `npm run build`. Usage: node --import tsx bench/trace-profile.ts [--spans 100000] [--top 25]
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Page } from 'playwright-core';
 import { SourceMapConsumer } from 'source-map-js';
-import { openHarness } from '../tests/harness/browser';
+import { withRenderedTrace } from './lib/traceHarness';
 import { DIST } from '../tests/harness/build-host';
 import { generate } from './traceGen';
 
@@ -84,10 +83,6 @@ function summarise(profile: Profile) {
 }
 
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'meshlens-trace-profile-'));
-  const file = join(dir, 'trace.json');
-  writeFileSync(file, generate('jaeger', SPANS));
-  const harness = await openHarness(file);
   let stop: (() => Promise<Profile>) | undefined;
   const onPage = async (page: Page) => {
     const cdp = await page.context().newCDPSession(page);
@@ -102,42 +97,35 @@ async function main() {
       return profile as unknown as Profile;
     };
   };
-  try {
-    const { page, metrics } = await harness.render({
-      kind: 'trace',
-      input: file,
-      width: 1600,
-      height: 1000,
-      timeoutMs: 120_000,
-      onPage,
-    });
-    const profile = await stop!();
-    await page.close();
-    const { busy, self, inclusive, stretches } = summarise(profile);
-    console.log(
-      `Trace panel main thread, ${SPANS.toLocaleString('en')} spans: first rows ${metrics.firstRenderMs} ms after the data, longest task ${metrics.longestTaskMs} ms`
-    );
-    console.log(
-      `Sampled main-thread busy time from page load to first rows (and the harness's GC after): ${busy.toFixed(0)} ms`
-    );
-    console.log('Longest busy stretches (≈ tasks), with their top functions by self time:');
-    for (const s of stretches.slice(0, 5)) {
-      const fns = [...s.self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6);
-      console.log(`  ${s.ms.toFixed(0)} ms: ${fns.map(([fn, ms]) => `${fn} ${ms.toFixed(0)}`).join('; ')}`);
-    }
-    console.log('By function, self time:');
-    console.table(self.slice(0, TOP).map(([fn, ms]) => ({ function: fn, 'self ms': ms.toFixed(1) })));
-    console.log('Panel functions, inclusive time:');
-    console.table(
-      inclusive
-        .filter(([fn]) => /panels\/trace|tanstack/.test(fn))
-        .slice(0, TOP)
-        .map(([fn, ms]) => ({ function: fn, 'total ms': ms.toFixed(1) }))
-    );
-  } finally {
-    await harness.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  await withRenderedTrace(
+    generate('jaeger', SPANS),
+    async (page, metrics) => {
+      const profile = await stop!();
+      await page.close();
+      const { busy, self, inclusive, stretches } = summarise(profile);
+      console.log(
+        `Trace panel main thread, ${SPANS.toLocaleString('en')} spans: first rows ${metrics.firstRenderMs} ms after the data, longest task ${metrics.longestTaskMs} ms`
+      );
+      console.log(
+        `Sampled main-thread busy time from page load to first rows (and the harness's GC after): ${busy.toFixed(0)} ms`
+      );
+      console.log('Longest busy stretches (≈ tasks), with their top functions by self time:');
+      for (const s of stretches.slice(0, 5)) {
+        const fns = [...s.self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6);
+        console.log(`  ${s.ms.toFixed(0)} ms: ${fns.map(([fn, ms]) => `${fn} ${ms.toFixed(0)}`).join('; ')}`);
+      }
+      console.log('By function, self time:');
+      console.table(self.slice(0, TOP).map(([fn, ms]) => ({ function: fn, 'self ms': ms.toFixed(1) })));
+      console.log('Panel functions, inclusive time:');
+      console.table(
+        inclusive
+          .filter(([fn]) => /panels\/trace|tanstack/.test(fn))
+          .slice(0, TOP)
+          .map(([fn, ms]) => ({ function: fn, 'total ms': ms.toFixed(1) }))
+      );
+    },
+    { onPage }
+  );
 }
 
 main().catch((e) => {

@@ -3,11 +3,8 @@
 // the data being handed over and the first rows, and the worker's load task (start, wall, CPU). Needs `npm run build`, or
 // HARNESS_DIST=<another build's dist/>. Usage: node --import tsx bench/trace-threads.ts [--spans 10000] [--label text]
 // Prints one JSON line; alternate builds in a shell loop to compare them (README, "Figures").
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type CDPSession, type Page } from 'playwright-core';
-import { openHarness } from '../tests/harness/browser';
+import { withRenderedTrace } from './lib/traceHarness';
 import { generate } from './traceGen';
 
 const argValue = (name: string, fallback: string) => {
@@ -93,37 +90,26 @@ function summarise(events: TraceEvent[], firstRowsMs: number) {
 }
 
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'meshlens-trace-threads-'));
-  const file = join(dir, 'trace.json');
-  writeFileSync(file, generate('jaeger', SPANS));
-  const harness = await openHarness(file);
   const trace = tracer();
-  try {
-    const { page, metrics } = await harness.render({
-      kind: 'trace',
-      input: file,
-      width: 1600,
-      height: 1000,
-      timeoutMs: 120_000,
-      onPage: trace.attach,
-    });
-    if (!metrics.ok || metrics.firstRenderMs === null) {
-      throw new Error(`render failed: ${JSON.stringify(metrics)}`);
-    }
-    await trace.stop();
-    await page.close();
-    console.log(
-      JSON.stringify({
-        label: LABEL,
-        spans: SPANS,
-        firstRowsMs: metrics.firstRenderMs,
-        ...summarise(trace.events, metrics.firstRenderMs),
-      })
-    );
-  } finally {
-    await harness.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  await withRenderedTrace(
+    generate('jaeger', SPANS),
+    async (page, metrics) => {
+      if (metrics.firstRenderMs === null) {
+        throw new Error(`no first rows: ${JSON.stringify(metrics)}`);
+      }
+      await trace.stop();
+      await page.close();
+      console.log(
+        JSON.stringify({
+          label: LABEL,
+          spans: SPANS,
+          firstRowsMs: metrics.firstRenderMs,
+          ...summarise(trace.events, metrics.firstRenderMs),
+        })
+      );
+    },
+    { onPage: trace.attach }
+  );
 }
 
 main().catch((e) => {
