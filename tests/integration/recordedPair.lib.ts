@@ -30,16 +30,20 @@ export async function startRecordedPair(
 ): Promise<RecordedPair> {
   const started = Date.now();
   const port = await freePort();
+  // Each sample carries the time its value was computed for (honor_timestamps below), and that time is the scrape's
+  // slot: the first scrape's time plus whole seconds. Both servers scrape at one phase (same target, same host), so a
+  // scrape that comes a few hundred ms late still stores its slot's exact value, and every rate window holds evenly
+  // spaced samples: Prometheus then never extrapolates a window short.
+  let phase: number | undefined;
   const server = createServer((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' });
-    // Each sample carries the time its value was computed for, so a scrape delayed on a loaded machine still
-    // stores exact values (honor_timestamps below).
-    const now = Date.now();
+    phase ??= Date.now();
+    const slot = phase + Math.round((Date.now() - phase) / 1000) * 1000;
     res.end(
-      istioMetrics((now - started) / 1000 + 60)
+      istioMetrics((slot - started) / 1000 + 60)
         .trimEnd()
         .split('\n')
-        .map((line) => (line.startsWith('#') ? line : `${sample(line)} ${now}`))
+        .map((line) => (line.startsWith('#') ? line : `${sample(line)} ${slot}`))
         .join('\n') + '\n'
     );
   });

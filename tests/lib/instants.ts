@@ -13,11 +13,20 @@ export interface InstantCheck {
 
 /**
  * Every series the selector `series` gives (a metric, or `label_replace(...)` of recorded families) has had one value
- * through the last `span`: no late scrape shortened a window there.
+ * through the last `span` (whole seconds), at every second of it: no late scrape shortened a window there. Counting
+ * the points matters: a series one point old has no spread either.
  */
 export function steadyCheck(url: string, series: string, span: string): InstantCheck {
+  const seconds = Number.parseInt(span, 10);
+  if (!/^\d+s$/.test(span) || seconds < 2) {
+    throw new Error(`steadyCheck: span must be whole seconds, at least 2s: ${span}`);
+  }
   const values = `(${series} > 0)[${span}:1s]`;
-  return { url, expr: `max(stddev_over_time(${values}) / avg_over_time(${values})) < 1e-9`, holds: 'some' };
+  return {
+    url,
+    expr: `(max(stddev_over_time(${values}) / avg_over_time(${values})) < 1e-9) and on () (min(count_over_time(${values})) >= ${seconds})`,
+    holds: 'some',
+  };
 }
 
 async function returnsSomething(check: InstantCheck, time: number): Promise<boolean> {
