@@ -87,14 +87,8 @@ export async function waitForFullWindow(prom: RunningPrometheus, metric: string,
 }
 
 /** An instant query at a fixed evaluation time (unix seconds), so several queries read the same instant. */
-export async function queryAt(prom: RunningPrometheus, expr: string, time?: number): Promise<Vector> {
-  const at = time === undefined ? '' : `&time=${time}`;
-  const res = await fetch(`${prom.url}/api/v1/query?query=${encodeURIComponent(expr)}${at}`);
-  const body = (await res.json()) as { status: string; error?: string; data: { result: Vector } };
-  if (body.status !== 'success') {
-    throw new Error(`query failed: ${expr}: ${body.error}`);
-  }
-  return body.data.result;
+export function queryAt(prom: RunningPrometheus, expr: string, time?: number): Promise<Vector> {
+  return prom.query(expr, time);
 }
 
 /** Grafana's variable interpolation for the queries: the window, the 1 s scrape interval, all clusters. */

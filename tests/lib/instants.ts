@@ -3,6 +3,7 @@
  * being wrong: a scrape that came late (Prometheus then extrapolates a rate window short) and a rare random event
  * that falls in, or at the edge of, the window. The helpers here find the newest instant where neither happened.
  */
+import { instantQuery } from './prometheus';
 
 /** A condition on one instant: the PromQL filter `expr` returns something (`some`) or nothing (`none`) on `url`. */
 export interface InstantCheck {
@@ -29,16 +30,6 @@ export function steadyCheck(url: string, series: string, span: string): InstantC
   };
 }
 
-async function returnsSomething(check: InstantCheck, time: number): Promise<boolean> {
-  const params = new URLSearchParams({ query: check.expr, time: String(time) });
-  const res = await fetch(`${check.url}/api/v1/query?${params}`);
-  const body = (await res.json()) as { status: string; error?: string; data?: { result: unknown[] } };
-  if (body.status !== 'success') {
-    throw new Error(`query failed: ${check.expr}: ${body.error}`);
-  }
-  return (body.data?.result.length ?? 0) > 0;
-}
-
 /**
  * The newest whole second, not before `notBefore`, at which every check holds: first searching back from `lag`
  * seconds ago, then waiting for new seconds until `timeoutMs`. Throws, naming the checks, when none does.
@@ -50,7 +41,7 @@ export async function newestInstantWhere(
 ): Promise<number> {
   const holds = async (t: number) => {
     for (const c of checks) {
-      if ((await returnsSomething(c, t)) !== (c.holds === 'some')) {
+      if ((await instantQuery(c.url, c.expr, t)).length > 0 !== (c.holds === 'some')) {
         return false;
       }
     }

@@ -64,15 +64,7 @@ export async function startPrometheus(
     },
   });
 
-  const query = async (expr: string, time?: number) => {
-    const at = time === undefined ? '' : `&time=${time}`;
-    const res = await fetch(`${url}/api/v1/query?query=${encodeURIComponent(expr)}${at}`);
-    const body = (await res.json()) as { status: string; error?: string; data: { result: Vector } };
-    if (body.status !== 'success') {
-      throw new Error(`query failed: ${expr}: ${body.error}`);
-    }
-    return body.data.result;
-  };
+  const query = (expr: string, time?: number) => instantQuery(url, expr, time);
   const waitForSeries = async (expr: string, timeoutMs = 30_000) => {
     const until = Date.now() + timeoutMs;
     for (;;) {
@@ -101,4 +93,15 @@ export function scrapeConfig(job: string, targets: string[], interval = '1s'): s
     `      - targets: [${targets.map((t) => `'${t}'`).join(', ')}]`,
     '',
   ].join('\n');
+}
+
+/** An instant query on any Prometheus-compatible API at `url`, at `time` (unix seconds) when given; throws on an error. */
+export async function instantQuery(url: string, expr: string, time?: number): Promise<Vector> {
+  const at = time === undefined ? '' : `&time=${time}`;
+  const res = await fetch(`${url}/api/v1/query?query=${encodeURIComponent(expr)}${at}`);
+  const body = (await res.json()) as { status: string; error?: string; data: { result: Vector } };
+  if (body.status !== 'success') {
+    throw new Error(`query failed: ${expr}: ${body.error}`);
+  }
+  return body.data.result;
 }
